@@ -1,0 +1,150 @@
+"""Loading exports: bytes and a file name in, typed tables with honest load reports out.
+
+`load_file` never raises for a bad file: a file that cannot be read at all becomes one
+`FileError` with a sentence naming the file and what to do, and the other files still load.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+import duckdb
+
+from kpi.errors import FileRefused
+from kpi.load.excel import read_workbook
+from kpi.load.finish import Grid, finish
+from kpi.load.report import FileError, LoadedTable, LoadReport, LoadResult, RejectedRow
+from kpi.load.sniff import decode, detect_kind
+from kpi.load.structured import read_json, read_parquet
+from kpi.load.text import read_text_tables
+
+__all__ = [
+    "FileError",
+    "LoadReport",
+    "LoadResult",
+    "LoadedTable",
+    "RejectedRow",
+    "expand_paths",
+    "load_file",
+    "load_files",
+    "load_paths",
+]
+
+MAX_FILE_BYTES = int(os.environ.get("KPI_MAX_FILE_MB", "1024")) * 1024**2
+SUPPORTED_SUFFIXES = (
+    ".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".ods", ".parquet", ".json", ".ndjson", ".jsonl",
+)  # fmt: skip
+_EXPECTED_KINDS = {
+    ".xlsx": "xlsx", ".xlsm": "xlsx", ".xls": "xls", ".ods": "ods", ".parquet": "parquet",
+    ".json": "json", ".ndjson": "json", ".jsonl": "json",
+}  # fmt: skip
+
+
+def _loader_connection() -> duckdb.DuckDBPyConnection:
+    """A private connection for parsing only: it never runs a person's SQL."""
+    con = duckdb.connect(":memory:", config={"threads": 2})
+    con.execute("SET TimeZone = 'UTC'")
+    return con
+
+
+def load_file(name: str, data: bytes, max_bytes: int = MAX_FILE_BYTES) -> LoadResult:
+    """Read one file of any supported kind into tables; problems become reports, not exceptions."""
+    result = LoadResult()
+    try:
+        if len(data) > max_bytes:
+            raise FileRefused(
+                name,
+                f"the file is {len(data) / 1024**2:,.0f} MB, over the {max_bytes / 1024**2:,.0f} MB "
+                "limit. Export a shorter date range, or split the file.",
+            )
+        kind = detect_kind(name, data).kind
+        grids: list[Grid] = []
+        tables: list[LoadedTable] = []
+        if kind == "parquet":
+            tables.append(read_parquet(name, data))
+        elif kind in ("xlsx", "xls", "ods"):
+            grids.extend(read_workbook(name, data, kind))
+        elif kind == "spreadsheetml":
+            from kpi.load.spreadsheetml import read_spreadsheetml
+
+            grids.extend(read_spreadsheetml(name, data))
+        elif kind == "json":
+            grids.append(read_json(name, decode(name, data)))
+        else:
+            grids.extend(read_text_tables(name, decode(name, data)))
+        con = _loader_connection()
+        try:
+            tables.extend(finish(grid, con) for grid in grids)
+        finally:
+            con.close()
+        if not tables:
+            raise FileRefused(
+                name, "no table was found in the file (only titles or comments). Check the export."
+            )
+        _note_extension(name, kind, tables)
+        result.tables.extend(tables)
+    except FileRefused as exc:
+        result.errors.append(FileError(name, exc.reason))
+    except MemoryError:
+        result.errors.append(
+            FileError(name, "the file is too large to read in the memory available. Split it.")
+        )
+    except Exception as exc:  # a file must never take the page down; say what happened instead
+        result.errors.append(
+            FileError(
+                name, f"could not be read ({type(exc).__name__}: {exc}). Export it again as CSV."
+            )
+        )
+    return result
+
+
+def _note_extension(name: str, kind: str, tables: list[LoadedTable]) -> None:
+    suffix = Path(name).suffix.lower()
+    expected = _EXPECTED_KINDS.get(suffix, "text")
+    if expected != kind and not (expected == "xlsx" and kind in ("xls", "ods", "xlsx")):
+        for table in tables:
+            table.report.notes.append(
+                f"The name ends in “{suffix or '(nothing)'}” but the content is {kind}: read as {kind}."
+            )
+
+
+def load_files(files: Iterable[tuple[str, bytes]]) -> LoadResult:
+    """Load several files; each one's problems stay its own."""
+    result = LoadResult()
+    for name, data in files:
+        result.extend(load_file(name, data))
+    return result
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Files named directly, and the supported files inside folders (sorted, not recursive deeper)."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(
+                sorted(
+                    f
+                    for f in p.rglob("*")
+                    if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES
+                )
+            )
+        else:
+            out.append(p)
+    return out
+
+
+def load_paths(paths: Iterable[str | Path]) -> LoadResult:
+    """Load files and folders from disk (the command line's way in)."""
+    result = LoadResult()
+    for path in expand_paths(paths):
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            result.errors.append(
+                FileError(path.name, f"cannot be opened ({exc.strerror}). Check the path.")
+            )
+            continue
+        result.extend(load_file(path.name, data))
+    return result

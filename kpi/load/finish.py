@@ -1,0 +1,356 @@
+"""From a grid of text cells to a typed table: decide each column's type from a sample, convert
+the whole column in DuckDB, reject the rows that do not fit and keep totals rows out."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import duckdb
+import pyarrow as pa
+
+from kpi.load.report import ColumnInfo, LoadedTable, LoadReport, RejectedRow
+from kpi.load.values import (
+    CURRENCY_PATTERN,
+    DATE_LAYOUTS,
+    NULL_TOKENS,
+    DateLayout,
+    NumberStyle,
+    ambiguous_day_month,
+    classify_dates,
+    detect_number_style,
+    is_bool,
+    is_duration,
+    most_common,
+    parse_number,
+    strip_number_decoration,
+)
+
+SAMPLE_ROWS = 5000
+# A column whose sample reads as numbers but whose full data fails more often than this is text.
+MAX_FAILURE_SHARE = 0.05
+_ID_NAME = re.compile(r"(^|[\s_.-])(id|ids|key|code|zip|postal|phone)($|[\s_.-])|_id$", re.I)
+_DATE_NAME = re.compile(r"date|time|day|fecha|data|dzie[nń]|dia|created|published|posted", re.I)
+_TOTALS = re.compile(
+    r"^(total|totals|totales|total general|grand total|suma|razem|ogółem|gesamt|totaal|totale)"
+    r"(\s*[:\-–].*)?$",
+    re.I,
+)
+
+
+@dataclass
+class Grid:
+    """A table as text cells (columns c0…cN, in file order) plus what the reader learnt of it."""
+
+    cells: pa.Table
+    names: list[str]
+    source_names: list[str]
+    report: LoadReport
+    line_of: Callable[[list[int]], dict[int, int]]
+    raw_of: Callable[[list[str | None]], str]
+    style: NumberStyle | None = None
+    typed_cells: bool = False  # Excel and JSON cells already carry "." decimals and ISO dates
+    parser_rejects: list[RejectedRow] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ColumnPlan:
+    """How one text column becomes typed: its kind, a detail for people, and a SQL expression."""
+
+    kind: str
+    detail: str
+    sql: str  # an expression over the cleaned text value `__V__`; NULL where it does not fit
+
+
+def _sql_str(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _ident(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+_TIMES = ["", " %H:%M", " %H:%M:%S", " %H:%M:%S.%f", " %I:%M %p", " %I:%M:%S %p", " %I:%M%p"]
+_ZONES = ["", "%z", " %z"]
+_DATE_PARTS = {
+    "yyyy-mm-dd": ["%Y-%m-%d"],
+    "yyyy/mm/dd": ["%Y/%m/%d"],
+    "yyyymmdd": ["%Y%m%d"],
+    "dd/mm/yyyy": ["%d/%m/%Y"],
+    "mm/dd/yyyy": ["%m/%d/%Y"],
+    "dd.mm.yyyy": ["%d.%m.%Y"],
+    "dd-mm-yyyy": ["%d-%m-%Y"],
+    "dd-mm-yy": ["%d-%m-%y"],
+    "Mon dd, yyyy": ["%b %d, %Y", "%a, %b %d, %Y", "%a %b %d %Y", "%b %d %Y", "%B %d, %Y"],
+    "dd Mon yyyy": ["%d %b %Y", "%d %B %Y"],
+}
+
+
+def _date_sql(layout: DateLayout, with_time: bool) -> str:
+    formats = [d + t + z for d in _DATE_PARTS[layout.name] for t in _TIMES for z in _ZONES]
+    fmt_list = "[" + ", ".join(_sql_str(f) for f in formats) + "]"
+    # strptime wants a space, not "T", and "+0000" rather than "Z" or " UTC".
+    norm = r"regexp_replace(regexp_replace(__V__, '(\d)T(\d)', '\1 \2'), '(Z| UTC)$', '+0000')"
+    parsed = f"try_strptime({norm}, {fmt_list})::TIMESTAMP"
+    return parsed if with_time else f"CAST({parsed} AS DATE)"
+
+
+# RE2's \s is ASCII only; exports put no-break spaces between the amount and the currency.
+_WS = "[\\s\u00a0\u202f]"
+
+
+def _number_sql(style: NumberStyle, integer: bool) -> str:
+    thousands = "[" + re.escape(style.thousands) + "\u00a0\u202f' ]"
+    s = r"regexp_replace(__V__, '^[<>]\s*', '')"
+    pct = rf"regexp_matches({s}, '%$')"
+    s = rf"regexp_replace({s}, '{_WS}*%$', '')"
+    s = f"regexp_replace({s}, '^(?:{CURRENCY_PATTERN}){_WS}*|{_WS}*(?:{CURRENCY_PATTERN})$', '', 'g')"
+    s = rf"regexp_replace({s}, '^\((.*)\)$', '-\1')"
+    body = style.body_regex()
+    cleaned = f"replace(regexp_replace({s}, {_sql_str(thousands)}, '', 'g'), {_sql_str(style.decimal)}, '.')"
+    if integer:
+        value = f"COALESCE(TRY_CAST({cleaned} AS BIGINT), TRY_CAST(TRY_CAST({cleaned} AS DOUBLE) AS BIGINT))"
+        return f"CASE WHEN regexp_full_match({s}, {_sql_str(body)}) THEN {value} END"
+    value = f"TRY_CAST({cleaned} AS DOUBLE)"
+    return (
+        f"CASE WHEN regexp_full_match({s}, {_sql_str(body)}) "
+        f"THEN CASE WHEN {pct} THEN {value} / 100 ELSE {value} END END"
+    )
+
+
+def plan_column(name: str, values: list[str], style: NumberStyle, typed_cells: bool) -> ColumnPlan:
+    """Decide a column's type from a sample of its non-empty values."""
+    if not values:
+        return ColumnPlan("text", "empty", "__V__")
+    need = 0.95 * len(values)
+    if sum(1 for v in values if is_bool(v)) >= need and not all(v in ("0", "1") for v in values):
+        trues = ", ".join(
+            _sql_str(w)
+            for w in ("true", "yes", "sí", "si", "tak", "sim", "verdadero", "prawda", "y")
+        )
+        falses = ", ".join(
+            _sql_str(w) for w in ("false", "no", "nie", "não", "nao", "falso", "fałsz", "n")
+        )
+        sql = f"CASE WHEN lower(__V__) IN ({trues}) THEN true WHEN lower(__V__) IN ({falses}) THEN false END"
+        return ColumnPlan("bool", "yes/no", sql)
+    numbers = [parse_number(v, style) for v in values]
+    parsed = [n for n in numbers if n is not None]
+    leading_zero = any(re.match(r"^0\d", v.strip()) for v in values)
+    if len(parsed) >= need and not leading_zero and not _ID_NAME.search(name):
+        if (
+            _DATE_NAME.search(name)
+            and all(20000 <= n <= 80000 for n in parsed)
+            and not typed_cells
+            and all(float(n).is_integer() for n in parsed)
+        ):
+            sql = "CAST(DATE '1899-12-30' + TRY_CAST(TRY_CAST(__V__ AS DOUBLE) AS INTEGER) AS DATE)"
+            return ColumnPlan("date", "Excel serial day numbers", sql)
+        decorations = [strip_number_decoration(v) for v in values]
+        percent = sum(1 for _, p, _ in decorations if p) >= len(values) * 0.5
+        currency = most_common([c for _, _, c in decorations])
+        integral = all(float(n).is_integer() for n in parsed) and not percent
+        if percent:
+            return ColumnPlan(
+                "percent", "written as %, stored as a fraction", _number_sql(style, False)
+            )
+        if currency and sum(1 for _, _, c in decorations if c) >= len(values) * 0.5:
+            return ColumnPlan("money", currency, _number_sql(style, False))
+        if integral:
+            return ColumnPlan("integer", "", _number_sql(style, True))
+        return ColumnPlan("decimal", "", _number_sql(style, False))
+    if sum(1 for v in values if is_duration(v)) >= need:
+        sql = (
+            "TRY_CAST(split_part(__V__, ':', 1) AS BIGINT) * 3600 + "
+            "TRY_CAST(split_part(__V__, ':', 2) AS BIGINT) * 60 + TRY_CAST(split_part(__V__, ':', 3) AS BIGINT)"
+        )
+        return ColumnPlan("duration", "h:mm:ss, stored as seconds", sql)
+    layout = classify_dates(values)
+    if layout is not None:
+        detail = layout.name
+        if layout.day_first is not None and layout.name in ("dd/mm/yyyy", "mm/dd/yyyy"):
+            if ambiguous_day_month(values):
+                layout = DATE_LAYOUTS[3] if style.decimal == "," else DATE_LAYOUTS[4]
+                detail = (
+                    f"{layout.name} (day and month both ≤ 12 everywhere: assumed from the locale)"
+                )
+            else:
+                detail = layout.name
+        with_time = any(":" in v for v in values)
+        kind = "timestamp" if with_time else "date"
+        if with_time and re.search(r"(Z|UTC|[+-]\d{2}:?\d{2})$", values[0]):
+            detail += ", converted to UTC"
+        return ColumnPlan(kind, detail, _date_sql(layout, with_time))
+    return ColumnPlan("text", "", "__V__")
+
+
+def _clean_expr(col: str) -> str:
+    tokens = ", ".join(_sql_str(t) for t in sorted(NULL_TOKENS))
+    return f"CASE WHEN lower(trim({col})) IN ({tokens}) THEN NULL ELSE trim({col}) END"
+
+
+def finish(grid: Grid, con: duckdb.DuckDBPyConnection) -> LoadedTable:
+    """Type every column, reject what does not fit, keep totals rows out, and fill the report."""
+    report = grid.report
+    n_cols = len(grid.names)
+    cells = grid.cells.append_column("__row", pa.array(range(grid.cells.num_rows), pa.int64()))
+    con.register("grid_cells", cells)
+    sample = grid.cells.slice(0, SAMPLE_ROWS).to_pydict()
+    sample_values = {
+        i: [
+            v.strip()
+            for v in sample[f"c{i}"]
+            if v is not None and v.strip().lower() not in NULL_TOKENS
+        ]
+        for i in range(n_cols)
+    }
+    style = grid.style or detect_number_style(
+        [v for vals in sample_values.values() for v in vals[:500]], report.delimiter
+    )
+    plans = [
+        plan_column(grid.names[i], sample_values[i], style, grid.typed_cells) for i in range(n_cols)
+    ]
+
+    fails = _failure_counts(con, plans, n_cols)
+    non_null = {i: max(1, c) for i, c in _non_null_counts(con, n_cols).items()}
+    for i, count in fails.items():
+        if count > MAX_FAILURE_SHARE * non_null[i]:
+            report.notes.append(
+                f"Column “{grid.names[i]}” kept as text: {count} of {non_null[i]} values are not "
+                f"{plans[i].kind} values."
+            )
+            plans[i] = ColumnPlan("text", "mixed values", "__V__")
+
+    failing = [i for i, p in enumerate(plans) if p.kind != "text"]
+    bad_rows: dict[int, list[int]] = {}
+    if failing:
+        cond = " OR ".join(f"(v{i} IS NOT NULL AND t{i} IS NULL)" for i in failing)
+        flags = ", ".join(f"(v{i} IS NOT NULL AND t{i} IS NULL) AS f{i}" for i in failing)
+        rows = con.execute(
+            f"SELECT __row, {flags} FROM ({_typed_select(plans, n_cols)}) WHERE {cond} ORDER BY __row LIMIT 100000"
+        ).fetchall()
+        for row in rows:
+            bad_rows[row[0]] = [failing[k] for k, flag in enumerate(row[1:]) if flag]
+
+    totals = _totals_rows(con, grid, plans, n_cols)
+    ordinals = sorted(set(bad_rows) | set(totals))
+    lines = grid.line_of(ordinals) if ordinals else {}
+    raw = _raw_rows(con, ordinals, n_cols)
+    rejected = list(grid.parser_rejects)
+    for o in ordinals:
+        if o in totals:
+            reason = "totals row: kept out of the data so sums are not counted twice"
+        else:
+            parts = [
+                f"“{grid.names[i]}” = {raw[o][i]!r} is not a {_kind_word(plans[i])}"
+                for i in bad_rows[o]
+            ]
+            reason = "; ".join(parts) + ". Fix the value in the file or leave the cell empty."
+        rejected.append(RejectedRow(lines.get(o, o + 1), reason, grid.raw_of(raw[o])))
+    rejected.sort(key=lambda r: r.line)
+
+    excluded = ", ".join(str(o) for o in ordinals) or "-1"
+    select = ", ".join(f"t{i} AS {_ident(grid.names[i])}" for i in range(n_cols))
+    table = con.sql(
+        f"SELECT {select} FROM ({_typed_select(plans, n_cols)}) WHERE __row NOT IN ({excluded}) ORDER BY __row"
+    ).to_arrow_table()
+    con.unregister("grid_cells")
+
+    report.rejected = rejected
+    report.rows_loaded = table.num_rows
+    if report.decimal is None and not grid.typed_cells:
+        report.decimal = style.decimal
+        report.thousands = style.thousands
+    elif grid.typed_cells:
+        report.decimal = report.decimal or "."
+    report.columns = [
+        ColumnInfo(grid.source_names[i], grid.names[i], plans[i].kind, plans[i].detail)
+        for i in range(n_cols)
+    ]
+    return LoadedTable(table, report)
+
+
+def _kind_word(plan: ColumnPlan) -> str:
+    return {
+        "integer": "whole number",
+        "decimal": "number",
+        "percent": "percentage",
+        "money": "money amount",
+        "date": f"date ({plan.detail.split(' ')[0]})",
+        "timestamp": f"date and time ({plan.detail.split(' ')[0]})",
+        "duration": "duration (h:mm:ss)",
+        "bool": "yes/no value",
+    }.get(plan.kind, plan.kind)
+
+
+def _typed_select(plans: list[ColumnPlan], n_cols: int) -> str:
+    cleaned = ", ".join(f"{_clean_expr(f'c{i}')} AS v{i}" for i in range(n_cols))
+    typed = ", ".join(f"v{i}, {_bind(p.sql, i)} AS t{i}" for i, p in enumerate(plans))
+    return f"SELECT __row, {typed} FROM (SELECT __row, {cleaned} FROM grid_cells)"
+
+
+def _bind(sql: str, i: int) -> str:
+    """Point a plan's expression, written over `__V__`, at column `v{i}`."""
+    return sql.replace("__V__", f"v{i}")
+
+
+def _failure_counts(
+    con: duckdb.DuckDBPyConnection, plans: list[ColumnPlan], n_cols: int
+) -> dict[int, int]:
+    typed = [i for i, p in enumerate(plans) if p.kind != "text"]
+    if not typed:
+        return {}
+    aggs = ", ".join(f"count(*) FILTER (WHERE v{i} IS NOT NULL AND t{i} IS NULL)" for i in typed)
+    row = con.execute(f"SELECT {aggs} FROM ({_typed_select(plans, n_cols)})").fetchall()[0]
+    return {i: int(c) for i, c in zip(typed, row, strict=True) if c}
+
+
+def _non_null_counts(con: duckdb.DuckDBPyConnection, n_cols: int) -> dict[int, int]:
+    if n_cols == 0:
+        return {}
+    cleaned = ", ".join(f"count({_clean_expr(f'c{i}')})" for i in range(n_cols))
+    row = con.execute(f"SELECT {cleaned} FROM grid_cells").fetchall()[0]
+    return dict(enumerate(int(c) for c in row))
+
+
+def _raw_rows(
+    con: duckdb.DuckDBPyConnection, ordinals: list[int], n_cols: int
+) -> dict[int, list[str | None]]:
+    if not ordinals:
+        return {}
+    cols = ", ".join(f"c{i}" for i in range(n_cols))
+    ids = ", ".join(str(o) for o in ordinals)
+    rows = con.execute(f"SELECT __row, {cols} FROM grid_cells WHERE __row IN ({ids})").fetchall()
+    return {r[0]: list(r[1:]) for r in rows}
+
+
+def _totals_rows(
+    con: duckdb.DuckDBPyConnection, grid: Grid, plans: list[ColumnPlan], n_cols: int
+) -> set[int]:
+    """First or last rows labelled "Total…", or bottom rows with numbers and no labels at all."""
+    count = grid.cells.num_rows
+    if count < 2 or n_cols < 2:
+        return set()
+    candidates = sorted({0, *range(max(1, count - 3), count)})
+    raw = _raw_rows(con, candidates, n_cols)
+    filled = _non_null_counts(con, 1)[0]
+    measures = [
+        i
+        for i, p in enumerate(plans)
+        if p.kind in ("integer", "decimal", "percent", "money", "duration")
+    ]
+    found: set[int] = set()
+    for o in candidates:
+        cells = [(c or "").strip() for c in raw[o]]
+        first = next((c for c in cells if c), "")
+        if _TOTALS.match(first) or (
+            o >= count - 3
+            and measures
+            and plans[0].kind == "text"
+            and not cells[0]
+            and filled >= 0.9 * (count - 1)
+            and any(cells[i] for i in measures)
+            and all(not cells[i] for i, p in enumerate(plans) if p.kind in ("date", "timestamp"))
+        ):
+            found.add(o)
+    return found

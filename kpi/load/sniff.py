@@ -1,0 +1,230 @@
+"""Deciding what a file is from its bytes: its kind (by magic bytes, not the extension),
+its text encoding and its delimiter."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+
+from kpi.errors import FileRefused
+
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+PARQUET_MAGIC = b"PAR1"
+
+# Magic bytes of files people drop by mistake; naming the kind makes the message useful.
+_FOREIGN_MAGIC = [
+    (b"%PDF", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x7fELF", "a program (ELF executable)"),
+    (b"MZ", "a Windows program"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
+    (b"SQLite format 3", "an SQLite database"),
+]
+
+_EXPORT_HINT = "Export the report again as CSV or Excel and upload that file."
+
+
+@dataclass(frozen=True)
+class FileKind:
+    """What a file really is: `text`, `json`, `xlsx`, `ods`, `xls`, `parquet` or `spreadsheetml`."""
+
+    kind: str
+
+
+def detect_kind(name: str, data: bytes) -> FileKind:
+    """Decide the file's kind from its content; refuse empty, binary and encrypted files."""
+    if not data.strip():
+        raise FileRefused(name, "the file is empty. Export it again with at least one row.")
+    head = data[:16]
+    if head.startswith(PARQUET_MAGIC):
+        return FileKind("parquet")
+    if head.startswith(ZIP_MAGIC):
+        return FileKind(_zip_kind(name, data))
+    if head.startswith(OLE2_MAGIC):
+        if _utf16(b"EncryptedPackage") in data or _utf16(b"EncryptionInfo") in data:
+            raise FileRefused(
+                name,
+                "the workbook is password-protected. Open it in Excel, remove the password "
+                "(File › Info › Protect Workbook) and save a copy, then upload that copy.",
+            )
+        return FileKind("xls")
+    for magic, what in _FOREIGN_MAGIC:
+        if head.startswith(magic):
+            raise FileRefused(name, f"this is {what}, not a table. {_EXPORT_HINT}")
+    sample = data[:4096].lstrip(b"\xef\xbb\xbf")
+    if sample.lstrip().startswith(b"<?xml") or sample.lstrip().startswith(b"<Workbook"):
+        if b"urn:schemas-microsoft-com:office:spreadsheet" in data[:65536]:
+            return FileKind("spreadsheetml")
+        raise FileRefused(name, f"this is an XML document, not a table. {_EXPORT_HINT}")
+    if _looks_binary(data[:65536]):
+        raise FileRefused(name, f"this file holds binary data, not a table. {_EXPORT_HINT}")
+    stripped = sample.lstrip()
+    if stripped[:1] in (b"{", b"["):
+        return FileKind("json")
+    return FileKind("text")
+
+
+def _utf16(ascii_name: bytes) -> bytes:
+    return ascii_name.decode().encode("utf-16-le")
+
+
+def _zip_kind(name: str, data: bytes) -> str:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            names = set(zf.namelist())
+            if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
+                return "xlsx"
+            if "content.xml" in names and "mimetype" in names:
+                mimetype = zf.read("mimetype")
+                if b"spreadsheet" in mimetype:
+                    return "ods"
+    except zipfile.BadZipFile:
+        raise FileRefused(
+            name,
+            "the file looks like an Excel workbook but is damaged or cut short. "
+            "Download or export it again.",
+        ) from None
+    raise FileRefused(
+        name, "this is a zip archive, not a workbook. Unzip it and upload the files inside."
+    )
+
+
+def _looks_binary(chunk: bytes) -> bool:
+    if chunk.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_without_bom(chunk):
+        return False
+    if b"\x00" in chunk:
+        return True
+    control = sum(1 for b in chunk if b < 9 or 13 < b < 32)
+    return control > len(chunk) * 0.05
+
+
+def _utf16_without_bom(chunk: bytes) -> str | None:
+    """UTF-16 text of mostly ASCII has a NUL in every other byte."""
+    if len(chunk) < 4:
+        return None
+    even, odd = chunk[0::2], chunk[1::2]
+    if odd.count(0) > len(odd) * 0.6 and even.count(0) < len(even) * 0.1:
+        return "utf-16-le"
+    if even.count(0) > len(even) * 0.6 and odd.count(0) < len(odd) * 0.1:
+        return "utf-16-be"
+    return None
+
+
+# Letters that real exports in our languages contain; a decoding that yields them is more likely.
+_WESTERN = set("áéíóúñüçãõâêôàèìòùäöëïßÁÉÍÓÚÑÜÇÃÕÂÊÔÀÈÌÒÙÄÖ¿¡ºª€")
+_CENTRAL = set("ąćęłńóśźżĄĆĘŁŃÓŚŹŻčďěňřšťůžČĎĚŇŘŠŤŮŽ")
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """Text decoded from bytes, with the encoding a person would recognise and any repairs."""
+
+    text: str
+    encoding: str
+    note: str = ""
+
+
+def decode(name: str, data: bytes) -> Decoded:
+    """Decode bytes: BOMs first, then strict UTF-8, then the likeliest single-byte code page."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return _strict_or_lenient(data[3:], "utf-8", "UTF-8 with BOM")
+    if data.startswith(b"\xff\xfe"):
+        return _strict_or_lenient(data[2:], "utf-16-le", "UTF-16 LE")
+    if data.startswith(b"\xfe\xff"):
+        return _strict_or_lenient(data[2:], "utf-16-be", "UTF-16 BE")
+    utf16 = _utf16_without_bom(data[:4096])
+    if utf16:
+        return _strict_or_lenient(data, utf16, utf16.upper().replace("-", " ", 1).replace("-", " "))
+    try:
+        return Decoded(data.decode("utf-8"), "UTF-8")
+    except UnicodeDecodeError:
+        pass
+    # Mostly UTF-8 with a few broken bytes (seen in real Facebook exports): keep UTF-8, say so.
+    multibyte = len(re.findall(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}", data))
+    broken = data.decode("utf-8", errors="replace").count("\ufffd")
+    if multibyte > broken * 4:
+        return Decoded(
+            data.decode("utf-8", errors="replace"),
+            "UTF-8",
+            f"{broken} invalid UTF-8 byte(s) replaced by �",
+        )
+    best: tuple[float, str, str] | None = None
+    for codec, label in (
+        ("cp1252", "cp1252 (Windows Western)"),
+        ("cp1250", "cp1250 (Windows Central European)"),
+    ):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        score = _plausibility(text)
+        if best is None or score > best[0]:
+            best = (score, text, label)
+    if best is not None:
+        return Decoded(best[1], best[2])
+    return Decoded(data.decode("latin-1"), "latin-1")
+
+
+def _strict_or_lenient(data: bytes, codec: str, label: str) -> Decoded:
+    try:
+        return Decoded(data.decode(codec), label)
+    except UnicodeDecodeError:
+        text = data.decode(codec, errors="replace")
+        return Decoded(text, label, f"{text.count(chr(0xFFFD))} undecodable byte(s) replaced by �")
+
+
+def _plausibility(text: str) -> float:
+    score = 0.0
+    for i, ch in enumerate(text):
+        if ord(ch) < 128:
+            continue
+        inside = 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha()
+        if ch in _WESTERN or ch in _CENTRAL:
+            score += 2
+        elif ch.isalpha():
+            score += 0.5
+        elif inside:
+            score -= 3
+        elif ch.isprintable():
+            score -= 0.5
+        else:
+            score -= 3
+    return score
+
+
+DELIMITERS = (",", ";", "\t", "|")
+DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
+
+
+def detect_delimiter(text: str) -> str:
+    """The delimiter whose split gives the most consistent, widest rows in the file's first lines."""
+    first = text.split("\n", 1)[0].strip().lower()
+    if first.startswith("sep=") and len(first) >= 5:
+        return first[4]
+    lines = [
+        ln
+        for ln in text[:65536].splitlines()[:200]
+        if ln.strip() and not ln.lstrip().startswith("#")
+    ]
+    sample = "\n".join(lines[:100])
+    best, best_score = ",", (-1.0, 0)
+    for delim in DELIMITERS:
+        widths = [len(r) for r in csv.reader(io.StringIO(sample), delimiter=delim)]
+        if not widths:
+            continue
+        mode = max(set(widths), key=widths.count)
+        if mode < 2:
+            continue
+        share = widths.count(mode) / len(widths)
+        score = (share, mode)
+        if score > best_score:
+            best, best_score = delim, score
+    return best

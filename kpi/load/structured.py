@@ -1,0 +1,117 @@
+"""Files that carry their own structure: Parquet (typed columns, loaded as they are) and
+JSON / NDJSON (records, read through the same typing as text so dates and numbers are found)."""
+
+from __future__ import annotations
+
+import io
+import json
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from kpi.errors import FileRefused
+from kpi.load.excel import cell_text
+from kpi.load.finish import Grid
+from kpi.load.layout import unique_names
+from kpi.load.report import ColumnInfo, LoadedTable, LoadReport, RejectedRow
+from kpi.load.sniff import Decoded
+from kpi.load.values import NumberStyle
+
+
+def read_parquet(file: str, data: bytes) -> LoadedTable:
+    """A Parquet file as it is: its types are already right."""
+    try:
+        table = pq.read_table(io.BytesIO(data))
+    except Exception:
+        raise FileRefused(
+            file, "the Parquet file is damaged or cut short. Write it again."
+        ) from None
+    names = unique_names(table.column_names)
+    table = table.rename_columns(names)
+    report = LoadReport(file=file, rows_loaded=table.num_rows)
+    report.columns = [
+        ColumnInfo(src, name, str(field.type), "")
+        for src, name, field in zip(table.column_names, names, table.schema, strict=True)
+    ]
+    return LoadedTable(table, report)
+
+
+def _records(file: str, text: str) -> tuple[list[tuple[int, Any]], list[RejectedRow], str]:
+    """Records with their line numbers, from a JSON array, an object holding one, or NDJSON."""
+    stripped = text.strip()
+    try:
+        parsed = json.loads(stripped)
+    except json.JSONDecodeError:
+        parsed = None
+    if parsed is not None:
+        if isinstance(parsed, dict):
+            lists = [v for v in parsed.values() if isinstance(v, list)]
+            parsed = lists[0] if len(lists) == 1 else [parsed]
+        if not isinstance(parsed, list):
+            raise FileRefused(file, "the JSON holds no list of records. Export it as CSV instead.")
+        return [(i + 1, r) for i, r in enumerate(parsed)], [], "JSON"
+    records: list[tuple[int, Any]] = []
+    rejects: list[RejectedRow] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            records.append((number, json.loads(line)))
+        except json.JSONDecodeError as exc:
+            rejects.append(
+                RejectedRow(
+                    number, f"not valid JSON ({exc.msg}). Fix or remove the line.", line[:500]
+                )
+            )
+    if not records:
+        raise FileRefused(
+            file, "the file is neither JSON nor one JSON record per line. Check the export."
+        )
+    return records, rejects, "NDJSON"
+
+
+def read_json(file: str, decoded: Decoded) -> Grid:
+    """JSON or NDJSON records as a grid of text cells, keeping the keys' first-seen order."""
+    records, rejects, flavour = _records(file, decoded.text)
+    keys: dict[str, None] = {}
+    good: list[tuple[int, dict[str, Any]]] = []
+    for number, record in records:
+        if isinstance(record, dict):
+            keys.update(dict.fromkeys(record))
+            good.append((number, record))
+        else:
+            rejects.append(
+                RejectedRow(
+                    number, "not a record (an object with named fields).", json.dumps(record)[:500]
+                )
+            )
+    names = list(keys)
+    cells = pa.table(
+        {
+            f"c{i}": pa.array([_json_cell(r.get(k)) for _, r in good], pa.string())
+            for i, k in enumerate(names)
+        }
+    )
+    lines = [n for n, _ in good]
+    report = LoadReport(file=file, encoding=decoded.encoding, delimiter=None)
+    report.notes.append(f"Read as {flavour}.")
+    return Grid(
+        cells=cells,
+        names=unique_names(names),
+        source_names=names,
+        report=report,
+        line_of=lambda ordinals: {o: lines[o] for o in ordinals},
+        raw_of=lambda values: json.dumps(
+            dict(zip(names, values, strict=False)), ensure_ascii=False
+        ),
+        style=NumberStyle(".", ","),
+        typed_cells=True,
+        parser_rejects=rejects,
+    )
+
+
+def _json_cell(value: Any) -> str:
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False)
+    return cell_text(value)

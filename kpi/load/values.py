@@ -1,0 +1,196 @@
+"""Reading the values real exports write: locale numbers, percentages, money, dates, durations.
+
+The same patterns serve twice: in Python, to classify a sample of each column, and as DuckDB
+expressions, to convert the whole column and find the rows that do not fit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+# Cells that mean "no value" in the exports we know (Twitter "-", Google Ads "--", TikTok "undefined").
+NULL_TOKENS = frozenset(
+    {
+        "",
+        "-",
+        "--",
+        "—",
+        "–",
+        "n/a",
+        "na",
+        "#n/a",
+        "null",
+        "none",
+        "nan",
+        "undefined",
+        "?",
+        "(not set)",
+    }
+)
+
+CURRENCY_PATTERN = r"US\$|R\$|C\$|A\$|\$|€|£|¥|zł|PLN|EUR|USD|GBP|BRL|MXN|COP|ARS|CLP|CHF"
+_CURRENCY_RE = re.compile(rf"^(?:{CURRENCY_PATTERN})\s*|\s*(?:{CURRENCY_PATTERN})$")
+# Spaces used as thousands separators: plain, no-break and narrow no-break (French, Polish).
+_SPACES = " \u00a0\u202f"
+_BOUND_RE = re.compile(r"^[<>]\s*")
+
+TRUE_WORDS = frozenset({"true", "yes", "sí", "si", "tak", "sim", "verdadero", "prawda", "y"})
+FALSE_WORDS = frozenset({"false", "no", "nie", "não", "nao", "falso", "fałsz", "n"})
+
+
+@dataclass(frozen=True)
+class NumberStyle:
+    """The decimal and thousands separators of a file ("1.234,56" → decimal ",", thousands ".")."""
+
+    decimal: str = "."
+    thousands: str = ","
+
+    def body_regex(self) -> str:
+        """A regular expression (Python and RE2 alike) for a bare number in this style."""
+        dec = re.escape(self.decimal)
+        th = f"[{re.escape(self.thousands)}{_SPACES}']"
+        return (
+            rf"[+-]?(?:\d{{1,3}}(?:{th}\d{{3}})+|\d+)(?:{dec}\d+)?"
+            rf"|[+-]?{dec}\d+" + (r"|[+-]?\d+(?:\.\d+)?[eE][+-]?\d+" if self.decimal == "." else "")
+        )
+
+
+def strip_number_decoration(value: str) -> tuple[str, bool, str]:
+    """Remove a currency, a percent sign and bound marks; say if it was a percent and which currency."""
+    v = value.strip()
+    v = _BOUND_RE.sub("", v)
+    percent = v.endswith("%")
+    if percent:
+        v = v[:-1].rstrip()
+    currency = ""
+    m = _CURRENCY_RE.search(v)
+    if m:
+        currency = m.group(0).strip()
+        v = _CURRENCY_RE.sub("", v).strip()
+    if v.startswith("(") and v.endswith(")"):  # accounting negatives: (12.50)
+        v = "-" + v[1:-1]
+    return v, percent, currency
+
+
+def parse_number(value: str, style: NumberStyle) -> float | None:
+    """A number written in `style`, or None; percentages come back as fractions (12,5 % → 0.125)."""
+    body, percent, _ = strip_number_decoration(value)
+    if not re.fullmatch(style.body_regex(), body):
+        return None
+    cleaned = body
+    for ch in style.thousands + _SPACES + "'":
+        cleaned = cleaned.replace(ch, "")
+    cleaned = cleaned.replace(style.decimal, ".")
+    try:
+        number = float(cleaned)
+    except ValueError:
+        return None
+    return number / 100 if percent else number
+
+
+_UNAMBIGUOUS_COMMA = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+,\d+$|^[+-]?\d+,(\d{1,2}|\d{4,})$")
+_UNAMBIGUOUS_DOT = re.compile(r"^[+-]?\d{1,3}(,\d{3})+\.\d+$|^[+-]?\d+\.(\d{1,2}|\d{4,})$")
+
+
+def detect_number_style(values: list[str], delimiter: str | None = None) -> NumberStyle:
+    """Decide the decimal separator from values that can only be read one way."""
+    comma = dot = 0
+    for value in values:
+        body, _, _ = strip_number_decoration(value)
+        if _UNAMBIGUOUS_COMMA.match(body):
+            comma += 1
+        elif _UNAMBIGUOUS_DOT.match(body):
+            dot += 1
+    if comma > dot or (comma == dot == 0 and delimiter == ";"):
+        return NumberStyle(decimal=",", thousands=".")
+    return NumberStyle(decimal=".", thousands=",")
+
+
+# Date and time layouts, tried in this order; each is a regex (to classify) and a strptime format.
+_TIME = r"[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
+_AMPM = r"\s?[AaPp][Mm]"
+_TZ = r"\s?(?:Z|UTC|[+-]\d{2}:?\d{2})"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_DAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?"
+
+
+@dataclass(frozen=True)
+class DateLayout:
+    """One way of writing dates: a name for people, a classifying regex, and the parse pattern."""
+
+    name: str
+    regex: re.Pattern[str]
+    day_first: bool | None = None
+
+
+def _layout(name: str, pattern: str, day_first: bool | None = None) -> DateLayout:
+    return DateLayout(name, re.compile(rf"^{pattern}$"), day_first)
+
+
+DATE_LAYOUTS = [
+    _layout("yyyy-mm-dd", rf"\d{{4}}-\d{{1,2}}-\d{{1,2}}(?:{_TIME})?(?:{_TZ})?"),
+    _layout("yyyy/mm/dd", rf"\d{{4}}/\d{{1,2}}/\d{{1,2}}(?:{_TIME})?"),
+    _layout("yyyymmdd", r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"),
+    _layout("dd/mm/yyyy", rf"\d{{1,2}}/\d{{1,2}}/\d{{4}}(?:{_TIME}(?:{_AMPM})?)?(?:{_TZ})?", True),
+    _layout("mm/dd/yyyy", rf"\d{{1,2}}/\d{{1,2}}/\d{{4}}(?:{_TIME}(?:{_AMPM})?)?(?:{_TZ})?", False),
+    _layout("dd.mm.yyyy", rf"\d{{1,2}}\.\d{{1,2}}\.\d{{4}}(?:{_TIME})?", True),
+    _layout("dd-mm-yyyy", rf"\d{{1,2}}-\d{{1,2}}-\d{{4}}(?:{_TIME})?", True),
+    _layout("dd-mm-yy", r"\d{2}-\d{2}-\d{2}", True),
+    _layout(
+        "Mon dd, yyyy", rf"(?:{_DAY},?\s)?{_MONTH}\s\d{{1,2}},?\s\d{{4}}(?:{_TIME}(?:{_AMPM})?)?"
+    ),
+    _layout("dd Mon yyyy", rf"\d{{1,2}}\s{_MONTH}\s\d{{4}}(?:{_TIME})?"),
+]
+
+
+def classify_dates(values: list[str]) -> DateLayout | None:
+    """The layout that reads (almost) all values; day-first or month-first decided by the values."""
+    if not values:
+        return None
+    for layout in DATE_LAYOUTS:
+        hits = [v for v in values if layout.regex.match(v)]
+        if len(hits) < 0.95 * len(values):
+            continue
+        if layout.day_first is None:
+            return layout
+        first_parts = [int(re.split(r"[/.\-]", v)[0]) for v in hits]
+        second_parts = [int(re.split(r"[/.\-]", v)[1]) for v in hits]
+        if layout.name == "dd/mm/yyyy":
+            if any(p > 12 for p in first_parts):
+                return layout
+            if any(p > 12 for p in second_parts):
+                return DATE_LAYOUTS[4]  # mm/dd/yyyy
+            return layout  # ambiguous: the caller may override from the file's locale
+        return layout
+    return None
+
+
+def ambiguous_day_month(values: list[str]) -> bool:
+    """True when every date fits both dd/mm and mm/dd (no part above 12)."""
+    parts = [re.split(r"[/.\-\s]", v)[:2] for v in values]
+    return all(
+        len(p) == 2 and p[0].isdigit() and p[1].isdigit() and int(p[0]) <= 12 and int(p[1]) <= 12
+        for p in parts
+    )
+
+
+_DURATION_RE = re.compile(r"^\d{1,4}:[0-5]\d:[0-5]\d$")
+
+
+def is_duration(value: str) -> bool:
+    """h:mm:ss, as YouTube and Universal Analytics write durations."""
+    return bool(_DURATION_RE.match(value))
+
+
+def is_bool(value: str) -> bool:
+    """A yes/no word in one of our languages."""
+    low = value.strip().lower()
+    return low in TRUE_WORDS or low in FALSE_WORDS
+
+
+def most_common(items: list[str]) -> str:
+    """The most frequent non-empty item, or ''."""
+    counts = Counter(i for i in items if i)
+    return counts.most_common(1)[0][0] if counts else ""
