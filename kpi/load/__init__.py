@@ -56,8 +56,8 @@ def load_file(name: str, data: bytes, max_bytes: int = MAX_FILE_BYTES) -> LoadRe
         if len(data) > max_bytes:
             raise FileRefused(
                 name,
-                f"the file is {len(data) / 1024**2:,.0f} MB, over the {max_bytes / 1024**2:,.0f} MB "
-                "limit. Export a shorter date range, or split the file.",
+                f"the file is {_size(len(data))}, over the {_size(max_bytes)} limit. "
+                "Export a shorter date range, or split the file.",
             )
         kind = detect_kind(name, data).kind
         grids: list[Grid] = []
@@ -98,6 +98,15 @@ def load_file(name: str, data: bytes, max_bytes: int = MAX_FILE_BYTES) -> LoadRe
             )
         )
     return result
+
+
+def _size(n: int) -> str:
+    """A byte count as people read it: "10 bytes", "12.5 KB", "1,024 MB"."""
+    if n < 1024:
+        return f"{n:,} bytes"
+    if n < 1024**2:
+        return f"{n / 1024:,.1f} KB"
+    return f"{n / 1024**2:,.{1 if n < 100 * 1024**2 else 0}f} MB"
 
 
 def _note_extension(name: str, kind: str, tables: list[LoadedTable]) -> None:

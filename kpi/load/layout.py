@@ -75,6 +75,14 @@ def find_layout(rows: list[Row]) -> Layout | None:
     if header_pos is None:
         return None
     line, cells = rows[header_pos]
+    # The table's width comes from its own rows (up to a blank line), not from a table below it.
+    body_widths = []
+    for _, below in rows[header_pos + 1 :]:
+        if not _width(below):
+            break
+        body_widths.append(_width(below))
+    if body_widths:
+        typical = max(set(body_widths), key=lambda w: (body_widths.count(w), w))
     width = max(_width(cells), typical)
     source = [c.strip() for c in cells[:width]] + [""] * max(0, width - len(cells))
     data_index = header_pos + 1

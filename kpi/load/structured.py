@@ -27,14 +27,31 @@ def read_parquet(file: str, data: bytes) -> LoadedTable:
         raise FileRefused(
             file, "the Parquet file is damaged or cut short. Write it again."
         ) from None
-    names = unique_names(table.column_names)
+    source = table.column_names
+    names = unique_names(source)
     table = table.rename_columns(names)
     report = LoadReport(file=file, rows_loaded=table.num_rows)
     report.columns = [
-        ColumnInfo(src, name, str(field.type), "")
-        for src, name, field in zip(table.column_names, names, table.schema, strict=True)
+        ColumnInfo(src, name, _kind(field.type), str(field.type))
+        for src, name, field in zip(source, names, table.schema, strict=True)
     ]
     return LoadedTable(table, report)
+
+
+def _kind(arrow_type: pa.DataType) -> str:
+    """A Parquet column's Arrow type in the report's own words (integer, decimal, date, …)."""
+    t = pa.types
+    for test, kind in (
+        (t.is_boolean, "bool"),
+        (t.is_integer, "integer"),
+        (lambda x: t.is_floating(x) or t.is_decimal(x), "decimal"),
+        (t.is_date, "date"),
+        (t.is_timestamp, "timestamp"),
+        (t.is_duration, "duration"),
+    ):
+        if test(arrow_type):
+            return kind
+    return "text"
 
 
 def _records(file: str, text: str) -> tuple[list[tuple[int, Any]], list[RejectedRow], str]:

@@ -12,7 +12,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from kpi.load.finish import Grid
-from kpi.load.layout import Layout, find_layout
+from kpi.load.layout import Layout, find_layout, is_value_like
 from kpi.load.report import LoadReport, RejectedRow, SkippedLine
 from kpi.load.sniff import DELIMITER_NAMES, Decoded, detect_delimiter
 from kpi.load.values import detect_number_style
@@ -120,7 +120,17 @@ def _table_end(text: str, data_start: int, delimiter: str, width: int) -> int:
         fields = next(csv.reader([first_line], delimiter=delimiter), [])
         if first_line.startswith("#") or len(fields) != width:
             return pos + 1
+        if _new_header(fields, text[data_start:].split("\n", 1)[0], delimiter):
+            return pos + 1
     return len(text)
+
+
+def _new_header(fields: list[str], first_data_line: str, delimiter: str) -> bool:
+    """After a blank line, a row of names only, where this table's first row holds values."""
+    data = next(csv.reader([first_data_line], delimiter=delimiter), [])
+    return all(f.strip() and not is_value_like(f) for f in fields) and any(
+        c.strip() and is_value_like(c) for c in data
+    )
 
 
 def _parse_body(
@@ -130,9 +140,14 @@ def _parse_body(
     cols = [f"c{i}" for i in range(width)]
     rejects: list[RejectedRow] = []
     recovered: list[tuple[int, list[str]]] = []
+    starts: list[int] = []
 
     def on_invalid(row: pacsv.InvalidRow) -> str:
-        line = first_line - 1 + (row.number or 0)
+        # Arrow numbers records, not lines: a quoted newline earlier in the body shifts them.
+        if not starts:
+            starts.extend(line for line, _ in _records(body, first_line, delimiter))
+        number = row.number or 0
+        line = starts[number - 1] if 0 < number <= len(starts) else first_line - 1 + number
         cells = next(csv.reader(io.StringIO(row.text), delimiter=delimiter), [])
         extra = cells[width:]
         if row.actual_columns < width:
@@ -212,19 +227,22 @@ def _parse_body(
     )
 
 
-def _record_lines(body: str, first_line: int, delimiter: str, width: int) -> list[int]:
-    """The starting line of every well-formed record, as Arrow's reader would keep them."""
-    lines: list[int] = []
+def _records(body: str, first_line: int, delimiter: str) -> list[tuple[int, int]]:
+    """(starting line, field count) of every record Arrow's reader sees (blank lines skipped)."""
+    records: list[tuple[int, int]] = []
     reader = csv.reader(io.StringIO(body), delimiter=delimiter)
     previous_end = 0
     try:
         for cells in reader:
             start = first_line + previous_end
             previous_end = reader.line_num
-            if not cells or (len(cells) == 1 and not cells[0]):
-                continue
-            if len(cells) == width:
-                lines.append(start)
+            if cells:
+                records.append((start, len(cells)))
     except csv.Error:
         pass
-    return lines
+    return records
+
+
+def _record_lines(body: str, first_line: int, delimiter: str, width: int) -> list[int]:
+    """The starting line of every well-formed record, as Arrow's reader would keep them."""
+    return [line for line, n in _records(body, first_line, delimiter) if n == width]

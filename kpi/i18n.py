@@ -1,0 +1,101 @@
+"""Every word shown to a person, and every number and date, goes through here, so adding a
+language means adding a catalog, not hunting strings. English is the first catalog."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+_EN: dict[str, str] = {
+    "app.title": "KPI Explorer",
+    "nav.overview": "Overview",
+    "nav.data": "Data",
+    "overview.title": "Overview",
+    "overview.sample_banner": "You are looking at sample data for a fictitious coffee roaster, Café Aurora.",
+    "overview.upload_link": "Upload your own files",
+    "overview.period": "{start} – {end}, compared with the {days} days before",
+    "overview.no_data": "No data yet. Upload the files your platforms export to see your KPIs.",
+    "overview.needs": "needs: {missing}",
+    "overview.needs_help": "Provided by {hint}.",
+    "overview.trend": "Impressions per week, by platform",
+    "overview.by_platform": "Engagement rate by platform",
+    "overview.no_change": "no earlier period to compare",
+    "overview.period_days": "Period",
+    "overview.show_sql": "How these numbers are computed",
+    "data.title": "Data",
+    "data.intro": "Drop the files your platforms, web analytics, ad accounts and CRM export. "
+    "CSV, TSV, TXT, Excel (XLSX, XLSM, XLS, ODS), Parquet and JSON are read as they come.",
+    "data.uploader": "Upload your own files",
+    "data.use_sample": "Go back to the sample data",
+    "data.sample_note": "Showing the bundled sample data. Uploading files replaces it.",
+    "data.uploads_note": "Showing your files.",
+    "data.file_error": "**{file}** could not be read: {message}",
+    "data.tables": "Loaded tables",
+    "data.no_tables": "No tables loaded.",
+    "data.rows_read": "Rows read",
+    "data.rows_loaded": "Rows loaded",
+    "data.rows_rejected": "Rows rejected",
+    "data.dataset": "Recognised as",
+    "data.dataset_none": "not recognised yet",
+    "data.encoding": "Encoding",
+    "data.delimiter": "Delimiter",
+    "data.decimal": "Decimal separator",
+    "data.header_line": "Header on line",
+    "data.columns": "Columns",
+    "data.skipped": "Lines that are not data (skipped)",
+    "data.rejected": "Rejected rows",
+    "data.download_rejected": "Download rejected rows (CSV)",
+    "data.preview": "First rows",
+    "data.notes": "Notes",
+    "data.loading": "Reading {n} file(s)…",
+    "data.loaded_summary": "{tables} table(s) loaded from {files} file(s); {errors} file(s) could not be read.",
+    "col.source": "In the file",
+    "col.name": "Column",
+    "col.type": "Type",
+    "col.detail": "Format",
+    "rej.line": "Line",
+    "rej.reason": "Reason",
+    "rej.raw": "Raw text",
+}
+
+CATALOGS = {"en": _EN}
+
+
+def t(key: str, lang: str = "en", **values: object) -> str:
+    """The text for `key` in `lang` (English where a translation is missing), with values filled in."""
+    text = CATALOGS.get(lang, _EN).get(key) or _EN.get(key) or key
+    return text.format(**values) if values else text
+
+
+def format_value(value: float | None, kind: str, lang: str = "en", currency: str = "€") -> str:
+    """A KPI value as a person reads it: 12,345 · 4.2% · €1,234 · 2.35× · 1h 05m."""
+    if value is None:
+        return "—"
+    if kind == "percent":
+        return f"{value * 100:,.1f}%"
+    if kind == "currency":
+        return f"{currency}{value:,.0f}" if abs(value) >= 100 else f"{currency}{value:,.2f}"
+    if kind == "ratio":
+        return f"{value:,.2f}×"
+    if kind == "duration":
+        minutes, seconds = divmod(round(value), 60)
+        hours, minutes = divmod(minutes, 60)
+        return f"{hours}h {minutes:02d}m" if hours else f"{minutes}m {seconds:02d}s"
+    if abs(value) >= 1_000_000:
+        return f"{value / 1_000_000:,.1f}M"
+    if abs(value) >= 10_000:
+        return f"{value / 1_000:,.1f}k"
+    return f"{value:,.0f}" if float(value).is_integer() or abs(value) >= 100 else f"{value:,.2f}"
+
+
+def format_change(change: float | None, kind: str, lang: str = "en") -> str | None:
+    """A change for a tile: percentage points for a percent KPI, relative change otherwise."""
+    if change is None:
+        return None
+    if kind == "percent":
+        return f"{change * 100:+.1f} pp"
+    return f"{change * 100:+.1f}%"
+
+
+def format_date(value: dt.date, lang: str = "en") -> str:
+    """A date as people write it in `lang` (English: 3 Mar 2026)."""
+    return f"{value.day} {value.strftime('%b %Y')}"

@@ -1,0 +1,1 @@
+"""Shared Streamlit pieces: session state, tiles and load-report views used by the pages."""
