@@ -50,12 +50,15 @@ def platform_from_name(file_name: str) -> str | None:
 def recognise(columns: list[str], file_name: str) -> TableMapping:
     """Score the table against every dataset and keep the best one that has its required fields."""
     normalised = {c: normalise(c) for c in columns}
+    named_platform = platform_from_name(file_name)
     best = TableMapping(None, 0.0, None, dict.fromkeys(columns))
     for dataset in DATASETS.values():
         names = set(dataset.field_names)
         mapping = {c: (n if n in names else None) for c, n in normalised.items()}
         mapped = {f for f in mapping.values() if f}
-        if not set(dataset.required) <= mapped:
+        # The platform may come from the file name instead of a column.
+        present = mapped | ({"platform"} if named_platform else set())
+        if not set(dataset.required) <= present:
             continue
         # Share of the table's columns explained, weighted by how much of the dataset is covered.
         confidence = len(mapped) / max(len(columns), 1)
@@ -63,5 +66,5 @@ def recognise(columns: list[str], file_name: str) -> TableMapping:
         if (confidence, coverage) > (best.confidence, 0.0) and confidence >= MIN_CONFIDENCE:
             best = TableMapping(dataset.name, confidence, None, mapping)
     if best.dataset and "platform" not in best.mapping.values():
-        best.platform = platform_from_name(file_name)
+        best.platform = named_platform
     return best

@@ -38,7 +38,7 @@ SUPPORTED_SUFFIXES = (
 )  # fmt: skip
 _EXPECTED_KINDS = {
     ".xlsx": "xlsx", ".xlsm": "xlsx", ".xls": "xls", ".ods": "ods", ".parquet": "parquet",
-    ".json": "json", ".ndjson": "json", ".jsonl": "json",
+    ".json": "json", ".ndjson": "json", ".jsonl": "json", ".xml": "spreadsheetml",
 }  # fmt: skip
 
 

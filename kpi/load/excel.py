@@ -84,12 +84,13 @@ def read_workbook(file: str, data: bytes, kind: str) -> Iterator[Grid]:
                 file,
                 f"sheet “{sheet_name}” could not be read (damaged). Export the workbook again.",
             ) from None
-        grid = _sheet_grid(file, sheet_name, rows)
+        grid = sheet_grid(file, sheet_name, rows)
         if grid is not None:
             yield grid
 
 
-def _sheet_grid(file: str, sheet: str, rows: list[list[Any]]) -> Grid | None:
+def sheet_grid(file: str, sheet: str, rows: list[list[Any]]) -> Grid | None:
+    """One sheet's rows of cell values as a grid, or None when the sheet holds no table."""
     text_rows = [(i + 1, [cell_text(v) for v in row]) for i, row in enumerate(rows)]
     while text_rows and not any(c.strip() for c in text_rows[-1][1]):
         text_rows.pop()

@@ -28,8 +28,18 @@ from kpi.load.values import (
 )
 
 SAMPLE_ROWS = 5000
-# A column whose sample reads as numbers but whose full data fails more often than this is text.
+# A column is typed when at most this share of its values (and at least one bad value in a
+# column of three or more) fails to read; the failing rows are rejected. Beyond it, it is text.
 MAX_FAILURE_SHARE = 0.05
+
+
+def tolerated(failures: int, count: int) -> bool:
+    """Whether `failures` bad values among `count` still leave a column typed."""
+    if count < 3:
+        return failures == 0
+    return failures <= max(1, MAX_FAILURE_SHARE * count)
+
+
 _ID_NAME = re.compile(r"(^|[\s_.-])(id|ids|key|code|zip|postal|phone)($|[\s_.-])|_id$", re.I)
 _DATE_NAME = re.compile(r"date|time|day|fecha|data|dzie[nń]|dia|created|published|posted", re.I)
 _TOTALS = re.compile(
@@ -123,8 +133,10 @@ def plan_column(name: str, values: list[str], style: NumberStyle, typed_cells: b
     """Decide a column's type from a sample of its non-empty values."""
     if not values:
         return ColumnPlan("text", "empty", "__V__")
-    need = 0.95 * len(values)
-    if sum(1 for v in values if is_bool(v)) >= need and not all(v in ("0", "1") for v in values):
+    n = len(values)
+    if tolerated(n - sum(1 for v in values if is_bool(v)), n) and not all(
+        v in ("0", "1") for v in values
+    ):
         trues = ", ".join(
             _sql_str(w)
             for w in ("true", "yes", "sí", "si", "tak", "sim", "verdadero", "prawda", "y")
@@ -137,7 +149,7 @@ def plan_column(name: str, values: list[str], style: NumberStyle, typed_cells: b
     numbers = [parse_number(v, style) for v in values]
     parsed = [n for n in numbers if n is not None]
     leading_zero = any(re.match(r"^0\d", v.strip()) for v in values)
-    if len(parsed) >= need and not leading_zero and not _ID_NAME.search(name):
+    if tolerated(n - len(parsed), n) and not leading_zero and not _ID_NAME.search(name):
         if (
             _DATE_NAME.search(name)
             and all(20000 <= n <= 80000 for n in parsed)
@@ -159,7 +171,7 @@ def plan_column(name: str, values: list[str], style: NumberStyle, typed_cells: b
         if integral:
             return ColumnPlan("integer", "", _number_sql(style, True))
         return ColumnPlan("decimal", "", _number_sql(style, False))
-    if sum(1 for v in values if is_duration(v)) >= need:
+    if tolerated(n - sum(1 for v in values if is_duration(v)), n):
         sql = (
             "TRY_CAST(split_part(__V__, ':', 1) AS BIGINT) * 3600 + "
             "TRY_CAST(split_part(__V__, ':', 2) AS BIGINT) * 60 + TRY_CAST(split_part(__V__, ':', 3) AS BIGINT)"
@@ -214,7 +226,7 @@ def finish(grid: Grid, con: duckdb.DuckDBPyConnection) -> LoadedTable:
     fails = _failure_counts(con, plans, n_cols)
     non_null = {i: max(1, c) for i, c in _non_null_counts(con, n_cols).items()}
     for i, count in fails.items():
-        if count > MAX_FAILURE_SHARE * non_null[i]:
+        if not tolerated(count, non_null[i]):
             report.notes.append(
                 f"Column “{grid.names[i]}” kept as text: {count} of {non_null[i]} values are not "
                 f"{plans[i].kind} values."

@@ -113,12 +113,10 @@ def _is_description_row(rest: list[Row], width: int) -> bool:
     ]
     if not numeric_cols:
         return False
-    described = sum(
-        1
-        for j in numeric_cols
-        if j < len(first) and len(first[j].split()) >= 3 and not is_value_like(first[j])
-    )
-    return described >= len(numeric_cols) * 0.6
+    # Descriptions are often blank under the first (label) columns: judge the filled cells only.
+    filled = [j for j in numeric_cols if j < len(first) and first[j].strip()]
+    described = sum(1 for j in filled if len(first[j].split()) >= 3 and not is_value_like(first[j]))
+    return bool(filled) and described >= len(filled) * 0.6
 
 
 _SPACE_RE = re.compile(r"\s+")

@@ -151,7 +151,8 @@ def classify_dates(values: list[str]) -> DateLayout | None:
         return None
     for layout in DATE_LAYOUTS:
         hits = [v for v in values if layout.regex.match(v)]
-        if len(hits) < 0.95 * len(values):
+        misses = len(values) - len(hits)
+        if misses and (len(values) < 3 or misses > max(1, 0.05 * len(values))):
             continue
         if layout.day_first is None:
             return layout

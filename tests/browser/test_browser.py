@@ -1,0 +1,126 @@
+"""A real browser against `streamlit run`: the first screen draws a chart, and a CSV uploaded
+through the Data page shows its load report."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"][data-test-connection-state="CONNECTED"]'
+
+pytestmark = pytest.mark.browser
+
+if not Path(
+    CHROMIUM
+).exists():  # `make test` installs it; a bare pytest run elsewhere may not have it
+    pytest.skip(
+        "Debian's chromium is not installed (make test installs it)", allow_module_level=True
+    )
+sync_api = pytest.importorskip("playwright.sync_api")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    port = _free_port()
+    proc = subprocess.Popen(
+        [
+            sys.executable, "-m", "streamlit", "run", "app.py",
+            "--server.port", str(port), "--server.address", "127.0.0.1",
+            "--server.headless", "true", "--browser.gatherUsageStats", "false",
+            "--server.fileWatcherType", "none",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(120):
+            try:
+                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).read() == b"ok":
+                    break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            pytest.fail("streamlit did not start within 60 s")
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+            ],
+        )  # fmt: skip
+        yield b
+        b.close()
+
+
+def _idle(page) -> None:
+    page.wait_for_selector(IDLE, timeout=90_000)
+
+
+def test_first_screen_draws_kpi_tiles_and_a_chart(server, browser, tmp_path):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(server)
+    _idle(page)
+    page.wait_for_selector('[data-testid="stVegaLiteChart"] svg.marks', timeout=60_000)
+    assert page.locator('[data-testid="stMetric"]').count() >= 6
+    assert "Impressions" in page.inner_text('[data-testid="stMain"]')
+    shots = os.environ.get("KPI_SCREENSHOTS")
+    page.screenshot(
+        path=str(Path(shots) / "overview.png" if shots else tmp_path / "overview.png"),
+        full_page=True,
+    )
+    page.close()
+
+
+def test_upload_a_csv_and_see_its_load_report(server, browser, tmp_path):
+    csv = tmp_path / "instagram_posts.csv"
+    csv.write_text(
+        "published_at;impressions;likes;comments;shares\n"
+        "05/01/2026 10:00;1.234;50;5;5\n"
+        "13/01/2026 10:00;oops;10;1;1\n"
+        "20/01/2026 10:00;2.000;100;10;10\n",
+        encoding="utf-8-sig",
+    )
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(server)
+    _idle(page)
+    page.get_by_role("link", name="Data").first.click()
+    _idle(page)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(csv))
+    page.wait_for_selector("text=instagram_posts.csv — 2 / 3", timeout=60_000)
+    _idle(page)
+    main = page.inner_text('[data-testid="stMain"]')
+    assert "Rows rejected" in main
+    assert "semicolon" in main and "UTF-8 with BOM" in main
+    assert "oops" in main
+    shots = os.environ.get("KPI_SCREENSHOTS")
+    page.screenshot(
+        path=str(Path(shots) / "data.png" if shots else tmp_path / "data.png"), full_page=True
+    )
+    page.close()

@@ -1,0 +1,75 @@
+"""The pages, driven through Streamlit's AppTest: first screen on sample data, uploads, Data page."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+APP = "app.py"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches():
+    # AppTests in one process share a session id: start each test from clean caches.
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+
+
+def _charts(at: AppTest) -> list[dict]:
+    return [json.loads(c.proto.spec) for c in at.get("arrow_vega_lite_chart")]
+
+
+def test_first_screen_is_a_live_dashboard_on_sample_data():
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    assert not at.exception
+    labels = [m.label for m in at.metric]
+    assert {"Impressions", "Engagement rate", "Followers", "Sessions", "Leads", "Ad spend"} <= set(
+        labels
+    )
+    values = {m.label: m.value for m in at.metric}
+    assert values["Impressions"] not in ("—", "0")
+    assert _charts(at), "the first screen shows at least one Altair chart"
+    assert any("sample data" in i.value for i in at.info)
+
+
+def test_data_page_lists_sample_tables_with_reports():
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    at.switch_page("pages/data.py").run()
+    assert not at.exception
+    assert "Rows read" in [m.label for m in at.metric]
+    titles = " ".join(md.value for md in at.markdown)
+    assert "posts_facebook_instagram.csv" in titles
+    assert "crm_export.xlsx" in titles
+
+
+def test_upload_replaces_sample_data_and_reports_bad_rows():
+    csv = (
+        b"# exported by a test\n"
+        b"published_at,platform,impressions,likes,comments,shares\n"
+        b"2026-01-05 10:00,instagram,1000,50,5,5\n"
+        b"2026-01-06 10:00,instagram,abc,10,1,1\n"
+        b"2026-01-07 10:00,instagram,2000,100,10,10\n"
+    )
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    at.switch_page("pages/data.py").run()
+    at.file_uploader[0].set_value(
+        [("my_posts.csv", csv, "text/csv"), ("empty.csv", b"", "text/csv")]
+    ).run()
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Rows read"] == "3"
+    assert metrics["Rows loaded"] == "2"
+    assert metrics["Rows rejected"] == "1"
+    errors = " ".join(e.value for e in at.error)
+    assert "empty.csv" in errors and "empty" in errors
+    rejected = at.dataframe
+    assert any("impressions" in str(df.value.to_dict()).lower() for df in rejected)
+
+    at.switch_page("pages/overview.py").run()
+    values = {m.label: m.value for m in at.metric}
+    assert values["Impressions"] == "3,000"
+    assert not any("sample data" in i.value for i in at.info)
