@@ -111,7 +111,8 @@ def weekly_series(
         WITH weeks AS ({weeks}), keys AS ({keys}),
         agg AS (
             SELECT date_trunc('week', {kpi.time_field})::DATE AS week{group}, {expr} AS value
-            FROM {kpi.dataset} WHERE {where} GROUP BY ALL
+            FROM {_stock_rows(kpi, where, "week", by) if kpi.stock else kpi.dataset}
+            WHERE {where} GROUP BY ALL
         )
         SELECT weeks.week{", keys." + by if by else ""}, CAST(agg.value AS DOUBLE) AS value
         FROM weeks CROSS JOIN keys
@@ -119,6 +120,15 @@ def weekly_series(
         ORDER BY 1{", 2" if by else ""}
     """
     return con.execute(sql).df()
+
+
+def _stock_rows(kpi: Kpi, where: str, grain: str, by: str | None) -> str:
+    """Rows of a level KPI (followers) on the last day with data of each period and group."""
+    partition = f"date_trunc('{grain}', {kpi.time_field})" + (f", {by}" if by else "")
+    return (
+        f"(SELECT * FROM {kpi.dataset} WHERE {where} QUALIFY {kpi.time_field}::DATE = "
+        f"max({kpi.time_field}::DATE) OVER (PARTITION BY {partition}))"
+    )
 
 
 def breakdown(

@@ -48,6 +48,8 @@ _EN: dict[str, str] = {
     "data.notes": "Notes",
     "data.loading": "Reading {n} file(s)…",
     "data.loaded_summary": "{tables} table(s) loaded from {files} file(s); {errors} file(s) could not be read.",
+    "sep.comma": "comma (1.234,5)",
+    "sep.point": "point (1,234.5)",
     "col.source": "In the file",
     "col.name": "Column",
     "col.type": "Type",

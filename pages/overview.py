@@ -58,13 +58,13 @@ if "posts" in datasets and BY_ID["impressions"] in available:
     trend_start = end - dt.timedelta(weeks=26)
     left, right = st.columns([3, 2])
     with left:
-        st.subheader(t("overview.trend"))
+        st.markdown(f"##### {t('overview.trend')}")
         trend = engine.weekly_series(
             data.con, BY_ID["impressions"], trend_start, end, by="platform"
         )
         st.altair_chart(charts.weekly_trend(trend, "Impressions", by="platform"), width="stretch")
     with right:
-        st.subheader(t("overview.by_platform"))
+        st.markdown(f"##### {t('overview.by_platform')}")
         by_platform = engine.breakdown(data.con, BY_ID["engagement_rate"], start, end, "platform")
         st.altair_chart(
             charts.bar_by(by_platform, "platform", "Engagement rate", percent=True), width="stretch"

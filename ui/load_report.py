@@ -33,7 +33,9 @@ def show_table_report(table: StoredTable) -> None:
     facts = {
         t("data.encoding"): report.encoding,
         t("data.delimiter"): report.delimiter,
-        t("data.decimal"): report.decimal,
+        t("data.decimal"): {",": t("sep.comma"), ".": t("sep.point")}.get(
+            report.decimal or "", report.decimal
+        ),
         t("data.header_line"): report.header_line,
     }
     st.caption(" · ".join(f"{k}: **{v}**" for k, v in facts.items() if v is not None))

@@ -75,15 +75,20 @@ def find_layout(rows: list[Row]) -> Layout | None:
     if header_pos is None:
         return None
     line, cells = rows[header_pos]
-    # The table's width comes from its own rows (up to a blank line), not from a table below it.
+    # The table's width comes from its own rows (up to a blank line), not from a table below
+    # it; rows wider than the header widen the table only when they are the majority (a last
+    # column without a name), else they are rows with a field too many, to be rejected.
     body_widths = []
     for _, below in rows[header_pos + 1 :]:
         if not _width(below):
             break
         body_widths.append(_width(below))
-    if body_widths:
-        typical = max(set(body_widths), key=lambda w: (body_widths.count(w), w))
-    width = max(_width(cells), typical)
+    width = _width(cells)
+    if not body_widths:
+        width = max(width, typical)
+    wider = [w for w in body_widths if w > width]
+    if 2 * len(wider) > len(body_widths):
+        width = max(set(wider), key=lambda w: (wider.count(w), w))
     source = [c.strip() for c in cells[:width]] + [""] * max(0, width - len(cells))
     data_index = header_pos + 1
     if _is_description_row(rows[header_pos + 1 :], width):

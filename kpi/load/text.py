@@ -19,6 +19,8 @@ from kpi.load.values import detect_number_style
 
 SNIFF_CHARS = 65536
 _BLANK_OR_COMMENT = re.compile(r"\n[ \t\r]*(?:\n|#)")
+_BLANK_LINES = re.compile(r"(?:[ \t\r]*\n)*")
+_COMMENT = re.compile(r"#(?:[\s#=*-]|$)")
 
 
 def read_text_tables(file: str, decoded: Decoded) -> Iterator[Grid]:
@@ -113,14 +115,23 @@ def _table_end(text: str, data_start: int, delimiter: str, width: int) -> int:
         pos = m.start()
         if text.count('"', data_start, pos) % 2:
             continue  # inside a quoted field (a post text with an empty line)
-        rest = text[m.end() - 1 :].lstrip("\n \t")
-        if not rest:
+        rest = text[m.end() - 1 :]
+        rest = rest[_BLANK_LINES.match(rest).end() :]  # keep a TSV row's leading tab
+        if not rest.strip():
             return len(text)
         first_line = rest.split("\n", 1)[0]
         fields = next(csv.reader([first_line], delimiter=delimiter), [])
-        if first_line.startswith("#") or len(fields) != width:
+        # "# ----", "# Date range" and a lone "#note" are comments; "#summer,10" is a data row
+        # (a hashtag), and stays one even with a field too many, so it is reported, not lost.
+        if _COMMENT.match(first_line) or (len(fields) == 1 < width and rest.startswith("#")):
             return pos + 1
-        if _new_header(fields, text[data_start:].split("\n", 1)[0], delimiter):
+        if (
+            m.group(0).endswith("\n")
+            and (  # after a blank line: another table?
+                len(fields) != width
+                or _new_header(fields, text[data_start:].split("\n", 1)[0], delimiter)
+            )
+        ):
             return pos + 1
     return len(text)
 

@@ -111,3 +111,18 @@ def test_sessions_do_not_see_each_others_tables(store):
     other = SessionData()
     assert other.datasets() == {}
     assert other.con.execute("SELECT count(*) FROM information_schema.tables").fetchall()[0][0] == 0
+
+
+def test_followers_per_week_is_the_level_on_the_last_day_not_a_sum():
+    daily = "date,platform,followers\n" + "".join(
+        f"2026-01-{d:02d},x,{100 + d}\n2026-01-{d:02d},tiktok,{50 + d}\n" for d in range(5, 19)
+    )
+    data = SessionData()
+    data.add(load_file("account_daily.csv", daily.encode()))
+    df = engine.weekly_series(
+        data.con, BY_ID["followers"], dt.date(2026, 1, 5), dt.date(2026, 1, 18)
+    )
+    # Sundays 11 and 18 Jan: (111 + 61) and (118 + 68)
+    assert df["value"].tolist() == [172, 186]
+    tile = engine.tile(data.con, BY_ID["followers"], dt.date(2026, 1, 12), dt.date(2026, 1, 18))
+    assert (tile.value, tile.previous) == (186, 172)
