@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-APP = "app.py"
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 
 @pytest.fixture(autouse=True)
@@ -20,7 +21,7 @@ def _fresh_caches():
 
 
 def _charts(at: AppTest) -> list[dict]:
-    return [json.loads(c.proto.spec) for c in at.get("arrow_vega_lite_chart")]
+    return [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
 
 
 def test_first_screen_is_a_live_dashboard_on_sample_data():
