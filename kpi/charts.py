@@ -5,6 +5,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from kpi.i18n import t
+
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies and on a projector.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 
@@ -18,7 +20,7 @@ def weekly_trend(
         x=alt.X("week:T", title=None, axis=alt.Axis(format="%d %b", labelAngle=0)),
         y=alt.Y("value:Q", title=value_title, axis=alt.Axis(format=fmt)),
         tooltip=[
-            alt.Tooltip("week:T", title="Week of", format="%d %b %Y"),
+            alt.Tooltip("week:T", title=t("chart.week_of"), format="%d %b %Y"),
             *([alt.Tooltip(f"{by}:N", title=by.replace("_", " ").capitalize())] if by else []),
             alt.Tooltip("value:Q", title=value_title, format=fmt),
         ],

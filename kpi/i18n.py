@@ -20,6 +20,7 @@ _EN: dict[str, str] = {
     "overview.by_platform": "Engagement rate by platform",
     "overview.no_change": "no earlier period to compare",
     "overview.period_days": "Period",
+    "overview.days": "{n} days",
     "overview.show_sql": "How these numbers are computed",
     "data.title": "Data",
     "data.intro": "Drop the files your platforms, web analytics, ad accounts and CRM export. "
@@ -50,6 +51,7 @@ _EN: dict[str, str] = {
     "data.loaded_summary": "{tables} table(s) loaded from {files} file(s); {errors} file(s) could not be read.",
     "sep.comma": "comma (1.234,5)",
     "sep.point": "point (1,234.5)",
+    "chart.week_of": "Week of",
     "col.source": "In the file",
     "col.name": "Column",
     "col.type": "Type",

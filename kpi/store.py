@@ -53,14 +53,21 @@ class SessionData:
 
     def add(self, result: LoadResult) -> None:
         """Store every table of a load result and rebuild the canonical views."""
+        self.errors.extend(result.errors)
         for loaded in result.tables:
             name = self._table_name(loaded)
-            self.con.register("_incoming", loaded.data)
-            self.con.execute(f"CREATE TABLE {quote_ident(name)} AS SELECT * FROM _incoming")
-            self.con.unregister("_incoming")
+            try:
+                self.con.register("_incoming", loaded.data)
+                self.con.execute(f"CREATE TABLE {quote_ident(name)} AS SELECT * FROM _incoming")
+            except duckdb.Error as exc:
+                # A column type the database cannot hold (exotic Parquet): say so, keep the rest.
+                message = f"{loaded.label} could not be stored ({exc}). Export it as CSV instead."
+                self.errors.append(FileError(loaded.report.file, message))
+                continue
+            finally:
+                self.con.unregister("_incoming")
             mapping = recognise(loaded.data.column_names, loaded.report.file)
             self.tables.append(StoredTable(name, loaded, mapping))
-        self.errors.extend(result.errors)
         self.rebuild_views()
 
     def clear(self) -> None:

@@ -32,7 +32,7 @@ days = (
         t("overview.period_days"),
         [7, 28, 91],
         default=28,
-        format_func=lambda d: f"{d} days",
+        format_func=lambda d: t("overview.days", n=d),
         key="period_days",
     )
     or 28
@@ -62,12 +62,15 @@ if "posts" in datasets and BY_ID["impressions"] in available:
         trend = engine.weekly_series(
             data.con, BY_ID["impressions"], trend_start, end, by="platform"
         )
-        st.altair_chart(charts.weekly_trend(trend, "Impressions", by="platform"), width="stretch")
+        st.altair_chart(
+            charts.weekly_trend(trend, BY_ID["impressions"].label, by="platform"), width="stretch"
+        )
     with right:
         st.markdown(f"##### {t('overview.by_platform')}")
         by_platform = engine.breakdown(data.con, BY_ID["engagement_rate"], start, end, "platform")
         st.altair_chart(
-            charts.bar_by(by_platform, "platform", "Engagement rate", percent=True), width="stretch"
+            charts.bar_by(by_platform, "platform", BY_ID["engagement_rate"].label, percent=True),
+            width="stretch",
         )
 
 if needs:
