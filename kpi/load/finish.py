@@ -3,7 +3,9 @@ the whole column in DuckDB, reject the rows that do not fit and keep totals rows
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -97,12 +99,34 @@ _DATE_PARTS = {
 }
 
 
-def _date_sql(layout: DateLayout, with_time: bool) -> str:
-    formats = [d + t + z for d in _DATE_PARTS[layout.name] for t in _TIMES for z in _ZONES]
-    fmt_list = "[" + ", ".join(_sql_str(f) for f in formats) + "]"
+def _date_formats(layout: DateLayout, values: list[str]) -> list[str]:
+    """The strptime formats of `layout` that the sample really uses, most used first."""
+    candidates = [d + t + z for d in _DATE_PARTS[layout.name] for t in _TIMES for z in _ZONES]
+    used: Counter[str] = Counter()
+    for value in values[:300]:
+        text = _normalise_date_text(value)
+        for fmt in candidates:
+            try:
+                dt.datetime.strptime(text, fmt)
+            except ValueError:
+                continue
+            used[fmt] += 1
+            break
+    return [f for f, _ in used.most_common()] or candidates
+
+
+def _normalise_date_text(value: str) -> str:
+    return re.sub(r"(Z| UTC)$", "+0000", re.sub(r"(\d)T(\d)", r"\1 \2", value))
+
+
+def _date_sql(layout: DateLayout, values: list[str], with_time: bool) -> str:
+    fmt_list = "[" + ", ".join(_sql_str(f) for f in _date_formats(layout, values)) + "]"
     # strptime wants a space, not "T", and "+0000" rather than "Z" or " UTC".
     norm = r"regexp_replace(regexp_replace(__V__, '(\d)T(\d)', '\1 \2'), '(Z| UTC)$', '+0000')"
     parsed = f"try_strptime({norm}, {fmt_list})::TIMESTAMP"
+    if layout.name == "yyyy-mm-dd":
+        # DuckDB's own ISO reader is much faster than strptime; strptime catches the rest.
+        parsed = f"COALESCE(TRY_CAST(TRY_CAST(__V__ AS TIMESTAMPTZ) AS TIMESTAMP), {parsed})"
     return parsed if with_time else f"CAST({parsed} AS DATE)"
 
 
@@ -119,14 +143,21 @@ def _number_sql(style: NumberStyle, integer: bool) -> str:
     s = rf"regexp_replace({s}, '^\((.*)\)$', '-\1')"
     body = style.body_regex()
     cleaned = f"replace(regexp_replace({s}, {_sql_str(thousands)}, '', 'g'), {_sql_str(style.decimal)}, '.')"
+    # Plain digits need no cleaning: cast them directly and keep the regular expressions for
+    # the rest (a cast alone would read "1.234" as 1 or 1.234, whatever the locale).
+    plain = "NOT contains(__V__, ',')" + (
+        " AND NOT contains(__V__, '.')" if integer or style.decimal == "," else ""
+    )
     if integer:
         value = f"COALESCE(TRY_CAST({cleaned} AS BIGINT), TRY_CAST(TRY_CAST({cleaned} AS DOUBLE) AS BIGINT))"
-        return f"CASE WHEN regexp_full_match({s}, {_sql_str(body)}) THEN {value} END"
+        slow = f"CASE WHEN regexp_full_match({s}, {_sql_str(body)}) THEN {value} END"
+        return f"COALESCE(CASE WHEN {plain} THEN TRY_CAST(__V__ AS BIGINT) END, {slow})"
     value = f"TRY_CAST({cleaned} AS DOUBLE)"
-    return (
+    slow = (
         f"CASE WHEN regexp_full_match({s}, {_sql_str(body)}) "
         f"THEN CASE WHEN {pct} THEN {value} / 100 ELSE {value} END END"
     )
+    return f"COALESCE(CASE WHEN {plain} THEN TRY_CAST(__V__ AS DOUBLE) END, {slow})"
 
 
 def plan_column(name: str, values: list[str], style: NumberStyle, typed_cells: bool) -> ColumnPlan:
@@ -192,7 +223,7 @@ def plan_column(name: str, values: list[str], style: NumberStyle, typed_cells: b
         kind = "timestamp" if with_time else "date"
         if with_time and re.search(r"(Z|UTC|[+-]\d{2}:?\d{2})$", values[0]):
             detail += ", converted to UTC"
-        return ColumnPlan(kind, detail, _date_sql(layout, with_time))
+        return ColumnPlan(kind, detail, _date_sql(layout, values, with_time))
     return ColumnPlan("text", "", "__V__")
 
 
@@ -223,8 +254,11 @@ def finish(grid: Grid, con: duckdb.DuckDBPyConnection) -> LoadedTable:
         plan_column(grid.names[i], sample_values[i], style, grid.typed_cells) for i in range(n_cols)
     ]
 
-    fails = _failure_counts(con, plans, n_cols)
-    non_null = {i: max(1, c) for i, c in _non_null_counts(con, n_cols).items()}
+    # Convert every column once; counts, rejects and the final table all read from here.
+    con.execute(f"CREATE OR REPLACE TEMP TABLE typed AS {_typed_select(plans, n_cols)}")
+    fails = _failure_counts(con, plans)
+    non_null = _non_null_counts(con, n_cols)
+    demoted: set[int] = set()
     for i, count in fails.items():
         if not tolerated(count, non_null[i]):
             report.notes.append(
@@ -232,14 +266,15 @@ def finish(grid: Grid, con: duckdb.DuckDBPyConnection) -> LoadedTable:
                 f"{plans[i].kind} values."
             )
             plans[i] = ColumnPlan("text", "mixed values", "__V__")
+            demoted.add(i)
 
-    failing = [i for i, p in enumerate(plans) if p.kind != "text"]
+    failing = [i for i in fails if i not in demoted]
     bad_rows: dict[int, list[int]] = {}
     if failing:
         cond = " OR ".join(f"(v{i} IS NOT NULL AND t{i} IS NULL)" for i in failing)
         flags = ", ".join(f"(v{i} IS NOT NULL AND t{i} IS NULL) AS f{i}" for i in failing)
         rows = con.execute(
-            f"SELECT __row, {flags} FROM ({_typed_select(plans, n_cols)}) WHERE {cond} ORDER BY __row LIMIT 100000"
+            f"SELECT __row, {flags} FROM typed WHERE {cond} ORDER BY __row"
         ).fetchall()
         for row in rows:
             bad_rows[row[0]] = [failing[k] for k, flag in enumerate(row[1:]) if flag]
@@ -261,12 +296,16 @@ def finish(grid: Grid, con: duckdb.DuckDBPyConnection) -> LoadedTable:
         rejected.append(RejectedRow(lines.get(o, o + 1), reason, grid.raw_of(raw[o])))
     rejected.sort(key=lambda r: r.line)
 
-    excluded = ", ".join(str(o) for o in ordinals) or "-1"
-    select = ", ".join(f"t{i} AS {_ident(grid.names[i])}" for i in range(n_cols))
+    con.register("excluded_rows", pa.table({"__row": pa.array(ordinals, pa.int64())}))
+    select = ", ".join(
+        f"{'v' if i in demoted else 't'}{i} AS {_ident(grid.names[i])}" for i in range(n_cols)
+    )
     table = con.sql(
-        f"SELECT {select} FROM ({_typed_select(plans, n_cols)}) WHERE __row NOT IN ({excluded}) ORDER BY __row"
+        f"SELECT {select} FROM typed ANTI JOIN excluded_rows USING (__row) ORDER BY __row"
     ).to_arrow_table()
+    con.unregister("excluded_rows")
     con.unregister("grid_cells")
+    con.execute("DROP TABLE typed")
 
     report.rejected = rejected
     report.rows_loaded = table.num_rows
@@ -306,22 +345,22 @@ def _bind(sql: str, i: int) -> str:
     return sql.replace("__V__", f"v{i}")
 
 
-def _failure_counts(
-    con: duckdb.DuckDBPyConnection, plans: list[ColumnPlan], n_cols: int
-) -> dict[int, int]:
+def _failure_counts(con: duckdb.DuckDBPyConnection, plans: list[ColumnPlan]) -> dict[int, int]:
+    """Per typed column, how many values are present but did not convert."""
     typed = [i for i, p in enumerate(plans) if p.kind != "text"]
     if not typed:
         return {}
     aggs = ", ".join(f"count(*) FILTER (WHERE v{i} IS NOT NULL AND t{i} IS NULL)" for i in typed)
-    row = con.execute(f"SELECT {aggs} FROM ({_typed_select(plans, n_cols)})").fetchall()[0]
+    row = con.execute(f"SELECT {aggs} FROM typed").fetchall()[0]
     return {i: int(c) for i, c in zip(typed, row, strict=True) if c}
 
 
 def _non_null_counts(con: duckdb.DuckDBPyConnection, n_cols: int) -> dict[int, int]:
+    """Per column, how many cells hold a value (after the null tokens are set aside)."""
     if n_cols == 0:
         return {}
-    cleaned = ", ".join(f"count({_clean_expr(f'c{i}')})" for i in range(n_cols))
-    row = con.execute(f"SELECT {cleaned} FROM grid_cells").fetchall()[0]
+    counts = ", ".join(f"count(v{i})" for i in range(n_cols))
+    row = con.execute(f"SELECT {counts} FROM typed").fetchall()[0]
     return dict(enumerate(int(c) for c in row))
 
 
@@ -345,7 +384,7 @@ def _totals_rows(
         return set()
     candidates = sorted({0, *range(max(1, count - 3), count)})
     raw = _raw_rows(con, candidates, n_cols)
-    filled = _non_null_counts(con, 1)[0]
+    filled = _non_null_counts(con, 1)[0] if n_cols else 0
     measures = [
         i
         for i, p in enumerate(plans)
@@ -358,11 +397,9 @@ def _totals_rows(
         if _TOTALS.match(first) or (
             o >= count - 3
             and measures
-            and plans[0].kind == "text"
             and not cells[0]
             and filled >= 0.9 * (count - 1)
             and any(cells[i] for i in measures)
-            and all(not cells[i] for i, p in enumerate(plans) if p.kind in ("date", "timestamp"))
         ):
             found.add(o)
     return found

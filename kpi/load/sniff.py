@@ -220,10 +220,12 @@ def detect_delimiter(text: str) -> str:
         widths = [len(r) for r in csv.reader(io.StringIO(sample), delimiter=delim)]
         if not widths:
             continue
-        mode = max(set(widths), key=widths.count)
-        if mode < 2:
+        split = [w for w in widths if w >= 2]  # title lines have one field whatever the delimiter
+        if not split:
             continue
-        share = widths.count(mode) / len(widths)
+        mode = max(set(split), key=lambda w: (split.count(w), -w))
+        # Rows with a field too many still agree with the delimiter; rows with fewer do not.
+        share = sum(1 for w in widths if w >= mode) / len(widths)
         score = (share, mode)
         if score > best_score:
             best, best_score = delim, score

@@ -125,12 +125,10 @@ def _table_end(text: str, data_start: int, delimiter: str, width: int) -> int:
         # (a hashtag), and stays one even with a field too many, so it is reported, not lost.
         if _COMMENT.match(first_line) or (len(fields) == 1 < width and rest.startswith("#")):
             return pos + 1
-        if (
-            m.group(0).endswith("\n")
-            and (  # after a blank line: another table?
-                len(fields) != width
-                or _new_header(fields, text[data_start:].split("\n", 1)[0], delimiter)
-            )
+        after_blank = m.group(0).endswith("\n")
+        first_data_line = text[data_start:].split("\n", 1)[0]
+        if after_blank and (  # another table: a different width, or a new row of names
+            len(fields) != width or _new_header(fields, first_data_line, delimiter)
         ):
             return pos + 1
     return len(text)
