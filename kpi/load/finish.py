@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import duckdb
 import pyarrow as pa
 
-from kpi.load.report import ColumnInfo, LoadedTable, LoadReport, RejectedRow
+from kpi.load.report import ColumnInfo, LoadedTable, LoadReport, RejectedRow, SkippedLine
 from kpi.load.values import (
     CURRENCY_PATTERN,
     DATE_LAYOUTS,
@@ -279,6 +279,21 @@ def finish(grid: Grid, con: duckdb.DuckDBPyConnection) -> LoadedTable:
         for row in rows:
             bad_rows[row[0]] = [failing[k] for k, flag in enumerate(row[1:]) if flag]
 
+    # Rows with no value at all (`,,,`) are not data: list them as skipped, like blank lines.
+    empty = (
+        [
+            r[0]
+            for r in con.execute(
+                "SELECT __row FROM typed WHERE "
+                + " AND ".join(f"v{i} IS NULL" for i in range(n_cols))
+            ).fetchall()
+        ]
+        if n_cols
+        else []
+    )
+    if empty:
+        empty_lines = grid.line_of(empty)
+        report.skipped.extend(SkippedLine(empty_lines[o], "empty row", "") for o in empty)
     totals = _totals_rows(con, grid, plans, n_cols)
     ordinals = sorted(set(bad_rows) | set(totals))
     lines = grid.line_of(ordinals) if ordinals else {}
@@ -296,7 +311,7 @@ def finish(grid: Grid, con: duckdb.DuckDBPyConnection) -> LoadedTable:
         rejected.append(RejectedRow(lines.get(o, o + 1), reason, grid.raw_of(raw[o])))
     rejected.sort(key=lambda r: r.line)
 
-    con.register("excluded_rows", pa.table({"__row": pa.array(ordinals, pa.int64())}))
+    con.register("excluded_rows", pa.table({"__row": pa.array(ordinals + empty, pa.int64())}))
     select = ", ".join(
         f"{'v' if i in demoted else 't'}{i} AS {_ident(grid.names[i])}" for i in range(n_cols)
     )
