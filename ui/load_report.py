@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
 import streamlit as st
 
+from kpi.export import safe_csv
 from kpi.i18n import t
+from kpi.load.report import RejectedRow, SkippedLine
 from kpi.store import StoredTable
 
 
-def rejected_frame(table: StoredTable) -> pd.DataFrame:
-    """The rejected rows of a table as a frame (line, reason, raw text)."""
-    rows = table.loaded.report.rejected
+def lines_frame(rows: Sequence[RejectedRow | SkippedLine]) -> pd.DataFrame:
+    """Rejected or skipped lines as a frame: line, reason, raw text."""
     return pd.DataFrame(
         {
             t("rej.line"): [r.line for r in rows],
@@ -56,24 +59,14 @@ def show_table_report(table: StoredTable) -> None:
         )
     if report.skipped:
         with st.expander(f"{t('data.skipped')} ({len(report.skipped)})"):
-            st.dataframe(
-                pd.DataFrame(
-                    {
-                        t("rej.line"): [s.line for s in report.skipped],
-                        t("rej.reason"): [s.reason for s in report.skipped],
-                        t("rej.raw"): [s.raw for s in report.skipped],
-                    }
-                ),
-                hide_index=True,
-                width="stretch",
-            )
+            st.dataframe(lines_frame(report.skipped), hide_index=True, width="stretch")
     if report.rejected:
         with st.expander(f"{t('data.rejected')} ({report.rows_rejected:,})", expanded=True):
-            frame = rejected_frame(table)
+            frame = lines_frame(report.rejected)
             st.dataframe(frame.head(1000), hide_index=True, width="stretch")
             st.download_button(
                 t("data.download_rejected"),
-                frame.to_csv(index=False).encode("utf-8"),
+                safe_csv(frame),
                 file_name=f"{table.name}_rejected.csv",
                 mime="text/csv",
                 key=f"rej_{table.name}",
