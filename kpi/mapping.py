@@ -1,32 +1,88 @@
 """Recognising what a loaded table is: which canonical dataset, which column is which field,
-and which platform it came from. Columns named like the canonical fields map themselves."""
+and which platform it came from — from presets of known exports, synonyms in four languages
+and near spellings, with a confidence for the table and for each column."""
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from kpi.schema import DATASETS, PLATFORMS
+from kpi.presets import PRESETS, Preset
+from kpi.schema import DATASETS, Dataset
+from kpi.synonyms import SYNONYMS
 
-# Below this share of a table's columns recognised, the table is not assigned to a dataset.
-MIN_CONFIDENCE = 0.5
+# Below this the page asks the person to confirm instead of trusting the guess.
+REVIEW_BELOW = 0.7
+# Below this the table is not assigned to any dataset at all.
+MIN_CONFIDENCE = 0.45
+FUZZY_CUTOFF = 0.88
+_MAX_FUZZY_COLUMNS = 300  # page-level Facebook exports have 2 700 columns: match those exactly only
+
+_BRACKETS = re.compile(r"\s*[\(\[][^\)\]]*[\)\]]")
 
 
 def normalise(name: str) -> str:
     """A column name folded for matching: no accents, lower case, words joined by `_`."""
+    name = name.replace("ł", "l").replace("Ł", "L").replace("ß", "ss")
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "_", folded.lower()).strip("_")
 
 
+def match_keys(name: str) -> list[str]:
+    """The forms a column name is matched by: whole, then without units in brackets."""
+    keys = [normalise(name)]
+    bare = normalise(_BRACKETS.sub("", name))
+    if bare and bare not in keys:
+        keys.append(bare)
+    return keys
+
+
+def _build_index() -> dict[str, set[str]]:
+    index: dict[str, set[str]] = {}
+    for name in {f.name for d in DATASETS.values() for f in d.fields}:
+        index.setdefault(normalise(name), set()).add(name)
+    for field_name, words in SYNONYMS.items():
+        for word in words:
+            index.setdefault(normalise(word), set()).add(field_name)
+    return index
+
+
+SYNONYM_INDEX = _build_index()
+_DATASET_KEYS = {
+    d.name: sorted(k for k, fields in SYNONYM_INDEX.items() if fields & set(d.field_names))
+    for d in DATASETS.values()
+}
+
+
+@dataclass(frozen=True)
+class Unpivot:
+    """A wide layout turned long: one column per segment (age-gender bucket, country, hour)."""
+
+    dimension: str
+    columns: tuple[str, ...]
+
+
 @dataclass
 class TableMapping:
-    """The proposed reading of one table: dataset, confidence (0–1), platform and column mapping."""
+    """The reading of one table: dataset, confidence (0–1), platform and column mapping."""
 
     dataset: str | None
     confidence: float
     platform: str | None
     mapping: dict[str, str | None] = field(default_factory=dict)
+    scores: dict[str, float] = field(default_factory=dict)  # per mapped column, 0–1
+    preset: str | None = None
+    unpivot: Unpivot | None = None
+    constants: dict[str, str] = field(default_factory=dict)  # fields the file implies, not holds
+    source: str = "auto"  # auto, saved (from the workspace) or person (changed in the app)
+
+    @property
+    def needs_review(self) -> bool:
+        """Whether the page should ask the person to confirm this reading."""
+        return self.source == "auto" and (self.dataset is None or self.confidence < REVIEW_BELOW)
 
     def to_dict(self) -> dict[str, object]:
         """JSON-ready form (the `dataset`, `confidence`, `platform`, `mapping` of `kpi inspect`)."""
@@ -35,36 +91,182 @@ class TableMapping:
             "confidence": round(self.confidence, 3),
             "platform": self.platform,
             "mapping": dict(self.mapping),
+            "preset": self.preset,
+            "constants": dict(self.constants),
+            "unpivot": None
+            if self.unpivot is None
+            else {"dimension": self.unpivot.dimension, "columns": list(self.unpivot.columns)},
         }
+
+
+_PLATFORM_ALIASES = {
+    "facebook": "facebook", "fb": "facebook", "meta": "facebook", "instagram": "instagram",
+    "ig": "instagram", "x": "x", "twitter": "x", "tweet": "x", "tweets": "x", "linkedin": "linkedin",
+    "tiktok": "tiktok", "youtube": "youtube", "yt": "youtube",
+}  # fmt: skip
 
 
 def platform_from_name(file_name: str) -> str | None:
     """The platform a file name mentions (`instagram_posts_march.csv` → instagram)."""
-    words = set(normalise(file_name).split("_"))
-    aliases = {"twitter": "x", "tweet": "x", "fb": "facebook", "ig": "instagram", "yt": "youtube"}
-    found = [p for p in PLATFORMS if p in words and p != "x"]
-    found += [target for alias, target in aliases.items() if alias in words]
-    return found[0] if len(set(found)) == 1 else None
+    words = normalise(file_name).split("_")
+    found = {_PLATFORM_ALIASES[w] for w in words if w in _PLATFORM_ALIASES and w != "x"}
+    return found.pop() if len(found) == 1 else None
 
 
-def recognise(columns: list[str], file_name: str) -> TableMapping:
-    """Score the table against every dataset and keep the best one that has its required fields."""
-    normalised = {c: normalise(c) for c in columns}
-    named_platform = platform_from_name(file_name)
-    best = TableMapping(None, 0.0, None, dict.fromkeys(columns))
-    for dataset in DATASETS.values():
-        names = set(dataset.field_names)
-        mapping = {c: (n if n in names else None) for c, n in normalised.items()}
-        mapped = {f for f in mapping.values() if f}
-        # The platform may come from the file name instead of a column.
-        present = mapped | ({"platform"} if named_platform else set())
-        if not set(dataset.required) <= present:
+def _compatible(field_type: str, column_type: str | None) -> bool:
+    if column_type is None:
+        return True
+    if field_type in ("timestamp", "date"):
+        return column_type in ("date", "timestamp")
+    if field_type in ("int", "float", "money", "percent"):
+        return column_type in ("integer", "decimal", "percent", "money", "duration", "empty")
+    if field_type == "bool":
+        return column_type in ("bool", "integer", "text", "empty")
+    return True
+
+
+def _preset_for(columns: Sequence[str]) -> tuple[Preset | None, float]:
+    keys = {k for c in columns for k in match_keys(c)}
+    best, best_share = None, 0.0
+    for preset in PRESETS:
+        share = sum(1 for s in preset.signature if normalise(s) in keys) / len(preset.signature)
+        if share >= preset.min_share and share > best_share:
+            best, best_share = preset, share
+    return best, best_share
+
+
+def _assign(
+    columns: Sequence[str], types: Mapping[str, str], dataset: Dataset, preset: Preset | None
+) -> tuple[dict[str, str | None], dict[str, float]]:
+    """Match columns to the dataset's fields: best scores first, each column and field once."""
+    names = set(dataset.field_names)
+    preset_map = {normalise(k): v for k, v in preset.columns.items()} if preset else {}
+    candidates: list[tuple[float, int, str, str]] = []
+    fuzzy = len(columns) <= _MAX_FUZZY_COLUMNS
+    for pos, column in enumerate(columns):
+        keys = match_keys(column)
+        ctype = types.get(column)
+        if keys[0] in preset_map:
+            target = preset_map[keys[0]]
+            if target in names and _compatible(dataset.field(target).type, ctype):
+                candidates.append((1.0, pos, column, target))
             continue
-        # Share of the table's columns explained, weighted by how much of the dataset is covered.
-        confidence = len(mapped) / max(len(columns), 1)
-        coverage = len(mapped) / len(names)
-        if (confidence, coverage) > (best.confidence, 0.0) and confidence >= MIN_CONFIDENCE:
-            best = TableMapping(dataset.name, confidence, None, mapping)
-    if best.dataset and "platform" not in best.mapping.values():
-        best.platform = named_platform
+        for rank, key in enumerate(keys):
+            penalty = 0.05 * rank
+            for target in SYNONYM_INDEX.get(key, ()):
+                if target in names and _compatible(dataset.field(target).type, ctype):
+                    exact = key == target
+                    candidates.append(((1.0 if exact else 0.95) - penalty, pos, column, target))
+        if fuzzy and not any(c[2] == column for c in candidates):
+            for near in difflib.get_close_matches(
+                keys[0], _DATASET_KEYS[dataset.name], n=2, cutoff=FUZZY_CUTOFF
+            ):
+                ratio = difflib.SequenceMatcher(None, keys[0], near).ratio()
+                for target in SYNONYM_INDEX[near] & names:
+                    if _compatible(dataset.field(target).type, ctype):
+                        candidates.append((0.85 * ratio, pos, column, target))
+    mapping: dict[str, str | None] = dict.fromkeys(columns)
+    scores: dict[str, float] = {}
+    used: set[str] = set()
+    for score, _, column, target in sorted(candidates, key=lambda c: (-c[0], c[1])):
+        if mapping[column] is None and target not in used:
+            mapping[column] = target
+            scores[column] = round(score, 3)
+            used.add(target)
+    return mapping, scores
+
+
+_AGE_GENDER = re.compile(r"^[FMU]\.?\s?\d{2}(?:[-–]\d{2}|\+)$", re.I)
+_COUNTRY = re.compile(r"^[A-Z]{2}$")
+
+
+def _wide_audience(columns: Sequence[str], types: Mapping[str, str]) -> Unpivot | None:
+    numeric = [c for c in columns if types.get(c, "integer") in ("integer", "decimal", "empty")]
+    for dimension, pattern in (("age_gender", _AGE_GENDER), ("country", _COUNTRY)):
+        hits = tuple(c for c in numeric if pattern.match(c.strip()))
+        if len(hits) >= 4:
+            return Unpivot(dimension, hits)
+    return None
+
+
+_DIMENSION_WORDS = {
+    "country": (
+        "geography",
+        "country",
+        "pais",
+        "kraj",
+        "pays",
+        "location",
+        "lokalizacja",
+        "ubicacion",
+    ),
+    "city": ("city", "ciudad", "miasto", "cidade"),
+    "language": ("language", "idioma", "jezyk", "lingua"),
+    "age": ("age", "edad", "wiek", "idade"),
+    "gender": ("gender", "sexo", "genero", "plec"),
+}
+
+
+def _dimension_constant(mapping: Mapping[str, str | None]) -> dict[str, str]:
+    """An audience table with a segment column named "Geography" is about countries."""
+    segment = next((c for c, f in mapping.items() if f == "segment"), None)
+    if segment is None or "dimension" in mapping.values():
+        return {}
+    key = normalise(segment)
+    for dimension, words in _DIMENSION_WORDS.items():
+        if key in words:
+            return {"dimension": dimension}
+    return {}
+
+
+def recognise(
+    columns: Sequence[str],
+    file_name: str,
+    types: Mapping[str, str] | None = None,
+    sheet: str | None = None,
+) -> TableMapping:
+    """Propose a dataset, platform and column mapping for a table, with its confidence."""
+    types = types or {}
+    named_platform = platform_from_name(file_name) or (platform_from_name(sheet) if sheet else None)
+    preset, share = _preset_for(columns)
+
+    wide = _wide_audience(columns, types)
+    if wide is not None and preset is None:
+        rest = [c for c in columns if c not in wide.columns]
+        mapping, scores = _assign(rest, types, DATASETS["audience"], None)
+        for column in rest:
+            if mapping[column] is None and types.get(column) in ("date", "timestamp"):
+                mapping[column], scores[column] = "snapshot_date", 0.9
+        mapping.update(dict.fromkeys(wide.columns))
+        platform = None if "platform" in mapping.values() else named_platform
+        return TableMapping("audience", 0.9, platform, mapping, scores, None, wide)
+
+    best = TableMapping(None, 0.0, None, dict.fromkeys(columns))
+    best_rank = (False, 0.0)
+    for dataset in DATASETS.values():
+        if preset is not None and preset.dataset != dataset.name:
+            continue
+        mapping, scores = _assign(columns, types, dataset, preset)
+        mapped = set(mapping.values()) - {None}
+        platform_known = bool(named_platform or (preset and preset.platform))
+        if not set(dataset.required) <= mapped | ({"platform"} if platform_known else set()):
+            continue
+        if preset is not None:
+            confidence = share
+        else:
+            confidence = (sum(scores.values()) / len(scores)) * min(1.0, len(scores) / 3)
+        rank = (True, sum(scores.values()))
+        if confidence >= MIN_CONFIDENCE and rank > best_rank:
+            best_rank = rank
+            platform = (
+                None
+                if "platform" in mapped
+                else (preset.platform if preset and preset.platform else named_platform)
+            )
+            best = TableMapping(
+                dataset.name, confidence, platform, mapping, scores, preset.id if preset else None
+            )
+            best.constants = dict(preset.constants) if preset else {}
+            if dataset.name == "audience":
+                best.constants.update(_dimension_constant(mapping))
     return best

@@ -76,8 +76,10 @@ DATASETS: dict[str, Dataset] = {
         Dataset(
             "audience",
             "a follower segment at a snapshot",
-            _fields("platform:text, dimension:text, segment:text, followers, snapshot_date:date"),
-            ("platform", "dimension"),
+            _fields(
+                "platform:text, dimension:text, segment:text, followers, views, watch_seconds:float, snapshot_date:date"
+            ),
+            ("segment",),
             "the audience / demographics export of each platform",
         ),
         Dataset(
@@ -88,7 +90,7 @@ DATASETS: dict[str, Dataset] = {
                 "landing_page:text, sessions, users, new_users, engaged_sessions, bounces, "
                 "engagement_seconds:float, pageviews, add_to_carts, conversions, transactions, revenue:money"
             ),
-            ("date", "sessions"),
+            ("sessions",),
             "a Google Analytics traffic-acquisition export",
         ),
         Dataset(
@@ -162,4 +164,34 @@ DATASETS: dict[str, Dataset] = {
     )
 }
 
-PLATFORMS = ("facebook", "instagram", "x", "linkedin", "tiktok", "youtube")
+PLATFORMS = ("facebook", "instagram", "x", "linkedin", "tiktok", "youtube", "google")
+
+# The field that places a row in time, per dataset: periods, grains and "newest file" use it.
+TIME_FIELDS = {
+    "posts": "published_at",
+    "account_daily": "date",
+    "audience": "snapshot_date",
+    "web_traffic": "date",
+    "search_queries": "date",
+    "ads": "date",
+    "leads": "created_at",
+    "touchpoints": "touched_at",
+    "customers": "acquired_at",
+    "orders": "ordered_at",
+    "conversations": "received_at",
+}
+
+# Rows sharing these fields, from overlapping exports, are one row: the newest file's is kept.
+# The first field must be present for a row to take part (a post without an id is never merged).
+DEDUPE_KEYS = {
+    "posts": ("post_id", "platform"),
+    "account_daily": ("date", "platform"),
+    "ads": ("date", "campaign", "platform", "ad_set", "ad"),
+    "audience": ("segment", "platform", "dimension", "snapshot_date"),
+    "web_traffic": ("date", "source", "medium", "campaign", "landing_page", "channel_group"),
+    "search_queries": ("date", "query"),
+    "leads": ("lead_id",),
+    "customers": ("customer_id",),
+    "orders": ("order_id",),
+    "conversations": ("conversation_id",),
+}

@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 import duckdb
 
 from kpi.load import FileError, LoadedTable, LoadResult
-from kpi.mapping import TableMapping, recognise
-from kpi.schema import DATASETS
+from kpi.mapping import TableMapping, normalise, recognise
+from kpi.schema import DATASETS, DEDUPE_KEYS, TIME_FIELDS
+from kpi.workspace import Workspace
 
 _SQL_TYPES = {
     "timestamp": "TIMESTAMP",
@@ -29,7 +30,8 @@ def quote_ident(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def _sql_literal(value: str) -> str:
+def sql_literal(value: str) -> str:
+    """A SQL string literal."""
     return "'" + value.replace("'", "''") + "'"
 
 
@@ -40,6 +42,12 @@ class StoredTable:
     name: str
     loaded: LoadedTable
     mapping: TableMapping
+    order: int = 0  # upload order: among equally new files, the later upload wins
+
+    @property
+    def columns(self) -> list[str]:
+        """The table's column names as loaded."""
+        return list(self.loaded.data.column_names)
 
 
 @dataclass
@@ -49,10 +57,12 @@ class SessionData:
     con: duckdb.DuckDBPyConnection = field(default_factory=lambda: _new_connection())
     tables: list[StoredTable] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
+    workspace: Workspace = field(default_factory=Workspace)
+    duplicates: dict[str, int] = field(default_factory=dict)  # rows merged per dataset
     source: str = "empty"  # "sample" or "uploads": what the person is looking at
 
     def add(self, result: LoadResult) -> None:
-        """Store every table of a load result and rebuild the canonical views."""
+        """Store every table of a load result, recognise it, and rebuild the canonical views."""
         self.errors.extend(result.errors)
         for loaded in result.tables:
             name = self._table_name(loaded)
@@ -66,9 +76,36 @@ class SessionData:
                 continue
             finally:
                 self.con.unregister("_incoming")
-            mapping = recognise(loaded.data.column_names, loaded.report.file)
-            self.tables.append(StoredTable(name, loaded, mapping))
+            table = StoredTable(name, loaded, self._propose(loaded), order=len(self.tables))
+            self.tables.append(table)
         self.rebuild_views()
+
+    def _propose(self, loaded: LoadedTable) -> TableMapping:
+        columns = list(loaded.data.column_names)
+        saved = self.workspace.recall(columns)
+        if saved is not None:
+            return saved
+        types = {c.name: c.type for c in loaded.report.columns}
+        return recognise(columns, loaded.report.file, types, loaded.report.sheet)
+
+    def set_mapping(self, table_name: str, mapping: TableMapping) -> None:
+        """The person's reading of a table: use it, remember it in the workspace, rebuild views."""
+        table = self.table(table_name)
+        mapping.source = "person"
+        table.mapping = mapping
+        self.workspace.remember(table.columns, mapping, table.loaded.label)
+        self.rebuild_views()
+
+    def use_workspace(self, workspace: Workspace) -> None:
+        """Adopt an uploaded workspace and re-read every table with its saved mappings."""
+        self.workspace = workspace
+        for table in self.tables:
+            table.mapping = self._propose(table.loaded)
+        self.rebuild_views()
+
+    def table(self, name: str) -> StoredTable:
+        """The stored table called `name`."""
+        return next(t for t in self.tables if t.name == name)
 
     def clear(self) -> None:
         """Forget every table and view (the person replaces the sample data with their own)."""
@@ -78,6 +115,7 @@ class SessionData:
             self.con.execute(f"DROP TABLE IF EXISTS {quote_ident(table.name)}")
         self.tables.clear()
         self.errors.clear()
+        self.duplicates.clear()
 
     def _table_name(self, loaded: LoadedTable) -> str:
         base = re.sub(r"[^a-z0-9]+", "_", loaded.label.lower()).strip("_")[:48] or "table"
@@ -88,31 +126,101 @@ class SessionData:
         return name
 
     def rebuild_views(self) -> None:
-        """One view per canonical dataset: the union of every table recognised as it."""
+        """One view per canonical dataset: the union of every table recognised as it, with rows
+        repeated across overlapping exports merged (the newest file's row is kept)."""
+        self.duplicates.clear()
         for dataset in DATASETS.values():
-            parts = [
-                self._select(t, dataset.name)
-                for t in self.tables
-                if t.mapping.dataset == dataset.name
-            ]
+            members = [t for t in self.tables if t.mapping.dataset == dataset.name]
             self.con.execute(f"DROP VIEW IF EXISTS {dataset.name}")
-            if parts:
-                self.con.execute(f"CREATE VIEW {dataset.name} AS " + " UNION ALL ".join(parts))
+            if not members:
+                continue
+            ranked = self._rank_by_newest(members, dataset.name)
+            union = " UNION ALL BY NAME ".join(
+                f"SELECT *, {rank} AS __rank FROM ({self.select_sql(t)})"
+                for rank, t in enumerate(ranked)
+            )
+            keys = DEDUPE_KEYS.get(dataset.name)
+            if keys and len(members) > 1:
+                partition = ", ".join(keys)
+                body = (
+                    f"SELECT * EXCLUDE (__rank) FROM ({union}) QUALIFY {keys[0]} IS NULL "
+                    f"OR __rank = max(__rank) OVER (PARTITION BY {partition})"
+                )
+            else:
+                body = f"SELECT * EXCLUDE (__rank) FROM ({union})"
+            self.con.execute(f"CREATE VIEW {dataset.name} AS {body}")
+            if keys and len(members) > 1:
+                total = self.con.execute(f"SELECT count(*) FROM ({union})").fetchall()[0][0]
+                kept = self.con.execute(f"SELECT count(*) FROM {dataset.name}").fetchall()[0][0]
+                if total > kept:
+                    self.duplicates[dataset.name] = int(total - kept)
 
-    def _select(self, table: StoredTable, dataset_name: str) -> str:
-        dataset = DATASETS[dataset_name]
-        by_field = {f: col for col, f in table.mapping.mapping.items() if f}
+    def _rank_by_newest(self, members: list[StoredTable], dataset: str) -> list[StoredTable]:
+        """Oldest first: by the last date each file covers, then by upload order."""
+        time_field = TIME_FIELDS[dataset]
+
+        def newest(table: StoredTable) -> tuple[str, int]:
+            end = self.con.execute(
+                f"SELECT max({time_field})::VARCHAR FROM ({self.select_sql(table)})"
+            ).fetchall()[0][0]
+            return (end or "", table.order)
+
+        return sorted(members, key=newest)
+
+    def select_sql(self, table: StoredTable) -> str:
+        """The canonical rows of one table: fields cast to their types, constants filled in,
+        wide layouts unpivoted, and every unmapped column kept under its folded name."""
+        mapping = table.mapping
+        dataset = DATASETS[mapping.dataset] if mapping.dataset else None
+        if dataset is None:
+            raise ValueError(f"{table.name} is not mapped to a dataset")
+        by_field = {f: col for col, f in mapping.mapping.items() if f}
+        source = quote_ident(table.name)
+        segment_expr = None
+        if mapping.unpivot is not None:
+            wide = ", ".join(quote_ident(c) for c in mapping.unpivot.columns)
+            keep = [c for c in table.columns if c not in mapping.unpivot.columns]
+            inner = ", ".join(
+                [quote_ident(c) for c in keep]
+                + [
+                    f"TRY_CAST({quote_ident(c)} AS DOUBLE) AS {quote_ident(c)}"
+                    for c in mapping.unpivot.columns
+                ]
+            )
+            source = (
+                f"(UNPIVOT (SELECT {inner} FROM {source}) ON {wide} "
+                f"INTO NAME __segment VALUE __value)"
+            )
+            segment_expr = "__segment"
         items = []
         for f in dataset.fields:
             sql_type = _SQL_TYPES[f.type]
             if f.name in by_field:
                 expr = f"TRY_CAST({quote_ident(by_field[f.name])} AS {sql_type})"
-            elif f.name == "platform" and table.mapping.platform:
-                expr = _sql_literal(table.mapping.platform)
+            elif mapping.unpivot is not None and f.name == "segment":
+                expr = segment_expr
+            elif mapping.unpivot is not None and f.name == "followers":
+                expr = "TRY_CAST(__value AS BIGINT)"
+            elif mapping.unpivot is not None and f.name == "dimension":
+                expr = sql_literal(mapping.unpivot.dimension)
+            elif f.name == "platform" and mapping.platform:
+                expr = sql_literal(mapping.platform)
+            elif f.name in mapping.constants:
+                expr = f"TRY_CAST({sql_literal(mapping.constants[f.name])} AS {sql_type})"
             else:
                 expr = f"CAST(NULL AS {sql_type})"
             items.append(f"{expr} AS {f.name}")
-        return f"SELECT {', '.join(items)} FROM {quote_ident(table.name)}"
+        taken = set(dataset.field_names)
+        skip = set(mapping.unpivot.columns) if mapping.unpivot else set()
+        for column, target in mapping.mapping.items():
+            if target or column in skip:
+                continue
+            extra = normalise(column) or "column"
+            while extra in taken or extra.startswith("__"):
+                extra += "_raw"
+            taken.add(extra)
+            items.append(f"{quote_ident(column)} AS {quote_ident(extra)}")
+        return f"SELECT {', '.join(items)} FROM {source}"
 
     def datasets(self) -> dict[str, int]:
         """The canonical datasets that have data, with their row counts."""

@@ -60,7 +60,7 @@ def test_recognise_by_canonical_names():
         "impressions": "impressions",
         "Mystery": None,
     }
-    assert m.confidence == pytest.approx(0.75)
+    assert m.confidence == pytest.approx(1.0)  # three exact names: fully sure
     assert recognise(["foo", "bar"], "x.csv").dataset is None
 
 

@@ -1,0 +1,87 @@
+"""The workspace file: everything a person decided (column mappings per export layout for now),
+as one small versioned JSON file they download and upload again next week."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from kpi.errors import KpiError
+from kpi.mapping import TableMapping, Unpivot, normalise
+
+VERSION = 1
+
+
+def layout_signature(columns: list[str]) -> str:
+    """The identity of an export layout: its column names, folded, in order."""
+    joined = "\x1f".join(normalise(c) for c in columns)
+    return hashlib.sha1(joined.encode()).hexdigest()[:16]
+
+
+@dataclass
+class Workspace:
+    """A person's decisions. Unknown keys from a newer version are kept and written back."""
+
+    mappings: dict[str, dict[str, Any]] = field(default_factory=dict)
+    other: dict[str, Any] = field(default_factory=dict)
+
+    def remember(self, columns: list[str], mapping: TableMapping, label: str = "") -> None:
+        """Save a table's mapping so the same layout maps itself next time."""
+        self.mappings[layout_signature(columns)] = {
+            "label": label,
+            "columns": list(columns),
+            "dataset": mapping.dataset,
+            "platform": mapping.platform,
+            "mapping": dict(mapping.mapping),
+            "constants": dict(mapping.constants),
+            "unpivot": None
+            if mapping.unpivot is None
+            else {"dimension": mapping.unpivot.dimension, "columns": list(mapping.unpivot.columns)},
+        }
+
+    def recall(self, columns: list[str]) -> TableMapping | None:
+        """The saved mapping of this layout, or None."""
+        saved = self.mappings.get(layout_signature(columns))
+        if saved is None:
+            return None
+        by_key = {normalise(k): v for k, v in saved.get("mapping", {}).items()}
+        unpivot = saved.get("unpivot")
+        return TableMapping(
+            dataset=saved.get("dataset"),
+            confidence=1.0,
+            platform=saved.get("platform"),
+            mapping={c: by_key.get(normalise(c)) for c in columns},
+            scores={},
+            unpivot=Unpivot(unpivot["dimension"], tuple(unpivot["columns"])) if unpivot else None,
+            constants=dict(saved.get("constants") or {}),
+            source="saved",
+        )
+
+    def to_json(self) -> str:
+        """The workspace file's text."""
+        doc = dict(self.other)
+        doc.update({"kpi_explorer_workspace": VERSION, "mappings": self.mappings})
+        return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Workspace:
+        """Read a workspace file; a file that is not one raises KpiError with what to do."""
+        try:
+            doc = json.loads(text)
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            raise KpiError(
+                "This is not a workspace file (not JSON). Upload the .json file KPI Explorer gave you."
+            ) from None
+        if not isinstance(doc, dict) or "kpi_explorer_workspace" not in doc:
+            raise KpiError(
+                "This JSON file is not a KPI Explorer workspace. Upload the file the app gave you."
+            )
+        mappings = doc.pop("mappings", {}) or {}
+        if not isinstance(mappings, dict):
+            raise KpiError(
+                "The workspace file's mappings are damaged. Download a fresh workspace from the app."
+            )
+        doc.pop("kpi_explorer_workspace")
+        return cls(mappings=mappings, other=doc)
