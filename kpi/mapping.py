@@ -224,14 +224,20 @@ def recognise(
     file_name: str,
     types: Mapping[str, str] | None = None,
     sheet: str | None = None,
+    only: str | None = None,
 ) -> TableMapping:
-    """Propose a dataset, platform and column mapping for a table, with its confidence."""
+    """Propose a dataset, platform and column mapping for a table, with its confidence.
+
+    With `only`, the person has chosen the dataset: map the columns to it whatever the score.
+    """
     types = types or {}
     named_platform = platform_from_name(file_name) or (platform_from_name(sheet) if sheet else None)
     preset, share = _preset_for(columns)
+    if only is not None and preset is not None and preset.dataset != only:
+        preset, share = None, 0.0
 
     wide = _wide_audience(columns, types)
-    if wide is not None and preset is None:
+    if wide is not None and preset is None and only in (None, "audience"):
         rest = [c for c in columns if c not in wide.columns]
         mapping, scores = _assign(rest, types, DATASETS["audience"], None)
         for column in rest:
@@ -242,21 +248,27 @@ def recognise(
         return TableMapping("audience", 0.9, platform, mapping, scores, None, wide)
 
     best = TableMapping(None, 0.0, None, dict.fromkeys(columns))
-    best_rank = (False, 0.0)
+    best_rank = (False, -1.0)
     for dataset in DATASETS.values():
-        if preset is not None and preset.dataset != dataset.name:
+        if (preset is not None and preset.dataset != dataset.name) or only not in (
+            None,
+            dataset.name,
+        ):
             continue
         mapping, scores = _assign(columns, types, dataset, preset)
         mapped = set(mapping.values()) - {None}
         platform_known = bool(named_platform or (preset and preset.platform))
-        if not set(dataset.required) <= mapped | ({"platform"} if platform_known else set()):
+        has_required = set(dataset.required) <= mapped | ({"platform"} if platform_known else set())
+        if not has_required and only is None:
             continue
         if preset is not None:
             confidence = share
-        else:
+        elif scores:
             confidence = (sum(scores.values()) / len(scores)) * min(1.0, len(scores) / 3)
+        else:
+            confidence = 0.0
         rank = (True, sum(scores.values()))
-        if confidence >= MIN_CONFIDENCE and rank > best_rank:
+        if (confidence >= MIN_CONFIDENCE or only) and rank > best_rank:
             best_rank = rank
             platform = (
                 None

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 import duckdb
+import pandas as pd
 
 from kpi.load import FileError, LoadedTable, LoadResult
 from kpi.mapping import TableMapping, normalise, recognise
@@ -221,6 +222,19 @@ class SessionData:
             taken.add(extra)
             items.append(f"{quote_ident(column)} AS {quote_ident(extra)}")
         return f"SELECT {', '.join(items)} FROM {source}"
+
+    def preview(self, table: StoredTable, rows: int = 10) -> pd.DataFrame:
+        """The first canonical rows one table contributes, as the person will see them in KPIs."""
+        return self.con.execute(f"SELECT * FROM ({self.select_sql(table)}) LIMIT {int(rows)}").df()
+
+    def remap(self, table_name: str, dataset: str | None) -> TableMapping:
+        """A fresh proposal for a table read as `dataset` (the person picked it), or none."""
+        table = self.table(table_name)
+        if dataset is None:
+            return TableMapping(None, 0.0, None, dict.fromkeys(table.columns), source="person")
+        types = {c.name: c.type for c in table.loaded.report.columns}
+        report = table.loaded.report
+        return recognise(table.columns, report.file, types, report.sheet, only=dataset)
 
     def datasets(self) -> dict[str, int]:
         """The canonical datasets that have data, with their row counts."""

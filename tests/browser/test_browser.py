@@ -113,7 +113,7 @@ def test_upload_a_csv_and_see_its_load_report(server, browser, tmp_path):
     _idle(page)
     page.get_by_role("link", name="Data").first.click()
     _idle(page)
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(csv))
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(str(csv))
     page.wait_for_selector("text=instagram_posts.csv — 2 / 3", timeout=60_000)
     _idle(page)
     main = page.inner_text('[data-testid="stMain"]')

@@ -39,7 +39,11 @@ def test_overlapping_exports_are_merged_newest_file_wins():
 
 def test_posts_without_ids_are_never_merged():
     data = SessionData()
-    _add(data, "twitter_a.csv", "published_at,impressions\n2026-01-05 10:00,100\n2026-01-06 10:00,100\n")
+    _add(
+        data,
+        "twitter_a.csv",
+        "published_at,impressions\n2026-01-05 10:00,100\n2026-01-06 10:00,100\n",
+    )
     _add(data, "twitter_b.csv", "published_at,impressions\n2026-01-05 10:00,100\n")
     assert data.datasets() == {"posts": 3}
     assert data.duplicates == {}

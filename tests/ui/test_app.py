@@ -74,3 +74,28 @@ def test_upload_replaces_sample_data_and_reports_bad_rows():
     values = {m.label: m.value for m in at.metric}
     assert values["Impressions"] == "3,000"
     assert not any("sample data" in i.value for i in at.info)
+
+
+def test_changing_a_mapping_on_the_data_page_changes_the_kpi_tiles():
+    csv = (
+        b"published_at,impressions,reach,likes,comments,shares\n"
+        b"2026-01-05 10:00,1000,700,50,5,5\n"
+        b"2026-01-07 10:00,2000,900,100,10,10\n"
+    )
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    at.switch_page("pages/data.py").run()
+    at.file_uploader(key="uploader").set_value([("instagram_posts.csv", csv, "text/csv")]).run()
+    at.switch_page("pages/overview.py").run()
+    assert {m.label: m.value for m in at.metric}["Impressions"] == "3,000"
+
+    at.switch_page("pages/data.py").run()
+    table = "raw_instagram_posts_csv"
+    at.selectbox(key=f"col_{table}_impressions").set_value("")  # not used
+    at.selectbox(key=f"col_{table}_reach").set_value("impressions")
+    next(b for b in at.button if b.label == "Apply mapping").click().run()
+    assert not at.exception
+    at.switch_page("pages/overview.py").run()
+    values = {m.label: m.value for m in at.metric}
+    assert values["Impressions"] == "1,600"
+    # (50+5+5 + 100+10+10) / 1,600 impressions now read from the reach column
+    assert values["Engagement rate"] == "11.2%"
