@@ -7,15 +7,20 @@ import json
 import sys
 from collections.abc import Sequence
 
-from kpi.load import LoadResult, load_paths
-from kpi.mapping import recognise
+from kpi.load import LoadedTable, LoadResult, load_paths
+from kpi.mapping import TableMapping, recognise
+
+
+def _recognise(table: LoadedTable) -> TableMapping:
+    types = {c.name: c.type for c in table.report.columns}
+    return recognise(table.data.column_names, table.report.file, types, table.report.sheet)
 
 
 def _inspect_json(result: LoadResult) -> dict[str, object]:
     tables = []
     for table in result.tables:
         entry = table.report.to_dict()
-        entry.update(recognise(table.data.column_names, table.report.file).to_dict())
+        entry.update(_recognise(table).to_dict())
         tables.append(entry)
     return {"tables": tables, "errors": [e.to_dict() for e in result.errors]}
 
@@ -23,11 +28,12 @@ def _inspect_json(result: LoadResult) -> dict[str, object]:
 def _print_inspect(result: LoadResult) -> None:
     for table in result.tables:
         r = table.report
-        mapping = recognise(table.data.column_names, r.file)
+        mapping = _recognise(table)
         print(f"{table.label}")
         print(
             f"  rows read {r.rows_read:,} · loaded {r.rows_loaded:,} · rejected {r.rows_rejected:,}"
             f" · dataset {mapping.dataset or '—'}"
+            + (f" ({mapping.platform}, {mapping.confidence:.0%} sure)" if mapping.dataset else "")
         )
         how = [
             f"encoding {r.encoding}" if r.encoding else "",

@@ -22,6 +22,7 @@ from kpi.load.values import (
     ambiguous_day_month,
     classify_dates,
     detect_number_style,
+    infer_years,
     is_bool,
     is_duration,
     most_common,
@@ -96,6 +97,7 @@ _DATE_PARTS = {
     "dd-mm-yy": ["%d-%m-%y"],
     "Mon dd, yyyy": ["%b %d, %Y", "%a, %b %d, %Y", "%a %b %d %Y", "%b %d %Y", "%B %d, %Y"],
     "dd Mon yyyy": ["%d %b %Y", "%d %B %Y"],
+    "Month dd": ["%B %d", "%b %d"],  # replaced by inferred ISO dates before conversion
 }
 
 
@@ -253,6 +255,13 @@ def finish(grid: Grid, con: duckdb.DuckDBPyConnection) -> LoadedTable:
     plans = [
         plan_column(grid.names[i], sample_values[i], style, grid.typed_cells) for i in range(n_cols)
     ]
+    for i, plan in enumerate(plans):
+        if plan.kind == "date" and plan.detail.startswith("Month dd"):
+            cells = _with_years(cells, i, report, grid.names[i])
+            con.register("grid_cells", cells)
+            plans[i] = ColumnPlan(
+                "date", "month and day only: year inferred", "TRY_CAST(__V__ AS DATE)"
+            )
 
     # Convert every column once; counts, rejects and the final table all read from here.
     con.execute(f"CREATE OR REPLACE TEMP TABLE typed AS {_typed_select(plans, n_cols)}")
@@ -334,6 +343,26 @@ def finish(grid: Grid, con: duckdb.DuckDBPyConnection) -> LoadedTable:
         for i in range(n_cols)
     ]
     return LoadedTable(table, report)
+
+
+def today() -> dt.date:
+    """Today's date (a seam for tests of year inference)."""
+    return dt.date.today()
+
+
+def _with_years(cells: pa.Table, i: int, report: LoadReport, name: str) -> pa.Table:
+    """Replace a "Month dd" column by ISO dates, inferring each row's year; say so."""
+    column = f"c{i}"
+    iso = infer_years(cells.column(column).to_pylist(), today())
+    known = [d for d in iso if d]
+    if known:
+        report.notes.append(
+            f"Column “{name}” has no year: years were inferred from the row order, the last date "
+            f"being on or before today ({min(known)} to {max(known)}). Check them if the export is old."
+        )
+    return cells.set_column(
+        cells.schema.get_field_index(column), column, pa.array(iso, pa.string())
+    )
 
 
 def _kind_word(plan: ColumnPlan) -> str:

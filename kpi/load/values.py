@@ -6,9 +6,11 @@ expressions, to convert the whole column and find the rows that do not fit.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 
 # Cells that mean "no value" in the exports we know (Twitter "-", Google Ads "--", TikTok "undefined").
 NULL_TOKENS = frozenset(
@@ -142,6 +144,8 @@ DATE_LAYOUTS = [
         "Mon dd, yyyy", rf"(?:{_DAY},?\s)?{_MONTH}\s\d{{1,2}},?\s\d{{4}}(?:{_TIME}(?:{_AMPM})?)?"
     ),
     _layout("dd Mon yyyy", rf"\d{{1,2}}\s{_MONTH}\s\d{{4}}(?:{_TIME})?"),
+    # TikTok Studio writes "February 28" with no year: the loader infers it from the row order.
+    _layout("Month dd", rf"{_MONTH}\s\d{{1,2}}"),
 ]
 
 
@@ -166,6 +170,59 @@ def classify_dates(values: list[str]) -> DateLayout | None:
             return layout  # ambiguous: the caller may override from the file's locale
         return layout
     return None
+
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _day_of_year(month_day: tuple[int, int]) -> int:
+    return dt.date(2000, *month_day).timetuple().tm_yday  # 2000 has a 29 February
+
+
+def _month_day(value: str | None) -> tuple[int, int] | None:
+    parts = (value or "").strip().split()
+    if len(parts) != 2 or parts[0][:3].lower() not in _MONTHS or not parts[1].isdigit():
+        return None
+    month_day = (_MONTHS.index(parts[0][:3].lower()) + 1, int(parts[1]))
+    try:
+        _day_of_year(month_day)
+    except ValueError:
+        return None
+    return month_day
+
+
+def infer_years(values: list[str | None], today: dt.date) -> list[str | None]:
+    """ISO dates for "Month dd" values in file order: the year turns where the months wrap
+    (December → January), and the last date is the latest one not after `today`.
+    Files listed newest first are handled the same way, read backwards."""
+    parsed = [_month_day(v) for v in values]
+    known = [p for p in parsed if p]
+    # Consecutive rows are days or weeks apart: a step "forward" of more than half a year is
+    # really a step back, so the majority of steps tells the list's direction.
+    forward = [(_day_of_year(b) - _day_of_year(a)) % 366 for a, b in pairwise(known)]
+    descending = sum(1 for d in forward if d > 183) > sum(1 for d in forward if 0 < d <= 183)
+    order = range(len(parsed) - 1, -1, -1) if descending else range(len(parsed))
+    sequence = [i for i in order if parsed[i]]
+    if not sequence:
+        return [None] * len(values)
+    last = parsed[sequence[-1]]
+    year = today.year if last <= (today.month, today.day) else today.year - 1
+    years: dict[int, int] = {}
+    for k in range(len(sequence) - 1, -1, -1):
+        i = sequence[k]
+        years[i] = year
+        if k > 0 and parsed[sequence[k - 1]] > parsed[i]:
+            year -= 1  # the month went back: the row before belongs to the previous year
+    out: list[str | None] = []
+    for i, p in enumerate(parsed):
+        if p is None:
+            out.append(None)
+            continue
+        try:
+            out.append(dt.date(years[i], p[0], p[1]).isoformat())
+        except ValueError:  # 29 February in a year that has none
+            out.append(None)
+    return out
 
 
 def ambiguous_day_month(values: list[str]) -> bool:
