@@ -1,65 +1,178 @@
-"""The KPIs, declared as data: one record per KPI with its dataset, SQL aggregates, format
-and direction. The Overview reads its headline tiles from here."""
+"""The KPI catalog: every KPI of the product declared once, as data.
+
+A KPI is one of four kinds (like MetricFlow's metric types):
+- `simple`: one SQL aggregate over a dataset's canonical fields (`sum(impressions)`);
+- `ratio`: numerator and denominator aggregates; the engine divides their sums per period and
+  breakdown, so a ratio is never an average of ratios;
+- `stock`: a level such as followers: the aggregate over the rows of the period's last day;
+- `derived`: arithmetic over other KPIs' values per period (`spend / new_customers`), for
+  KPIs that span datasets (CAC, LTV : CAC).
+Labels and descriptions are in English, Spanish and Polish. Required fields are read from the
+expressions, so they cannot drift from them.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import sqlglot
+from sqlglot import exp
+
+from kpi.schema import DATASETS, TIME_FIELDS
+
+FAMILIES = (
+    "engagement",
+    "internal",
+    "popularity",
+    "demographic",
+    "inbound_traffic",
+    "conversions",
+    "paid",
+    "traffic",
+    "average",
+    "leads",
+)
+FORMATS = ("count", "percent", "currency", "ratio", "duration", "decimal")
+PERSPECTIVES = ("financial", "customer", "internal", "learning")
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    """Where a KPI sits on the strategy map: perspective, objective, and leading or lagging."""
+
+    perspective: str
+    objective: str
+    kind: str = "lagging"
 
 
 @dataclass(frozen=True)
 class Kpi:
-    """One KPI. A ratio names numerator and denominator; the engine divides their sums per period."""
+    """One KPI, declared as data (see the module docstring for the kinds)."""
 
     id: str
-    label: str
     family: str
-    dataset: str
-    time_field: str
+    dataset: str | None
     numerator: str
     denominator: str | None = None
-    requires: tuple[str, ...] = ()
-    format: str = "count"  # count, percent, currency, ratio, duration
+    kind: str = "simple"
+    labels: Mapping[str, str] = field(default_factory=dict)
+    descriptions: Mapping[str, str] = field(default_factory=dict)
+    format: str = "count"
     direction: str = "higher"  # higher or lower is better
-    description: str = ""
-    stock: bool = False  # a level (followers) rather than a flow: take the last day, not the sum
+    scorecard: Scorecard = Scorecard("customer", "Grow the audience")
+    filter: str | None = None  # SQL condition on the dataset's rows (e.g. social sessions only)
+    scale: float = 1.0  # multiplies the value (e.g. 1 000 for "per 1 000 followers")
+
+    @property
+    def label(self) -> str:
+        """The English label."""
+        return self.labels["en"]
+
+    @property
+    def description(self) -> str:
+        """The English one-line description."""
+        return self.descriptions["en"]
+
+    @property
+    def time_field(self) -> str | None:
+        """The field that places the KPI's rows in time."""
+        return TIME_FIELDS.get(self.dataset or "")
+
+    @property
+    def stock(self) -> bool:
+        """A level (followers) rather than a flow."""
+        return self.kind == "stock"
+
+    @property
+    def requires(self) -> tuple[str, ...]:
+        """The canonical fields (or, for a derived KPI, the KPI ids) its expressions use."""
+        names: list[str] = []
+        for sql in (self.numerator, self.denominator, self.filter):
+            if sql:
+                for column in sqlglot.parse_one(sql, dialect="duckdb").find_all(exp.Column):
+                    if column.name not in names:
+                        names.append(column.name)
+        return tuple(names)
+
+    @property
+    def uses(self) -> tuple[str, ...]:
+        """For a derived KPI, the KPIs it is computed from."""
+        return self.requires if self.kind == "derived" else ()
 
 
-CATALOG: tuple[Kpi, ...] = (
-    Kpi(
-        "impressions", "Impressions", "engagement", "posts", "published_at", "sum(impressions)",
-        requires=("impressions",), description="Times your posts were shown.",
-    ),
-    Kpi(
-        "engagement_rate", "Engagement rate", "engagement", "posts", "published_at",
-        "sum(coalesce(likes, 0) + coalesce(comments, 0) + coalesce(shares, 0))", "sum(impressions)",
-        requires=("likes", "comments", "shares", "impressions"), format="percent",
-        description="Likes, comments and shares per impression.",
-    ),
-    Kpi(
-        "followers", "Followers", "engagement", "account_daily", "date", "sum(followers)",
-        requires=("followers",), stock=True, description="Followers on the last day, all platforms.",
-    ),
-    Kpi(
-        "new_followers", "New followers", "engagement", "account_daily", "date", "sum(new_followers)",
-        requires=("new_followers",), description="Followers gained in the period.",
-    ),
-    Kpi(
-        "sessions", "Sessions", "inbound_traffic", "web_traffic", "date", "sum(sessions)",
-        requires=("sessions",), description="Visits to your website, all sources.",
-    ),
-    Kpi(
-        "leads", "Leads", "conversions", "leads", "created_at", "count(lead_id)",
-        requires=("lead_id",), description="New leads in your CRM.",
-    ),
-    Kpi(
-        "spend", "Ad spend", "paid", "ads", "date", "sum(spend)", requires=("spend",),
-        format="currency", direction="lower", description="Money spent on ads.",
-    ),
-    Kpi(
-        "roas", "ROAS", "paid", "ads", "date", "sum(conversion_value)", "sum(spend)",
-        requires=("conversion_value", "spend"), format="ratio",
-        description="Revenue from ads per unit of ad spend.",
-    ),
-)  # fmt: skip
+def kpi(
+    id: str,
+    family: str,
+    dataset: str | None,
+    numerator: str,
+    denominator: str | None = None,
+    *,
+    en: tuple[str, str],
+    es: tuple[str, str],
+    pl: tuple[str, str],
+    card: tuple[str, str, str],
+    kind: str | None = None,
+    format: str = "count",
+    direction: str = "higher",
+    filter: str | None = None,
+    scale: float = 1.0,
+) -> Kpi:
+    """Declare a KPI compactly: (label, description) per language and (perspective, objective,
+    leading/lagging) for the scorecard; the kind defaults to ratio when there is a denominator."""
+    return Kpi(
+        id=id,
+        family=family,
+        dataset=dataset,
+        numerator=numerator,
+        denominator=denominator,
+        kind=kind or ("ratio" if denominator else "simple"),
+        labels={"en": en[0], "es": es[0], "pl": pl[0]},
+        descriptions={"en": en[1], "es": es[1], "pl": pl[1]},
+        format=format,
+        direction=direction,
+        scorecard=Scorecard(*card),
+        filter=filter,
+        scale=scale,
+    )
 
-BY_ID = {k.id: k for k in CATALOG}
+
+from kpi.kpis import KPIS  # noqa: E402  (the declarations use `kpi` above)
+
+CATALOG: tuple[Kpi, ...] = KPIS
+BY_ID: dict[str, Kpi] = {k.id: k for k in CATALOG}
+
+
+def validate_catalog(catalog: tuple[Kpi, ...] = CATALOG) -> list[str]:
+    """Every problem in the catalog at once (unknown fields, datasets, KPI ids, formats…)."""
+    problems: list[str] = []
+    ids = [k.id for k in catalog]
+    for dup in sorted({i for i in ids if ids.count(i) > 1}):
+        problems.append(f"{dup}: declared twice")
+    known = set(ids)
+    for k in catalog:
+        where = f"{k.id}:"
+        if k.family not in FAMILIES:
+            problems.append(f"{where} unknown family {k.family!r}")
+        if k.format not in FORMATS:
+            problems.append(f"{where} unknown format {k.format!r}")
+        if k.direction not in ("higher", "lower"):
+            problems.append(f"{where} direction must be higher or lower")
+        if k.scorecard.perspective not in PERSPECTIVES or k.scorecard.kind not in ("leading", "lagging"):
+            problems.append(f"{where} bad scorecard placement {k.scorecard}")
+        for lang in ("en", "es", "pl"):
+            if not k.labels.get(lang) or not k.descriptions.get(lang):
+                problems.append(f"{where} label or description missing in {lang}")
+        try:
+            requires = k.requires
+        except sqlglot.errors.ParseError as exc:
+            problems.append(f"{where} expression does not parse ({exc})")
+            continue
+        if k.kind == "derived":
+            problems.extend(f"{where} uses unknown KPI {u!r}" for u in requires if u not in known)
+        elif k.dataset not in DATASETS:
+            problems.append(f"{where} unknown dataset {k.dataset!r}")
+        else:
+            fields = set(DATASETS[k.dataset].field_names)
+            problems.extend(f"{where} unknown field {f!r} in {k.dataset}" for f in requires if f not in fields)
+    return problems

@@ -126,13 +126,25 @@ def _compatible(field_type: str, column_type: str | None) -> bool:
 
 
 def _preset_for(columns: Sequence[str]) -> tuple[Preset | None, float]:
-    keys = {k for c in columns for k in match_keys(c)}
-    best, best_share = None, 0.0
+    """The known export whose signature the header matches best: the largest share of its
+    signature, then the most signature names present (the more specific of two full matches).
+    A `closed` preset only matches a header made of nothing but the columns it knows."""
+    column_keys = [match_keys(c) for c in columns]
+    keys = {k for ks in column_keys for k in ks}
+    best, best_rank = None, (0.0, 0)
     for preset in PRESETS:
-        share = sum(1 for s in preset.signature if normalise(s) in keys) / len(preset.signature)
-        if share >= preset.min_share and share > best_share:
-            best, best_share = preset, share
-    return best, best_share
+        hits = sum(1 for s in preset.signature if normalise(s) in keys)
+        share = hits / len(preset.signature)
+        if share < preset.min_share or (share, hits) <= best_rank:
+            continue
+        if preset.closed:
+            known = {normalise(s) for s in preset.signature} | {
+                normalise(c) for c in preset.columns
+            }
+            if any(not set(ks) & known for ks in column_keys):
+                continue
+        best, best_rank = preset, (share, hits)
+    return best, best_rank[0]
 
 
 def _assign(
@@ -146,10 +158,13 @@ def _assign(
     for pos, column in enumerate(columns):
         keys = match_keys(column)
         ctype = types.get(column)
-        if keys[0] in preset_map:
-            target = preset_map[keys[0]]
-            if target in names and _compatible(dataset.field(target).type, ctype):
-                candidates.append((1.0, pos, column, target))
+        preset_rank = next((r for r, k in enumerate(keys) if k in preset_map), None)
+        if preset_rank is not None:
+            # The preset knows this export: its column means the field whatever type the loader
+            # inferred (an all-empty column reads as text; the view's TRY_CAST copes).
+            target = preset_map[keys[preset_rank]]
+            if target in names:
+                candidates.append((1.0 - 0.05 * preset_rank, pos, column, target))
             continue
         for rank, key in enumerate(keys):
             penalty = 0.05 * rank
@@ -259,26 +274,59 @@ def recognise(
         mapped = set(mapping.values()) - {None}
         platform_known = bool(named_platform or (preset and preset.platform))
         has_required = set(dataset.required) <= mapped | ({"platform"} if platform_known else set())
-        if not has_required and only is None:
+        # A known export is its dataset even without a required field (Search Console's
+        # queries table has no date): the field stays empty and the KPIs needing it say so.
+        if not has_required and only is None and preset is None:
             continue
-        if preset is not None:
-            confidence = share
-        elif scores:
-            confidence = (sum(scores.values()) / len(scores)) * min(1.0, len(scores) / 3)
-        else:
-            confidence = 0.0
+        confidence = share if preset is not None else _confidence(columns, types, scores)
         rank = (True, sum(scores.values()))
         if (confidence >= MIN_CONFIDENCE or only) and rank > best_rank:
             best_rank = rank
-            platform = (
-                None
-                if "platform" in mapped
-                else (preset.platform if preset and preset.platform else named_platform)
-            )
+            # The platform: the preset's, else the table's own column (None here), else the name.
+            if preset is not None and preset.platform:
+                platform: str | None = preset.platform
+            else:
+                platform = None if "platform" in mapped else named_platform
             best = TableMapping(
                 dataset.name, confidence, platform, mapping, scores, preset.id if preset else None
             )
-            best.constants = dict(preset.constants) if preset else {}
             if dataset.name == "audience":
                 best.constants.update(_dimension_constant(mapping))
+            best.constants.update(_currency_constant(dataset, mapping))
+            best.constants.update(preset.constants if preset else {})
     return best
+
+
+_NUMERIC_TYPES = ("integer", "decimal", "percent", "money", "duration")
+
+
+def _confidence(
+    columns: Sequence[str], types: Mapping[str, str], scores: dict[str, float]
+) -> float:
+    """How sure a synonym reading is: the mean column score times how much of the table it
+    explains: three mapped columns, or (half weight) every numeric column of a narrow table
+    (`Browser, Browser Version, Operating System, Sessions` is web traffic, if not surely)."""
+    if not scores:
+        return 0.0
+    coverage = min(1.0, len(scores) / 3)
+    numeric = [c for c in columns if types.get(c) in _NUMERIC_TYPES]
+    if numeric:
+        measured = sum(1 for c in numeric if c in scores) / len(numeric)
+        coverage = max(coverage, (coverage + measured) / 2)
+    return (sum(scores.values()) / len(scores)) * coverage
+
+
+_CURRENCY_IN_NAME = re.compile(r"[\(\[]\s*([A-Z]{3})\s*[\)\]]")
+
+
+def _currency_constant(dataset: Dataset, mapping: Mapping[str, str | None]) -> dict[str, str]:
+    """The currency an export writes into a money column's name (`Amount spent (EUR)`,
+    `Importe gastado (COP)`), when the table has no currency column of its own."""
+    if "currency" not in dataset.field_names or "currency" in mapping.values():
+        return {}
+    money = {f.name for f in dataset.fields if f.type == "money"}
+    for column, target in mapping.items():
+        found = _CURRENCY_IN_NAME.search(column) if target in money else None
+        if found:
+            return {"currency": found.group(1)}
+    return {}

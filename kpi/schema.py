@@ -161,6 +161,13 @@ DATASETS: dict[str, Dataset] = {
             ("received_at", "platform"),
             "an inbox export from the platforms or a social-care tool",
         ),
+        Dataset(
+            "targets",
+            "a target for a KPI over a period, optionally per platform",
+            _fields("kpi:text, period_start:date, period_end:date, platform:text, target:float"),
+            ("kpi", "target"),
+            "a targets sheet with columns KPI, period start, period end, platform and target",
+        ),
     )
 }
 
@@ -179,6 +186,7 @@ TIME_FIELDS = {
     "customers": "acquired_at",
     "orders": "ordered_at",
     "conversations": "received_at",
+    "targets": "period_start",
 }
 
 # Rows sharing these fields, from overlapping exports, are one row: the newest file's is kept.

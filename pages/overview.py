@@ -6,22 +6,33 @@ import datetime as dt
 
 import streamlit as st
 
-from kpi import charts, engine
-from kpi.catalog import BY_ID, CATALOG
+from kpi import charts
+from kpi.catalog import BY_ID
+from kpi.engine import Request, data_end, run
 from kpi.i18n import format_date, t
 from ui.state import session_data
 from ui.tiles import show_needs, show_tile
 
-data = session_data()
-datasets = data.datasets()
+HEADLINE = (
+    "impressions",
+    "engagement_rate",
+    "followers",
+    "new_followers",
+    "sessions",
+    "leads",
+    "spend",
+    "roas",
+)
+PER_ROW = 4
 
+data = session_data()
 st.title(t("overview.title"))
 if data.source == "sample":
     left, right = st.columns([3, 1], vertical_alignment="center")
     left.info(t("overview.sample_banner"), icon=":material/coffee:")
     right.page_link("pages/data.py", label=t("overview.upload_link"), icon=":material/upload:")
 
-end = engine.data_end(data.con, list(CATALOG), datasets)
+end = data_end(data.con, HEADLINE)
 if end is None:
     st.info(t("overview.no_data"))
     st.page_link("pages/data.py", label=t("overview.upload_link"), icon=":material/upload:")
@@ -40,42 +51,40 @@ days = (
 start = end - dt.timedelta(days=days - 1)
 st.caption(t("overview.period", start=format_date(start), end=format_date(end), days=days))
 
-available, needs = [], []
-for kpi in CATALOG:
-    missing = engine.missing_fields(data.con, kpi, datasets)
-    (needs if missing else available).append(missing or kpi)
-
-spark_start = end - dt.timedelta(weeks=12)
-per_row = 4
-for i in range(0, len(available), per_row):
-    cols = st.columns(per_row)
-    for col, kpi in zip(cols, available[i : i + per_row], strict=False):
+tiles = run(data.con, Request(kpis=HEADLINE, start=start, end=end, compare="previous"))
+weeks = run(
+    data.con, Request(kpis=HEADLINE, start=end - dt.timedelta(weeks=12), end=end, grain="week")
+)
+available = [r for _, r in tiles.rows.iterrows()]
+for i in range(0, len(available), PER_ROW):
+    for col, row in zip(st.columns(PER_ROW), available[i : i + PER_ROW], strict=False):
         with col:
-            series = engine.weekly_series(data.con, kpi, spark_start, end)
-            show_tile(engine.tile(data.con, kpi, start, end), series["value"].fillna(0).tolist())
+            spark = weeks.rows.loc[weeks.rows["kpi"] == row["kpi"], "value"].fillna(0).tolist()
+            show_tile(row, spark)
 
-if "posts" in datasets and BY_ID["impressions"] in available:
-    trend_start = end - dt.timedelta(weeks=26)
+if "impressions" in set(tiles.rows["kpi"]):
     left, right = st.columns([3, 2])
     with left:
         st.markdown(f"##### {t('overview.trend')}")
-        trend = engine.weekly_series(
-            data.con, BY_ID["impressions"], trend_start, end, by="platform"
+        trend = run(
+            data.con,
+            Request(("impressions",), end - dt.timedelta(weeks=26), end, "week", ("platform",)),
         )
+        frame = trend.rows.rename(columns={"period_start": "week"})
         st.altair_chart(
-            charts.weekly_trend(trend, BY_ID["impressions"].label, by="platform"), width="stretch"
+            charts.weekly_trend(frame, BY_ID["impressions"].label, by="platform"), width="stretch"
         )
     with right:
         st.markdown(f"##### {t('overview.by_platform')}")
-        by_platform = engine.breakdown(data.con, BY_ID["engagement_rate"], start, end, "platform")
+        split = run(data.con, Request(("engagement_rate",), start, end, None, ("platform",)))
         st.altair_chart(
-            charts.bar_by(by_platform, "platform", BY_ID["engagement_rate"].label, percent=True),
+            charts.bar_by(split.rows, "platform", BY_ID["engagement_rate"].label, percent=True),
             width="stretch",
         )
 
-if needs:
+if tiles.needs:
     st.divider()
-    cols = st.columns(per_row)
-    for i, missing in enumerate(needs):
-        with cols[i % per_row]:
-            show_needs(missing)
+    cols = st.columns(PER_ROW)
+    for i, need in enumerate(tiles.needs):
+        with cols[i % PER_ROW]:
+            show_needs(need)

@@ -1,20 +1,27 @@
-"""KPI tiles: value, change against the previous period coloured by direction, and a sparkline."""
+"""KPI tiles: value, change against the comparison period coloured by direction, and a sparkline."""
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
-from kpi.engine import Missing, TileValue
+from kpi.catalog import BY_ID
+from kpi.engine import Need
 from kpi.i18n import format_change, format_value, t
 
 
-def show_tile(tile: TileValue, spark: list[float] | None = None) -> None:
-    """A bordered metric; lower-is-better KPIs colour a fall green."""
-    kpi = tile.kpi
+def _number(value: object) -> float | None:
+    return None if value is None or pd.isna(value) else float(value)
+
+
+def show_tile(row: pd.Series, spark: list[float] | None = None) -> None:
+    """A bordered metric for one result row; lower-is-better KPIs colour a fall green."""
+    kpi = BY_ID[row["kpi"]]
+    change = _number(row["change"]) if kpi.format == "percent" else _number(row["change_pct"])
     st.metric(
         kpi.label,
-        format_value(tile.value, kpi.format),
-        delta=format_change(tile.change, kpi.format),
+        format_value(_number(row["value"]), kpi.format),
+        delta=format_change(change, kpi.format),
         delta_color="inverse" if kpi.direction == "lower" else "normal",
         help=kpi.description,
         border=True,
@@ -23,9 +30,9 @@ def show_tile(tile: TileValue, spark: list[float] | None = None) -> None:
     )
 
 
-def show_needs(missing: Missing) -> None:
+def show_needs(need: Need) -> None:
     """A tile for a KPI without data: what it needs and which export provides it."""
     with st.container(border=True):
-        st.markdown(f"**{missing.kpi.label}**")
-        st.caption(t("overview.needs", missing=", ".join(missing.missing)))
-        st.caption(t("overview.needs_help", hint=missing.hint))
+        st.markdown(f"**{BY_ID[need.kpi].label}**")
+        st.caption(t("overview.needs", missing=", ".join(need.missing)))
+        st.caption(t("overview.needs_help", hint=need.hint))

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from kpi import engine
-from kpi.catalog import BY_ID
 from kpi.load import load_file
 from kpi.mapping import normalise, platform_from_name, recognise
 from kpi.store import SessionData
@@ -70,59 +66,7 @@ def test_store_builds_a_view_with_platform_from_the_file_name(store):
     assert rows == [("instagram",)]
 
 
-def test_tile_sums_and_ratio_of_sums(store):
-    end = dt.date(2026, 1, 19)
-    start = end - dt.timedelta(days=27)
-    assert engine.tile(store.con, BY_ID["impressions"], start, end).value == 2500
-    # (40+5+5 + 20 + 10+5) / 2500 = 85 / 2500, not the mean of the per-post rates
-    assert engine.tile(store.con, BY_ID["engagement_rate"], start, end).value == pytest.approx(
-        85 / 2500
-    )
-
-
-def test_weekly_series_keeps_empty_weeks(store):
-    df = engine.weekly_series(
-        store.con, BY_ID["impressions"], dt.date(2026, 1, 5), dt.date(2026, 1, 19)
-    )
-    assert [str(d)[:10] for d in df["week"]] == [
-        "2026-01-05",
-        "2026-01-12",
-        "2026-01-19",
-    ]
-    assert df["value"].tolist()[0] == 2000
-    assert df["value"].isna().tolist() == [False, True, False]
-
-
-def test_missing_dataset_is_named_with_its_export(store):
-    missing = engine.missing_fields(store.con, BY_ID["spend"], store.datasets())
-    assert missing is not None and missing.missing == ("ads",)
-    assert "Ads" in missing.hint
-    assert engine.missing_fields(store.con, BY_ID["impressions"], store.datasets()) is None
-
-
-def test_change_of_a_rate_is_in_points():
-    tile = engine.TileValue(BY_ID["engagement_rate"], 0.05, 0.04)
-    assert tile.change == pytest.approx(0.01)
-    assert engine.TileValue(BY_ID["impressions"], 150, 100).change == pytest.approx(0.5)
-    assert engine.TileValue(BY_ID["impressions"], 150, 0).change is None
-
-
 def test_sessions_do_not_see_each_others_tables(store):
     other = SessionData()
     assert other.datasets() == {}
     assert other.con.execute("SELECT count(*) FROM information_schema.tables").fetchall()[0][0] == 0
-
-
-def test_followers_per_week_is_the_level_on_the_last_day_not_a_sum():
-    daily = "date,platform,followers\n" + "".join(
-        f"2026-01-{d:02d},x,{100 + d}\n2026-01-{d:02d},tiktok,{50 + d}\n" for d in range(5, 19)
-    )
-    data = SessionData()
-    data.add(load_file("account_daily.csv", daily.encode()))
-    df = engine.weekly_series(
-        data.con, BY_ID["followers"], dt.date(2026, 1, 5), dt.date(2026, 1, 18)
-    )
-    # Sundays 11 and 18 Jan: (111 + 61) and (118 + 68)
-    assert df["value"].tolist() == [172, 186]
-    tile = engine.tile(data.con, BY_ID["followers"], dt.date(2026, 1, 12), dt.date(2026, 1, 18))
-    assert (tile.value, tile.previous) == (186, 172)

@@ -1,0 +1,67 @@
+SELECT
+  frame.__period_start AS period_start,
+  frame.campaign,
+  agg.spend__num,
+  agg.roas__num,
+  agg.roas__den,
+  agg.roi__num,
+  agg.roi__den
+FROM (
+  SELECT
+    spine.__period_start,
+    keys.campaign
+  FROM VALUES
+    (CAST('2026-01-01' AS DATE), CAST('2026-01-05' AS DATE)),
+    (CAST('2026-01-05' AS DATE), CAST('2026-01-12' AS DATE)),
+    (CAST('2026-01-12' AS DATE), CAST('2026-01-19' AS DATE)),
+    (CAST('2026-01-19' AS DATE), CAST('2026-01-26' AS DATE)),
+    (CAST('2026-01-26' AS DATE), CAST('2026-02-01' AS DATE)) AS spine(__period_start, __period_end)
+  CROSS JOIN (
+    SELECT DISTINCT
+      campaign
+    FROM (
+      SELECT
+        *
+      FROM ads
+      JOIN VALUES
+        (CAST('2026-01-01' AS DATE), CAST('2026-01-05' AS DATE)),
+        (CAST('2026-01-05' AS DATE), CAST('2026-01-12' AS DATE)),
+        (CAST('2026-01-12' AS DATE), CAST('2026-01-19' AS DATE)),
+        (CAST('2026-01-19' AS DATE), CAST('2026-01-26' AS DATE)),
+        (CAST('2026-01-26' AS DATE), CAST('2026-02-01' AS DATE)) AS spine(__period_start, __period_end)
+        ON CAST(date AS DATE) >= spine.__period_start
+        AND CAST(date AS DATE) < spine.__period_end
+    ) AS rows
+  ) AS keys
+) AS frame
+LEFT JOIN (
+  SELECT
+    __period_start,
+    campaign,
+    SUM(spend) AS spend__num,
+    SUM(conversion_value) AS roas__num,
+    SUM(spend) AS roas__den,
+    SUM(conversion_value) - SUM(spend) AS roi__num,
+    SUM(spend) AS roi__den
+  FROM (
+    SELECT
+      *
+    FROM ads
+    JOIN VALUES
+      (CAST('2026-01-01' AS DATE), CAST('2026-01-05' AS DATE)),
+      (CAST('2026-01-05' AS DATE), CAST('2026-01-12' AS DATE)),
+      (CAST('2026-01-12' AS DATE), CAST('2026-01-19' AS DATE)),
+      (CAST('2026-01-19' AS DATE), CAST('2026-01-26' AS DATE)),
+      (CAST('2026-01-26' AS DATE), CAST('2026-02-01' AS DATE)) AS spine(__period_start, __period_end)
+      ON CAST(date AS DATE) >= spine.__period_start
+      AND CAST(date AS DATE) < spine.__period_end
+  ) AS rows
+  GROUP BY
+    __period_start,
+    campaign
+) AS agg
+  ON agg.__period_start = frame.__period_start
+  AND agg.campaign IS NOT DISTINCT FROM frame.campaign
+ORDER BY
+  frame.__period_start,
+  frame.campaign

@@ -1,0 +1,47 @@
+SELECT
+  frame.__period_start AS period_start,
+  agg.followers__num
+FROM (
+  SELECT
+    spine.__period_start
+  FROM (VALUES
+    (CAST('2026-01-01' AS DATE), CAST('2026-01-05' AS DATE)),
+    (CAST('2026-01-05' AS DATE), CAST('2026-01-12' AS DATE)),
+    (CAST('2026-01-12' AS DATE), CAST('2026-01-19' AS DATE)),
+    (CAST('2026-01-19' AS DATE), CAST('2026-01-26' AS DATE)),
+    (CAST('2026-01-26' AS DATE), CAST('2026-02-01' AS DATE))) AS spine(__period_start, __period_end)
+) AS frame
+LEFT JOIN (
+  SELECT
+    __period_start,
+    SUM(followers) AS followers__num
+  FROM (
+    SELECT
+      *
+    FROM (
+      SELECT
+        *,
+        MAX(CAST(date AS DATE)) OVER (PARTITION BY __period_start) AS __last_day
+      FROM (
+        SELECT
+          *
+        FROM account_daily
+        JOIN (VALUES
+          (CAST('2026-01-01' AS DATE), CAST('2026-01-05' AS DATE)),
+          (CAST('2026-01-05' AS DATE), CAST('2026-01-12' AS DATE)),
+          (CAST('2026-01-12' AS DATE), CAST('2026-01-19' AS DATE)),
+          (CAST('2026-01-19' AS DATE), CAST('2026-01-26' AS DATE)),
+          (CAST('2026-01-26' AS DATE), CAST('2026-02-01' AS DATE))) AS spine(__period_start, __period_end)
+          ON CAST(date AS DATE) >= spine.__period_start
+          AND CAST(date AS DATE) < spine.__period_end
+      ) AS marked_rows
+    ) AS last_rows
+    WHERE
+      CAST(date AS DATE) = __last_day
+  ) AS rows
+  GROUP BY
+    __period_start
+) AS agg
+  ON agg.__period_start = frame.__period_start
+ORDER BY
+  frame.__period_start

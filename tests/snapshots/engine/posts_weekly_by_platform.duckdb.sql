@@ -1,0 +1,67 @@
+SELECT
+  frame.__period_start AS period_start,
+  frame.platform,
+  agg.impressions__num,
+  agg.engagement_rate__num,
+  agg.engagement_rate__den,
+  agg.avg_clicks_per_post__num,
+  agg.avg_clicks_per_post__den
+FROM (
+  SELECT
+    spine.__period_start,
+    keys.platform
+  FROM (VALUES
+    (CAST('2026-01-01' AS DATE), CAST('2026-01-05' AS DATE)),
+    (CAST('2026-01-05' AS DATE), CAST('2026-01-12' AS DATE)),
+    (CAST('2026-01-12' AS DATE), CAST('2026-01-19' AS DATE)),
+    (CAST('2026-01-19' AS DATE), CAST('2026-01-26' AS DATE)),
+    (CAST('2026-01-26' AS DATE), CAST('2026-02-01' AS DATE))) AS spine(__period_start, __period_end)
+  CROSS JOIN (
+    SELECT DISTINCT
+      platform
+    FROM (
+      SELECT
+        *
+      FROM posts
+      JOIN (VALUES
+        (CAST('2026-01-01' AS DATE), CAST('2026-01-05' AS DATE)),
+        (CAST('2026-01-05' AS DATE), CAST('2026-01-12' AS DATE)),
+        (CAST('2026-01-12' AS DATE), CAST('2026-01-19' AS DATE)),
+        (CAST('2026-01-19' AS DATE), CAST('2026-01-26' AS DATE)),
+        (CAST('2026-01-26' AS DATE), CAST('2026-02-01' AS DATE))) AS spine(__period_start, __period_end)
+        ON CAST(published_at AS DATE) >= spine.__period_start
+        AND CAST(published_at AS DATE) < spine.__period_end
+    ) AS rows
+  ) AS keys
+) AS frame
+LEFT JOIN (
+  SELECT
+    __period_start,
+    platform,
+    SUM(impressions) AS impressions__num,
+    SUM(COALESCE(likes, 0) + COALESCE(comments, 0) + COALESCE(shares, 0)) AS engagement_rate__num,
+    SUM(impressions) AS engagement_rate__den,
+    SUM(clicks) AS avg_clicks_per_post__num,
+    COUNT(*) AS avg_clicks_per_post__den
+  FROM (
+    SELECT
+      *
+    FROM posts
+    JOIN (VALUES
+      (CAST('2026-01-01' AS DATE), CAST('2026-01-05' AS DATE)),
+      (CAST('2026-01-05' AS DATE), CAST('2026-01-12' AS DATE)),
+      (CAST('2026-01-12' AS DATE), CAST('2026-01-19' AS DATE)),
+      (CAST('2026-01-19' AS DATE), CAST('2026-01-26' AS DATE)),
+      (CAST('2026-01-26' AS DATE), CAST('2026-02-01' AS DATE))) AS spine(__period_start, __period_end)
+      ON CAST(published_at AS DATE) >= spine.__period_start
+      AND CAST(published_at AS DATE) < spine.__period_end
+  ) AS rows
+  GROUP BY
+    __period_start,
+    platform
+) AS agg
+  ON agg.__period_start = frame.__period_start
+  AND agg.platform IS NOT DISTINCT FROM frame.platform
+ORDER BY
+  frame.__period_start,
+  frame.platform
