@@ -158,7 +158,10 @@ def validate_catalog(catalog: tuple[Kpi, ...] = CATALOG) -> list[str]:
             problems.append(f"{where} unknown format {k.format!r}")
         if k.direction not in ("higher", "lower"):
             problems.append(f"{where} direction must be higher or lower")
-        if k.scorecard.perspective not in PERSPECTIVES or k.scorecard.kind not in ("leading", "lagging"):
+        if k.scorecard.perspective not in PERSPECTIVES or k.scorecard.kind not in (
+            "leading",
+            "lagging",
+        ):
             problems.append(f"{where} bad scorecard placement {k.scorecard}")
         for lang in ("en", "es", "pl"):
             if not k.labels.get(lang) or not k.descriptions.get(lang):
@@ -174,5 +177,7 @@ def validate_catalog(catalog: tuple[Kpi, ...] = CATALOG) -> list[str]:
             problems.append(f"{where} unknown dataset {k.dataset!r}")
         else:
             fields = set(DATASETS[k.dataset].field_names)
-            problems.extend(f"{where} unknown field {f!r} in {k.dataset}" for f in requires if f not in fields)
+            problems.extend(
+                f"{where} unknown field {f!r} in {k.dataset}" for f in requires if f not in fields
+            )
     return problems

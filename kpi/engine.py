@@ -420,6 +420,7 @@ def _derived(rows: pd.DataFrame, kpi: Kpi, by: Sequence[str]) -> pd.DataFrame | 
         ).df()
         con.close()
     out = frames["value"].rename(columns={"v": "value"})
+    out["period_start"] = pd.to_datetime(out["period_start"]).dt.date
     out["previous"] = frames["previous"]["v"].to_numpy()
     out.insert(0, "kpi", kpi.id)
     out["value"] = out["value"] * kpi.scale

@@ -15,7 +15,8 @@ import pyarrow as pa
 from kpi.load.report import ColumnInfo, LoadedTable, LoadReport, RejectedRow, SkippedLine
 from kpi.load.values import (
     CURRENCY_PATTERN,
-    DATE_LAYOUTS,
+    LAYOUTS_BY_NAME,
+    MONTH_FIRST,
     NULL_TOKENS,
     DateLayout,
     NumberStyle,
@@ -43,7 +44,9 @@ def tolerated(failures: int, count: int) -> bool:
     return failures <= max(1, MAX_FAILURE_SHARE * count)
 
 
-_ID_NAME = re.compile(r"(^|[\s_.-])(id|ids|key|code|zip|postal|phone)($|[\s_.-])|_id$", re.I)
+_ID_NAME = re.compile(
+    r"(^|[\s_.-])(id|ids|code|zip|postal|phone)($|[\s_.-])|_id$|^key$|[\s_]key$", re.I
+)
 _DATE_NAME = re.compile(r"date|time|day|fecha|data|dzie[nń]|dia|created|published|posted", re.I)
 _TOTALS = re.compile(
     r"^(total|totals|totales|total general|grand total|suma|razem|ogółem|gesamt|totaal|totale)"
@@ -92,6 +95,8 @@ _DATE_PARTS = {
     "yyyymmdd": ["%Y%m%d"],
     "dd/mm/yyyy": ["%d/%m/%Y"],
     "mm/dd/yyyy": ["%m/%d/%Y"],
+    "dd/mm/yy": ["%d/%m/%y"],
+    "mm/dd/yy": ["%m/%d/%y"],
     "dd.mm.yyyy": ["%d.%m.%Y"],
     "dd-mm-yyyy": ["%d-%m-%Y"],
     "dd-mm-yy": ["%d-%m-%y"],
@@ -179,10 +184,12 @@ def plan_column(name: str, values: list[str], style: NumberStyle, typed_cells: b
         )
         sql = f"CASE WHEN lower(__V__) IN ({trues}) THEN true WHEN lower(__V__) IN ({falses}) THEN false END"
         return ColumnPlan("bool", "yes/no", sql)
-    numbers = [parse_number(v, style) for v in values]
-    parsed = [n for n in numbers if n is not None]
+    # Remarks ("Using campaign budget") do not count against a number column; see _REMARK.
+    figures = [v for v in values if not _REMARK.match(v)]
+    parsed = [x for x in (parse_number(v, style) for v in figures) if x is not None]
     leading_zero = any(re.match(r"^0\d", v.strip()) for v in values)
-    if tolerated(n - len(parsed), n) and not leading_zero and not _ID_NAME.search(name):
+    numeric = bool(figures) and tolerated(len(figures) - len(parsed), len(figures))
+    if numeric and not leading_zero and not _ID_NAME.search(name):
         if (
             _DATE_NAME.search(name)
             and all(20000 <= n <= 80000 for n in parsed)
@@ -191,15 +198,15 @@ def plan_column(name: str, values: list[str], style: NumberStyle, typed_cells: b
         ):
             sql = "CAST(DATE '1899-12-30' + TRY_CAST(TRY_CAST(__V__ AS DOUBLE) AS INTEGER) AS DATE)"
             return ColumnPlan("date", "Excel serial day numbers", sql)
-        decorations = [strip_number_decoration(v) for v in values]
-        percent = sum(1 for _, p, _ in decorations if p) >= len(values) * 0.5
+        decorations = [strip_number_decoration(v) for v in figures]
+        percent = sum(1 for _, p, _ in decorations if p) >= len(figures) * 0.5
         currency = most_common([c for _, _, c in decorations])
         integral = all(float(n).is_integer() for n in parsed) and not percent
         if percent:
             return ColumnPlan(
                 "percent", "written as %, stored as a fraction", _number_sql(style, False)
             )
-        if currency and sum(1 for _, _, c in decorations if c) >= len(values) * 0.5:
+        if currency and sum(1 for _, _, c in decorations if c) >= len(figures) * 0.5:
             return ColumnPlan("money", currency, _number_sql(style, False))
         if integral:
             return ColumnPlan("integer", "", _number_sql(style, True))
@@ -213,9 +220,10 @@ def plan_column(name: str, values: list[str], style: NumberStyle, typed_cells: b
     layout = classify_dates(values)
     if layout is not None:
         detail = layout.name
-        if layout.day_first is not None and layout.name in ("dd/mm/yyyy", "mm/dd/yyyy"):
+        pair = next(((d, m) for d, m in MONTH_FIRST.items() if layout.name in (d, m)), None)
+        if pair is not None:
             if ambiguous_day_month(values):
-                layout = DATE_LAYOUTS[3] if style.decimal == "," else DATE_LAYOUTS[4]
+                layout = LAYOUTS_BY_NAME[pair[0] if style.decimal == "," else pair[1]]
                 detail = (
                     f"{layout.name} (day and month both ≤ 12 everywhere: assumed from the locale)"
                 )
@@ -267,6 +275,16 @@ def finish(grid: Grid, con: duckdb.DuckDBPyConnection) -> LoadedTable:
     con.execute(f"CREATE OR REPLACE TEMP TABLE typed AS {_typed_select(plans, n_cols)}")
     fails = _failure_counts(con, plans)
     non_null = _non_null_counts(con, n_cols)
+    remarks = _remarks(con, fails)
+    for i, phrases in remarks.items():
+        count = sum(phrases.values())
+        fails[i] -= count
+        shown = ", ".join(f"“{p}”" for p in list(phrases)[:3])
+        report.notes.append(
+            f"Column “{grid.names[i]}”: {count} cell(s) held a remark instead of a number "
+            f"({shown}) and were read as empty."
+        )
+    fails = {i: c for i, c in fails.items() if c}
     demoted: set[int] = set()
     for i, count in fails.items():
         if not tolerated(count, non_null[i]):
@@ -280,8 +298,11 @@ def finish(grid: Grid, con: duckdb.DuckDBPyConnection) -> LoadedTable:
     failing = [i for i in fails if i not in demoted]
     bad_rows: dict[int, list[int]] = {}
     if failing:
-        cond = " OR ".join(f"(v{i} IS NOT NULL AND t{i} IS NULL)" for i in failing)
-        flags = ", ".join(f"(v{i} IS NOT NULL AND t{i} IS NULL) AS f{i}" for i in failing)
+        bad = {
+            i: f"(v{i} IS NOT NULL AND t{i} IS NULL{_not_in(remarks.get(i), i)})" for i in failing
+        }
+        cond = " OR ".join(bad.values())
+        flags = ", ".join(f"{bad[i]} AS f{i}" for i in failing)
         rows = con.execute(
             f"SELECT __row, {flags} FROM typed WHERE {cond} ORDER BY __row"
         ).fetchall()
@@ -304,12 +325,15 @@ def finish(grid: Grid, con: duckdb.DuckDBPyConnection) -> LoadedTable:
         empty_lines = grid.line_of(empty)
         report.skipped.extend(SkippedLine(empty_lines[o], "empty row", "") for o in empty)
     totals = _totals_rows(con, grid, plans, n_cols)
-    ordinals = sorted(set(bad_rows) | set(totals))
+    messages = _message_rows(con, n_cols)
+    ordinals = sorted(set(bad_rows) | set(totals) | set(messages))
     lines = grid.line_of(ordinals) if ordinals else {}
     raw = _raw_rows(con, ordinals, n_cols)
     rejected = list(grid.parser_rejects)
     for o in ordinals:
-        if o in totals:
+        if o in messages:
+            reason = "a message from the export, not a data row (the report held no data)"
+        elif o in totals:
             reason = "totals row: kept out of the data so sums are not counted twice"
         else:
             parts = [
@@ -387,6 +411,45 @@ def _typed_select(plans: list[ColumnPlan], n_cols: int) -> str:
 def _bind(sql: str, i: int) -> str:
     """Point a plan's expression, written over `__V__`, at column `v{i}`."""
     return sql.replace("__V__", f"v{i}")
+
+
+# A sentence in a number column ("Using campaign budget") is the platform's remark, not a broken
+# value: it reads as empty, with a note. A lone word or a mangled number still rejects the row.
+_REMARK = re.compile(r"^[^\W\d_]+(?:[\s'’-]+[^\W\d_]+)+[.!]?$")
+
+
+_MESSAGE = r"^(no data|no hay datos|sin datos|brak danych|sem dados|nenhum dado|geen gegevens)"
+
+
+def _message_rows(con: duckdb.DuckDBPyConnection, n_cols: int) -> set[int]:
+    """Rows that are only a sentence in the first cell, such as Meta's "No data available."."""
+    if n_cols < 2:
+        return set()
+    others = " AND ".join(f"v{i} IS NULL" for i in range(1, n_cols))
+    rows = con.execute(
+        f"SELECT __row FROM typed WHERE regexp_matches(lower(v0), '{_MESSAGE}') AND {others}"
+    ).fetchall()
+    return {r[0] for r in rows}
+
+
+def _remarks(con: duckdb.DuckDBPyConnection, fails: dict[int, int]) -> dict[int, dict[str, int]]:
+    """Per failing column, the remark phrases among its failing values, with their counts."""
+    out: dict[int, dict[str, int]] = {}
+    for i in fails:
+        values = con.execute(
+            f"SELECT v{i}, count(*) FROM typed WHERE v{i} IS NOT NULL AND t{i} IS NULL "
+            f"GROUP BY 1 ORDER BY 2 DESC LIMIT 1000"
+        ).fetchall()
+        phrases = {v: int(n) for v, n in values if _REMARK.match(v)}
+        if phrases:
+            out[i] = phrases
+    return out
+
+
+def _not_in(phrases: dict[str, int] | None, i: int) -> str:
+    if not phrases:
+        return ""
+    return f" AND v{i} NOT IN ({', '.join(_sql_str(p) for p in phrases)})"
 
 
 def _failure_counts(con: duckdb.DuckDBPyConnection, plans: list[ColumnPlan]) -> dict[int, int]:

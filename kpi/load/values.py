@@ -137,6 +137,8 @@ DATE_LAYOUTS = [
     _layout("yyyymmdd", r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"),
     _layout("dd/mm/yyyy", rf"\d{{1,2}}/\d{{1,2}}/\d{{4}}(?:{_TIME}(?:{_AMPM})?)?(?:{_TZ})?", True),
     _layout("mm/dd/yyyy", rf"\d{{1,2}}/\d{{1,2}}/\d{{4}}(?:{_TIME}(?:{_AMPM})?)?(?:{_TZ})?", False),
+    _layout("dd/mm/yy", r"\d{1,2}/\d{1,2}/\d{2}", True),
+    _layout("mm/dd/yy", r"\d{1,2}/\d{1,2}/\d{2}", False),
     _layout("dd.mm.yyyy", rf"\d{{1,2}}\.\d{{1,2}}\.\d{{4}}(?:{_TIME})?", True),
     _layout("dd-mm-yyyy", rf"\d{{1,2}}-\d{{1,2}}-\d{{4}}(?:{_TIME})?", True),
     _layout("dd-mm-yy", r"\d{2}-\d{2}-\d{2}", True),
@@ -147,6 +149,11 @@ DATE_LAYOUTS = [
     # TikTok Studio writes "February 28" with no year: the loader infers it from the row order.
     _layout("Month dd", rf"{_MONTH}\s\d{{1,2}}"),
 ]
+
+
+LAYOUTS_BY_NAME = {layout.name: layout for layout in DATE_LAYOUTS}
+# Day-first layouts and their month-first twins, told apart by the values (a part above 12).
+MONTH_FIRST = {"dd/mm/yyyy": "mm/dd/yyyy", "dd/mm/yy": "mm/dd/yy"}
 
 
 def classify_dates(values: list[str]) -> DateLayout | None:
@@ -160,15 +167,13 @@ def classify_dates(values: list[str]) -> DateLayout | None:
             continue
         if layout.day_first is None:
             return layout
-        first_parts = [int(re.split(r"[/.\-]", v)[0]) for v in hits]
-        second_parts = [int(re.split(r"[/.\-]", v)[1]) for v in hits]
-        if layout.name == "dd/mm/yyyy":
-            if any(p > 12 for p in first_parts):
-                return layout
-            if any(p > 12 for p in second_parts):
-                return DATE_LAYOUTS[4]  # mm/dd/yyyy
-            return layout  # ambiguous: the caller may override from the file's locale
-        return layout
+        twin = MONTH_FIRST.get(layout.name)
+        if twin is not None:
+            second_parts = [int(re.split(r"[/.\-]", v)[1]) for v in hits]
+            first_parts = [int(re.split(r"[/.\-]", v)[0]) for v in hits]
+            if any(p > 12 for p in second_parts) and not any(p > 12 for p in first_parts):
+                return LAYOUTS_BY_NAME[twin]
+        return layout  # when both fit, the caller may decide from the file's locale
     return None
 
 

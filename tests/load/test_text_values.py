@@ -8,6 +8,8 @@ import datetime as dt
 import pytest
 from loadkit import column, column_type, csv_bytes, only_table
 
+from kpi.load import load_file
+
 NBSP, NNBSP = "\u00a0", "\u202f"
 
 
@@ -211,3 +213,41 @@ def test_ids_with_leading_zeros_stay_text() -> None:
     table = only_table("zip.csv", csv_bytes("Zip,Visits", "01234,3", "98765,4"))
     assert column_type(table, "Zip") == "text"
     assert column(table, "Zip") == ["01234", "98765"]
+
+
+def test_a_remark_in_a_number_column_reads_as_empty_but_a_broken_value_rejects_the_row() -> None:
+    text = (
+        "Campaign,Ad set budget,Amount spent (EUR)\n"
+        "a,15,420.03\n"
+        "b,Using campaign budget,251.53\n"
+        "c,8,224.02\n"
+        "d,12,10.00\n"
+        "e,1O,5.00\n"
+    )
+    (table,) = load_file("ads.csv", text.encode()).tables
+    assert table.report.rows_loaded == 4
+    assert [r.line for r in table.report.rejected] == [6]  # "1O" is a mangled number
+    assert table.data.column("Amount spent (EUR)").to_pylist()[1] == 251.53
+    assert table.data.column("Ad set budget").to_pylist()[1] is None
+    assert any("Using campaign budget" in n for n in table.report.notes)
+
+
+def test_a_no_data_message_is_not_a_row() -> None:
+    text = '"Reporting starts","Campaign name","Amount spent (USD)"\n"No data available."\n'
+    (table,) = load_file("meta_ads.csv", text.encode()).tables
+    assert (table.report.rows_read, table.report.rows_loaded) == (1, 0)
+    assert "message" in table.report.rejected[0].reason
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        (["1/1/19", "1/2/19", "1/31/19"], "2019-01-31"),
+        (["31/1/19", "1/2/19", "2/2/19"], "2019-01-31"),
+    ],
+)
+def test_two_digit_years_with_slashes(values, expected) -> None:
+    text = "Day Index,Sessions\n" + "".join(f"{v},{i}\n" for i, v in enumerate(values))
+    (table,) = load_file("ua.csv", text.encode()).tables
+    dates = [d.isoformat() for d in table.data.column("Day Index").to_pylist()]
+    assert expected in dates

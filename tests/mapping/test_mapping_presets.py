@@ -529,10 +529,6 @@ def test_universal_analytics_day_table_is_web_traffic() -> None:
     assert read.fields["Sessions"] == "sessions"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="loader: English UA writes Day Index as M/D/YY (`1/1/19`), read as text, so no date",
-)
 def test_universal_analytics_day_index_is_the_date() -> None:
     read = read_part(
         FIXTURES / "Analytics All Web Site Data Channels 20190101-20190131.csv", "table 2"
