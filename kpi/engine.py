@@ -44,6 +44,7 @@ class Request:
     filters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     compare: str | None = None  # previous period, or same period last year
     targets: Mapping[str, float] = field(default_factory=dict)
+    extra: tuple[Kpi, ...] = ()  # the person's own KPIs (custom formulas, average A per B)
 
 
 @dataclass(frozen=True)
@@ -292,12 +293,13 @@ def _needs(kpi: Kpi, fields: dict[str, set[str] | None], request: Request) -> Ne
 
 def run(con: duckdb.DuckDBPyConnection, request: Request) -> Result:
     """Compute a request on a session's canonical views."""
-    unknown = [k for k in request.kpis if k not in BY_ID]
+    known = {**BY_ID, **{k.id: k for k in request.extra}}
+    unknown = [k for k in request.kpis if k not in known]
     if unknown:
         raise KpiError(f"Unknown KPI {', '.join(unknown)}: `python -m kpi catalog` lists them.")
     if request.grain is not None and request.grain not in GRAINS:
         raise KpiError(f"Unknown grain {request.grain!r}: use one of {', '.join(GRAINS)}.")
-    wanted = _with_dependencies([BY_ID[k] for k in request.kpis])
+    wanted = _with_dependencies([known[k] for k in request.kpis], known)
     fields = {d: available_fields(con, d) for d in {k.dataset for k in wanted if k.dataset}}
     needs = {k.id: n for k in wanted if (n := _needs(k, fields, request))}
     main = periods(request.start, request.end, request.grain)
@@ -343,17 +345,19 @@ def run(con: duckdb.DuckDBPyConnection, request: Request) -> Result:
     rows = rows.sort_values(
         ["kpi", "period_start", *request.by], key=lambda c: c.map(order) if c.name == "kpi" else c
     )
-    rows = _changes_and_status(rows.reset_index(drop=True), request.targets, _data_targets(con))
+    rows = _changes_and_status(
+        rows.reset_index(drop=True), request.targets, _data_targets(con), known
+    )
     ordered = [n for k in request.kpis if (n := needs.get(k))]
     return Result(rows, ordered, sql)
 
 
-def _with_dependencies(kpis: list[Kpi]) -> list[Kpi]:
+def _with_dependencies(kpis: list[Kpi], known: Mapping[str, Kpi]) -> list[Kpi]:
     out: dict[str, Kpi] = {}
 
     def visit(k: Kpi) -> None:
         for used in k.uses:
-            visit(BY_ID[used])
+            visit(known[used])
         out.setdefault(k.id, k)
 
     for k in kpis:
@@ -472,7 +476,10 @@ def status(value: float | None, target: float | None, direction: str) -> str | N
 
 
 def _changes_and_status(
-    rows: pd.DataFrame, person: Mapping[str, float], data: pd.DataFrame | None
+    rows: pd.DataFrame,
+    person: Mapping[str, float],
+    data: pd.DataFrame | None,
+    known: Mapping[str, Kpi],
 ) -> pd.DataFrame:
     """Absolute change (percentage points for rates), relative change, target and status."""
     if rows.empty:
@@ -482,7 +489,7 @@ def _changes_and_status(
     value = rows["value"].astype("float64")
     previous = rows["previous"].astype("float64")
     rows["change"] = value - previous
-    is_rate = rows["kpi"].map(lambda k: BY_ID[k].format == "percent")
+    is_rate = rows["kpi"].map(lambda k: known[k].format == "percent")
     relative = (value - previous) / previous.abs().where(previous != 0)
     rows["change_pct"] = relative.where(~is_rate)
     targets = [
@@ -490,7 +497,7 @@ def _changes_and_status(
     ]
     rows["target"] = pd.array(targets, dtype="Float64")
     rows["status"] = [
-        status(None if pd.isna(v) else float(v), t, BY_ID[k].direction)
+        status(None if pd.isna(v) else float(v), t, known[k].direction)
         for k, v, t in zip(rows["kpi"], value, targets, strict=True)
     ]
     return rows
@@ -513,13 +520,23 @@ def cmgr(first: float | None, last: float | None, months: float) -> float | None
 
 def data_end(con: duckdb.DuckDBPyConnection, kpis: Sequence[str]) -> dt.date | None:
     """The last day any of these KPIs' datasets has data: the natural end of a default period."""
-    ends = []
+    return _data_edge(con, kpis, "max")
+
+
+def data_start(con: duckdb.DuckDBPyConnection, kpis: Sequence[str]) -> dt.date | None:
+    """The first day any of these KPIs' datasets has data."""
+    return _data_edge(con, kpis, "min")
+
+
+def _data_edge(con: duckdb.DuckDBPyConnection, kpis: Sequence[str], edge: str) -> dt.date | None:
+    found = []
     for dataset in sorted({BY_ID[k].dataset for k in kpis if BY_ID[k].dataset}):
         if available_fields(con, dataset) is None:
             continue
-        value = con.execute(f"SELECT max({TIME_FIELDS[dataset]})::DATE FROM {dataset}").fetchall()[
-            0
-        ][0]
+        sql = f"SELECT {edge}({TIME_FIELDS[dataset]})::DATE FROM {dataset}"
+        value = con.execute(sql).fetchall()[0][0]
         if value is not None:
-            ends.append(value)
-    return max(ends) if ends else None
+            found.append(value)
+    if not found:
+        return None
+    return max(found) if edge == "max" else min(found)

@@ -8,6 +8,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from kpi.catalog import Kpi
+from kpi.custom import custom_kpi
 from kpi.errors import KpiError
 from kpi.mapping import TableMapping, Unpivot, normalise
 
@@ -25,7 +27,30 @@ class Workspace:
     """A person's decisions. Unknown keys from a newer version are kept and written back."""
 
     mappings: dict[str, dict[str, Any]] = field(default_factory=dict)
+    custom_kpis: list[dict[str, str]] = field(default_factory=list)
     other: dict[str, Any] = field(default_factory=dict)
+
+    def add_custom_kpi(
+        self, id: str, label: str, dataset: str, formula: str, format: str = "decimal"
+    ) -> Kpi:
+        """Validate and keep a person's formula KPI (replacing one with the same id)."""
+        kpi = custom_kpi(id, label, dataset, formula, format=format)
+        self.custom_kpis = [k for k in self.custom_kpis if k.get("id") != id]
+        self.custom_kpis.append(
+            {"id": id, "label": label, "dataset": dataset, "formula": formula, "format": format}
+        )
+        return kpi
+
+    def kpis(self) -> tuple[Kpi, ...]:
+        """The person's saved formula KPIs, validated again (a broken one is skipped)."""
+        out = []
+        for spec in self.custom_kpis:
+            try:
+                out.append(custom_kpi(spec["id"], spec["label"], spec["dataset"], spec["formula"],
+                                      format=spec.get("format", "decimal")))  # fmt: skip
+            except (KpiError, KeyError):
+                continue
+        return tuple(out)
 
     def remember(self, columns: list[str], mapping: TableMapping, label: str = "") -> None:
         """Save a table's mapping so the same layout maps itself next time."""
@@ -62,7 +87,13 @@ class Workspace:
     def to_json(self) -> str:
         """The workspace file's text."""
         doc = dict(self.other)
-        doc.update({"kpi_explorer_workspace": VERSION, "mappings": self.mappings})
+        doc.update(
+            {
+                "kpi_explorer_workspace": VERSION,
+                "mappings": self.mappings,
+                "custom_kpis": self.custom_kpis,
+            }
+        )
         return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True)
 
     @classmethod
@@ -84,4 +115,9 @@ class Workspace:
                 "The workspace file's mappings are damaged. Download a fresh workspace from the app."
             )
         doc.pop("kpi_explorer_workspace")
-        return cls(mappings=mappings, other=doc)
+        custom = doc.pop("custom_kpis", []) or []
+        if not isinstance(custom, list):
+            raise KpiError(
+                "The workspace file's custom KPIs are damaged. Download a fresh workspace from the app."
+            )
+        return cls(mappings=mappings, custom_kpis=custom, other=doc)

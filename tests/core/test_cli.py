@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -53,3 +55,56 @@ def test_inspect_folder_prints_a_readable_report(tmp_path):
     out = _run("inspect", str(tmp_path))
     assert out.returncode == 0
     assert "rows read 2" in out.stdout and "dataset web_traffic" in out.stdout
+
+
+def test_catalog_json_lists_every_kpi_with_labels():
+    out = _run("catalog", "--json")
+    assert out.returncode == 0
+    kpis = {k["id"]: k for k in json.loads(out.stdout)["kpis"]}
+    assert {"engagement_rate", "roas", "cac", "ltv_cac"} <= set(kpis)
+    er = kpis["engagement_rate"]
+    assert (
+        er["family"] == "engagement" and er["format"] == "percent" and er["direction"] == "higher"
+    )
+    assert set(er["labels"]) == {"en", "es", "pl"} and "impressions" in er["requires"]
+
+
+def test_compute_json_rows_needs_and_changes(tmp_path):
+    posts = tmp_path / "instagram_posts.csv"
+    posts.write_text(
+        "post_id,published_at,impressions,likes,comments,shares\n"
+        "a,2026-01-01 10:00,100,10,0,0\nb,2026-01-08 10:00,150,6,0,0\nc,2026-01-09 10:00,50,2,0,0\n"
+    )
+    ws = tmp_path / "workspace.json"
+    ws.write_text(json.dumps({"kpi_explorer_workspace": 1, "custom_kpis": [
+        {"id": "likes_per_impression", "label": "Likes per impression", "dataset": "posts",
+         "formula": "sum(likes) / nullif(sum(impressions), 0)"}]}))  # fmt: skip
+    out = _run(
+        "compute", str(posts), "--kpi", "impressions,engagement_rate,sessions,likes_per_impression",
+        "--from", "2026-01-08", "--to", "2026-01-14", "--compare", "previous", "--by", "platform",
+        "--workspace", str(ws), "--json",
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    doc = json.loads(out.stdout)
+    rows = {r["kpi"]: r for r in doc["rows"]}
+    assert rows["impressions"] == {
+        "kpi": "impressions", "period_start": "2026-01-08", "platform": "instagram", "value": 200.0,
+        "previous": 100.0, "delta_pct": 1.0, "delta_pp": None, "target": None, "status": None,
+    }  # fmt: skip
+    # a rate: 4% against 10% is −6 points, not a relative change
+    assert rows["engagement_rate"]["delta_pct"] is None
+    assert rows["engagement_rate"]["delta_pp"] == pytest.approx(-6.0)
+    assert rows["likes_per_impression"]["value"] == pytest.approx(8 / 200)
+    assert doc["needs"][0]["kpi"] == "sessions" and doc["needs"][0]["missing"] == ["web_traffic"]
+
+
+def test_compute_usage_errors_exit_2(tmp_path):
+    posts = tmp_path / "posts.csv"
+    posts.write_text("published_at,platform,impressions\n2026-01-01 10:00,x,1\n")
+    assert _run("compute", str(posts), "--kpi", "nope").returncode == 2
+    assert (
+        _run("compute", str(posts), "--kpi", "impressions", "--from", "yesterday").returncode == 2
+    )
+    assert (
+        _run("compute", str(posts), "--kpi", "impressions", "--grain", "fortnight").returncode == 2
+    )

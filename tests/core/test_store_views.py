@@ -108,3 +108,16 @@ def test_layout_signature_ignores_case_and_accents():
 
 def test_recognition_refuses_a_table_it_does_not_understand():
     assert recognise(["foo", "bar"], "notes.csv").dataset is None
+
+
+def test_custom_kpis_are_saved_in_the_workspace_and_refused_when_bad():
+    ws = Workspace()
+    ws.add_custom_kpi(
+        "likes_per_share", "Likes per share", "posts", "sum(likes) / nullif(sum(shares), 0)"
+    )
+    again = Workspace.from_json(ws.to_json())
+    (kpi,) = again.kpis()
+    assert kpi.id == "likes_per_share" and "SUM(likes)" in kpi.numerator
+    with pytest.raises(KpiError, match="not allowed"):
+        ws.add_custom_kpi("bad", "Bad", "posts", "read_csv('/etc/passwd')")
+    assert [k["id"] for k in ws.custom_kpis] == ["likes_per_share"]
