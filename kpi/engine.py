@@ -167,26 +167,33 @@ def compile_dataset(
     bounds: Sequence[tuple[dt.date, dt.date]],
     by: Sequence[str] = (),
     filters: Mapping[str, tuple[str, ...]] | None = None,
+    grain: str | None = None,
 ) -> exp.Select:
-    """One query for the flow and ratio KPIs of a dataset: numerator and denominator sums per
-    period and breakdown, with every period of the spine present (NULL where no rows fell)."""
+    """One query for the KPIs of a dataset: numerator and denominator sums per period and
+    breakdown, with every period of `bounds` present (NULL where no rows fell)."""
     time = exp.column(TIME_FIELDS[dataset])
+    day = exp.cast(time.copy(), exp.DataType.Type.DATE)
     keys = [exp.column(b) for b in by]
-    row_filter = _filters_condition(filters or {})
-
-    joined = (
-        exp.select("*")
-        .from_(exp.to_table(dataset))
-        .join(
-            _spine(bounds),
-            on=exp.and_(
-                exp.GTE(this=exp.cast(time.copy(), exp.DataType.Type.DATE), expression=exp.column(_START, "spine")),
-                exp.LT(this=exp.cast(time.copy(), exp.DataType.Type.DATE), expression=exp.column(_END, "spine")),
-            ),
+    first, after_last = bounds[0][0], bounds[-1][1]
+    if grain is None:
+        period: exp.Expression = _date(first)
+    else:
+        # date_trunc buckets in one pass (weeks start on Monday in DuckDB and Spark alike); the
+        # first period is clipped to the range, as `periods()` clips it.
+        truncated = exp.cast(
+            exp.func("date_trunc", exp.Literal.string(grain), time.copy()), exp.DataType.Type.DATE
         )
-    )  # fmt: skip
-    if row_filter is not None:
-        joined = joined.where(row_filter)
+        period = exp.func("greatest", truncated, _date(first))
+    in_range = exp.and_(
+        exp.GTE(this=day.copy(), expression=_date(first)),
+        exp.LT(this=day.copy(), expression=_date(after_last)),
+    )
+    row_filter = _filters_condition(filters or {})
+    joined = (
+        exp.select("*", exp.alias_(period, _START))
+        .from_(exp.to_table(dataset))
+        .where(in_range if row_filter is None else exp.and_(in_range, row_filter))
+    )
 
     measures: list[exp.Expression] = []
     for k in kpis:
@@ -316,7 +323,7 @@ def run(con: duckdb.DuckDBPyConnection, request: Request) -> Result:
             part = [k for k in group if k.stock == stock]
             if not part:
                 continue
-            query = compile_dataset(dataset, part, main, request.by, request.filters)
+            query = compile_dataset(dataset, part, main, request.by, request.filters, request.grain)
             sql[f"{dataset}{' (levels)' if stock else ''}"] = to_sql(query)
             current = _values(con.execute(to_sql(query)).df(), part, request.by)
             if comparison is not None:
@@ -492,12 +499,16 @@ def _changes_and_status(
     is_rate = rows["kpi"].map(lambda k: known[k].format == "percent")
     relative = (value - previous) / previous.abs().where(previous != 0)
     rows["change_pct"] = relative.where(~is_rate)
-    targets = [
-        _target_for(r.kpi, r.period_start, r, person, data) for r in rows.itertuples(index=False)
-    ]
+    if not person and (data is None or data.empty):
+        targets: list[float | None] = [None] * len(rows)
+    else:
+        targets = [
+            _target_for(r.kpi, r.period_start, r, person, data)
+            for r in rows.itertuples(index=False)
+        ]
     rows["target"] = pd.array(targets, dtype="Float64")
     rows["status"] = [
-        status(None if pd.isna(v) else float(v), t, known[k].direction)
+        None if t is None else status(None if pd.isna(v) else float(v), t, known[k].direction)
         for k, v, t in zip(rows["kpi"], value, targets, strict=True)
     ]
     return rows

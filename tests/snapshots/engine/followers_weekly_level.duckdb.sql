@@ -24,16 +24,12 @@ LEFT JOIN (
         MAX(CAST(date AS DATE)) OVER (PARTITION BY __period_start) AS __last_day
       FROM (
         SELECT
-          *
+          *,
+          GREATEST(CAST(DATE_TRUNC('WEEK', date) AS DATE), CAST('2026-01-01' AS DATE)) AS __period_start
         FROM account_daily
-        JOIN (VALUES
-          (CAST('2026-01-01' AS DATE), CAST('2026-01-05' AS DATE)),
-          (CAST('2026-01-05' AS DATE), CAST('2026-01-12' AS DATE)),
-          (CAST('2026-01-12' AS DATE), CAST('2026-01-19' AS DATE)),
-          (CAST('2026-01-19' AS DATE), CAST('2026-01-26' AS DATE)),
-          (CAST('2026-01-26' AS DATE), CAST('2026-02-01' AS DATE))) AS spine(__period_start, __period_end)
-          ON CAST(date AS DATE) >= spine.__period_start
-          AND CAST(date AS DATE) < spine.__period_end
+        WHERE
+          CAST(date AS DATE) >= CAST('2026-01-01' AS DATE)
+          AND CAST(date AS DATE) < CAST('2026-02-01' AS DATE)
       ) AS marked_rows
     ) AS last_rows
     WHERE

@@ -21,16 +21,12 @@ FROM (
       platform
     FROM (
       SELECT
-        *
+        *,
+        GREATEST(CAST(DATE_TRUNC('WEEK', published_at) AS DATE), CAST('2026-01-01' AS DATE)) AS __period_start
       FROM posts
-      JOIN (VALUES
-        (CAST('2026-01-01' AS DATE), CAST('2026-01-05' AS DATE)),
-        (CAST('2026-01-05' AS DATE), CAST('2026-01-12' AS DATE)),
-        (CAST('2026-01-12' AS DATE), CAST('2026-01-19' AS DATE)),
-        (CAST('2026-01-19' AS DATE), CAST('2026-01-26' AS DATE)),
-        (CAST('2026-01-26' AS DATE), CAST('2026-02-01' AS DATE))) AS spine(__period_start, __period_end)
-        ON CAST(published_at AS DATE) >= spine.__period_start
-        AND CAST(published_at AS DATE) < spine.__period_end
+      WHERE
+        CAST(published_at AS DATE) >= CAST('2026-01-01' AS DATE)
+        AND CAST(published_at AS DATE) < CAST('2026-02-01' AS DATE)
     ) AS rows
   ) AS keys
 ) AS frame
@@ -45,16 +41,12 @@ LEFT JOIN (
     COUNT(*) AS avg_clicks_per_post__den
   FROM (
     SELECT
-      *
+      *,
+      GREATEST(CAST(DATE_TRUNC('WEEK', published_at) AS DATE), CAST('2026-01-01' AS DATE)) AS __period_start
     FROM posts
-    JOIN (VALUES
-      (CAST('2026-01-01' AS DATE), CAST('2026-01-05' AS DATE)),
-      (CAST('2026-01-05' AS DATE), CAST('2026-01-12' AS DATE)),
-      (CAST('2026-01-12' AS DATE), CAST('2026-01-19' AS DATE)),
-      (CAST('2026-01-19' AS DATE), CAST('2026-01-26' AS DATE)),
-      (CAST('2026-01-26' AS DATE), CAST('2026-02-01' AS DATE))) AS spine(__period_start, __period_end)
-      ON CAST(published_at AS DATE) >= spine.__period_start
-      AND CAST(published_at AS DATE) < spine.__period_end
+    WHERE
+      CAST(published_at AS DATE) >= CAST('2026-01-01' AS DATE)
+      AND CAST(published_at AS DATE) < CAST('2026-02-01' AS DATE)
   ) AS rows
   GROUP BY
     __period_start,

@@ -21,18 +21,15 @@ LEFT JOIN (
       OR LOWER(COALESCE(medium, '')) IN ('social', 'social-network', 'social-media', 'sm')) AS social_sessions__num
   FROM (
     SELECT
-      *
+      *,
+      GREATEST(CAST(DATE_TRUNC('WEEK', date) AS DATE), CAST('2026-01-01' AS DATE)) AS __period_start
     FROM web_traffic
-    JOIN (VALUES
-      (CAST('2026-01-01' AS DATE), CAST('2026-01-05' AS DATE)),
-      (CAST('2026-01-05' AS DATE), CAST('2026-01-12' AS DATE)),
-      (CAST('2026-01-12' AS DATE), CAST('2026-01-19' AS DATE)),
-      (CAST('2026-01-19' AS DATE), CAST('2026-01-26' AS DATE)),
-      (CAST('2026-01-26' AS DATE), CAST('2026-02-01' AS DATE))) AS spine(__period_start, __period_end)
-      ON CAST(date AS DATE) >= spine.__period_start
-      AND CAST(date AS DATE) < spine.__period_end
     WHERE
-      source IN ('instagram', 'facebook')
+      (
+        CAST(date AS DATE) >= CAST('2026-01-01' AS DATE)
+        AND CAST(date AS DATE) < CAST('2026-02-01' AS DATE)
+      )
+      AND source IN ('instagram', 'facebook')
   ) AS rows
   GROUP BY
     __period_start
