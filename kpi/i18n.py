@@ -74,6 +74,11 @@ _EN: dict[str, str] = {
     "sep.comma": "comma (1.234,5)",
     "sep.point": "point (1,234.5)",
     "chart.week_of": "Week of",
+    "tile.target": "target {target}",
+    "targets.title": "Targets",
+    "targets.help": "A target per KPI for any period; tiles turn green, orange or red against it. "
+    "Saved in your workspace file. Leave 0 for no target.",
+    "targets.save": "Save targets",
     "col.source": "In the file",
     "col.name": "Column",
     "col.type": "Type",

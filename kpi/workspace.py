@@ -28,6 +28,7 @@ class Workspace:
 
     mappings: dict[str, dict[str, Any]] = field(default_factory=dict)
     custom_kpis: list[dict[str, str]] = field(default_factory=list)
+    targets: dict[str, float] = field(default_factory=dict)  # KPI id → target for any period
     other: dict[str, Any] = field(default_factory=dict)
 
     def add_custom_kpi(
@@ -92,6 +93,7 @@ class Workspace:
                 "kpi_explorer_workspace": VERSION,
                 "mappings": self.mappings,
                 "custom_kpis": self.custom_kpis,
+                "targets": self.targets,
             }
         )
         return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True)
@@ -120,4 +122,11 @@ class Workspace:
             raise KpiError(
                 "The workspace file's custom KPIs are damaged. Download a fresh workspace from the app."
             )
-        return cls(mappings=mappings, custom_kpis=custom, other=doc)
+        targets = doc.pop("targets", {}) or {}
+        try:
+            targets = {str(k): float(v) for k, v in targets.items()}
+        except (AttributeError, TypeError, ValueError):
+            raise KpiError(
+                "The workspace file's targets are damaged: each needs a number."
+            ) from None
+        return cls(mappings=mappings, custom_kpis=custom, targets=targets, other=doc)

@@ -51,7 +51,24 @@ days = (
 start = end - dt.timedelta(days=days - 1)
 st.caption(t("overview.period", start=format_date(start), end=format_date(end), days=days))
 
-tiles = run(data.con, Request(kpis=HEADLINE, start=start, end=end, compare="previous"))
+with st.expander(t("targets.title")), st.form("targets", border=False):
+    st.caption(t("targets.help"))
+    cols = st.columns(PER_ROW)
+    entered = {
+        kpi: cols[i % PER_ROW].number_input(
+            BY_ID[kpi].label,
+            min_value=0.0,
+            value=float(data.workspace.targets.get(kpi, 0.0)),
+            key=f"target_{kpi}",
+        )
+        for i, kpi in enumerate(HEADLINE)
+    }
+    if st.form_submit_button(t("targets.save")):
+        data.workspace.targets = {k: v for k, v in entered.items() if v}
+
+tiles = run(
+    data.con, Request(HEADLINE, start, end, compare="previous", targets=data.workspace.targets)
+)
 weeks = run(
     data.con, Request(kpis=HEADLINE, start=end - dt.timedelta(weeks=12), end=end, grain="week")
 )

@@ -28,6 +28,12 @@ def show_tile(row: pd.Series, spark: list[float] | None = None) -> None:
         chart_data=spark or None,
         chart_type="area",
     )
+    target = _number(row.get("target"))
+    if target is not None:
+        icon = {"good": ":green[●]", "warning": ":orange[●]", "bad": ":red[●]"}.get(
+            row.get("status") or "", ""
+        )
+        st.caption(f"{icon} {t('tile.target', target=format_value(target, kpi.format))}")
 
 
 def show_needs(need: Need) -> None:

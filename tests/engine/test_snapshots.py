@@ -27,7 +27,10 @@ CASES = {
 def test_compiled_sql_matches_snapshot(name):
     dataset, kpis, by, filters, dialect = CASES[name]
     sql = (
-        to_sql(compile_dataset(dataset, [BY_ID[k] for k in kpis], JAN, by, filters, "week"), dialect) + "\n"
+        to_sql(
+            compile_dataset(dataset, [BY_ID[k] for k in kpis], JAN, by, filters, "week"), dialect
+        )
+        + "\n"
     )
     path = SNAPSHOTS / f"{name}.{dialect}.sql"
     if os.environ.get("KPI_UPDATE_SNAPSHOTS") or not path.exists():

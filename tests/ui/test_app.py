@@ -99,3 +99,13 @@ def test_changing_a_mapping_on_the_data_page_changes_the_kpi_tiles():
     assert values["Impressions"] == "1,600"
     # (50+5+5 + 100+10+10) / 1,600 impressions now read from the reach column
     assert values["Engagement rate"] == "11.2%"
+
+
+def test_a_target_entered_on_the_overview_colours_the_tile():
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    at.number_input(key="target_impressions").set_value(10_000_000.0)
+    next(b for b in at.button if b.label == "Save targets").click().run()
+    assert not at.exception
+    captions = " ".join(c.value for c in at.caption)
+    assert "target 10.0M" in captions and ":red[●]" in captions
+    assert at.session_state["session_data"].workspace.targets == {"impressions": 10_000_000.0}
