@@ -2,18 +2,37 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from kpi.i18n import t
 
 st.set_page_config(page_title=t("app.title"), page_icon=":material/insights:", layout="wide")
 
+PAGES = [
+    ("overview", ":material/dashboard:"),
+    ("engagement", ":material/favorite:"),
+    ("audience", ":material/groups:"),
+    ("content", ":material/article:"),
+    ("traffic", ":material/trending_up:"),
+    ("paid", ":material/payments:"),
+    ("explore", ":material/query_stats:"),
+    ("data", ":material/upload_file:"),
+]
+HERE = Path(__file__).resolve().parent
+
 navigation = st.navigation(
     [
         st.Page(
-            "pages/overview.py", title=t("nav.overview"), icon=":material/dashboard:", default=True
-        ),
-        st.Page("pages/data.py", title=t("nav.data"), icon=":material/upload_file:"),
+            f"pages/{name}.py",
+            title=t(f"nav.{name}"),
+            icon=icon,
+            url_path=name,
+            default=name == "overview",
+        )
+        for name, icon in PAGES
+        if (HERE / "pages" / f"{name}.py").exists()
     ]
 )
 navigation.run()

@@ -53,3 +53,65 @@ def sparkline(df: pd.DataFrame) -> alt.Chart:
         .encode(x=alt.X("week:T", axis=None), y=alt.Y("value:Q", axis=None))
         .properties(height=50)
     )
+
+
+# Larger type for a projector; colours stay the colour-blind-safe Okabe–Ito set.
+_SIZES = {False: (12, 13, 15), True: (20, 22, 26)}
+
+
+def styled(chart: alt.TopLevelMixin, present: bool = False) -> alt.TopLevelMixin:
+    """The product's look on any chart; in presenter mode axis labels and titles are large."""
+    label, title, heading = _SIZES[present]
+    return (
+        chart.configure_axis(labelFontSize=label, titleFontSize=title, grid=True, gridOpacity=0.4)
+        .configure_legend(
+            labelFontSize=label, titleFontSize=title, symbolSize=120 if present else 80
+        )
+        .configure_title(fontSize=heading, anchor="start")
+        .configure_view(strokeWidth=0)
+    )
+
+
+def trend_with_comparison(df: pd.DataFrame, value_title: str, fmt: str = ",.0f") -> alt.Chart:
+    """A KPI per period, with the comparison period's values drawn dashed on the same periods."""
+    current = df[["period_start", "value"]].assign(series=t("chart.current"))
+    previous = (
+        df[["period_start", "previous"]]
+        .rename(columns={"previous": "value"})
+        .assign(series=t("chart.previous"))
+    )
+    long = pd.concat([current, previous], ignore_index=True)
+    long = long[long["series"] == t("chart.current")] if df["previous"].isna().all() else long
+    return (
+        alt.Chart(long)
+        .mark_line(point=True, strokeWidth=2.5)
+        .encode(
+            x=alt.X("period_start:T", title=None, axis=alt.Axis(format="%d %b", labelAngle=0)),
+            y=alt.Y("value:Q", title=value_title, axis=alt.Axis(format=fmt)),
+            color=alt.Color("series:N", title=None, scale=alt.Scale(range=PALETTE[:2])),
+            strokeDash=alt.StrokeDash(
+                "series:N",
+                title=None,
+                scale=alt.Scale(
+                    domain=[t("chart.current"), t("chart.previous")], range=[[1, 0], [6, 4]]
+                ),
+            ),
+            tooltip=[
+                alt.Tooltip("period_start:T", title=t("chart.period"), format="%d %b %Y"),
+                alt.Tooltip("series:N", title=" "),
+                alt.Tooltip("value:Q", title=value_title, format=fmt),
+            ],
+        )
+        .properties(height=320)
+    )
+
+
+def number_format(kind: str) -> str:
+    """The d3 format of a KPI format, for axes and tooltips."""
+    return {
+        "percent": ".1%",
+        "currency": ",.2f",
+        "ratio": ",.2f",
+        "decimal": ",.2f",
+        "duration": ",.0f",
+    }.get(kind, ",.0f")

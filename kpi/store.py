@@ -236,6 +236,18 @@ class SessionData:
         report = table.loaded.report
         return recognise(table.columns, report.file, types, report.sheet, only=dataset)
 
+    def distinct_values(self, field_name: str, limit: int = 500) -> list[str]:
+        """The values a field takes across every dataset that has it (for filter pickers)."""
+        parts = [
+            f"SELECT CAST({field_name} AS VARCHAR) AS v FROM {name} WHERE {field_name} IS NOT NULL"
+            for name in self.datasets()
+            if field_name in DATASETS[name].field_names
+        ]
+        if not parts:
+            return []
+        sql = f"SELECT DISTINCT v FROM ({' UNION ALL '.join(parts)}) ORDER BY v LIMIT {int(limit)}"
+        return [r[0] for r in self.con.execute(sql).fetchall()]
+
     def datasets(self) -> dict[str, int]:
         """The canonical datasets that have data, with their row counts."""
         out = {}

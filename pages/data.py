@@ -9,9 +9,10 @@ from kpi.i18n import t
 from kpi.workspace import Workspace
 from ui.load_report import show_table_report
 from ui.mapping_editor import show_mapping_editor
-from ui.state import session_data, use_sample_data, use_uploads
+from ui.page import setup
+from ui.state import use_sample_data, use_uploads
 
-data = session_data()
+data, _ = setup()
 st.title(t("data.title"))
 st.write(t("data.intro"))
 

@@ -1,107 +1,101 @@
-"""Overview: headline KPI tiles over the latest period, the weekly trend and a per-platform view."""
+"""Overview: the headline KPI of each family that has data, a trend against the comparison
+period, and a per-platform view — all under the shared controls."""
 
 from __future__ import annotations
-
-import datetime as dt
 
 import streamlit as st
 
 from kpi import charts
 from kpi.catalog import BY_ID
-from kpi.engine import Request, data_end, run
+from kpi.engine import run
 from kpi.i18n import format_date, t
-from ui.state import session_data
+from ui.page import Section, setup, show_sections
 from ui.tiles import show_needs, show_tile
 
 HEADLINE = (
-    "impressions",
-    "engagement_rate",
-    "followers",
-    "new_followers",
-    "sessions",
-    "leads",
-    "spend",
-    "roas",
-)
+    "impressions", "engagement_rate", "followers", "new_followers", "sessions", "social_sessions",
+    "leads", "spend", "roas", "bounce_rate", "first_response_time_median", "brand_mentions",
+)  # fmt: skip
 PER_ROW = 4
 
-data = session_data()
+data, ctl = setup()
 st.title(t("overview.title"))
-if data.source == "sample":
+if data.source == "sample" and not ctl.present:
     left, right = st.columns([3, 1], vertical_alignment="center")
     left.info(t("overview.sample_banner"), icon=":material/coffee:")
     right.page_link("pages/data.py", label=t("overview.upload_link"), icon=":material/upload:")
-
-end = data_end(data.con, HEADLINE)
-if end is None:
+if not data.datasets():
     st.info(t("overview.no_data"))
     st.page_link("pages/data.py", label=t("overview.upload_link"), icon=":material/upload:")
     st.stop()
 
-days = (
-    st.segmented_control(
-        t("overview.period_days"),
-        [7, 28, 91],
-        default=28,
-        format_func=lambda d: t("overview.days", n=d),
-        key="period_days",
+compared = t(f"compare.{ctl.compare or 'none'}").lower()
+st.caption(
+    t("overview.period", start=format_date(ctl.start), end=format_date(ctl.end), compared=compared)
+)
+tiles = run(data.con, ctl.request(HEADLINE, whole_range=True, targets=data.workspace.targets))
+series = run(data.con, ctl.request(HEADLINE, compare=None))
+
+
+def draw_tiles() -> None:
+    if not ctl.present:
+        with st.expander(t("targets.title")), st.form("targets", border=False):
+            st.caption(t("targets.help"))
+            cols = st.columns(PER_ROW)
+            entered = {
+                kpi: cols[i % PER_ROW].number_input(
+                    BY_ID[kpi].label,
+                    min_value=0.0,
+                    value=float(data.workspace.targets.get(kpi, 0.0)),
+                    key=f"target_{kpi}",
+                )
+                for i, kpi in enumerate(HEADLINE)
+            }
+            if st.form_submit_button(t("targets.save")):
+                data.workspace.targets = {k: v for k, v in entered.items() if v}
+                st.rerun()
+    rows = [r for _, r in tiles.rows.iterrows()]
+    for i in range(0, len(rows), PER_ROW):
+        for col, row in zip(st.columns(PER_ROW), rows[i : i + PER_ROW], strict=False):
+            with col:
+                spark = (
+                    series.rows.loc[series.rows["kpi"] == row["kpi"], "value"].fillna(0).tolist()
+                )
+                show_tile(row, spark)
+    if tiles.needs and not ctl.present:
+        st.caption(t("overview.needs_title"))
+        cols = st.columns(PER_ROW)
+        for i, need in enumerate(tiles.needs):
+            with cols[i % PER_ROW]:
+                show_needs(need)
+
+
+def draw_trend() -> None:
+    kpi = (
+        BY_ID["impressions"]
+        if "impressions" in set(tiles.rows["kpi"])
+        else BY_ID[tiles.rows["kpi"].iloc[0]]
     )
-    or 28
-)
-start = end - dt.timedelta(days=days - 1)
-st.caption(t("overview.period", start=format_date(start), end=format_date(end), days=days))
+    st.subheader(t("overview.trend", kpi=kpi.label))
+    trend = run(data.con, ctl.request((kpi.id,)))
+    chart = charts.trend_with_comparison(trend.rows, kpi.label, charts.number_format(kpi.format))
+    st.altair_chart(charts.styled(chart, ctl.present), width="stretch", theme=None)
 
-with st.expander(t("targets.title")), st.form("targets", border=False):
-    st.caption(t("targets.help"))
-    cols = st.columns(PER_ROW)
-    entered = {
-        kpi: cols[i % PER_ROW].number_input(
-            BY_ID[kpi].label,
-            min_value=0.0,
-            value=float(data.workspace.targets.get(kpi, 0.0)),
-            key=f"target_{kpi}",
-        )
-        for i, kpi in enumerate(HEADLINE)
-    }
-    if st.form_submit_button(t("targets.save")):
-        data.workspace.targets = {k: v for k, v in entered.items() if v}
 
-tiles = run(
-    data.con, Request(HEADLINE, start, end, compare="previous", targets=data.workspace.targets)
-)
-weeks = run(
-    data.con, Request(kpis=HEADLINE, start=end - dt.timedelta(weeks=12), end=end, grain="week")
-)
-available = [r for _, r in tiles.rows.iterrows()]
-for i in range(0, len(available), PER_ROW):
-    for col, row in zip(st.columns(PER_ROW), available[i : i + PER_ROW], strict=False):
-        with col:
-            spark = weeks.rows.loc[weeks.rows["kpi"] == row["kpi"], "value"].fillna(0).tolist()
-            show_tile(row, spark)
+def draw_platforms() -> None:
+    st.subheader(t("overview.by_platform"))
+    split = run(data.con, ctl.request(("engagement_rate",), ("platform",), whole_range=True))
+    if split.needs or split.rows["value"].isna().all():
+        st.info(t("overview.no_platform"))
+        return
+    chart = charts.bar_by(split.rows, "platform", BY_ID["engagement_rate"].label, percent=True)
+    st.altair_chart(charts.styled(chart, ctl.present), width="stretch", theme=None)
 
-if "impressions" in set(tiles.rows["kpi"]):
-    left, right = st.columns([3, 2])
-    with left:
-        st.markdown(f"##### {t('overview.trend')}")
-        trend = run(
-            data.con,
-            Request(("impressions",), end - dt.timedelta(weeks=26), end, "week", ("platform",)),
-        )
-        frame = trend.rows.rename(columns={"period_start": "week"})
-        st.altair_chart(
-            charts.weekly_trend(frame, BY_ID["impressions"].label, by="platform"), width="stretch"
-        )
-    with right:
-        st.markdown(f"##### {t('overview.by_platform')}")
-        split = run(data.con, Request(("engagement_rate",), start, end, None, ("platform",)))
-        st.altair_chart(
-            charts.bar_by(split.rows, "platform", BY_ID["engagement_rate"].label, percent=True),
-            width="stretch",
-        )
 
-if tiles.needs:
-    st.divider()
-    cols = st.columns(PER_ROW)
-    for i, need in enumerate(tiles.needs):
-        with cols[i % PER_ROW]:
-            show_needs(need)
+sections = [Section(t("overview.tiles"), draw_tiles)]
+if not tiles.rows.empty:
+    sections += [
+        Section(t("overview.trend_short"), draw_trend),
+        Section(t("overview.by_platform"), draw_platforms),
+    ]
+show_sections("overview", sections, ctl.present)

@@ -9,6 +9,7 @@ import streamlit as st
 
 from kpi.load import LoadResult, load_files, load_paths
 from kpi.store import SessionData
+from ui.controls import follow_new_data
 
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_data"
 _KEY = "session_data"
@@ -37,6 +38,7 @@ def use_sample_data() -> None:
     data.add(_sample_result())
     data.source = "sample"
     st.session_state.pop("uploads_fingerprint", None)
+    follow_new_data()
 
 
 def use_uploads(files: list[tuple[str, bytes]]) -> bool:
@@ -51,4 +53,5 @@ def use_uploads(files: list[tuple[str, bytes]]) -> bool:
     data.add(load_files(files))
     data.source = "uploads"
     st.session_state["uploads_fingerprint"] = fingerprint
+    follow_new_data()
     return True

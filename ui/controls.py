@@ -1,0 +1,146 @@
+"""The global controls every page shares — date range, grain, comparison, platform and campaign
+filters, presenter mode — kept in the URL so a copied link reopens exactly the same view."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import streamlit as st
+
+from kpi.engine import COMPARISONS, GRAINS, Request, data_end
+from kpi.i18n import t
+from kpi.store import SessionData
+
+_ALL_KPIS = ("impressions", "followers", "sessions", "spend", "leads", "posts")
+_DEFAULT_DAYS = 28
+
+
+@dataclass(frozen=True)
+class Controls:
+    """What the person chose; pages turn it into engine requests with `request()`."""
+
+    start: dt.date
+    end: dt.date
+    grain: str
+    compare: str | None
+    filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    present: bool = False
+
+    def request(
+        self,
+        kpis: Sequence[str],
+        by: Sequence[str] = (),
+        whole_range: bool = False,
+        **extra: object,
+    ) -> Request:
+        """An engine request for these KPIs under the chosen range, grain, filters and comparison;
+        `whole_range` asks for one value over the range instead of one per period."""
+        options: dict = {"filters": self.filters, "compare": self.compare, **extra}
+        return Request(
+            tuple(kpis),
+            self.start,
+            self.end,
+            None if whole_range else self.grain,
+            tuple(by),
+            **options,
+        )
+
+
+def _param_date(name: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(st.query_params.get(name, ""))
+    except ValueError:
+        return None
+
+
+def _init_from_url(data: SessionData) -> None:
+    """Seed the widgets from the URL once per session (later runs keep the person's changes)."""
+    # Widget state is dropped on pages that do not draw the widgets: then seed again.
+    if st.session_state.get("_controls_ready") and "ctl_range" in st.session_state:
+        return
+    # After new data arrives the dates follow the data, not the link the session started from.
+    from_url = not st.session_state.pop("_controls_follow_data", False)
+    end = (
+        (_param_date("to") if from_url else None)
+        or data_end(data.con, _ALL_KPIS)
+        or dt.date.today()
+    )
+    start = (_param_date("from") if from_url else None) or end - dt.timedelta(
+        days=_DEFAULT_DAYS - 1
+    )
+    st.session_state["ctl_range"] = (start, end)
+    grain = st.query_params.get("grain", "week")
+    st.session_state["ctl_grain"] = grain if grain in GRAINS else "week"
+    compare = st.query_params.get("compare", "previous")
+    st.session_state["ctl_compare"] = compare if compare in (*COMPARISONS, "none") else "previous"
+    for name in ("platform", "campaign"):
+        raw = st.query_params.get(name, "")
+        st.session_state[f"ctl_{name}"] = [v for v in raw.split(",") if v]
+    st.session_state["ctl_present"] = st.query_params.get("present") == "1"
+    st.session_state["_controls_ready"] = True
+
+
+def follow_new_data() -> None:
+    """New data was loaded: set the dates to its latest weeks on the next run."""
+    st.session_state["_controls_ready"] = False
+    st.session_state["_controls_follow_data"] = True
+
+
+def controls(data: SessionData) -> Controls:
+    """Draw the shared controls in the sidebar and return the choices (also written to the URL)."""
+    _init_from_url(data)
+    with st.sidebar:
+        st.toggle(t("ctl.present"), key="ctl_present")
+        chosen = st.date_input(t("ctl.range"), key="ctl_range")
+        st.selectbox(t("ctl.grain"), GRAINS, format_func=lambda g: t(f"grain.{g}"), key="ctl_grain")
+        st.selectbox(
+            t("ctl.compare"),
+            ("previous", "year", "none"),
+            format_func=lambda c: t(f"compare.{c}"),
+            key="ctl_compare",
+        )
+        filters: dict[str, tuple[str, ...]] = {}
+        for name in ("platform", "campaign"):
+            options = data.distinct_values(name)
+            kept = [v for v in st.session_state.get(f"ctl_{name}", []) if v in options]
+            st.session_state[f"ctl_{name}"] = kept
+            picked = st.multiselect(
+                t(f"ctl.{name}"), options, key=f"ctl_{name}", placeholder=t("ctl.all")
+            )
+            if picked:
+                filters[name] = tuple(picked)
+    start, end = (
+        (chosen[0], chosen[-1]) if isinstance(chosen, tuple | list) and chosen else (chosen, chosen)
+    )
+    compare = st.session_state["ctl_compare"]
+    current = Controls(
+        start=start,
+        end=end,
+        grain=st.session_state["ctl_grain"],
+        compare=None if compare == "none" else compare,
+        filters=filters,
+        present=bool(st.session_state["ctl_present"]),
+    )
+    _write_url(current)
+    return current
+
+
+def _write_url(c: Controls) -> None:
+    wanted = {
+        "from": c.start.isoformat(),
+        "to": c.end.isoformat(),
+        "grain": c.grain,
+        "compare": c.compare or "none",
+    }
+    for name in ("platform", "campaign"):
+        if name in c.filters:
+            wanted[name] = ",".join(c.filters[name])
+    if c.present:
+        wanted["present"] = "1"
+    for key in [k for k in st.query_params if k not in wanted]:
+        del st.query_params[key]
+    for key, value in wanted.items():
+        if st.query_params.get(key) != value:
+            st.query_params[key] = value

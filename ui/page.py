@@ -1,0 +1,101 @@
+"""What every page does first, and how it shows its sections: as a scrolling page normally, or
+one section per screen — like slides, with previous/next buttons and the arrow keys — in
+presenter mode."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import streamlit as st
+import streamlit.components.v1 as components
+
+from kpi.i18n import t
+from kpi.store import SessionData
+from ui.controls import Controls, controls
+from ui.state import session_data
+
+# Large type and no chrome for a 1280×720 screen share; the sidebar and toolbar are hidden.
+_PRESENTER_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"],
+[data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
+.block-container, [data-testid="stMainBlockContainer"] { padding-top: 1.2rem !important; max-width: 100% !important; }
+h1 { font-size: 2.6rem !important; } h2, h3, h5 { font-size: 2rem !important; }
+[data-testid="stMetricValue"] { font-size: 3.2rem !important; }
+[data-testid="stMetricLabel"] p { font-size: 1.35rem !important; }
+[data-testid="stMetricDelta"] { font-size: 1.3rem !important; }
+p, li, [data-testid="stCaptionContainer"] { font-size: 1.2rem !important; }
+</style>
+"""
+
+# Arrow keys press the slide buttons (the component's frame shares the page's origin).
+_ARROW_KEYS = """
+<script>
+const doc = window.parent.document;
+if (!doc.__kpiSlides) {
+  doc.__kpiSlides = true;
+  doc.addEventListener("keydown", (e) => {
+    if (["INPUT", "TEXTAREA"].includes(e.target.tagName)) return;
+    const label = e.key === "ArrowRight" ? "slide-next" : e.key === "ArrowLeft" ? "slide-previous" : null;
+    if (!label) return;
+    const button = doc.querySelector(`.st-key-${label} button`);
+    if (button) { e.preventDefault(); button.click(); }
+  });
+}
+</script>
+"""
+
+
+@dataclass(frozen=True)
+class Section:
+    """One part of a page: a title and the function that draws it."""
+
+    title: str
+    draw: Callable[[], None]
+
+
+def setup() -> tuple[SessionData, Controls]:
+    """The session's data and the shared controls; presenter styling when it is on."""
+    data = session_data()
+    chosen = controls(data)
+    if chosen.present:
+        st.html(_PRESENTER_CSS)
+        if st.button(t("present.exit"), key="present-exit", icon=":material/close_fullscreen:"):
+            st.session_state["ctl_present"] = False
+            st.rerun()
+    return data, chosen
+
+
+def show_sections(page: str, sections: Sequence[Section], present: bool) -> None:
+    """All sections one under the other, or in presenter mode the current one, as a slide."""
+    if not sections:
+        return
+    if not present:
+        for section in sections:
+            section.draw()
+        return
+    key = f"slide_{page}"
+    index = min(st.session_state.get(key, 0), len(sections) - 1)
+    left, middle, right = st.columns([1, 6, 1], vertical_alignment="center")
+    if left.button(
+        t("present.previous"),
+        key="slide-previous",
+        disabled=index == 0,
+        icon=":material/chevron_left:",
+    ):
+        st.session_state[key] = index - 1
+        st.rerun()
+    middle.caption(
+        t("present.position", n=index + 1, total=len(sections), title=sections[index].title)
+    )
+    if right.button(
+        t("present.next"),
+        key="slide-next",
+        disabled=index == len(sections) - 1,
+        icon=":material/chevron_right:",
+    ):
+        st.session_state[key] = index + 1
+        st.rerun()
+    components.html(_ARROW_KEYS, height=0)
+    sections[index].draw()
