@@ -25,3 +25,30 @@ def test_safe_csv_keeps_numbers_and_neutralises_text_and_headers():
     assert list(back.columns) == ["'=HYPERLINK(1)", "n"]
     assert back.iloc[0, 0].startswith("'=")
     assert back["n"].tolist() == [-42, 7]
+
+
+def test_xlsx_export_holds_values_only_and_neutralises_formulas():
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    from kpi.export import safe_xlsx
+
+    frame = pd.DataFrame({"name": ["=1+1", "@cmd", "ok"], "n": [-42, 7, 1.5]})
+    data = safe_xlsx(frame)
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        sheet = zf.read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in sheet and "<f " not in sheet
+    ws = load_workbook(io.BytesIO(data)).active
+    assert [c.value for c in ws["A"]] == ["name", "'=1+1", "'@cmd", "ok"]
+    assert [c.value for c in ws["B"]][1:] == [-42, 7, 1.5]
+
+
+def test_charts_render_offline_to_png_and_svg():
+    import altair as alt
+
+    from kpi.export import chart_png, chart_svg
+
+    chart = alt.Chart(pd.DataFrame({"x": ["a", "b"], "y": [1, 3]})).mark_bar().encode(x="x", y="y")
+    assert chart_png(chart).startswith(b"\x89PNG")
+    assert chart_svg(chart).lstrip().startswith("<svg")

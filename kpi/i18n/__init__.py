@@ -4,6 +4,8 @@ language means adding a catalog, not hunting strings. English is the first catal
 from __future__ import annotations
 
 import datetime as dt
+import importlib
+import pkgutil
 
 _EN: dict[str, str] = {
     "app.title": "KPI Explorer",
@@ -84,6 +86,10 @@ _EN: dict[str, str] = {
     "sep.comma": "comma (1.234,5)",
     "sep.point": "point (1,234.5)",
     "chart.week_of": "Week of",
+    "dl.csv": "CSV",
+    "dl.xlsx": "Excel",
+    "dl.png": "PNG",
+    "dl.svg": "SVG",
     "chart.current": "Selected period",
     "chart.previous": "Comparison period",
     "chart.period": "Period",
@@ -119,6 +125,20 @@ _EN: dict[str, str] = {
     "rej.raw": "Raw text",
 }
 
+
+def _page_texts() -> None:
+    """Merge every `kpi/i18n/en_*.py` module's TEXT into the English catalog (one per page area,
+    so pages add their words without touching this file)."""
+    for info in pkgutil.iter_modules(__path__):
+        if info.name.startswith("en_"):
+            module = importlib.import_module(f"{__name__}.{info.name}")
+            clashes = set(module.TEXT) & set(_EN)
+            if clashes:
+                raise ValueError(f"{info.name} redefines {sorted(clashes)}")
+            _EN.update(module.TEXT)
+
+
+_page_texts()
 CATALOGS = {"en": _EN}
 
 
