@@ -55,8 +55,9 @@ def draw_tiles() -> None:
                 data.workspace.targets = {k: v for k, v in entered.items() if v}
                 st.rerun()
     rows = [r for _, r in tiles.rows.iterrows()]
-    for i in range(0, len(rows), PER_ROW):
-        for col, row in zip(st.columns(PER_ROW), rows[i : i + PER_ROW], strict=False):
+    per_row = 6 if ctl.present else PER_ROW  # two rows fill a 1280×720 slide
+    for i in range(0, len(rows), per_row):
+        for col, row in zip(st.columns(per_row), rows[i : i + per_row], strict=False):
             with col:
                 spark = (
                     series.rows.loc[series.rows["kpi"] == row["kpi"], "value"].fillna(0).tolist()

@@ -21,11 +21,11 @@ _PRESENTER_CSS = """
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"],
 [data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
 .block-container, [data-testid="stMainBlockContainer"] { padding-top: 1.2rem !important; max-width: 100% !important; }
-h1 { font-size: 2.6rem !important; } h2, h3, h5 { font-size: 2rem !important; }
-[data-testid="stMetricValue"] { font-size: 3.2rem !important; }
-[data-testid="stMetricLabel"] p { font-size: 1.35rem !important; }
-[data-testid="stMetricDelta"] { font-size: 1.3rem !important; }
-p, li, [data-testid="stCaptionContainer"] { font-size: 1.2rem !important; }
+h1 { font-size: 2.4rem !important; } h2, h3, h5 { font-size: 1.9rem !important; }
+[data-testid="stMarkdownContainer"] p, li, [data-testid="stCaptionContainer"] { font-size: 1.2rem !important; }
+[data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p { font-size: 2.6rem !important; line-height: 1.1; }
+[data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"] p { font-size: 1.25rem !important; }
+[data-testid="stMetricDelta"] { font-size: 1.2rem !important; }
 </style>
 """
 

@@ -125,3 +125,36 @@ def test_upload_a_csv_and_see_its_load_report(server, browser, tmp_path):
         path=str(Path(shots) / "data.png" if shots else tmp_path / "data.png"), full_page=True
     )
     page.close()
+
+
+def test_a_shared_link_reopens_the_same_view(server, browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(
+        f"{server}/?from=2026-03-02&to=2026-04-26&grain=month&compare=year&platform=instagram"
+    )
+    _idle(page)
+    main = page.inner_text('[data-testid="stMain"]')
+    assert "2 Mar 2026 – 26 Apr 2026" in main and "same period last year" in main
+    sidebar = page.inner_text('[data-testid="stSidebar"]')
+    assert "instagram" in sidebar
+    assert "platform=instagram" in page.url and "grain=month" in page.url
+    page.close()
+
+
+def test_presenter_mode_is_a_slide_show(server, browser, tmp_path):
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    page.goto(f"{server}/?present=1")
+    _idle(page)
+    assert not page.locator('[data-testid="stSidebar"]').is_visible()
+    assert "1 / 3" in page.inner_text('[data-testid="stMain"]')
+    shots = os.environ.get("KPI_SCREENSHOTS")
+    page.screenshot(
+        path=str(Path(shots) / "overview_present.png" if shots else tmp_path / "present.png")
+    )
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("document.body.innerText.includes('2 / 3')", timeout=30_000)
+    _idle(page)
+    page.wait_for_selector('[data-testid="stVegaLiteChart"] svg.marks', timeout=60_000)
+    if shots:
+        page.screenshot(path=str(Path(shots) / "overview_present_trend.png"))
+    page.close()

@@ -1,0 +1,64 @@
+"""The shared controls live in the URL: a link reopens the same view, and presenter mode
+shows one section per screen."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from kpi.store import SessionData
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches():
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+
+
+def test_the_url_sets_dates_grain_comparison_and_filters():
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params.update({"from": "2026-03-02", "to": "2026-04-26", "grain": "month", "compare": "year",
+                            "platform": "instagram,facebook"})  # fmt: skip
+    at.run()
+    assert not at.exception
+    assert at.session_state["ctl_range"] == (dt.date(2026, 3, 2), dt.date(2026, 4, 26))
+    assert at.session_state["ctl_grain"] == "month" and at.session_state["ctl_compare"] == "year"
+    assert sorted(at.session_state["ctl_platform"]) == ["facebook", "instagram"]
+    assert "2 Mar 2026 – 26 Apr 2026" in " ".join(c.value for c in at.caption)
+
+
+def test_changing_a_control_writes_it_to_the_url():
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    at.selectbox(key="ctl_grain").set_value("month").run()
+    assert at.query_params["grain"] == ["month"] or at.query_params["grain"] == "month"
+    assert "from" in at.query_params and "to" in at.query_params
+
+
+def test_presenter_mode_shows_one_section_with_next_and_previous():
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params["present"] = "1"
+    at.run()
+    assert not at.exception
+    labels = [b.label for b in at.button]
+    assert "Next" in labels and "Previous" in labels and "Leave presenter mode" in labels
+    assert "1 / 3 · Headline KPIs" in " ".join(c.value for c in at.caption)
+    next(b for b in at.button if b.label == "Next").click().run()
+    assert "2 / 3" in " ".join(c.value for c in at.caption)
+    assert at.get("vega_lite_chart"), "the trend slide draws its chart"
+
+
+def test_pages_on_an_empty_session_explain_what_they_need():
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.session_state["session_data"] = SessionData()
+    at.run()
+    assert not at.exception
+    assert any("Upload" in i.value or "No data" in i.value for i in at.info)
+    at.switch_page("pages/data.py").run()
+    assert not at.exception
