@@ -328,7 +328,7 @@ def run(con: duckdb.DuckDBPyConnection, request: Request) -> Result:
             current = _values(con.execute(to_sql(query)).df(), part, request.by)
             if comparison is not None:
                 previous_query = compile_dataset(
-                    dataset, part, comparison, request.by, request.filters
+                    dataset, part, comparison, request.by, request.filters, request.grain
                 )
                 previous = _values(con.execute(to_sql(previous_query)).df(), part, request.by)
                 current = _align_previous(current, previous, main, comparison, request.by)

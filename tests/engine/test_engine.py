@@ -184,3 +184,18 @@ def test_growth_and_compound_monthly_growth():
     assert growth([100, 110, None, 50]) == [None, pytest.approx(0.1), None, None]
     assert cmgr(100, 121, 2) == pytest.approx(0.1)
     assert cmgr(0, 10, 2) is None
+
+
+def test_each_period_is_compared_with_its_own_earlier_period():
+    posts = "post_id,published_at,platform,impressions\n"
+    # weeks of 5 and 12 January, and the two weeks before them
+    posts += "a,2025-12-22 09:00,x,10\nb,2025-12-29 09:00,x,20\nc,2026-01-05 09:00,x,30\nd,2026-01-12 09:00,x,40\n"
+    data = session(posts=posts)
+    r = run(
+        data.con,
+        Request(
+            ("impressions",), dt.date(2026, 1, 5), dt.date(2026, 1, 18), "week", compare="previous"
+        ),
+    )
+    assert r.rows["value"].tolist() == [30, 40]
+    assert r.rows["previous"].tolist() == [10, 20]
