@@ -158,3 +158,24 @@ def test_presenter_mode_is_a_slide_show(server, browser, tmp_path):
     if shots:
         page.screenshot(path=str(Path(shots) / "overview_present_trend.png"))
     page.close()
+
+
+PAGES = ("", "engagement", "audience", "content", "traffic", "paid", "explore", "data")
+
+
+@pytest.mark.parametrize("present", [False, True], ids=["normal", "presenter"])
+def test_every_page_renders_at_1280x720(server, browser, tmp_path, present):
+    """Each page draws without an error box; screenshots land in KPI_SCREENSHOTS when set."""
+    shots = Path(os.environ.get("KPI_SCREENSHOTS") or tmp_path)
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    available = [p for p in PAGES if (ROOT / "pages" / f"{p or 'overview'}.py").exists()]
+    for name in available:
+        page.goto(f"{server}/{name}" + ("?present=1" if present else ""))
+        _idle(page)
+        if page.locator('[data-testid="stException"]').count():
+            pytest.fail(
+                f"page /{name} shows an exception: {page.inner_text('[data-testid=stException]')[:500]}"
+            )
+        suffix = "_present" if present else ""
+        page.screenshot(path=str(shots / f"{name or 'overview'}{suffix}.png"))
+    page.close()
