@@ -152,6 +152,24 @@ def _compute(args: argparse.Namespace) -> int:
     return 0
 
 
+def _report(args: argparse.Namespace) -> int:
+    """`report`: the period's report as one self-contained HTML file."""
+    from kpi.i18n import format_date, t
+    from kpi.report import HEADLINE, PERIODS, build_report, period_for
+
+    text = args.period.strip()
+    if text not in PERIODS:
+        period_for(text, None)  # a bad period is a usage error before any file is read
+    data, result = _session(args.files, args.workspace)
+    if not result.tables:
+        print("Nothing could be loaded from the files given.", file=sys.stderr)
+        return 1
+    start, end = period_for(text, data_end(data.con, HEADLINE))
+    Path(args.out).write_text(build_report(data, start, end, lang=args.lang), encoding="utf-8")
+    print(t("report.cli_written", start=format_date(start), end=format_date(end), out=args.out))
+    return 0
+
+
 def _clean(value: object) -> float | None:
     if value is None:
         return None
@@ -188,6 +206,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     compute.add_argument("--compare", choices=COMPARISONS)
     compute.add_argument("--workspace", help="a workspace file (saved mappings and your KPIs)")
     compute.add_argument("--json", action="store_true", help="machine-readable output")
+    report = commands.add_parser("report", help="write the period's report as one HTML file")
+    report.add_argument("files", nargs="+", help="export files or folders of them")
+    report.add_argument("--out", required=True, help="the HTML file to write")
+    report.add_argument(
+        "--period", default="last-week", help="last-week, last-month or YYYY-MM-DD..YYYY-MM-DD"
+    )
+    report.add_argument("--workspace", help="a workspace file (saved mappings and targets)")
+    report.add_argument("--lang", default="en", help="language of the report (en)")
     args = parser.parse_args(argv)
 
     try:
@@ -195,6 +221,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _catalog(args.json)
         if args.command == "compute":
             return _compute(args)
+        if args.command == "report":
+            return _report(args)
     except KpiError as exc:
         print(exc.user_message, file=sys.stderr)
         return 2

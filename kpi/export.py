@@ -65,7 +65,8 @@ def safe_xlsx(frame: pd.DataFrame, sheet: str = "data") -> bytes:
 
 def chart_spec(chart: alt.TopLevelMixin) -> str:
     """A chart's Vega-Lite spec with its data inlined, as JSON text."""
-    return json.dumps(chart.to_dict())
+    # Engine rows carry plain dates, which JSON does not know: write them as ISO text.
+    return json.dumps(chart.to_dict(), default=str)
 
 
 def chart_svg(chart: alt.TopLevelMixin) -> str:

@@ -9,6 +9,8 @@ from kpi import charts
 from kpi.catalog import BY_ID
 from kpi.engine import run
 from kpi.i18n import format_date, t
+from kpi.report import build_report
+from kpi.slides import overview_slides, slides_pdf
 from ui.page import Section, setup, show_sections
 from ui.tiles import show_needs, show_tile
 
@@ -33,6 +35,28 @@ compared = t(f"compare.{ctl.compare or 'none'}").lower()
 st.caption(
     t("overview.period", start=format_date(ctl.start), end=format_date(ctl.end), compared=compared)
 )
+if not ctl.present:
+    report_col, slides_col, _ = st.columns([1, 1, 3])
+    report_col.download_button(
+        t("overview.report"),
+        lambda: build_report(data, ctl.start, ctl.end, compare=ctl.compare).encode("utf-8"),
+        "kpi_report.html",
+        "text/html",
+        icon=":material/description:",
+        key="report_html",
+    )
+    slides_col.download_button(
+        t("overview.slides"),
+        lambda: slides_pdf(
+            overview_slides(
+                data, ctl.start, ctl.end, ctl.compare, grain=ctl.grain, filters=ctl.filters
+            )
+        ),
+        "kpi_slides.pdf",
+        "application/pdf",
+        icon=":material/slideshow:",
+        key="slides_pdf",
+    )
 tiles = run(data.con, ctl.request(HEADLINE, whole_range=True, targets=data.workspace.targets))
 series = run(data.con, ctl.request(HEADLINE, compare=None))
 

@@ -81,20 +81,23 @@ def trend_with_comparison(df: pd.DataFrame, value_title: str, fmt: str = ",.0f")
         .assign(series=t("chart.previous"))
     )
     long = pd.concat([current, previous], ignore_index=True)
-    long = long[long["series"] == t("chart.current")] if df["previous"].isna().all() else long
+    compared = not df["previous"].isna().all()
+    long = long if compared else long[long["series"] == t("chart.current")]
+    long = long.assign(period_start=pd.to_datetime(long["period_start"]))
+    series = [t("chart.current"), t("chart.previous")] if compared else [t("chart.current")]
+    dashes = [[1, 0], [6, 4]][: len(series)]
     return (
         alt.Chart(long)
         .mark_line(point=True, strokeWidth=2.5)
         .encode(
             x=alt.X("period_start:T", title=None, axis=alt.Axis(format="%d %b", labelAngle=0)),
             y=alt.Y("value:Q", title=value_title, axis=alt.Axis(format=fmt)),
-            color=alt.Color("series:N", title=None, scale=alt.Scale(range=PALETTE[:2])),
+            # One domain for colour and dash, so Vega-Lite draws a single legend in this order.
+            color=alt.Color(
+                "series:N", title=None, scale=alt.Scale(domain=series, range=PALETTE[: len(series)])
+            ),
             strokeDash=alt.StrokeDash(
-                "series:N",
-                title=None,
-                scale=alt.Scale(
-                    domain=[t("chart.current"), t("chart.previous")], range=[[1, 0], [6, 4]]
-                ),
+                "series:N", title=None, scale=alt.Scale(domain=series, range=dashes)
             ),
             tooltip=[
                 alt.Tooltip("period_start:T", title=t("chart.period"), format="%d %b %Y"),

@@ -22,6 +22,8 @@ _EN: dict[str, str] = {
     "overview.upload_link": "Upload your own files",
     "overview.period": "{start} – {end}, compared with {compared}",
     "overview.tiles": "Headline KPIs",
+    "overview.report": "Report (HTML)",
+    "overview.slides": "Slides (PDF)",
     "overview.trend_short": "Trend",
     "overview.needs_title": "These KPIs need more data:",
     "overview.no_platform": "No per-platform engagement in this period.",

@@ -109,3 +109,9 @@ def test_a_target_entered_on_the_overview_colours_the_tile():
     captions = " ".join(c.value for c in at.caption)
     assert "target 10.0M" in captions and ":red[●]" in captions
     assert at.session_state["session_data"].workspace.targets == {"impressions": 10_000_000.0}
+
+
+def test_the_overview_offers_the_report_and_the_slides():
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    labels = [b.label for b in at.get("download_button")]
+    assert "Report (HTML)" in labels and "Slides (PDF)" in labels
