@@ -54,6 +54,7 @@ class Need:
     kpi: str
     missing: tuple[str, ...]
     hint: str
+    reason: str = "missing"  # missing data, or "unusable": the breakdown or filter does not apply
 
 
 @dataclass
@@ -324,6 +325,7 @@ def run(con: duckdb.DuckDBPyConnection, request: Request) -> Result:
             if not part:
                 continue
             query = compile_dataset(dataset, part, main, request.by, request.filters, request.grain)
+            _check_runs(con, query, part)
             sql[f"{dataset}{' (levels)' if stock else ''}"] = to_sql(query)
             current = _values(con.execute(to_sql(query)).df(), part, request.by)
             if comparison is not None:
@@ -357,6 +359,18 @@ def run(con: duckdb.DuckDBPyConnection, request: Request) -> Result:
     )
     ordered = [n for k in request.kpis if (n := needs.get(k))]
     return Result(rows, ordered, sql)
+
+
+def _check_runs(con: duckdb.DuckDBPyConnection, query: exp.Select, kpis: Sequence[Kpi]) -> None:
+    """A formula that parses can still fail on the data (summing text): say so plainly."""
+    try:
+        con.execute(f"EXPLAIN {to_sql(query)}").fetchall()
+    except duckdb.Error as exc:
+        names = ", ".join(k.label for k in kpis)
+        first = str(exc).splitlines()[0][:200]
+        raise KpiError(
+            f"{names} could not be computed on this data ({first}). Check the formula's fields."
+        ) from None
 
 
 def _with_dependencies(kpis: list[Kpi], known: Mapping[str, Kpi]) -> list[Kpi]:

@@ -28,7 +28,7 @@ _REVENUE = ("financial", "Grow revenue from social", "lagging")
 _ENGAGEMENT = "sum(coalesce(likes, 0) + coalesce(comments, 0) + coalesce(shares, 0))"
 _NET_FOLLOWERS = "sum(new_followers) - sum(lost_followers)"
 _RESPONSE_SECONDS = "epoch(first_response_at) - epoch(received_at)"
-_SOCIAL_TRAFFIC = "lower(coalesce(channel_group, '')) LIKE '%social%' OR lower(coalesce(medium, '')) IN ('social', 'social-network', 'social-media', 'sm')"
+SOCIAL_TRAFFIC = "lower(coalesce(channel_group, '')) LIKE '%social%' OR lower(coalesce(medium, '')) IN ('social', 'social-network', 'social-media', 'sm')"
 _SOCIAL_LEAD = "lower(coalesce(channel, '')) LIKE '%social%'"
 _OTHER_LEAD = f"NOT ({_SOCIAL_LEAD})"
 
@@ -224,7 +224,7 @@ KPIS: tuple[Kpi, ...] = (
     ),
     kpi(
         "social_sessions", "inbound_traffic", "web_traffic", "sum(sessions)",
-        filter=_SOCIAL_TRAFFIC,
+        filter=SOCIAL_TRAFFIC,
         en=("Sessions from social", "Website visits that came from social networks."),
         es=("Sesiones desde redes", "Visitas a la web que llegaron desde redes sociales."),
         pl=("Sesje z mediów społecznościowych", "Wizyty na stronie z mediów społecznościowych."),
@@ -232,7 +232,7 @@ KPIS: tuple[Kpi, ...] = (
     ),
     kpi(
         "social_session_share", "inbound_traffic", "web_traffic",
-        f"sum(CASE WHEN {_SOCIAL_TRAFFIC} THEN sessions ELSE 0 END)", "sum(sessions)",
+        f"sum(CASE WHEN {SOCIAL_TRAFFIC} THEN sessions ELSE 0 END)", "sum(sessions)",
         en=("Social share of sessions", "Share of website visits that came from social networks."),
         es=("Cuota de sesiones desde redes", "Porcentaje de visitas a la web que llegaron desde redes sociales."),
         pl=("Udział sesji z mediów społecznościowych", "Odsetek wizyt na stronie, które przyszły z mediów społecznościowych."),

@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from kpi.catalog import Kpi
+from kpi.catalog import BY_ID, Kpi
 from kpi.custom import custom_kpi
 from kpi.errors import KpiError
 from kpi.mapping import TableMapping, Unpivot, normalise
@@ -35,6 +35,10 @@ class Workspace:
         self, id: str, label: str, dataset: str, formula: str, format: str = "decimal"
     ) -> Kpi:
         """Validate and keep a person's formula KPI (replacing one with the same id)."""
+        if id in BY_ID:
+            raise KpiError(
+                f"“{id}” is already a catalog KPI ({BY_ID[id].label}). Choose another id."
+            )
         kpi = custom_kpi(id, label, dataset, formula, format=format)
         self.custom_kpis = [k for k in self.custom_kpis if k.get("id") != id]
         self.custom_kpis.append(

@@ -57,9 +57,22 @@ def _param_date(name: str) -> dt.date | None:
 
 def _init_from_url(data: SessionData) -> None:
     """Seed the widgets from the URL once per session (later runs keep the person's changes)."""
-    # Widget state is dropped on pages that do not draw the widgets: then seed again.
-    if st.session_state.get("_controls_ready") and "ctl_range" in st.session_state:
-        return
+    widgets = (
+        "ctl_range",
+        "ctl_grain",
+        "ctl_compare",
+        "ctl_platform",
+        "ctl_campaign",
+        "ctl_present",
+    )
+    if st.session_state.get("_controls_ready"):
+        # Streamlit may drop widget state between pages: restore it from our own copy.
+        saved = st.session_state.get("_controls_saved", {})
+        for key in widgets:
+            if key not in st.session_state and key in saved:
+                st.session_state[key] = saved[key]
+        if all(key in st.session_state for key in widgets):
+            return
     # After new data arrives the dates follow the data, not the link the session started from.
     from_url = not st.session_state.pop("_controls_follow_data", False)
     end = (
@@ -123,6 +136,17 @@ def controls(data: SessionData) -> Controls:
         filters=filters,
         present=bool(st.session_state["ctl_present"]),
     )
+    st.session_state["_controls_saved"] = {
+        key: st.session_state[key]
+        for key in (
+            "ctl_range",
+            "ctl_grain",
+            "ctl_compare",
+            "ctl_platform",
+            "ctl_campaign",
+            "ctl_present",
+        )
+    }
     _write_url(current)
     return current
 
@@ -139,8 +163,14 @@ def _write_url(c: Controls) -> None:
             wanted[name] = ",".join(c.filters[name])
     if c.present:
         wanted["present"] = "1"
-    for key in [k for k in st.query_params if k not in wanted]:
-        del st.query_params[key]
+    # Only our own keys: pages keep theirs (Explore's kpi, by and mode) in the same URL.
+    for key in [
+        k
+        for k in ("from", "to", "grain", "compare", "platform", "campaign", "present")
+        if k not in wanted
+    ]:
+        if key in st.query_params:
+            del st.query_params[key]
     for key, value in wanted.items():
         if st.query_params.get(key) != value:
             st.query_params[key] = value

@@ -39,6 +39,10 @@ def show_tile(row: pd.Series, spark: list[float] | None = None) -> None:
 def show_needs(need: Need) -> None:
     """A tile for a KPI without data: what it needs and which export provides it."""
     with st.container(border=True):
-        st.markdown(f"**{BY_ID[need.kpi].label}**")
-        st.caption(t("overview.needs", missing=", ".join(need.missing)))
-        st.caption(t("overview.needs_help", hint=need.hint))
+        kpi = BY_ID.get(need.kpi)
+        st.markdown(f"**{kpi.label if kpi else need.kpi}**")
+        if need.reason == "unusable":
+            st.caption(t("overview.unusable", fields=", ".join(need.missing)))
+        else:
+            st.caption(t("overview.needs", missing=", ".join(need.missing)))
+            st.caption(t("overview.needs_help", hint=need.hint))

@@ -22,6 +22,7 @@ _EN: dict[str, str] = {
     "overview.upload_link": "Upload your own files",
     "overview.period": "{start} – {end}, compared with {compared}",
     "overview.tiles": "Headline KPIs",
+    "overview.unusable": "not split or filtered by {fields}: this data has no such field",
     "overview.report": "Report (HTML)",
     "overview.slides": "Slides (PDF)",
     "overview.trend_short": "Trend",

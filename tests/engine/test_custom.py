@@ -74,3 +74,16 @@ def test_average_a_per_b(data, measure, entity, expected):
 def test_average_per_an_entity_the_dataset_lacks_is_refused():
     with pytest.raises(KpiError, match="per campaign"):
         average_per("account_daily", "followers", "campaign")
+
+
+def test_a_formula_that_fails_on_the_data_is_a_plain_error(data):
+    kpi = custom_kpi("text_sum", "Text sum", "posts", "sum(platform)")
+    with pytest.raises(KpiError, match="could not be computed"):
+        run(data.con, Request((kpi.id,), *JAN, extra=(kpi,)))
+
+
+def test_a_custom_kpi_cannot_take_a_catalog_id():
+    from kpi.workspace import Workspace
+
+    with pytest.raises(KpiError, match="already a catalog KPI"):
+        Workspace().add_custom_kpi("roas", "Mine", "ads", "sum(spend)")
