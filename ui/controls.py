@@ -14,7 +14,7 @@ from kpi.i18n import t
 from kpi.store import SessionData
 
 _ALL_KPIS = ("impressions", "followers", "sessions", "spend", "leads", "posts")
-_DEFAULT_DAYS = 28
+_DEFAULT_WEEKS = 4
 
 
 @dataclass(frozen=True)
@@ -80,9 +80,9 @@ def _init_from_url(data: SessionData) -> None:
         or data_end(data.con, _ALL_KPIS)
         or dt.date.today()
     )
-    start = (_param_date("from") if from_url else None) or end - dt.timedelta(
-        days=_DEFAULT_DAYS - 1
-    )
+    # By default the last four weeks, starting on a Monday, so no period is a stray single day.
+    default_start = end - dt.timedelta(days=end.weekday() + 7 * (_DEFAULT_WEEKS - 1))
+    start = (_param_date("from") if from_url else None) or default_start
     st.session_state["ctl_range"] = (start, end)
     grain = st.query_params.get("grain", "week")
     st.session_state["ctl_grain"] = grain if grain in GRAINS else "week"

@@ -93,7 +93,7 @@ def test_first_screen_draws_kpi_tiles_and_a_chart(server, browser, tmp_path):
     assert "Impressions" in page.inner_text('[data-testid="stMain"]')
     shots = os.environ.get("KPI_SCREENSHOTS")
     page.screenshot(
-        path=str(Path(shots) / "overview.png" if shots else tmp_path / "overview.png"),
+        path=str(Path(shots) / "overview_full.png" if shots else tmp_path / "overview.png"),
         full_page=True,
     )
     page.close()
