@@ -11,6 +11,7 @@ from kpi.engine import run
 from kpi.i18n import format_date, t
 from kpi.report import build_report
 from kpi.slides import overview_slides, slides_pdf
+from ui.downloads import show_chart
 from ui.page import Section, setup, show_sections
 from ui.tiles import show_needs, show_tile
 
@@ -104,7 +105,7 @@ def draw_trend() -> None:
     st.subheader(t("overview.trend", kpi=kpi.label))
     trend = run(data.con, ctl.request((kpi.id,)))
     chart = charts.trend_with_comparison(trend.rows, kpi.label, charts.number_format(kpi.format))
-    st.altair_chart(charts.styled(chart, ctl.present), width="stretch", theme=None)
+    show_chart(charts.styled(chart, ctl.present), f"{kpi.id}_trend", ctl.present)
 
 
 def draw_platforms() -> None:
@@ -114,7 +115,7 @@ def draw_platforms() -> None:
         st.info(t("overview.no_platform"))
         return
     chart = charts.bar_by(split.rows, "platform", BY_ID["engagement_rate"].label, percent=True)
-    st.altair_chart(charts.styled(chart, ctl.present), width="stretch", theme=None)
+    show_chart(charts.styled(chart, ctl.present), "engagement_rate_by_platform", ctl.present)
 
 
 sections = [Section(t("overview.tiles"), draw_tiles)]

@@ -7,10 +7,10 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
-from kpi.export import safe_csv
 from kpi.i18n import t
 from kpi.load.report import RejectedRow, SkippedLine
 from kpi.store import StoredTable
+from ui.downloads import table_downloads
 
 
 def lines_frame(rows: Sequence[RejectedRow | SkippedLine]) -> pd.DataFrame:
@@ -64,12 +64,7 @@ def show_table_report(table: StoredTable) -> None:
         with st.expander(f"{t('data.rejected')} ({report.rows_rejected:,})", expanded=True):
             frame = lines_frame(report.rejected)
             st.dataframe(frame.head(1000), hide_index=True, width="stretch")
-            st.download_button(
-                t("data.download_rejected"),
-                safe_csv(frame),
-                file_name=f"{table.name}_rejected.csv",
-                mime="text/csv",
-                key=f"rej_{table.name}",
-            )
+            st.caption(t("data.download_rejected"))
+            table_downloads(frame, f"{table.name}_rejected")
     with st.expander(t("data.preview")):
         st.dataframe(table.loaded.data.slice(0, 50).to_pandas(), hide_index=True, width="stretch")

@@ -59,7 +59,7 @@ _EN: dict[str, str] = {
     "data.columns": "Columns",
     "data.skipped": "Lines that are not data (skipped)",
     "data.rejected": "Rejected rows",
-    "data.download_rejected": "Download rejected rows (CSV)",
+    "data.download_rejected": "Download the rejected rows:",
     "data.preview": "First rows",
     "data.notes": "Notes",
     "data.loading": "Reading {n} file(s)…",

@@ -115,3 +115,9 @@ def test_the_overview_offers_the_report_and_the_slides():
     at = AppTest.from_file(APP, default_timeout=120).run()
     labels = [b.label for b in at.get("download_button")]
     assert "Report (HTML)" in labels and "Slides (PDF)" in labels
+
+
+def test_overview_charts_download_as_png_and_svg():
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    labels = [b.label for b in at.get("download_button")]
+    assert labels.count("PNG") >= 2 and labels.count("SVG") >= 2
