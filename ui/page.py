@@ -8,7 +8,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import streamlit as st
-import streamlit.components.v1 as components
 
 from kpi.i18n import t
 from kpi.store import SessionData
@@ -29,7 +28,7 @@ h1 { font-size: 2.4rem !important; } h2, h3, h5 { font-size: 1.9rem !important; 
 </style>
 """
 
-# Arrow keys press the slide buttons (the component's frame shares the page's origin).
+# Arrow keys press the slide buttons.
 _ARROW_KEYS = """
 <script>
 const doc = window.parent.document;
@@ -97,5 +96,5 @@ def show_sections(page: str, sections: Sequence[Section], present: bool) -> None
     ):
         st.session_state[key] = index + 1
         st.rerun()
-    components.html(_ARROW_KEYS, height=0)
+    st.html(_ARROW_KEYS, unsafe_allow_javascript=True)  # our own script, no content from files
     sections[index].draw()
