@@ -10,12 +10,15 @@ from kpi.analytics import audience as analytics
 from kpi.charts import audience as audience_charts
 from kpi.i18n import format_date, format_value, t
 from kpi.schema import DATASETS
+from kpi.slides import audience_slides
 from ui.downloads import show_chart
 from ui.page import Section, setup, show_sections
+from ui.slides_button import slides_button
 
 SEGMENT_DIMENSIONS = ("country", "city", "language")
 
 data, ctl = setup()
+slides_button("audience", lambda: audience_slides(data, ctl), ctl.present)
 st.title(t("audience.title"))
 
 

@@ -10,13 +10,16 @@ from kpi.analytics import content as analytics
 from kpi.charts import content as content_charts
 from kpi.engine import run
 from kpi.i18n import format_date, t
+from kpi.slides import content_slides
 from ui.downloads import show_chart, table_downloads
 from ui.page import Section, setup, show_sections
+from ui.slides_button import slides_button
 
 RANKED = 10
 TAGS = 20
 
 data, ctl = setup()
+slides_button("content", lambda: content_slides(data, ctl), ctl.present)
 st.title(t("content.title"))
 st.caption(t("content.period", start=format_date(ctl.start), end=format_date(ctl.end)))
 if not data.datasets() and not ctl.present:

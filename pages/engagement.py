@@ -11,20 +11,18 @@ from kpi.catalog import BY_ID
 from kpi.charts import audience as audience_charts
 from kpi.engine import run
 from kpi.i18n import format_date, t
+from kpi.page_kpis import ENGAGEMENT as ENGAGEMENT_KPIS
 from kpi.schema import DATASETS
+from kpi.slides import engagement_slides
 from ui.downloads import show_chart, table_downloads
 from ui.page import Section, setup, show_sections
+from ui.slides_button import slides_button
 from ui.tiles import show_needs, show_tile
 
-ENGAGEMENT_KPIS = (
-    "impressions", "reach", "engagement", "engagement_rate", "engagement_rate_by_reach",
-    "likes", "comments", "shares", "saves", "positive_comments", "negative_comments",
-    "followers", "new_followers", "net_new_followers", "follower_growth_rate",
-    "profile_visits", "private_messages",
-)  # fmt: skip
 PER_ROW = 4
 
 data, ctl = setup()
+slides_button("engagement", lambda: engagement_slides(data, ctl), ctl.present)
 st.title(t("engagement.title"))
 if not data.datasets():
     st.info(t("engagement.no_data"))

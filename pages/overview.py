@@ -9,16 +9,13 @@ from kpi import charts
 from kpi.catalog import BY_ID
 from kpi.engine import run
 from kpi.i18n import format_date, t
+from kpi.page_kpis import OVERVIEW as HEADLINE
 from kpi.report import build_report
 from kpi.slides import overview_slides, slides_pdf
 from ui.downloads import show_chart
 from ui.page import Section, setup, show_sections
 from ui.tiles import show_needs, show_tile
 
-HEADLINE = (
-    "impressions", "engagement_rate", "followers", "new_followers", "sessions", "social_sessions",
-    "leads", "spend", "roas", "bounce_rate", "first_response_time_median", "brand_mentions",
-)  # fmt: skip
 PER_ROW = 4
 
 data, ctl = setup()

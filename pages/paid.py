@@ -12,18 +12,16 @@ from kpi.custom import custom_kpi
 from kpi.engine import run
 from kpi.errors import KpiError
 from kpi.i18n import format_date, t
+from kpi.page_kpis import AD_VOLUMES as VOLUMES
+from kpi.page_kpis import PAID_CORE as CORE
+from kpi.page_kpis import PAID_WHEN_PRESENT as WHEN_PRESENT
+from kpi.slides import paid_slides
 from ui.downloads import show_chart, table_downloads
 from ui.page import Section, setup, show_sections
+from ui.slides_button import slides_button
 from ui.tiles import show_needs, show_tile
 
-CORE = (
-    "spend", "cpm", "cost_per_click", "cost_per_lead", "cost_per_follower",
-    "cost_per_add_to_cart", "cost_per_sale", "roas", "roi",
-)  # fmt: skip
-WHEN_PRESENT = ("cac", "ltv", "ltv_cac")  # shown only when the data allows them
 PER_ROW = 4
-# Ad volumes the catalog has no KPI for (its impressions and leads come from posts and the CRM).
-VOLUMES = ("impressions", "clicks", "leads", "purchases")
 AD_VOLUMES = tuple(
     custom_kpi(f"ad_{m}", t(f"paid.col.{m}"), "ads", f"sum({m})", format="count") for m in VOLUMES
 )
@@ -36,6 +34,7 @@ CAMPAIGN_COLUMNS = {
 }
 
 data, ctl = setup()
+slides_button("paid", lambda: paid_slides(data, ctl), ctl.present)
 st.title(t("paid.title"))
 compared = t(f"compare.{ctl.compare or 'none'}").lower()
 st.caption(

@@ -10,19 +10,19 @@ from kpi.analytics import traffic as analytics
 from kpi.charts import content as content_charts
 from kpi.engine import run
 from kpi.i18n import format_date, t
+from kpi.page_kpis import SAMPLE_BRAND_TERMS
+from kpi.page_kpis import TRAFFIC as TILES
+from kpi.slides import traffic_slides
 from ui.downloads import show_chart
 from ui.page import Section, setup, show_sections
+from ui.slides_button import slides_button
 from ui.tiles import show_needs, show_tile
 
-TILES = (
-    "sessions", "social_sessions", "social_session_share", "time_on_site", "bounce_rate",
-    "adjusted_bounce_rate", "pages_per_session",
-)  # fmt: skip
 PER_ROW = 4
-SAMPLE_BRAND_TERMS = ("cafe aurora",)  # the sample business, Café Aurora
 TERMS_KEY = "traffic_brand_terms"
 
 data, ctl = setup()
+slides_button("traffic", lambda: traffic_slides(data, ctl), ctl.present)
 st.title(t("traffic.title"))
 st.caption(t("content.period", start=format_date(ctl.start), end=format_date(ctl.end)))
 if not data.datasets() and not ctl.present:
