@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 
+import altair as alt
 import duckdb
 import pandas as pd
 import streamlit as st
@@ -18,8 +19,10 @@ from kpi.engine import Result, available_fields, run
 from kpi.errors import KpiError
 from kpi.i18n import format_date, t
 from kpi.schema import DATASETS
+from kpi.slides import Slide, table_chart
 from ui.downloads import show_chart, table_downloads
 from ui.page import Section, setup, show_sections
+from ui.slides_button import slides_button
 
 URL_KEYS = ("mode", "kpi", "by")
 # Read before the shared controls run: they rewrite the URL and drop keys they do not own.
@@ -249,6 +252,18 @@ ready = (
 )
 
 
+def explore_chart() -> tuple[str, alt.TopLevelMixin]:
+    """The chart of the chosen measure and its title (used on the page and in the slides)."""
+    assert kpi is not None and result is not None
+    fmt = charts.number_format(kpi.format)
+    if by:
+        title = t("explore.chart_title_by", kpi=kpi.label, field=t(f"explore.field.{by}"))
+        return title, explore_charts.lines_by(result.rows, by, kpi.label, fmt)
+    return t("explore.chart_title", kpi=kpi.label), charts.trend_with_comparison(
+        result.rows, kpi.label, fmt
+    )
+
+
 def draw_chart() -> None:
     assert kpi is not None and result is not None
     label = kpi.label
@@ -259,15 +274,28 @@ def draw_chart() -> None:
     if not result.rows["value"].notna().any():
         st.info(t("explore.no_values", kpi=label))
         return
-    fmt = charts.number_format(kpi.format)
+    title, chart = explore_chart()
+    st.subheader(title)
     if by:
-        st.subheader(t("explore.chart_title_by", kpi=label, field=t(f"explore.field.{by}")))
         st.caption(t("explore.top_note", n=TOP, field=t(f"explore.field.{by}").lower(), kpi=label))
-        chart = explore_charts.lines_by(result.rows, by, label, fmt)
-    else:
-        st.subheader(t("explore.chart_title", kpi=label))
-        chart = charts.trend_with_comparison(result.rows, label, fmt)
     show_chart(charts.styled(chart, ctl.present), t("explore.chart_name", kpi=kpi.id), ctl.present)
+
+
+def explore_slides() -> list[Slide]:
+    """The page's two sections as slides: the chart, and the table drawn as a chart."""
+    assert kpi is not None and result is not None
+    title, chart = explore_chart()
+    table = explore_charts.series_table(result.rows, (by,) if by else (), kpi.label)
+    formats = {
+        kpi.label: kpi.format,
+        t("chart.previous"): kpi.format,
+        t("explore.change_pct"): "percent",
+    }
+    columns = {c: (c, formats.get(c)) for c in table.columns}
+    return [
+        (title, [charts.styled(chart, True)]),
+        (t("explore.table"), [table_chart(table, columns)]),
+    ]
 
 
 def draw_table() -> None:
@@ -285,6 +313,8 @@ if result is not None:
     if ready:
         sections.append(Section(t("explore.table"), draw_table))
 show_sections("explore", sections, ctl.present)
+if ready:
+    slides_button("explore", explore_slides, ctl.present)
 
 
 # --- the person's own KPIs ---------------------------------------------------------------------
