@@ -17,7 +17,7 @@ from kpi.slides import engagement_slides
 from ui.downloads import show_chart, table_downloads
 from ui.page import Section, setup, show_sections
 from ui.slides_button import slides_button
-from ui.tiles import show_needs, show_tile
+from ui.tiles import show_needs, show_tiles
 
 PER_ROW = 4
 
@@ -46,13 +46,7 @@ series = run(data.con, ctl.request(ENGAGEMENT_KPIS, compare=None))
 def draw_tiles() -> None:
     st.subheader(t("engagement.tiles"))
     rows = [r for _, r in tiles.rows.iterrows()]
-    for i in range(0, len(rows), PER_ROW):
-        for col, row in zip(st.columns(PER_ROW), rows[i : i + PER_ROW], strict=False):
-            with col:
-                spark = (
-                    series.rows.loc[series.rows["kpi"] == row["kpi"], "value"].fillna(0).tolist()
-                )
-                show_tile(row, spark)
+    show_tiles(rows, series.rows, PER_ROW)
     # Without any value the needs are the slide's content, in presenter mode too.
     if tiles.needs and (not ctl.present or tiles.rows.empty):
         st.caption(t("engagement.needs_title"))

@@ -14,7 +14,7 @@ from kpi.report import build_report
 from kpi.slides import overview_slides, slides_pdf
 from ui.downloads import show_chart
 from ui.page import Section, setup, show_sections
-from ui.tiles import show_needs, show_tile
+from ui.tiles import show_needs, show_tiles
 
 PER_ROW = 4
 
@@ -78,13 +78,7 @@ def draw_tiles() -> None:
                 st.rerun()
     rows = [r for _, r in tiles.rows.iterrows()]
     per_row = 6 if ctl.present else PER_ROW  # two rows fill a 1280×720 slide
-    for i in range(0, len(rows), per_row):
-        for col, row in zip(st.columns(per_row), rows[i : i + per_row], strict=False):
-            with col:
-                spark = (
-                    series.rows.loc[series.rows["kpi"] == row["kpi"], "value"].fillna(0).tolist()
-                )
-                show_tile(row, spark)
+    show_tiles(rows, series.rows, per_row)
     if tiles.needs and not ctl.present:
         st.caption(t("overview.needs_title"))
         cols = st.columns(PER_ROW)

@@ -19,7 +19,7 @@ from kpi.slides import paid_slides
 from ui.downloads import show_chart, table_downloads
 from ui.page import Section, setup, show_sections
 from ui.slides_button import slides_button
-from ui.tiles import show_needs, show_tile
+from ui.tiles import show_needs, show_tiles
 
 PER_ROW = 4
 AD_VOLUMES = tuple(
@@ -58,13 +58,7 @@ def draw_tiles() -> None:
         for _, r in tiles.rows.iterrows()
         if r["kpi"] in CORE or (r["kpi"] in WHEN_PRESENT and r["value"] == r["value"])
     ]
-    for i in range(0, len(rows), PER_ROW):
-        for col, row in zip(st.columns(PER_ROW), rows[i : i + PER_ROW], strict=False):
-            with col:
-                spark = (
-                    series.rows.loc[series.rows["kpi"] == row["kpi"], "value"].fillna(0).tolist()
-                )
-                show_tile(row, spark)
+    show_tiles(rows, series.rows, PER_ROW)
     needs = [n for n in tiles.needs if n.kpi in CORE]
     if not has_spend:
         st.info(t("paid.no_ads"))

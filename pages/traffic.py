@@ -16,7 +16,7 @@ from kpi.slides import traffic_slides
 from ui.downloads import show_chart
 from ui.page import Section, setup, show_sections
 from ui.slides_button import slides_button
-from ui.tiles import show_needs, show_tile
+from ui.tiles import show_needs, show_tiles
 
 PER_ROW = 4
 TERMS_KEY = "traffic_brand_terms"
@@ -38,13 +38,7 @@ def draw_tiles() -> None:
     tiles = run(data.con, ctl.request(TILES, whole_range=True, targets=data.workspace.targets))
     series = run(data.con, ctl.request(TILES, compare=None))
     rows = [r for _, r in tiles.rows.iterrows()]
-    for i in range(0, len(rows), PER_ROW):
-        for col, row in zip(st.columns(PER_ROW), rows[i : i + PER_ROW], strict=False):
-            with col:
-                spark = (
-                    series.rows.loc[series.rows["kpi"] == row["kpi"], "value"].fillna(0).tolist()
-                )
-                show_tile(row, spark)
+    show_tiles(rows, series.rows, PER_ROW)
     if tiles.needs:
         st.caption(t("traffic.needs_title"))
         cols = st.columns(PER_ROW)

@@ -36,6 +36,15 @@ def show_tile(row: pd.Series, spark: list[float] | None = None) -> None:
         st.caption(f"{icon} {t('tile.target', target=format_value(target, kpi.format))}")
 
 
+def show_tiles(rows: list[pd.Series], series: pd.DataFrame, per_row: int = 4) -> None:
+    """A grid of tiles, each with its KPI's values per period (from `series`) as a sparkline."""
+    for i in range(0, len(rows), per_row):
+        for col, row in zip(st.columns(per_row), rows[i : i + per_row], strict=False):
+            with col:
+                spark = series.loc[series["kpi"] == row["kpi"], "value"].fillna(0).tolist()
+                show_tile(row, spark)
+
+
 def show_needs(need: Need) -> None:
     """A tile for a KPI without data: what it needs and which export provides it."""
     with st.container(border=True):
