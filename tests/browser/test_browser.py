@@ -177,5 +177,6 @@ def test_every_page_renders_at_1280x720(server, browser, tmp_path, present):
                 f"page /{name} shows an exception: {page.inner_text('[data-testid=stException]')[:500]}"
             )
         suffix = "_present" if present else ""
+        page.wait_for_timeout(1500)  # let a long page (Data) finish painting after the run
         page.screenshot(path=str(shots / f"{name or 'overview'}{suffix}.png"))
     page.close()
