@@ -3,6 +3,7 @@ DuckDB connection holding the loaded tables and the canonical views built over t
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 
@@ -257,15 +258,27 @@ class SessionData:
         return out
 
 
+# Operator-settable bounds so several sessions fit on one machine.
+MEMORY_LIMIT = os.environ.get("KPI_SESSION_MEMORY", "2GB")
+THREADS = int(os.environ.get("KPI_SESSION_THREADS", "2"))
+
+
 def _new_connection() -> duckdb.DuckDBPyConnection:
+    """A session's own connection, locked down before anyone's SQL reaches it: no file system,
+    no network, no extension installs, no reading Python variables, bounded memory and threads.
+    Data arrives as Arrow tables from the separate loader connection, which still works locked."""
     con = duckdb.connect(
         ":memory:",
         config={
-            "threads": 2,
+            "threads": THREADS,
+            "memory_limit": MEMORY_LIMIT,
             "python_enable_replacements": False,
             "autoinstall_known_extensions": False,
             "autoload_known_extensions": False,
+            "allow_community_extensions": False,
         },
     )
     con.execute("SET TimeZone = 'UTC'")
+    con.execute("SET enable_external_access = false")
+    con.execute("SET lock_configuration = true")
     return con
