@@ -9,10 +9,10 @@ from kpi import charts
 from kpi.analytics import content as analytics
 from kpi.charts import content as content_charts
 from kpi.engine import run
-from kpi.i18n import format_date, t
+from kpi.i18n import t
 from kpi.slides import content_slides
 from ui.downloads import show_chart, table_downloads
-from ui.page import Section, setup, show_sections
+from ui.page import Section, header, setup, show_gap, show_sections
 from ui.slides_button import slides_button
 
 RANKED = 10
@@ -20,15 +20,11 @@ TAGS = 20
 
 data, ctl = setup()
 slides_button("content", lambda: content_slides(data, ctl), ctl.present)
-st.title(t("content.title"))
-st.caption(t("content.period", start=format_date(ctl.start), end=format_date(ctl.end)))
-if not data.datasets() and not ctl.present:
-    st.info(t("content.no_data"))
-    st.page_link("pages/data.py", label=t("content.upload_link"), icon=":material/upload:")
+header(t("content.title"), data, ctl)
 
 
 def show_missing(gap: analytics.Missing) -> None:
-    st.info(t("content.needs", missing=", ".join(gap.fields), hint=gap.hint))
+    show_gap(gap.fields, gap.hint)
 
 
 def show_ignored(ignored: tuple[str, ...]) -> None:

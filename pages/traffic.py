@@ -9,12 +9,12 @@ from kpi import charts
 from kpi.analytics import traffic as analytics
 from kpi.charts import content as content_charts
 from kpi.engine import run
-from kpi.i18n import format_date, t
+from kpi.i18n import t
 from kpi.page_kpis import SAMPLE_BRAND_TERMS
 from kpi.page_kpis import TRAFFIC as TILES
 from kpi.slides import traffic_slides
 from ui.downloads import show_chart
-from ui.page import Section, setup, show_sections
+from ui.page import Section, header, setup, show_gap, show_sections
 from ui.slides_button import slides_button
 from ui.tiles import show_needs, show_tiles
 
@@ -23,15 +23,11 @@ TERMS_KEY = "traffic_brand_terms"
 
 data, ctl = setup()
 slides_button("traffic", lambda: traffic_slides(data, ctl), ctl.present)
-st.title(t("traffic.title"))
-st.caption(t("content.period", start=format_date(ctl.start), end=format_date(ctl.end)))
-if not data.datasets() and not ctl.present:
-    st.info(t("content.no_data"))
-    st.page_link("pages/data.py", label=t("content.upload_link"), icon=":material/upload:")
+header(t("traffic.title"), data, ctl)
 
 
 def show_missing(gap: analytics.Missing) -> None:
-    st.info(t("content.needs", missing=", ".join(gap.fields), hint=gap.hint))
+    show_gap(gap.fields, gap.hint)
 
 
 def draw_tiles() -> None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from kpi.i18n import t
+from kpi.i18n import format_date, t
 from kpi.store import SessionData
 from ui.controls import Controls, controls
 from ui.state import session_data
@@ -64,6 +64,20 @@ def setup() -> tuple[SessionData, Controls]:
             st.session_state["ctl_present"] = False
             st.rerun()
     return data, chosen
+
+
+def header(title: str, data: SessionData, ctl: Controls) -> None:
+    """A page's title and period, and the way to the Data page when nothing is loaded."""
+    st.title(title)
+    st.caption(t("content.period", start=format_date(ctl.start), end=format_date(ctl.end)))
+    if not data.datasets() and not ctl.present:
+        st.info(t("content.no_data"))
+        st.page_link("pages/data.py", label=t("content.upload_link"), icon=":material/upload:")
+
+
+def show_gap(fields: Sequence[str], hint: str) -> None:
+    """What a section lacks and which export provides it."""
+    st.info(t("content.needs", missing=", ".join(fields), hint=hint))
 
 
 def show_sections(page: str, sections: Sequence[Section], present: bool) -> None:

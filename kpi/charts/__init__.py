@@ -11,25 +11,6 @@ from kpi.i18n import t
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 
 
-def weekly_trend(
-    df: pd.DataFrame, value_title: str, by: str | None = None, percent: bool = False
-) -> alt.Chart:
-    """A line per series over weeks; empty weeks stay visible as gaps or zeros, not vanish."""
-    fmt = ".1%" if percent else ",.0f"
-    base = alt.Chart(df).encode(
-        x=alt.X("week:T", title=None, axis=alt.Axis(format="%d %b", labelAngle=0)),
-        y=alt.Y("value:Q", title=value_title, axis=alt.Axis(format=fmt)),
-        tooltip=[
-            alt.Tooltip("week:T", title=t("chart.week_of"), format="%d %b %Y"),
-            *([alt.Tooltip(f"{by}:N", title=by.replace("_", " ").capitalize())] if by else []),
-            alt.Tooltip("value:Q", title=value_title, format=fmt),
-        ],
-    )
-    if by:
-        base = base.encode(color=alt.Color(f"{by}:N", title=None, scale=alt.Scale(range=PALETTE)))
-    return base.mark_line(point=True, strokeWidth=2).properties(height=320)
-
-
 def bar_by(df: pd.DataFrame, by: str, value_title: str, percent: bool = False) -> alt.Chart:
     """Horizontal bars of a value per category, largest first."""
     fmt = ".1%" if percent else ",.0f"
@@ -42,16 +23,6 @@ def bar_by(df: pd.DataFrame, by: str, value_title: str, percent: bool = False) -
             tooltip=[alt.Tooltip(f"{by}:N"), alt.Tooltip("value:Q", title=value_title, format=fmt)],
         )
         .properties(height=max(120, 36 * len(df)))
-    )
-
-
-def sparkline(df: pd.DataFrame) -> alt.Chart:
-    """A tiny line of a KPI's weekly values for a tile."""
-    return (
-        alt.Chart(df)
-        .mark_area(line={"color": PALETTE[0]}, color=PALETTE[4], opacity=0.35)
-        .encode(x=alt.X("week:T", axis=None), y=alt.Y("value:Q", axis=None))
-        .properties(height=50)
     )
 
 

@@ -88,7 +88,6 @@ _EN: dict[str, str] = {
     "data.workspace_loaded": "Workspace loaded: saved mappings applied.",
     "sep.comma": "comma (1.234,5)",
     "sep.point": "point (1,234.5)",
-    "chart.week_of": "Week of",
     "dl.csv": "CSV",
     "dl.xlsx": "Excel",
     "dl.png": "PNG",
