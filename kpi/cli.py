@@ -16,6 +16,7 @@ from kpi.errors import KpiError
 from kpi.i18n import format_value
 from kpi.load import LoadedTable, LoadResult, load_paths
 from kpi.mapping import TableMapping, recognise
+from kpi.sql import QUERY_ROWS, run_sql
 from kpi.store import SessionData
 from kpi.workspace import Workspace
 
@@ -170,6 +171,28 @@ def _report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _sql(args: argparse.Namespace) -> int:
+    """`sql`: one read-only query on the canonical views, on the session's locked connection."""
+    *files, query = args.items
+    if not files:
+        raise KpiError("Name at least one export file or folder before the query.")
+    data, result = _session(files, args.workspace)
+    if not result.tables:
+        print("Nothing could be loaded from the files given.", file=sys.stderr)
+        return 1
+    answer = run_sql(data.con, query, data.gate, max_rows=args.max_rows)
+    if answer.truncated:
+        print(
+            f"Only the first {args.max_rows:,} rows are shown; add a LIMIT or aggregate.",
+            file=sys.stderr,
+        )
+    if args.json:
+        _dump({"columns": answer.columns, "rows": answer.rows(), "truncated": answer.truncated})
+    else:
+        print(answer.frame.to_string(index=False, max_colwidth=60))
+    return 0
+
+
 def _clean(value: object) -> float | None:
     if value is None:
         return None
@@ -214,6 +237,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     report.add_argument("--workspace", help="a workspace file (saved mappings and targets)")
     report.add_argument("--lang", default="en", help="language of the report (en)")
+    sql = commands.add_parser(
+        "sql", help="run one read-only SELECT on the canonical views (posts, ads, …)"
+    )
+    sql.add_argument("items", nargs="+", metavar="FILE… QUERY", help="files, then the query")
+    sql.add_argument("--max-rows", type=int, default=QUERY_ROWS, help="rows to return at most")
+    sql.add_argument("--workspace", help="a workspace file (saved mappings)")
+    sql.add_argument("--json", action="store_true", help="machine-readable output")
     args = parser.parse_args(argv)
 
     try:
@@ -223,6 +253,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _compute(args)
         if args.command == "report":
             return _report(args)
+        if args.command == "sql":
+            return _sql(args)
     except KpiError as exc:
         print(exc.user_message, file=sys.stderr)
         return 2

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import os
 import re
+import tempfile
+import uuid
 from dataclasses import dataclass, field
 
 import duckdb
 import pandas as pd
 
+from kpi.guard import QueryGate
 from kpi.load import FileError, LoadedTable, LoadResult
 from kpi.mapping import TableMapping, normalise, recognise
 from kpi.schema import DATASETS, DEDUPE_KEYS, TIME_FIELDS
@@ -62,6 +65,11 @@ class SessionData:
     workspace: Workspace = field(default_factory=Workspace)
     duplicates: dict[str, int] = field(default_factory=dict)  # rows merged per dataset
     source: str = "empty"  # "sample" or "uploads": what the person is looking at
+    gate: QueryGate = field(default_factory=QueryGate)  # the person's own queries, one at a time
+
+    def close(self) -> None:
+        """Free the session's memory and its spill directory (DuckDB removes it on close)."""
+        self.con.close()
 
     def add(self, result: LoadResult) -> None:
         """Store every table of a load result, recognise it, and rebuild the canonical views."""
@@ -261,17 +269,23 @@ class SessionData:
 # Operator-settable bounds so several sessions fit on one machine.
 MEMORY_LIMIT = os.environ.get("KPI_SESSION_MEMORY", "2GB")
 THREADS = int(os.environ.get("KPI_SESSION_THREADS", "2"))
+TEMP_LIMIT = os.environ.get("KPI_SESSION_TEMP", "4GB")
+TEMP_ROOT = os.environ.get("KPI_TEMP_DIR", tempfile.gettempdir())
 
 
 def _new_connection() -> duckdb.DuckDBPyConnection:
     """A session's own connection, locked down before anyone's SQL reaches it: no file system,
-    no network, no extension installs, no reading Python variables, bounded memory and threads.
-    Data arrives as Arrow tables from the separate loader connection, which still works locked."""
+    no network, no extension installs, no reading Python variables, bounded memory and threads,
+    and a spill directory of its own with a size cap (DuckDB creates it when a query first spills
+    and removes it when the connection closes). Data arrives as Arrow tables from the separate
+    loader connection, which still works locked."""
     con = duckdb.connect(
         ":memory:",
         config={
             "threads": THREADS,
             "memory_limit": MEMORY_LIMIT,
+            "temp_directory": os.path.join(TEMP_ROOT, f"kpi-session-{uuid.uuid4().hex}"),
+            "max_temp_directory_size": TEMP_LIMIT,
             "python_enable_replacements": False,
             "autoinstall_known_extensions": False,
             "autoload_known_extensions": False,

@@ -1,6 +1,7 @@
 """Explore: any measure per period, broken down the way the person wants — a catalog KPI, an
 "average A per B" made from pickers, or one of their own formula KPIs — with its chart and
-table. The measure, mode and breakdown live in the URL, so a copied link reopens the view."""
+table — and a SQL tab for questions no picker covers. The tab, measure, mode and breakdown live
+in the URL, so a copied link reopens the view."""
 
 from __future__ import annotations
 
@@ -23,8 +24,9 @@ from kpi.slides import Slide, table_chart
 from ui.downloads import show_chart, table_downloads
 from ui.page import Section, setup, show_sections
 from ui.slides_button import slides_button
+from ui.sql_editor import show_sql_editor
 
-URL_KEYS = ("mode", "kpi", "by")
+URL_KEYS = ("tab", "mode", "kpi", "by")
 # Read before the shared controls run: they rewrite the URL and drop keys they do not own.
 FROM_URL = {key: st.query_params.get(key, "") for key in URL_KEYS}
 MODES = ("catalog", "average", "custom")
@@ -108,267 +110,295 @@ def _seed_from_url(custom_ids: set[str]) -> None:
         st.session_state["explore_by"] = FROM_URL["by"]
 
 
-mine = {k.id: k for k in data.workspace.kpis()}
-_seed_from_url(set(mine))
-if pending := st.session_state.pop("_explore_pending", None):  # a KPI just saved: show it
-    st.session_state["explore_mode"] = "custom"
-    st.session_state["explore_custom"] = pending
-
-mode = st.radio(
-    t("explore.mode"),
-    MODES,
-    format_func=lambda m: t(f"explore.mode.{m}"),
-    key="explore_mode",
-    horizontal=True,
+TABS = {"measures": t("explore.tab.measures"), "sql": t("explore.tab.sql")}
+if "explore_tab" not in st.session_state and FROM_URL["tab"] in TABS:
+    st.session_state["explore_tab"] = TABS[FROM_URL["tab"]]
+measures_tab, sql_tab = st.tabs(
+    list(TABS.values()),
+    key="explore_tab",
+    on_change="rerun",  # only the open tab runs: no engine work behind the SQL editor
 )
-kpi: Kpi | None = None
-extra: tuple[Kpi, ...] = ()
-token = ""
-if mode == "catalog":
-    _keep("explore_kpi", list(CATALOG_IDS))
-    token = st.selectbox(
-        t("explore.kpi"),
-        CATALOG_IDS,
-        format_func=lambda k: t(
-            "explore.kpi_option",
-            family=t(f"explore.family.{BY_ID[k].family}"),
-            label=BY_ID[k].label,
-        ),
-        key="explore_kpi",
-    )
-    kpi = BY_ID[token]
-elif mode == "average":
-    loaded = data.datasets()
-    choices = sorted(
-        (d for d in DATASET_NAMES if _measures(d)), key=lambda d: (d not in loaded, d != "posts")
-    )
-    left, middle, right = st.columns(3)
-    _keep("explore_avg_dataset", choices)
-    dataset = left.selectbox(
-        t("explore.avg_dataset"),
-        choices,
-        format_func=lambda d: t(f"explore.dataset.{d}"),
-        key="explore_avg_dataset",
-    )
-    measures = _measures(dataset)
-    _keep("explore_avg_measure", measures)
-    measure = middle.selectbox(
-        t("explore.avg_measure"),
-        measures,
-        format_func=lambda f: t(f"explore.field.{f}"),
-        key="explore_avg_measure",
-    )
-    entities = _entities(dataset, measure)
-    _keep("explore_avg_entity", entities)
-    entity = right.selectbox(
-        t("explore.avg_entity"),
-        entities,
-        format_func=lambda e: t(f"explore.entity.{e}"),
-        key="explore_avg_entity",
-    )
-    try:
-        made = average_per(dataset, measure, entity)
-    except KpiError as exc:
-        st.error(exc.user_message)
-    else:
-        label = t(
-            "explore.avg_label",
-            measure=t(f"explore.field.{measure}"),
-            entity=t(f"explore.entity.{entity}"),
+if sql_tab.open:
+    if st.query_params.get("tab") != "sql":
+        st.query_params["tab"] = "sql"
+    with sql_tab:
+        show_sql_editor(data, ctl.present)
+elif "tab" in st.query_params:
+    del st.query_params["tab"]
+
+if measures_tab.open:
+    with measures_tab:
+        mine = {k.id: k for k in data.workspace.kpis()}
+        _seed_from_url(set(mine))
+        if pending := st.session_state.pop("_explore_pending", None):  # a KPI just saved: show it
+            st.session_state["explore_mode"] = "custom"
+            st.session_state["explore_custom"] = pending
+
+        mode = st.radio(
+            t("explore.mode"),
+            MODES,
+            format_func=lambda m: t(f"explore.mode.{m}"),
+            key="explore_mode",
+            horizontal=True,
         )
-        kpi = dataclasses.replace(made, labels={"en": label, "es": label, "pl": label})
-        extra = (kpi,)
-        token = f"{dataset}.{measure}.{entity}"
-elif not mine:
-    st.info(t("explore.no_custom"))
-else:
-    ids = list(mine)
-    _keep("explore_custom", ids)
-    token = st.selectbox(
-        t("explore.custom"), ids, format_func=lambda k: mine[k].label, key="explore_custom"
-    )
-    kpi = mine[token]
-    extra = (kpi,)
-
-by = ""
-if kpi is not None:
-    fields = ["", *_breakdowns(kpi)]
-    _keep("explore_by", fields)
-    by = st.selectbox(
-        t("explore.by"),
-        fields,
-        format_func=lambda f: t(f"explore.field.{f}") if f else t("explore.no_breakdown"),
-        key="explore_by",
-    )
-    st.caption(
-        t(
-            "explore.grain_note",
-            grain=t(f"grain.{ctl.grain}").lower(),
-            start=format_date(ctl.start),
-            end=format_date(ctl.end),
-        )
-    )
-
-for key, value in {"mode": mode, "kpi": token, "by": by}.items():
-    if not value:
-        if key in st.query_params:
-            del st.query_params[key]
-    elif st.query_params.get(key) != value:
-        st.query_params[key] = value
-
-
-# --- numbers: the engine, the top breakdown values only -----------------------------------------
-
-
-def _compute(kpi: Kpi) -> Result | None:
-    try:
-        if not by:
-            return run(data.con, ctl.request((kpi.id,), extra=extra))
-        totals = run(
-            data.con,
-            ctl.request((kpi.id,), by=(by,), whole_range=True, compare=None, extra=extra),
-        )
-        if totals.needs:
-            return totals
-        top = explore_charts.top_values(totals.rows, by, TOP)
-        filters = {**ctl.filters, by: tuple(top)} if top else dict(ctl.filters)
-        return run(
-            data.con,
-            ctl.request((kpi.id,), by=(by,), compare=None, filters=filters, extra=extra),
-        )
-    except KpiError as exc:
-        st.error(exc.user_message)
-    except duckdb.Error as exc:  # a person's formula that parses but cannot run on this data
-        st.error(t("explore.formula_failed", error=str(exc).splitlines()[0][:200]))
-    return None
-
-
-result = _compute(kpi) if kpi is not None else None
-ready = (
-    result is not None
-    and kpi is not None
-    and not result.needs
-    and result.rows["value"].notna().any()
-)
-
-
-def explore_chart() -> tuple[str, alt.TopLevelMixin]:
-    """The chart of the chosen measure and its title (used on the page and in the slides)."""
-    assert kpi is not None and result is not None
-    fmt = charts.number_format(kpi.format)
-    if by:
-        title = t("explore.chart_title_by", kpi=kpi.label, field=t(f"explore.field.{by}"))
-        return title, explore_charts.lines_by(result.rows, by, kpi.label, fmt)
-    return t("explore.chart_title", kpi=kpi.label), charts.trend_with_comparison(
-        result.rows, kpi.label, fmt
-    )
-
-
-def draw_chart() -> None:
-    assert kpi is not None and result is not None
-    label = kpi.label
-    if result.needs:
-        for need in result.needs:
-            st.info(t("explore.needs", kpi=label, missing=", ".join(need.missing), hint=need.hint))
-        return
-    if not result.rows["value"].notna().any():
-        st.info(t("explore.no_values", kpi=label))
-        return
-    title, chart = explore_chart()
-    st.subheader(title)
-    if by:
-        st.caption(t("explore.top_note", n=TOP, field=t(f"explore.field.{by}").lower(), kpi=label))
-    show_chart(charts.styled(chart, ctl.present), t("explore.chart_name", kpi=kpi.id), ctl.present)
-
-
-def explore_slides() -> list[Slide]:
-    """The page's two sections as slides: the chart, and the table drawn as a chart."""
-    assert kpi is not None and result is not None
-    title, chart = explore_chart()
-    table = explore_charts.series_table(result.rows, (by,) if by else (), kpi.label)
-    formats = {
-        kpi.label: kpi.format,
-        t("chart.previous"): kpi.format,
-        t("explore.change_pct"): "percent",
-    }
-    columns = {c: (c, formats.get(c)) for c in table.columns}
-    return [
-        (title, [charts.styled(chart, True)]),
-        (t("explore.table"), [table_chart(table, columns)]),
-    ]
-
-
-def draw_table() -> None:
-    assert kpi is not None and result is not None
-    st.subheader(t("explore.table"))
-    table = explore_charts.series_table(result.rows, (by,) if by else (), kpi.label)
-    st.dataframe(table, hide_index=True, width="stretch")
-    if not ctl.present:
-        table_downloads(table, t("explore.table_name", kpi=kpi.id))
-
-
-sections: list[Section] = []
-if result is not None:
-    sections.append(Section(t("explore.chart"), draw_chart))
-    if ready:
-        sections.append(Section(t("explore.table"), draw_table))
-show_sections("explore", sections, ctl.present)
-if ready:
-    slides_button("explore", explore_slides, ctl.present)
-
-
-# --- the person's own KPIs ---------------------------------------------------------------------
-
-if not ctl.present:
-    just_saved = st.session_state.pop("_explore_saved", None)
-    with st.expander(t("explore.yours"), expanded=bool(just_saved)):
-        st.caption(t("explore.yours_help"))
-        if just_saved:
-            st.success(t("explore.saved", label=just_saved))
-        left, right = st.columns(2)
-        new_id = left.text_input(t("explore.new_id"), key="explore_new_id")
-        new_label = right.text_input(t("explore.new_label"), key="explore_new_label")
-        new_dataset = left.selectbox(
-            t("explore.new_dataset"),
-            DATASET_NAMES,
-            format_func=lambda d: t(f"explore.dataset.{d}"),
-            key="explore_new_dataset",
-        )
-        new_format = right.selectbox(
-            t("explore.new_format"),
-            FORMATS,
-            index=FORMATS.index("decimal"),
-            format_func=lambda f: t(f"explore.format.{f}"),
-            key="explore_new_format",
-        )
-        new_formula = st.text_input(
-            t("explore.new_formula"),
-            key="explore_new_formula",
-            placeholder="sum(shares) / nullif(sum(impressions), 0)",
-        )
-        if st.button(t("explore.save"), key="explore_save", icon=":material/save:"):
+        kpi: Kpi | None = None
+        extra: tuple[Kpi, ...] = ()
+        token = ""
+        if mode == "catalog":
+            _keep("explore_kpi", list(CATALOG_IDS))
+            token = st.selectbox(
+                t("explore.kpi"),
+                CATALOG_IDS,
+                format_func=lambda k: t(
+                    "explore.kpi_option",
+                    family=t(f"explore.family.{BY_ID[k].family}"),
+                    label=BY_ID[k].label,
+                ),
+                key="explore_kpi",
+            )
+            kpi = BY_ID[token]
+        elif mode == "average":
+            loaded = data.datasets()
+            choices = sorted(
+                (d for d in DATASET_NAMES if _measures(d)),
+                key=lambda d: (d not in loaded, d != "posts"),
+            )
+            left, middle, right = st.columns(3)
+            _keep("explore_avg_dataset", choices)
+            dataset = left.selectbox(
+                t("explore.avg_dataset"),
+                choices,
+                format_func=lambda d: t(f"explore.dataset.{d}"),
+                key="explore_avg_dataset",
+            )
+            measures = _measures(dataset)
+            _keep("explore_avg_measure", measures)
+            measure = middle.selectbox(
+                t("explore.avg_measure"),
+                measures,
+                format_func=lambda f: t(f"explore.field.{f}"),
+                key="explore_avg_measure",
+            )
+            entities = _entities(dataset, measure)
+            _keep("explore_avg_entity", entities)
+            entity = right.selectbox(
+                t("explore.avg_entity"),
+                entities,
+                format_func=lambda e: t(f"explore.entity.{e}"),
+                key="explore_avg_entity",
+            )
             try:
-                saved = data.workspace.add_custom_kpi(
-                    new_id.strip(),
-                    new_label.strip() or new_id.strip(),
-                    new_dataset,
-                    new_formula,
-                    new_format,
-                )
+                made = average_per(dataset, measure, entity)
             except KpiError as exc:
                 st.error(exc.user_message)
             else:
-                st.session_state["_explore_pending"] = saved.id
-                st.session_state["_explore_saved"] = saved.label
-                st.rerun()
-        if data.workspace.custom_kpis:
-            st.caption(t("explore.saved_list"))
-            listed = pd.DataFrame(
-                data.workspace.custom_kpis,
-                columns=["id", "label", "dataset", "formula", "format"],
+                label = t(
+                    "explore.avg_label",
+                    measure=t(f"explore.field.{measure}"),
+                    entity=t(f"explore.entity.{entity}"),
+                )
+                kpi = dataclasses.replace(made, labels={"en": label, "es": label, "pl": label})
+                extra = (kpi,)
+                token = f"{dataset}.{measure}.{entity}"
+        elif not mine:
+            st.info(t("explore.no_custom"))
+        else:
+            ids = list(mine)
+            _keep("explore_custom", ids)
+            token = st.selectbox(
+                t("explore.custom"), ids, format_func=lambda k: mine[k].label, key="explore_custom"
             )
-            st.dataframe(
-                listed.rename(columns={c: t(f"explore.col.{c}") for c in listed.columns}),
-                hide_index=True,
-                width="stretch",
+            kpi = mine[token]
+            extra = (kpi,)
+
+        by = ""
+        if kpi is not None:
+            fields = ["", *_breakdowns(kpi)]
+            _keep("explore_by", fields)
+            by = st.selectbox(
+                t("explore.by"),
+                fields,
+                format_func=lambda f: t(f"explore.field.{f}") if f else t("explore.no_breakdown"),
+                key="explore_by",
             )
+            st.caption(
+                t(
+                    "explore.grain_note",
+                    grain=t(f"grain.{ctl.grain}").lower(),
+                    start=format_date(ctl.start),
+                    end=format_date(ctl.end),
+                )
+            )
+
+        for key, value in {"mode": mode, "kpi": token, "by": by}.items():
+            if not value:
+                if key in st.query_params:
+                    del st.query_params[key]
+            elif st.query_params.get(key) != value:
+                st.query_params[key] = value
+
+        # --- numbers: the engine, the top breakdown values only -----------------------------------------
+
+        def _runs(kpi: Kpi) -> Result:
+            if not by:
+                return run(data.con, ctl.request((kpi.id,), extra=extra))
+            totals = run(
+                data.con,
+                ctl.request((kpi.id,), by=(by,), whole_range=True, compare=None, extra=extra),
+            )
+            if totals.needs:
+                return totals
+            top = explore_charts.top_values(totals.rows, by, TOP)
+            filters = {**ctl.filters, by: tuple(top)} if top else dict(ctl.filters)
+            return run(
+                data.con,
+                ctl.request((kpi.id,), by=(by,), compare=None, filters=filters, extra=extra),
+            )
+
+        def _compute(kpi: Kpi) -> Result | None:
+            try:
+                if mode != "custom":
+                    return _runs(kpi)
+                # A person's formula: one at a time per session, stopped at the time limit.
+                with data.gate.limit(data.con):
+                    return _runs(kpi)
+            except KpiError as exc:
+                st.error(exc.user_message)
+            except duckdb.Error as exc:  # a formula that parses but cannot run on this data
+                st.error(t("explore.formula_failed", error=str(exc).splitlines()[0][:200]))
+            return None
+
+        result = _compute(kpi) if kpi is not None else None
+        ready = (
+            result is not None
+            and kpi is not None
+            and not result.needs
+            and result.rows["value"].notna().any()
+        )
+
+        def explore_chart() -> tuple[str, alt.TopLevelMixin]:
+            """The chart of the chosen measure and its title (used on the page and in the slides)."""
+            assert kpi is not None and result is not None
+            fmt = charts.number_format(kpi.format)
+            if by:
+                title = t("explore.chart_title_by", kpi=kpi.label, field=t(f"explore.field.{by}"))
+                return title, explore_charts.lines_by(result.rows, by, kpi.label, fmt)
+            return t("explore.chart_title", kpi=kpi.label), charts.trend_with_comparison(
+                result.rows, kpi.label, fmt
+            )
+
+        def draw_chart() -> None:
+            assert kpi is not None and result is not None
+            label = kpi.label
+            if result.needs:
+                for need in result.needs:
+                    st.info(
+                        t(
+                            "explore.needs",
+                            kpi=label,
+                            missing=", ".join(need.missing),
+                            hint=need.hint,
+                        )
+                    )
+                return
+            if not result.rows["value"].notna().any():
+                st.info(t("explore.no_values", kpi=label))
+                return
+            title, chart = explore_chart()
+            st.subheader(title)
+            if by:
+                st.caption(
+                    t("explore.top_note", n=TOP, field=t(f"explore.field.{by}").lower(), kpi=label)
+                )
+            show_chart(
+                charts.styled(chart, ctl.present), t("explore.chart_name", kpi=kpi.id), ctl.present
+            )
+
+        def explore_slides() -> list[Slide]:
+            """The page's two sections as slides: the chart, and the table drawn as a chart."""
+            assert kpi is not None and result is not None
+            title, chart = explore_chart()
+            table = explore_charts.series_table(result.rows, (by,) if by else (), kpi.label)
+            formats = {
+                kpi.label: kpi.format,
+                t("chart.previous"): kpi.format,
+                t("explore.change_pct"): "percent",
+            }
+            columns = {c: (c, formats.get(c)) for c in table.columns}
+            return [
+                (title, [charts.styled(chart, True)]),
+                (t("explore.table"), [table_chart(table, columns)]),
+            ]
+
+        def draw_table() -> None:
+            assert kpi is not None and result is not None
+            st.subheader(t("explore.table"))
+            table = explore_charts.series_table(result.rows, (by,) if by else (), kpi.label)
+            st.dataframe(table, hide_index=True, width="stretch")
+            if not ctl.present:
+                table_downloads(table, t("explore.table_name", kpi=kpi.id))
+
+        sections: list[Section] = []
+        if result is not None:
+            sections.append(Section(t("explore.chart"), draw_chart))
+            if ready:
+                sections.append(Section(t("explore.table"), draw_table))
+        show_sections("explore", sections, ctl.present)
+        if ready:
+            slides_button("explore", explore_slides, ctl.present)
+
+        # --- the person's own KPIs ---------------------------------------------------------------------
+
+        if not ctl.present:
+            just_saved = st.session_state.pop("_explore_saved", None)
+            with st.expander(t("explore.yours"), expanded=bool(just_saved)):
+                st.caption(t("explore.yours_help"))
+                if just_saved:
+                    st.success(t("explore.saved", label=just_saved))
+                left, right = st.columns(2)
+                new_id = left.text_input(t("explore.new_id"), key="explore_new_id")
+                new_label = right.text_input(t("explore.new_label"), key="explore_new_label")
+                new_dataset = left.selectbox(
+                    t("explore.new_dataset"),
+                    DATASET_NAMES,
+                    format_func=lambda d: t(f"explore.dataset.{d}"),
+                    key="explore_new_dataset",
+                )
+                new_format = right.selectbox(
+                    t("explore.new_format"),
+                    FORMATS,
+                    index=FORMATS.index("decimal"),
+                    format_func=lambda f: t(f"explore.format.{f}"),
+                    key="explore_new_format",
+                )
+                new_formula = st.text_input(
+                    t("explore.new_formula"),
+                    key="explore_new_formula",
+                    placeholder="sum(shares) / nullif(sum(impressions), 0)",
+                )
+                if st.button(t("explore.save"), key="explore_save", icon=":material/save:"):
+                    try:
+                        saved = data.workspace.add_custom_kpi(
+                            new_id.strip(),
+                            new_label.strip() or new_id.strip(),
+                            new_dataset,
+                            new_formula,
+                            new_format,
+                        )
+                    except KpiError as exc:
+                        st.error(exc.user_message)
+                    else:
+                        st.session_state["_explore_pending"] = saved.id
+                        st.session_state["_explore_saved"] = saved.label
+                        st.rerun()
+                if data.workspace.custom_kpis:
+                    st.caption(t("explore.saved_list"))
+                    listed = pd.DataFrame(
+                        data.workspace.custom_kpis,
+                        columns=["id", "label", "dataset", "formula", "format"],
+                    )
+                    st.dataframe(
+                        listed.rename(columns={c: t(f"explore.col.{c}") for c in listed.columns}),
+                        hide_index=True,
+                        width="stretch",
+                    )

@@ -1,0 +1,87 @@
+"""A chart for any query result (Explore's SQL tab): which columns to draw by default, and a
+line, bar or point chart depending on what the horizontal column holds."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from kpi.charts import PALETTE
+
+MAX_POINTS = 5_000  # Altair refuses more rows; a person's chart reads worse long before
+MAX_BARS = 30
+
+
+def is_number(series: pd.Series) -> bool:
+    """Whether a column can be a chart's value axis (numbers, not true/false)."""
+    return pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series)
+
+
+def is_time(series: pd.Series) -> bool:
+    """Whether a column holds dates or timestamps (as datetimes or as date objects)."""
+    if pd.api.types.is_datetime64_any_dtype(series):
+        return True
+    sample = series.dropna().head(20)
+    return (
+        not sample.empty
+        and series.dtype == object
+        and all(hasattr(v, "isoformat") and hasattr(v, "year") for v in sample)
+    )
+
+
+def default_axes(frame: pd.DataFrame) -> tuple[str, str] | None:
+    """The (x, y) a person most likely wants: the first number as the value, drawn against the
+    first date column, else the first text column, else another number; None if nothing fits."""
+    columns = list(frame.columns)
+    numbers = [c for c in columns if is_number(frame[c])]
+    if not numbers:
+        return None
+    times = [c for c in columns if is_time(frame[c])]
+    others = [c for c in columns if c not in numbers and c not in times]
+    y = numbers[0]
+    for candidates in (times, others, numbers[1:]):
+        if candidates:
+            return candidates[0], y
+    return None
+
+
+def result_chart(frame: pd.DataFrame, x: str, y: str) -> alt.Chart:
+    """`y` against `x`: a line over dates, bars (largest first, top 30) over categories, points
+    over numbers. At most 5 000 rows are drawn; `x` and `y` are different columns."""
+    df = frame[[x, y]].head(MAX_POINTS).copy()
+    df.columns = ["x", "y"]  # column names from a query may hold anything; Vega-Lite fields may not
+    tooltip = [alt.Tooltip("x", title=x), alt.Tooltip("y:Q", title=y, format=",.4~f")]
+    if is_time(frame[x]):
+        df["x"] = pd.to_datetime(df["x"])
+        tooltip[0] = alt.Tooltip("x:T", title=x, format="%d %b %Y")
+        return (
+            alt.Chart(df.sort_values("x"))
+            .mark_line(point=True, color=PALETTE[0], strokeWidth=2)
+            .encode(
+                x=alt.X("x:T", title=x),
+                y=alt.Y("y:Q", title=y),
+                tooltip=tooltip,
+            )
+            .properties(height=360)
+        )
+    if is_number(frame[x]):
+        tooltip[0] = alt.Tooltip("x:Q", title=x, format=",.4~f")
+        return (
+            alt.Chart(df)
+            .mark_circle(size=60, opacity=0.7, color=PALETTE[0])
+            .encode(x=alt.X("x:Q", title=x), y=alt.Y("y:Q", title=y), tooltip=tooltip)
+            .properties(height=360)
+        )
+    df["x"] = df["x"].astype("string").fillna("(empty)")
+    df = df.nlargest(MAX_BARS, "y")
+    tooltip[0] = alt.Tooltip("x:N", title=x)
+    return (
+        alt.Chart(df)
+        .mark_bar(color=PALETTE[0])
+        .encode(
+            y=alt.Y("x:N", sort="-x", title=x),
+            x=alt.X("y:Q", title=y),
+            tooltip=tooltip,
+        )
+        .properties(height=max(120, 30 * len(df)))
+    )

@@ -1,0 +1,54 @@
+"""The chart under a query result: sensible default columns and a mark that fits the data."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from kpi.charts.results import MAX_BARS, MAX_POINTS, default_axes, result_chart
+
+
+def test_a_date_column_is_drawn_as_a_line_of_the_first_number():
+    frame = pd.DataFrame(
+        {
+            "platform": ["x", "x"],
+            "day": [dt.date(2026, 1, 5), dt.date(2026, 1, 6)],
+            "likes": [3, 4],
+            "shares": [1.0, 2.0],
+        }
+    )
+    assert default_axes(frame) == ("day", "likes")
+    spec = result_chart(frame, "day", "likes").to_dict()
+    assert spec["mark"]["type"] == "line"
+    assert spec["encoding"]["x"]["type"] == "temporal"
+
+
+def test_categories_are_bars_largest_first_and_at_most_thirty():
+    frame = pd.DataFrame({"tag": [f"t{i}" for i in range(50)], "n": range(50)})
+    assert default_axes(frame) == ("tag", "n")
+    chart = result_chart(frame, "tag", "n")
+    drawn = chart.data
+    assert len(drawn) == MAX_BARS
+    assert drawn["y"].min() == 50 - MAX_BARS
+    assert chart.to_dict()["mark"]["type"] == "bar"
+
+
+def test_two_numbers_are_points_and_long_results_are_cut_for_the_chart():
+    frame = pd.DataFrame({"reach": range(MAX_POINTS + 10), "likes": range(MAX_POINTS + 10)})
+    assert default_axes(frame) == ("likes", "reach")
+    chart = result_chart(frame, "reach", "likes")
+    assert chart.to_dict()["mark"]["type"] == "circle"
+    assert len(chart.data) == MAX_POINTS
+
+
+def test_nothing_to_draw_without_a_number_or_a_second_column():
+    assert default_axes(pd.DataFrame({"name": ["a"]})) is None
+    assert default_axes(pd.DataFrame({"n": [1]})) is None
+    assert default_axes(pd.DataFrame({"flag": [True], "name": ["a"]})) is None
+
+
+def test_column_names_with_odd_characters_still_draw():
+    frame = pd.DataFrame({"a.b [x]": ["p", "q"], "c:d": [1, 2]})
+    spec = result_chart(frame, "a.b [x]", "c:d").to_dict()
+    assert spec["encoding"]["y"]["title"] == "a.b [x]"
