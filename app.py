@@ -25,14 +25,14 @@ HERE = Path(__file__).resolve().parent
 navigation = st.navigation(
     [
         st.Page(
-            f"pages/{name}.py",
+            f"app_pages/{name}.py",
             title=t(f"nav.{name}"),
             icon=icon,
             url_path=name,
             default=name == "overview",
         )
         for name, icon in PAGES
-        if (HERE / "pages" / f"{name}.py").exists()
+        if (HERE / "app_pages" / f"{name}.py").exists()
     ]
 )
 navigation.run()

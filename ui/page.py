@@ -72,7 +72,7 @@ def header(title: str, data: SessionData, ctl: Controls) -> None:
     st.caption(t("content.period", start=format_date(ctl.start), end=format_date(ctl.end)))
     if not data.datasets() and not ctl.present:
         st.info(t("content.no_data"))
-        st.page_link("pages/data.py", label=t("content.upload_link"), icon=":material/upload:")
+        st.page_link("app_pages/data.py", label=t("content.upload_link"), icon=":material/upload:")
 
 
 def show_gap(fields: Sequence[str], hint: str) -> None:

@@ -3,6 +3,7 @@ through the Data page shows its load report."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -35,8 +36,9 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server() -> Iterator[str]:
+@contextlib.contextmanager
+def _streamlit() -> Iterator[str]:
+    """`streamlit run app.py` on a free port, until the block ends."""
     port = _free_port()
     proc = subprocess.Popen(
         [
@@ -63,6 +65,12 @@ def server() -> Iterator[str]:
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    with _streamlit() as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -168,7 +176,7 @@ def test_every_page_renders_at_1280x720(server, browser, tmp_path, present):
     """Each page draws without an error box; screenshots land in KPI_SCREENSHOTS when set."""
     shots = Path(os.environ.get("KPI_SCREENSHOTS") or tmp_path)
     page = browser.new_page(viewport={"width": 1280, "height": 720})
-    available = [p for p in PAGES if (ROOT / "pages" / f"{p or 'overview'}.py").exists()]
+    available = [p for p in PAGES if (ROOT / "app_pages" / f"{p or 'overview'}.py").exists()]
     for name in available:
         page.goto(f"{server}/{name}" + ("?present=1" if present else ""))
         _idle(page)
@@ -180,3 +188,67 @@ def test_every_page_renders_at_1280x720(server, browser, tmp_path, present):
         page.wait_for_timeout(1500)  # let a long page (Data) finish painting after the run
         page.screenshot(path=str(shots / f"{name or 'overview'}{suffix}.png"))
     page.close()
+
+
+def test_the_sql_tab_answers_with_a_table_and_a_chart(server, browser, tmp_path):
+    page = browser.new_page(viewport={"width": 1280, "height": 1300})
+    page.goto(f"{server}/explore?tab=sql")
+    _idle(page)
+    page.get_by_role("button", name="Run").click()
+    page.wait_for_selector('[data-testid="stVegaLiteChart"] svg.marks', timeout=60_000)
+    _idle(page)
+    main = page.inner_text('[data-testid="stMain"]')
+    assert "Tables you can query" in main and "6 rows · 3 columns" in main
+    shots = os.environ.get("KPI_SCREENSHOTS")
+    page.screenshot(
+        path=str(Path(shots) / "explore_sql.png" if shots else tmp_path / "sql.png"),
+        full_page=True,
+    )
+    page.close()
+
+
+HOSTILE = (
+    "published_at,platform,impressions,<img src=x onerror=\"window.__xss='name'\">\n"
+    "2026-01-05 10:00,<img src=x onerror=\"window.__xss='value'\">,5,<script>window.__xss='s'</script>\n"
+    "2026-01-06 10:00,x,7,plain\n"
+)
+
+
+def test_file_content_never_runs_as_html_in_a_real_browser(server, browser, tmp_path):
+    csv = tmp_path / "hostile.csv"
+    csv.write_text(HOSTILE, encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{server}/data")
+    _idle(page)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(str(csv))
+    page.wait_for_selector("text=hostile.csv", timeout=60_000)
+    _idle(page)
+    page.wait_for_timeout(1000)
+    assert page.evaluate("window.__xss") is None
+    assert page.locator('[data-testid="stMain"] img[src="x"]').count() == 0
+    # The same session's SQL tab shows the values, as text.
+    page.get_by_role("link", name="Explore").first.click()
+    _idle(page)
+    page.get_by_role("tab", name="SQL").click()
+    _idle(page)
+    page.locator("textarea").first.fill("SELECT platform, count(*) AS n FROM posts GROUP BY 1")
+    page.get_by_role("button", name="Run").click()
+    page.wait_for_selector("text=2 rows · 2 columns", timeout=60_000)
+    _idle(page)
+    page.wait_for_timeout(1000)
+    assert page.evaluate("window.__xss") is None
+    assert page.locator('[data-testid="stMain"] img[src="x"]').count() == 0
+    page.close()
+
+
+def test_a_deep_link_as_the_first_visit_still_gets_the_apps_navigation(browser):
+    # A fresh server whose first visitor opens a shared link: the page must run under app.py
+    # (titles, icons, wide layout), not as a bare script from a folder Streamlit discovered.
+    with _streamlit() as url:
+        page = browser.new_page(viewport={"width": 1280, "height": 720})
+        page.goto(f"{url}/explore?tab=sql")
+        _idle(page)
+        nav = page.inner_text('[data-testid="stSidebarNav"]')
+        assert "Traffic & conversions" in nav and "Overview" in nav
+        assert "app" not in nav.split()
+        page.close()

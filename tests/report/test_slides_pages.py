@@ -30,7 +30,7 @@ class Ctl:
     filters: dict = dataclasses.field(default_factory=dict)
 
 
-# The sections each page shows on the sample data (see pages/*.py).
+# The sections each page shows on the sample data (see app_pages/*.py).
 BUILDERS = {
     "engagement": (engagement_slides, 4),
     "audience": (audience_slides, 4),

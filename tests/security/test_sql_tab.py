@@ -15,8 +15,8 @@ from kpi.load import load_file
 from kpi.store import SessionData
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
-EXPLORE = "pages/explore.py"
-DATA = "pages/data.py"
+EXPLORE = "app_pages/explore.py"
+DATA = "app_pages/data.py"
 HOSTILE = (
     b"published_at,platform,impressions,<script>alert('name')</script>\n"
     b"2026-01-05 10:00,<img src=x onerror=alert(1)>,5,<b>bold</b>\n"

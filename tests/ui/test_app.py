@@ -39,7 +39,7 @@ def test_first_screen_is_a_live_dashboard_on_sample_data():
 
 def test_data_page_lists_sample_tables_with_reports():
     at = AppTest.from_file(APP, default_timeout=120).run()
-    at.switch_page("pages/data.py").run()
+    at.switch_page("app_pages/data.py").run()
     assert not at.exception
     assert "Rows read" in [m.label for m in at.metric]
     titles = " ".join(md.value for md in at.markdown)
@@ -56,7 +56,7 @@ def test_upload_replaces_sample_data_and_reports_bad_rows():
         b"2026-01-07 10:00,instagram,2000,100,10,10\n"
     )
     at = AppTest.from_file(APP, default_timeout=120).run()
-    at.switch_page("pages/data.py").run()
+    at.switch_page("app_pages/data.py").run()
     at.file_uploader[0].set_value(
         [("my_posts.csv", csv, "text/csv"), ("empty.csv", b"", "text/csv")]
     ).run()
@@ -70,7 +70,7 @@ def test_upload_replaces_sample_data_and_reports_bad_rows():
     rejected = at.dataframe
     assert any("impressions" in str(df.value.to_dict()).lower() for df in rejected)
 
-    at.switch_page("pages/overview.py").run()
+    at.switch_page("app_pages/overview.py").run()
     values = {m.label: m.value for m in at.metric}
     assert values["Impressions"] == "3,000"
     assert not any("sample data" in i.value for i in at.info)
@@ -83,18 +83,18 @@ def test_changing_a_mapping_on_the_data_page_changes_the_kpi_tiles():
         b"2026-01-07 10:00,2000,900,100,10,10\n"
     )
     at = AppTest.from_file(APP, default_timeout=120).run()
-    at.switch_page("pages/data.py").run()
+    at.switch_page("app_pages/data.py").run()
     at.file_uploader(key="uploader").set_value([("instagram_posts.csv", csv, "text/csv")]).run()
-    at.switch_page("pages/overview.py").run()
+    at.switch_page("app_pages/overview.py").run()
     assert {m.label: m.value for m in at.metric}["Impressions"] == "3,000"
 
-    at.switch_page("pages/data.py").run()
+    at.switch_page("app_pages/data.py").run()
     table = "raw_instagram_posts_csv"
     at.selectbox(key=f"col_{table}_impressions").set_value("")  # not used
     at.selectbox(key=f"col_{table}_reach").set_value("impressions")
     next(b for b in at.button if b.label == "Apply mapping").click().run()
     assert not at.exception
-    at.switch_page("pages/overview.py").run()
+    at.switch_page("app_pages/overview.py").run()
     values = {m.label: m.value for m in at.metric}
     assert values["Impressions"] == "1,600"
     # (50+5+5 + 100+10+10) / 1,600 impressions now read from the reach column

@@ -60,7 +60,7 @@ def test_pages_on_an_empty_session_explain_what_they_need():
     at.run()
     assert not at.exception
     assert any("Upload" in i.value or "No data" in i.value for i in at.info)
-    at.switch_page("pages/data.py").run()
+    at.switch_page("app_pages/data.py").run()
     assert not at.exception
 
 
@@ -70,6 +70,6 @@ def test_pages_on_an_empty_session_explain_what_they_need():
 def test_every_dashboard_page_offers_its_slides_as_a_pdf(page):
     at = AppTest.from_file(APP, default_timeout=120).run()
     if page != "overview":
-        at.switch_page(f"pages/{page}.py").run()
+        at.switch_page(f"app_pages/{page}.py").run()
     assert not at.exception
     assert "Slides (PDF)" in [b.label for b in at.get("download_button")]

@@ -38,7 +38,7 @@ def _open(page: str, empty: bool = False) -> AppTest:
 
 
 def test_content_page_on_sample_data():
-    at = _open("pages/content.py")
+    at = _open("app_pages/content.py")
     assert len(_charts(at)) >= 6  # posts per period, 2 hashtag, 2 mention charts, scatter
     assert len(at.dataframe) == 2  # top and bottom posts
     top = at.dataframe[0].value
@@ -54,7 +54,7 @@ def test_content_page_on_sample_data():
 
 
 def test_traffic_page_on_sample_data():
-    at = _open("pages/traffic.py")
+    at = _open("app_pages/traffic.py")
     labels = {m.label for m in at.metric}
     assert {"Sessions", "Sessions from social", "Bounce rate", "Pages per session"} <= labels
     assert all(m.value != "—" for m in at.metric)
@@ -71,7 +71,7 @@ def test_traffic_page_on_sample_data():
     assert any("brand terms" in i.value for i in at.info)
 
 
-@pytest.mark.parametrize("page", ["pages/content.py", "pages/traffic.py"])
+@pytest.mark.parametrize("page", ["app_pages/content.py", "app_pages/traffic.py"])
 def test_pages_on_an_empty_session_say_what_is_needed(page):
     at = _open(page, empty=True)
     assert not at.get("vega_lite_chart")
@@ -82,7 +82,9 @@ def test_pages_on_an_empty_session_say_what_is_needed(page):
     assert export in infos + " ".join(c.value for c in at.caption)
 
 
-@pytest.mark.parametrize(("page", "slides"), [("pages/content.py", 5), ("pages/traffic.py", 4)])
+@pytest.mark.parametrize(
+    ("page", "slides"), [("app_pages/content.py", 5), ("app_pages/traffic.py", 4)]
+)
 def test_presenter_mode_shows_one_section_per_slide(page, slides):
     at = _open(page)
     at.toggle(key="ctl_present").set_value(True).run()

@@ -28,7 +28,7 @@ def _open(page: str, empty: bool = False) -> AppTest:
     if empty:
         at.session_state["session_data"] = SessionData()
     at.run()
-    at.switch_page(f"pages/{page}.py").run()
+    at.switch_page(f"app_pages/{page}.py").run()
     assert not at.exception
     return at
 
@@ -88,7 +88,7 @@ def test_audience_page_on_an_empty_session_says_what_is_needed():
 def test_presenter_mode_shows_one_section_and_a_next_button(page):
     # The page file is opened directly (as a link to it is): in AppTest, switching pages from
     # app.py drops the presenter toggle's state, so the query parameter would not reach the page.
-    at = AppTest.from_file(str(ROOT / "pages" / f"{page}.py"), default_timeout=120)
+    at = AppTest.from_file(str(ROOT / "app_pages" / f"{page}.py"), default_timeout=120)
     at.query_params["present"] = "1"
     at.run()
     assert not at.exception

@@ -13,8 +13,8 @@ from streamlit.testing.v1 import AppTest
 from kpi.store import SessionData
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
-PAID = "pages/paid.py"
-EXPLORE = "pages/explore.py"
+PAID = "app_pages/paid.py"
+EXPLORE = "app_pages/explore.py"
 
 
 @pytest.fixture(autouse=True)

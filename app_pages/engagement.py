@@ -26,7 +26,7 @@ slides_button("engagement", lambda: engagement_slides(data, ctl), ctl.present)
 st.title(t("engagement.title"))
 if not data.datasets():
     st.info(t("engagement.no_data"))
-    st.page_link("pages/data.py", label=t("overview.upload_link"), icon=":material/upload:")
+    st.page_link("app_pages/data.py", label=t("overview.upload_link"), icon=":material/upload:")
 
 compared = t(f"compare.{ctl.compare or 'none'}").lower()
 st.caption(

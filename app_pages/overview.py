@@ -23,10 +23,10 @@ st.title(t("overview.title"))
 if data.source == "sample" and not ctl.present:
     left, right = st.columns([3, 1], vertical_alignment="center")
     left.info(t("overview.sample_banner"), icon=":material/coffee:")
-    right.page_link("pages/data.py", label=t("overview.upload_link"), icon=":material/upload:")
+    right.page_link("app_pages/data.py", label=t("overview.upload_link"), icon=":material/upload:")
 if not data.datasets():
     st.info(t("overview.no_data"))
-    st.page_link("pages/data.py", label=t("overview.upload_link"), icon=":material/upload:")
+    st.page_link("app_pages/data.py", label=t("overview.upload_link"), icon=":material/upload:")
     st.stop()
 
 compared = t(f"compare.{ctl.compare or 'none'}").lower()
