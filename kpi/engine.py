@@ -437,7 +437,11 @@ def _derived(rows: pd.DataFrame, kpi: Kpi, by: Sequence[str]) -> pd.DataFrame | 
         for used, part in parts.items():
             piece = part[[*keys, column]].rename(columns={column: used})
             wide = piece if wide is None else wide.merge(piece, on=keys, how="outer")
-        con = duckdb.connect()
+        # A scratch database for a few rows of KPI values: locked like a session's, no files.
+        con = duckdb.connect(
+            ":memory:",
+            config={"enable_external_access": False, "python_enable_replacements": False},
+        )
         con.register("base", wide)
         expression = _parse(kpi.numerator).sql(dialect=DIALECT)
         frames[column] = con.execute(
