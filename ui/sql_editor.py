@@ -10,7 +10,7 @@ import streamlit as st
 from kpi.charts import styled
 from kpi.charts.results import MAX_POINTS, default_axes, is_number, result_chart
 from kpi.guard import QUERY_SECONDS, QueryRefused
-from kpi.i18n import format_value, t
+from kpi.i18n import format_count, t
 from kpi.sql import QUERY_ROWS, QueryResult, run_sql, schema
 from kpi.store import SessionData
 from ui.downloads import show_chart, table_downloads
@@ -39,7 +39,7 @@ def show_sql_editor(data: SessionData, present: bool = False) -> None:
             t(
                 "sql.limits",
                 seconds=f"{QUERY_SECONDS:g}",
-                rows=format_value(QUERY_ROWS, "int"),
+                rows=format_count(QUERY_ROWS),
             )
         )
         clicked = st.button(
@@ -70,7 +70,7 @@ def _show_tables(data: SessionData) -> None:
         return
     counts = data.datasets()
     for name, columns in views.items():
-        rows = format_value(counts.get(name, 0), "int")
+        rows = format_count(counts.get(name, 0))
         with st.expander(t("sql.table_rows", name=name, rows=rows)):
             listed = pd.DataFrame(columns, columns=[t("sql.col.column"), t("sql.col.type")])
             st.dataframe(listed, hide_index=True, width="stretch")
@@ -82,13 +82,13 @@ def _show_result(result: QueryResult, present: bool) -> None:
     st.caption(
         t(
             "sql.result_caption",
-            rows=format_value(len(frame), "int"),
-            columns=format_value(len(frame.columns), "int"),
+            rows=format_count(len(frame)),
+            columns=format_count(len(frame.columns)),
             seconds=f"{result.seconds:.2f}",
         )
     )
     if result.truncated:
-        st.warning(t("sql.truncated", rows=format_value(len(frame), "int")))
+        st.warning(t("sql.truncated", rows=format_count(len(frame))))
     if frame.empty:
         st.info(t("sql.empty"))
         return
@@ -119,5 +119,5 @@ def _show_chart(frame: pd.DataFrame, present: bool) -> None:
         key="sql_y",
     )
     if len(frame) > MAX_POINTS:
-        st.caption(t("sql.chart_rows", rows=format_value(MAX_POINTS, "int")))
+        st.caption(t("sql.chart_rows", rows=format_count(MAX_POINTS)))
     show_chart(styled(result_chart(frame, x, y), present), t("sql.chart_name"), present)

@@ -30,19 +30,29 @@ def is_time(series: pd.Series) -> bool:
 
 
 def default_axes(frame: pd.DataFrame) -> tuple[str, str] | None:
-    """The (x, y) a person most likely wants: the first number as the value, drawn against the
-    first date column, else the first text column, else another number; None if nothing fits."""
+    """The (x, y) a person most likely wants: as the value, the number the rows are sorted by
+    (the query's ORDER BY says what matters) or else the first number; drawn against the first
+    date column, else the first text column, else another number; None if nothing fits."""
     columns = list(frame.columns)
     numbers = [c for c in columns if is_number(frame[c])]
     if not numbers:
         return None
     times = [c for c in columns if is_time(frame[c])]
     others = [c for c in columns if c not in numbers and c not in times]
-    y = numbers[0]
-    for candidates in (times, others, numbers[1:]):
+    y = next((c for c in numbers if _sorted(frame[c])), numbers[0]) if others else numbers[0]
+    for candidates in (times, others, [c for c in numbers if c != y]):
         if candidates:
             return candidates[0], y
     return None
+
+
+def _sorted(series: pd.Series) -> bool:
+    values = series.dropna()
+    return (
+        len(values) > 2
+        and values.nunique() > 1
+        and (values.is_monotonic_decreasing or values.is_monotonic_increasing)
+    )
 
 
 def result_chart(frame: pd.DataFrame, x: str, y: str) -> alt.Chart:

@@ -171,6 +171,11 @@ def format_value(value: float | None, kind: str, lang: str = "en", currency: str
     return f"{value:,.0f}" if float(value).is_integer() or abs(value) >= 100 else f"{value:,.2f}"
 
 
+def format_count(value: int, lang: str = "en") -> str:
+    """An exact count, as people write it in `lang` (English: 10,000), never shortened."""
+    return f"{value:,}"
+
+
 def format_change(change: float | None, kind: str, lang: str = "en") -> str | None:
     """A change for a tile: percentage points for a percent KPI, relative change otherwise."""
     if change is None:

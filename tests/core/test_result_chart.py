@@ -52,3 +52,12 @@ def test_column_names_with_odd_characters_still_draw():
     frame = pd.DataFrame({"a.b [x]": ["p", "q"], "c:d": [1, 2]})
     spec = result_chart(frame, "a.b [x]", "c:d").to_dict()
     assert spec["encoding"]["y"]["title"] == "a.b [x]"
+
+
+def test_the_value_the_rows_are_sorted_by_is_the_default():
+    frame = pd.DataFrame(
+        {"platform": ["a", "b", "c"], "posts": [5, 9, 7], "likes": [300, 200, 100]}
+    )
+    assert default_axes(frame) == ("platform", "likes")
+    unsorted = frame.assign(likes=[100, 300, 200])
+    assert default_axes(unsorted) == ("platform", "posts")
