@@ -127,12 +127,21 @@ def _is_description_row(rest: list[Row], width: int) -> bool:
 _SPACE_RE = re.compile(r"\s+")
 
 
+# A column name is an identifier people read; a longer "name" is text in the wrong place (a
+# file that is one 5 MB line), and it would slow every name lookup and fuzzy match downstream.
+MAX_NAME_CHARS = 200
+
+
 def unique_names(source: list[str]) -> list[str]:
-    """Column names with blanks named by position and repeats numbered (`Views`, `Views (2)`)."""
+    """Column names with blanks named by position, repeats numbered (`Views`, `Views (2)`) and
+    over-long ones cut to MAX_NAME_CHARS (ending in "…")."""
     names: list[str] = []
     seen: dict[str, int] = {}
     for i, raw in enumerate(source):
-        name = _SPACE_RE.sub(" ", raw.replace("\ufeff", "")).strip() or f"column_{i + 1}"
+        name = _SPACE_RE.sub(" ", raw[: 4 * MAX_NAME_CHARS].replace("\ufeff", "")).strip()
+        if len(name) > MAX_NAME_CHARS:
+            name = name[: MAX_NAME_CHARS - 1].rstrip() + "…"
+        name = name or f"column_{i + 1}"
         key = name.lower()
         if key in seen:
             seen[key] += 1

@@ -34,14 +34,15 @@ _EXPORT_HINT = "Export the report again as CSV or Excel and upload that file."
 
 @dataclass(frozen=True)
 class FileKind:
-    """What a file really is: `text`, `json`, `xlsx`, `ods`, `xls`, `parquet` or `spreadsheetml`."""
+    """What a file really is: `text`, `json`, `xlsx`, `xlsb`, `ods`, `xls`, `parquet` or
+    `spreadsheetml`."""
 
     kind: str
 
 
 def detect_kind(name: str, data: bytes) -> FileKind:
     """Decide the file's kind from its content; refuse empty, binary and encrypted files."""
-    if not data.strip():
+    if not _without_bom(data).strip(b" \t\r\n\x00"):
         raise FileRefused(name, "the file is empty. Export it again with at least one row.")
     head = data[:16]
     if head.startswith(PARQUET_MAGIC):
@@ -72,6 +73,13 @@ def detect_kind(name: str, data: bytes) -> FileKind:
     return FileKind("text")
 
 
+def _without_bom(data: bytes) -> bytes:
+    for bom in (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"):
+        if data.startswith(bom):
+            return data[len(bom) :]
+    return data
+
+
 def _utf16(ascii_name: bytes) -> bytes:
     return ascii_name.decode().encode("utf-16-le")
 
@@ -80,8 +88,10 @@ def _zip_kind(name: str, data: bytes) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = set(zf.namelist())
-            if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
+            if "xl/workbook.xml" in names:
                 return "xlsx"
+            if "xl/workbook.bin" in names:
+                return "xlsb"
             if "content.xml" in names and "mimetype" in names:
                 mimetype = zf.read("mimetype")
                 if b"spreadsheet" in mimetype:
@@ -100,10 +110,13 @@ def _zip_kind(name: str, data: bytes) -> str:
 def _looks_binary(chunk: bytes) -> bool:
     if chunk.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_without_bom(chunk):
         return False
-    if b"\x00" in chunk:
+    # A few stray NUL bytes, or NUL padding after the text (a copy cut short), do not make a
+    # text file binary: `decode` drops them and says so. Many of them do.
+    text = chunk.rstrip(b"\x00")
+    if not text or text.count(0) > max(4, len(text) // 1000):
         return True
-    control = sum(1 for b in chunk if b < 9 or 13 < b < 32)
-    return control > len(chunk) * 0.05
+    control = sum(1 for b in text if b < 9 or 13 < b < 32)
+    return control > len(text) * 0.05
 
 
 def _utf16_without_bom(chunk: bytes) -> str | None:
@@ -133,7 +146,21 @@ class Decoded:
 
 
 def decode(name: str, data: bytes) -> Decoded:
-    """Decode bytes: BOMs first, then strict UTF-8, then the likeliest single-byte code page."""
+    """Decode bytes: BOMs first, then strict UTF-8, then the likeliest single-byte code page.
+    NUL characters are dropped (with a note): no export means them, and they end strings in C."""
+    decoded = _decode(data)
+    nuls = decoded.text.count("\x00")
+    if not nuls:
+        return decoded
+    note = f"{nuls} NUL byte(s) removed"
+    return Decoded(
+        decoded.text.replace("\x00", ""),
+        decoded.encoding,
+        f"{decoded.note}; {note}" if decoded.note else note,
+    )
+
+
+def _decode(data: bytes) -> Decoded:
     if data.startswith(b"\xef\xbb\xbf"):
         return _strict_or_lenient(data[3:], "utf-8", "UTF-8 with BOM")
     if data.startswith(b"\xff\xfe"):

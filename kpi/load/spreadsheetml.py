@@ -12,6 +12,7 @@ from typing import Any
 from kpi.errors import FileRefused
 from kpi.load.excel import sheet_grid
 from kpi.load.finish import Grid
+from kpi.load.limits import check_area, check_columns, check_sheet_count
 
 _SS = "{urn:schemas-microsoft-com:office:spreadsheet}"
 _DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -28,25 +29,39 @@ def read_spreadsheetml(file: str, data: bytes) -> Iterator[Grid]:
         raise FileRefused(
             file, "the XML workbook is damaged or cut short. Download or export it again."
         ) from None
-    for sheet in root.iter(f"{_SS}Worksheet"):
-        grid = sheet_grid(file, sheet.get(f"{_SS}Name") or "Sheet", _rows(sheet))
+    sheets = list(root.iter(f"{_SS}Worksheet"))
+    check_sheet_count(file, len(sheets))
+    for sheet in sheets:
+        name = sheet.get(f"{_SS}Name") or "Sheet"
+        grid = sheet_grid(file, name, enumerate(_rows(file, name, sheet), start=1))
         if grid is not None:
             yield grid
 
 
-def _rows(sheet: ET.Element) -> list[list[Any]]:
+def _index(element: ET.Element) -> int | None:
+    raw = element.get(f"{_SS}Index")
+    return int(raw) if raw and raw.strip().isdigit() else None
+
+
+def _rows(file: str, name: str, sheet: ET.Element) -> list[list[Any]]:
+    # Rows and cells may skip ahead (ss:Index, 1-based): check how far before filling the gap,
+    # or a single <Row ss:Index="999999999"> would make a billion empty rows.
+    present = sum(1 for _ in sheet.iter(f"{_SS}Cell"))
     rows: list[list[Any]] = []
     for row in sheet.iter(f"{_SS}Row"):
-        index = row.get(f"{_SS}Index")  # 1-based; rows may skip ahead
-        while index and len(rows) < int(index) - 1:
-            rows.append([])
+        index = _index(row)
+        if index is not None and index - 1 > len(rows):
+            check_area(file, name, index, max(1, len(rows[0]) if rows else 1), present)
+            rows.extend([] for _ in range(index - 1 - len(rows)))
         cells: list[Any] = []
         for cell in row.iter(f"{_SS}Cell"):
-            at = cell.get(f"{_SS}Index")
-            while at and len(cells) < int(at) - 1:
-                cells.append(None)
+            at = _index(cell)
+            if at is not None and at - 1 > len(cells):
+                check_columns(file, at, f"sheet “{name}”")
+                cells.extend([None] * (at - 1 - len(cells)))
             item = cell.find(f"{_SS}Data")
             cells.append(None if item is None else _value(item))
+        check_columns(file, len(cells), f"sheet “{name}”")
         rows.append(cells)
     return rows
 

@@ -14,6 +14,7 @@ from kpi.errors import FileRefused
 from kpi.load.excel import cell_text
 from kpi.load.finish import Grid
 from kpi.load.layout import unique_names
+from kpi.load.limits import check_columns
 from kpi.load.report import ColumnInfo, LoadedTable, LoadReport, RejectedRow
 from kpi.load.sniff import Decoded
 from kpi.load.values import NumberStyle
@@ -22,7 +23,14 @@ from kpi.load.values import NumberStyle
 def read_parquet(file: str, data: bytes) -> LoadedTable:
     """A Parquet file as it is: its types are already right."""
     try:
-        table = pq.read_table(io.BytesIO(data))
+        parquet = pq.ParquetFile(io.BytesIO(data))
+    except Exception:
+        raise FileRefused(
+            file, "the Parquet file is damaged or cut short. Write it again."
+        ) from None
+    check_columns(file, len(parquet.schema_arrow), "the Parquet file")  # from its footer alone
+    try:
+        table = parquet.read()
     except Exception:
         raise FileRefused(
             file, "the Parquet file is damaged or cut short. Write it again."
@@ -61,6 +69,10 @@ def _records(file: str, text: str) -> tuple[list[tuple[int, Any]], list[Rejected
         parsed = json.loads(stripped)
     except json.JSONDecodeError:
         parsed = None
+    except RecursionError:  # "[[[[…" thousands deep: no export nests like that
+        raise FileRefused(
+            file, "the JSON is nested too deeply to be a table. Export it as CSV instead."
+        ) from None
     if parsed is not None:
         if isinstance(parsed, dict):
             lists = [v for v in parsed.values() if isinstance(v, list)]
@@ -75,6 +87,8 @@ def _records(file: str, text: str) -> tuple[list[tuple[int, Any]], list[Rejected
             continue
         try:
             records.append((number, json.loads(line)))
+        except RecursionError:
+            rejects.append(RejectedRow(number, "nested too deeply to be a record.", line[:500]))
         except json.JSONDecodeError as exc:
             rejects.append(
                 RejectedRow(
@@ -104,6 +118,7 @@ def read_json(file: str, decoded: Decoded) -> Grid:
                 )
             )
     names = list(keys)
+    check_columns(file, len(names), "the JSON records")
     cells = pa.table(
         {
             f"c{i}": pa.array([_json_cell(r.get(k)) for _, r in good], pa.string())

@@ -33,7 +33,7 @@ BAD_FILES = [
     ("empty.xlsx", b"", "empty"),
     (
         "random.csv",
-        bytes(random.Random(7).randrange(256) for _ in range(3000)) + b"\x00" * 8,
+        random.Random(7).randbytes(3000) + b"\x00" * 8,
         "binary",
     ),
     ("nul.txt", b"Date,Clicks\n\x00\x00\x00\x01\x02" * 50, "binary"),

@@ -1,0 +1,66 @@
+"""Limits every file must stay within, checked on the first lines or the file's own directory
+before anything is fully parsed, so one upload cannot take the time or memory of the server.
+
+Operators can change them through environment variables, read once at start-up (the checks
+read this module's values when they run, so tests may patch them). The defaults sit far above
+any real export (the widest we have seen has 42 columns) and keep one file's cost bounded:
+typing 500 columns × 100 rows takes about 3 s and 0.5 GB, and the cost grows faster than the
+width.
+"""
+
+from __future__ import annotations
+
+import os
+
+from kpi.errors import FileRefused
+
+MAX_COLUMNS = int(os.environ.get("KPI_MAX_COLUMNS", "500"))
+# Tables in one file (stacked in a text file, or sheets of a workbook): each costs its own pass.
+MAX_TABLES = int(os.environ.get("KPI_MAX_TABLES", "100"))
+# A sheet's used area (A1 to its last row and column) is built in memory cell by cell: refuse
+# one much larger than the data the file really holds (a lone value in cell XFD1048576, or an
+# ODS row "repeated" a million times). Up to this many cells any sheet may span; beyond it, at
+# most SPARSE_FACTOR cells per filled cell (XLSX) or per byte of the file (XLS, XLSB, ODS).
+MAX_EMPTY_AREA_CELLS = int(os.environ.get("KPI_MAX_SHEET_CELLS", "1000000"))
+SPARSE_FACTOR = 10
+# XLS, XLSB and ODS workbooks are opened in a child process with this much memory and time.
+CHILD_MEMORY_BYTES = int(os.environ.get("KPI_WORKBOOK_MEMORY_MB", "2048")) * 1024**2
+CHILD_SECONDS = int(os.environ.get("KPI_WORKBOOK_SECONDS", "120"))
+
+
+def check_columns(file: str, count: int, where: str = "the table", at_least: bool = False) -> None:
+    """Refuse a table wider than MAX_COLUMNS, saying how wide it is and what to do."""
+    if count > MAX_COLUMNS:
+        raise FileRefused(
+            file,
+            f"{where} has {'at least ' if at_least else ''}{count:,} columns, over the "
+            f"{MAX_COLUMNS:,} limit. Real exports have "
+            "far fewer: check that this is the right file, or keep only the columns you need "
+            "and export it again (the limit is set by KPI_MAX_COLUMNS).",
+        )
+
+
+def check_area(file: str, sheet: str, rows: int, columns: int, cells: int | None) -> None:
+    """Refuse a sheet whose used area would take far more memory than the data it holds
+    (`cells`: its filled cells, or None when unknown before reading)."""
+    area = rows * columns
+    if area <= MAX_EMPTY_AREA_CELLS or (cells is not None and area <= SPARSE_FACTOR * cells):
+        return
+    held = "" if cells is None else f" for {cells:,} filled cells"
+    raise FileRefused(
+        file,
+        f"sheet “{sheet}” spans {rows:,} rows × {columns:,} column{'s' * (columns != 1)} "
+        f"({area:,} cells{held}), "
+        "too large to read. Delete the empty rows and columns around the table (or copy the "
+        "table into a new workbook), save it and upload it again.",
+    )
+
+
+def check_sheet_count(file: str, count: int) -> None:
+    """Refuse a workbook with more sheets than MAX_TABLES: each sheet costs its own pass."""
+    if count > MAX_TABLES:
+        raise FileRefused(
+            file,
+            f"the workbook has {count:,} sheets, over the {MAX_TABLES} limit. Export one report "
+            "per file, or delete the sheets you do not need (the limit is set by KPI_MAX_TABLES).",
+        )
