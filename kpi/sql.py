@@ -139,8 +139,6 @@ def explain(exc: Exception) -> str:
             "This query tries to reach files, the network or the server's settings, which "
             "KPI Explorer does not allow. Query the tables listed beside the editor instead."
         )
-    if isinstance(exc, duckdb.InterruptException):
-        return "The query was stopped. Run it again, narrowed."
     if isinstance(exc, duckdb.OutOfMemoryException):
         return (
             "The query needed more memory than a session may use. Aggregate or filter "

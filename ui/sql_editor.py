@@ -15,7 +15,7 @@ from kpi.sql import QUERY_ROWS, QueryResult, run_sql, schema
 from kpi.store import SessionData
 from ui.downloads import show_chart, table_downloads
 
-_RESULT = "_sql_result"  # (query text, QueryResult) of the last successful run
+_RESULT = "_sql_result"  # the QueryResult of the last successful run
 _TEXT = "_sql_text"
 
 
@@ -51,7 +51,7 @@ def show_sql_editor(data: SessionData, present: bool = False) -> None:
         )
     if clicked:
         try:
-            st.session_state[_RESULT] = (query, run_sql(data.con, query, data.gate))
+            st.session_state[_RESULT] = run_sql(data.con, query, data.gate)
             for key in ("sql_x", "sql_y"):  # the new result's columns decide the chart anew
                 st.session_state.pop(key, None)
         except QueryRefused as exc:
@@ -59,7 +59,7 @@ def show_sql_editor(data: SessionData, present: bool = False) -> None:
             st.error(exc.user_message)
             return
     if _RESULT in st.session_state:
-        _show_result(st.session_state[_RESULT][1], present)
+        _show_result(st.session_state[_RESULT], present)
 
 
 def _show_tables(data: SessionData) -> None:
