@@ -1,4 +1,7 @@
-"""KPI Explorer: drop your exports, see your KPIs. Entry point for `streamlit run app.py`."""
+"""KPI Explorer: drop your exports, see your KPIs. Entry point for `streamlit run app.py`.
+
+The shared controls and presenter mode live here, in the entrypoint, so they are one set of
+widgets for every page (widgets created inside a page are reset when another page opens)."""
 
 from __future__ import annotations
 
@@ -7,6 +10,9 @@ from pathlib import Path
 import streamlit as st
 
 from kpi.i18n import t
+from ui.boundary import page_boundary
+from ui.page import frame
+from ui.state import session_data
 
 st.set_page_config(page_title=t("app.title"), page_icon=":material/insights:", layout="wide")
 
@@ -35,4 +41,7 @@ navigation = st.navigation(
         if (HERE / "app_pages" / f"{name}.py").exists()
     ]
 )
-navigation.run()
+data = session_data()
+with page_boundary(data):
+    frame(data, navigation.url_path)
+    navigation.run()

@@ -1,4 +1,5 @@
-"""Data: upload files, and see every loaded table with its load report and rejected rows."""
+"""Data: upload files, and see every loaded file with its tables, load reports and mappings —
+the files that need a decision open, the others one pick away."""
 
 from __future__ import annotations
 
@@ -7,22 +8,41 @@ import streamlit as st
 from kpi.errors import KpiError
 from kpi.i18n import t
 from kpi.workspace import Workspace
+from ui.data_files import FileGroup, file_groups, files_frame
 from ui.load_report import show_table_report
 from ui.mapping_editor import show_mapping_editor
 from ui.page import setup
-from ui.state import use_sample_data, use_uploads
+from ui.safe import md, tm
+from ui.state import add_uploads, remove_upload, use_sample_data
 
 data, _ = setup()
 st.title(t("data.title"))
 st.write(t("data.intro"))
 
-uploaded = st.file_uploader(t("data.uploader"), accept_multiple_files=True, key="uploader")
-# The uploader forgets its files when the person visits another page; the loaded data stays
-# until new files arrive or the person goes back to the sample data.
+# A fresh uploader after every batch: the uploader would otherwise keep every file's bytes
+# and hand all of them back on each upload. What was read stays listed below.
+generation = st.session_state.setdefault("uploader_generation", 0)
+uploaded = st.file_uploader(
+    t("data.uploader"), accept_multiple_files=True, key=f"uploader_{generation}"
+)
 if uploaded:
-    files = [(f.name, f.getvalue()) for f in uploaded]
-    with st.spinner(t("data.loading", n=len(files))):
-        use_uploads(files)
+    progress = st.progress(0.0, text=t("data.loading", n=len(uploaded)))
+    read, repeated = 0, []
+    for i, file in enumerate(uploaded, start=1):
+        progress.progress(i / len(uploaded), text=tm("data.reading", file=file.name))
+        done, again = add_uploads([(file.name, file.getvalue())])
+        read, repeated = read + done, repeated + again
+    st.session_state["uploader_generation"] = generation + 1
+    st.session_state["data_flash"] = (read, repeated)
+    st.rerun()
+
+flash = st.session_state.pop("data_flash", None)
+if flash:
+    read, repeated = flash
+    if read:
+        st.success(t("data.read_files", n=read), icon=":material/check:")
+    if repeated:
+        st.info(tm("data.already_loaded", files=", ".join(repeated)), icon=":material/info:")
 
 if data.source == "sample":
     st.caption(t("data.sample_note"))
@@ -52,25 +72,57 @@ with st.expander(t("data.workspace")):
             st.session_state["workspace_id"] = workspace_file.file_id
             st.success(t("data.workspace_loaded"))
         except KpiError as exc:
-            st.error(exc.user_message)
+            st.error(md(exc.user_message))
 
 for dataset, count in data.duplicates.items():
-    st.info(t("data.duplicates", n=count, dataset=dataset), icon=":material/merge:")
+    st.info(tm("data.duplicates", n=count, dataset=dataset), icon=":material/merge:")
 
 for error in data.errors:
-    st.error(t("data.file_error", file=error.file, message=error.message), icon=":material/error:")
+    st.error(tm("data.file_error", file=error.file, message=error.message), icon=":material/error:")
+
+
+def show_group(group: FileGroup) -> None:
+    """One file: its name and totals, every table's report and mapping, and a way to remove it."""
+    with st.container(border=True):
+        head, action = st.columns([5, 1], vertical_alignment="center")
+        head.markdown(f"#### {group.status_icon} {md(group.name)}")
+        if group.upload and action.button(
+            t("data.remove"), key=f"remove_{group.upload}", icon=":material/delete:"
+        ):
+            remove_upload(group.upload)
+            st.rerun()
+        for table in group.tables:
+            report = table.loaded.report
+            st.markdown(
+                f"##### {md(table.loaded.label)} — {report.rows_loaded:,} / {report.rows_read:,}"
+            )
+            show_table_report(table)
+            with st.expander(
+                tm("map.expander", table=table.loaded.label), expanded=table.mapping.needs_review
+            ):
+                show_mapping_editor(data, table)
+
 
 st.subheader(t("data.tables"))
-if not data.tables:
+groups = file_groups(data)
+if not groups:
     st.info(t("data.no_tables"))
-for table in data.tables:
-    report = table.loaded.report
-    status = "⚠️ " if report.rows_rejected else ""
-    title = f"{status}{table.loaded.label} — {report.rows_loaded:,} / {report.rows_read:,}"
-    with st.container(border=True):
-        st.markdown(f"#### {title}")
-        show_table_report(table)
-    with st.expander(
-        t("map.expander", table=table.loaded.label), expanded=table.mapping.needs_review
-    ):
-        show_mapping_editor(data, table)
+else:
+    st.dataframe(files_frame(groups), hide_index=True, width="stretch")
+    attention = [g for g in groups if g.needs_attention]
+    if attention:
+        st.markdown(f"**{t('data.needs_you', n=len(attention))}**")
+        for group in attention:
+            show_group(group)
+    others = [g for g in groups if not g.needs_attention]
+    if others:
+        picked = st.selectbox(
+            t("data.show_file", n=len(others)),
+            range(len(others)),
+            index=None,
+            format_func=lambda i: others[i].name,
+            placeholder=t("data.pick_file"),
+            key="data_show_file",
+        )
+        if picked is not None and picked < len(others):
+            show_group(others[picked])

@@ -23,6 +23,7 @@ from kpi.schema import DATASETS
 from kpi.slides import Slide, table_chart
 from ui.downloads import show_chart, table_downloads
 from ui.page import Section, setup, show_sections
+from ui.safe import md, tm
 from ui.slides_button import slides_button
 from ui.sql_editor import show_sql_editor
 
@@ -190,7 +191,7 @@ if measures_tab.open:
             try:
                 made = average_per(dataset, measure, entity)
             except KpiError as exc:
-                st.error(exc.user_message)
+                st.error(md(exc.user_message))
             else:
                 label = t(
                     "explore.avg_label",
@@ -263,9 +264,9 @@ if measures_tab.open:
                 with data.gate.limit(data.con):
                     return _runs(kpi)
             except KpiError as exc:
-                st.error(exc.user_message)
+                st.error(md(exc.user_message))
             except duckdb.Error as exc:  # a formula that parses but cannot run on this data
-                st.error(t("explore.formula_failed", error=str(exc).splitlines()[0][:200]))
+                st.error(tm("explore.formula_failed", error=str(exc).splitlines()[0][:200]))
             return None
 
         result = _compute(kpi) if kpi is not None else None
@@ -293,7 +294,7 @@ if measures_tab.open:
             if result.needs:
                 for need in result.needs:
                     st.info(
-                        t(
+                        tm(
                             "explore.needs",
                             kpi=label,
                             missing=", ".join(need.missing),
@@ -302,13 +303,13 @@ if measures_tab.open:
                     )
                 return
             if not result.rows["value"].notna().any():
-                st.info(t("explore.no_values", kpi=label))
+                st.info(tm("explore.no_values", kpi=label))
                 return
             title, chart = explore_chart()
-            st.subheader(title)
+            st.subheader(md(title))
             if by:
                 st.caption(
-                    t("explore.top_note", n=TOP, field=t(f"explore.field.{by}").lower(), kpi=label)
+                    tm("explore.top_note", n=TOP, field=t(f"explore.field.{by}").lower(), kpi=label)
                 )
             show_chart(
                 charts.styled(chart, ctl.present), t("explore.chart_name", kpi=kpi.id), ctl.present
@@ -354,7 +355,7 @@ if measures_tab.open:
             with st.expander(t("explore.yours"), expanded=bool(just_saved)):
                 st.caption(t("explore.yours_help"))
                 if just_saved:
-                    st.success(t("explore.saved", label=just_saved))
+                    st.success(tm("explore.saved", label=just_saved))
                 left, right = st.columns(2)
                 new_id = left.text_input(t("explore.new_id"), key="explore_new_id")
                 new_label = right.text_input(t("explore.new_label"), key="explore_new_label")
@@ -386,7 +387,7 @@ if measures_tab.open:
                             new_format,
                         )
                     except KpiError as exc:
-                        st.error(exc.user_message)
+                        st.error(md(exc.user_message))
                     else:
                         st.session_state["_explore_pending"] = saved.id
                         st.session_state["_explore_saved"] = saved.label

@@ -14,6 +14,7 @@ from kpi.report import build_report
 from kpi.slides import overview_slides, slides_pdf
 from ui.downloads import show_chart
 from ui.page import Section, setup, show_sections
+from ui.state import locked
 from ui.tiles import show_needs, show_tiles
 
 PER_ROW = 4
@@ -37,7 +38,10 @@ if not ctl.present:
     report_col, slides_col, _ = st.columns([1, 1, 3])
     report_col.download_button(
         t("overview.report"),
-        lambda: build_report(data, ctl.start, ctl.end, compare=ctl.compare).encode("utf-8"),
+        locked(
+            data,
+            lambda: build_report(data, ctl.start, ctl.end, compare=ctl.compare).encode("utf-8"),
+        ),
         "kpi_report.html",
         "text/html",
         icon=":material/description:",
@@ -45,10 +49,13 @@ if not ctl.present:
     )
     slides_col.download_button(
         t("overview.slides"),
-        lambda: slides_pdf(
-            overview_slides(
-                data, ctl.start, ctl.end, ctl.compare, grain=ctl.grain, filters=ctl.filters
-            )
+        locked(
+            data,
+            lambda: slides_pdf(
+                overview_slides(
+                    data, ctl.start, ctl.end, ctl.compare, grain=ctl.grain, filters=ctl.filters
+                )
+            ),
         ),
         "kpi_slides.pdf",
         "application/pdf",

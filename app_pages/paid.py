@@ -18,6 +18,7 @@ from kpi.page_kpis import PAID_WHEN_PRESENT as WHEN_PRESENT
 from kpi.slides import paid_slides
 from ui.downloads import show_chart, table_downloads
 from ui.page import Section, setup, show_sections
+from ui.safe import md
 from ui.slides_button import slides_button
 from ui.tiles import show_needs, show_tiles
 
@@ -46,7 +47,7 @@ try:
     tiles = run(data.con, ctl.request(kpis, whole_range=True, targets=data.workspace.targets))
     series = run(data.con, ctl.request(CORE, compare=None))
 except KpiError as exc:
-    st.error(exc.user_message)
+    st.error(md(exc.user_message))
     st.stop()
 
 has_spend = "spend" in set(tiles.rows["kpi"])
@@ -90,7 +91,7 @@ def draw_campaigns() -> None:
             ),
         )
     except KpiError as exc:
-        st.error(exc.user_message)
+        st.error(md(exc.user_message))
         return
     if "spend" not in set(split.rows["kpi"]) or split.rows.empty:
         st.info(t("paid.no_campaigns"))

@@ -14,6 +14,8 @@ import pandas as pd
 import vl_convert as vlc
 from openpyxl import Workbook
 
+from kpi.clean import printable_data
+
 _TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -65,8 +67,9 @@ def safe_xlsx(frame: pd.DataFrame, sheet: str = "data") -> bytes:
 
 def chart_spec(chart: alt.TopLevelMixin) -> str:
     """A chart's Vega-Lite spec with its data inlined, as JSON text."""
-    # Engine rows carry plain dates, which JSON does not know: write them as ISO text.
-    return json.dumps(chart.to_dict(), default=str)
+    # Engine rows carry plain dates, which JSON does not know: write them as ISO text. Every
+    # text is cleaned of the characters that make vl-convert abort the process.
+    return json.dumps(printable_data(chart.to_dict()), default=str)
 
 
 def chart_svg(chart: alt.TopLevelMixin) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+import threading
 import uuid
 from dataclasses import dataclass, field
 
@@ -48,6 +49,7 @@ class StoredTable:
     loaded: LoadedTable
     mapping: TableMapping
     order: int = 0  # upload order: among equally new files, the later upload wins
+    upload: str = ""  # which upload brought it, so removing that file removes its tables
 
     @property
     def columns(self) -> list[str]:
@@ -66,13 +68,20 @@ class SessionData:
     duplicates: dict[str, int] = field(default_factory=dict)  # rows merged per dataset
     source: str = "empty"  # "sample" or "uploads": what the person is looking at
     gate: QueryGate = field(default_factory=QueryGate)  # the person's own queries, one at a time
+    # One thread at a time on the connection: a page's run and a download built in the
+    # background (report, slides) would otherwise meet on it ("connection is busy").
+    lock: threading.RLock = field(default_factory=threading.RLock)
+    uploads: dict[str, str] = field(default_factory=dict)  # upload key → file name
 
     def close(self) -> None:
         """Free the session's memory and its spill directory (DuckDB removes it on close)."""
         self.con.close()
 
-    def add(self, result: LoadResult) -> None:
-        """Store every table of a load result, recognise it, and rebuild the canonical views."""
+    def add(self, result: LoadResult, upload: str = "", name: str = "") -> None:
+        """Store every table of a load result, recognise it, and rebuild the canonical views;
+        `upload` names the upload it came from (the file `name`), so it can be removed later."""
+        if upload:
+            self.uploads[upload] = name
         self.errors.extend(result.errors)
         for loaded in result.tables:
             name = self._table_name(loaded)
@@ -86,7 +95,9 @@ class SessionData:
                 continue
             finally:
                 self.con.unregister("_incoming")
-            table = StoredTable(name, loaded, self._propose(loaded), order=len(self.tables))
+            table = StoredTable(
+                name, loaded, self._propose(loaded), order=len(self.tables), upload=upload
+            )
             self.tables.append(table)
         self.rebuild_views()
 
@@ -126,6 +137,17 @@ class SessionData:
         self.tables.clear()
         self.errors.clear()
         self.duplicates.clear()
+        self.uploads.clear()
+
+    def remove_upload(self, upload: str) -> None:
+        """Forget the tables (and the file's errors) one upload brought, and rebuild the views."""
+        name = self.uploads.pop(upload, None)
+        for table in [t for t in self.tables if t.upload == upload]:
+            self.con.execute(f"DROP TABLE IF EXISTS {quote_ident(table.name)}")
+            self.tables.remove(table)
+        if name is not None and name not in self.uploads.values():
+            self.errors = [e for e in self.errors if e.file != name]
+        self.rebuild_views()
 
     def _table_name(self, loaded: LoadedTable) -> str:
         base = re.sub(r"[^a-z0-9]+", "_", loaded.label.lower()).strip("_")[:48] or "table"

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import streamlit as st
 
-from kpi.engine import COMPARISONS, GRAINS, Request, data_end
+from kpi.engine import COMPARISONS, GRAINS, Request, data_end, data_start
 from kpi.i18n import t
 from kpi.store import SessionData
 
@@ -95,6 +95,17 @@ def _init_from_url(data: SessionData) -> None:
     st.session_state["_controls_ready"] = True
 
 
+def _date_bounds(data: SessionData) -> tuple[dt.date, dt.date]:
+    """The earliest and latest dates the picker offers: the data's range and the chosen one,
+    whatever their years, with today and a margin around them."""
+    start, end = st.session_state.get("ctl_range", (None, None))[:2] or (None, None)
+    first = data_start(data.con, _ALL_KPIS)
+    last = data_end(data.con, _ALL_KPIS)
+    today = dt.date.today()
+    dates = [d for d in (start, end, first, last, today) if isinstance(d, dt.date)]
+    return min(dates) - dt.timedelta(days=366 * 5), max(dates) + dt.timedelta(days=366 * 5)
+
+
 def follow_new_data() -> None:
     """New data was loaded: set the dates to its latest weeks on the next run."""
     st.session_state["_controls_ready"] = False
@@ -106,7 +117,9 @@ def controls(data: SessionData) -> Controls:
     _init_from_url(data)
     with st.sidebar:
         st.toggle(t("ctl.present"), key="ctl_present")
-        chosen = st.date_input(t("ctl.range"), key="ctl_range")
+        # The picker's own bounds are ten years either side of its value; the data may be older.
+        low, high = _date_bounds(data)
+        chosen = st.date_input(t("ctl.range"), key="ctl_range", min_value=low, max_value=high)
         st.selectbox(t("ctl.grain"), GRAINS, format_func=lambda g: t(f"grain.{g}"), key="ctl_grain")
         st.selectbox(
             t("ctl.compare"),

@@ -11,6 +11,7 @@ from kpi.i18n import t
 from kpi.load.report import RejectedRow, SkippedLine
 from kpi.store import StoredTable
 from ui.downloads import table_downloads
+from ui.safe import md
 
 
 def lines_frame(rows: Sequence[RejectedRow | SkippedLine]) -> pd.DataFrame:
@@ -32,7 +33,7 @@ def show_table_report(table: StoredTable) -> None:
     cols[0].metric(t("data.rows_read"), f"{report.rows_read:,}")
     cols[1].metric(t("data.rows_loaded"), f"{report.rows_loaded:,}")
     cols[2].metric(t("data.rows_rejected"), f"{report.rows_rejected:,}")
-    cols[3].metric(t("data.dataset"), mapping.dataset or t("data.dataset_none"))
+    cols[3].metric(t("data.dataset"), md(mapping.dataset or t("data.dataset_none")))
     facts = {
         t("data.encoding"): report.encoding,
         t("data.delimiter"): report.delimiter,
@@ -41,9 +42,9 @@ def show_table_report(table: StoredTable) -> None:
         ),
         t("data.header_line"): report.header_line,
     }
-    st.caption(" · ".join(f"{k}: **{v}**" for k, v in facts.items() if v is not None))
+    st.caption(" · ".join(f"{k}: **{md(v)}**" for k, v in facts.items() if v is not None))
     for note in report.notes:
-        st.info(note, icon=":material/info:")
+        st.info(md(note), icon=":material/info:")
     with st.expander(t("data.columns"), expanded=False):
         st.dataframe(
             pd.DataFrame(

@@ -10,6 +10,7 @@ from kpi.mapping import TableMapping
 from kpi.presets import PRESETS
 from kpi.schema import DATASETS, PLATFORMS
 from kpi.store import SessionData, StoredTable
+from ui.safe import md, tm
 
 _PRESET_LABELS = {p.id: p.label for p in PRESETS}
 
@@ -73,9 +74,9 @@ def show_mapping_editor(data: SessionData, table: StoredTable) -> None:
             example = next((v for v in samples[column] if v not in (None, "")), "")
             score = mapping.scores.get(column)
             note = f" · {round(score * 100)}%" if score is not None and current else ""
-            left.markdown(f"`{column}`  \n:gray[{str(example)[:40]}{note}]")
+            left.markdown(f"**{md(column)}**  \n:gray[{md(str(example)[:40])}{note}]")
             chosen[column] = right.selectbox(
-                column,
+                md(column),
                 fields,
                 index=fields.index(current) if current in fields else 0,
                 format_func=lambda f: f or t("map.not_used"),
@@ -85,7 +86,7 @@ def show_mapping_editor(data: SessionData, table: StoredTable) -> None:
         if st.form_submit_button(t("map.apply"), type="primary"):
             duplicates = {f for f in chosen.values() if f and list(chosen.values()).count(f) > 1}
             if duplicates:
-                st.error(t("map.duplicate", fields=", ".join(sorted(duplicates))))
+                st.error(tm("map.duplicate", fields=", ".join(sorted(duplicates))))
             else:
                 mapping.mapping.update({c: f or None for c, f in chosen.items()})
                 mapping.platform = platform

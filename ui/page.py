@@ -54,16 +54,38 @@ class Section:
     draw: Callable[[], None]
 
 
-def setup() -> tuple[SessionData, Controls]:
-    """The session's data and the shared controls; presenter styling when it is on."""
-    data = session_data()
+_CURRENT = "_controls_current"
+
+
+def _leave_presenter() -> None:
+    # A callback runs before the widgets of the next run exist, so the toggle may be changed.
+    st.session_state["ctl_present"] = False
+
+
+def frame(data: SessionData, page: str) -> Controls:
+    """What every page shares, drawn once per run from the entrypoint: the controls in the
+    sidebar, presenter styling and its exit button, and a word when the data is the sample."""
     chosen = controls(data)
+    st.session_state[_CURRENT] = chosen
     if chosen.present:
         st.html(_PRESENTER_CSS)
-        if st.button(t("present.exit"), key="present-exit", icon=":material/close_fullscreen:"):
-            st.session_state["ctl_present"] = False
-            st.rerun()
-    return data, chosen
+        st.button(
+            t("present.exit"),
+            key="present-exit",
+            icon=":material/close_fullscreen:",
+            on_click=_leave_presenter,
+        )
+    elif data.source == "sample" and page not in ("", "overview", "data"):
+        # A shared link opened without the data shows the sample for the same dates: say so.
+        st.caption(t("app.sample_note"), help=t("app.sample_help"))
+    return chosen
+
+
+def setup() -> tuple[SessionData, Controls]:
+    """The session's data and the shared controls the entrypoint drew for this run."""
+    data = session_data()
+    chosen = st.session_state.get(_CURRENT)
+    return data, chosen if isinstance(chosen, Controls) else controls(data)
 
 
 def header(title: str, data: SessionData, ctl: Controls) -> None:

@@ -9,6 +9,7 @@ import streamlit as st
 
 from kpi.i18n import t
 from kpi.slides import Slide, slides_pdf
+from ui.state import locked, session_data
 
 
 def slides_button(page: str, build: Callable[[], list[Slide]], present: bool = False) -> None:
@@ -18,7 +19,7 @@ def slides_button(page: str, build: Callable[[], list[Slide]], present: bool = F
         return
     st.download_button(
         t("overview.slides"),
-        lambda: slides_pdf(build()),
+        locked(session_data(), lambda: slides_pdf(build())),
         f"{page}_slides.pdf",
         "application/pdf",
         icon=":material/slideshow:",

@@ -1,24 +1,61 @@
-"""The session's data: a private SessionData per browser session, starting on the sample data."""
+"""The session's data: a private SessionData per browser session, starting on the sample data,
+released (its memory and spill directory freed) when the session ends."""
 
 from __future__ import annotations
 
 import hashlib
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import streamlit as st
 
-from kpi.load import LoadResult, load_files, load_paths
+from kpi.load import LoadResult, load_file, load_paths
 from kpi.store import SessionData
 from ui.controls import follow_new_data
 
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_data"
 _KEY = "session_data"
+T = TypeVar("T")
 
 
 @st.cache_resource(show_spinner=False)
 def _sample_result() -> LoadResult:
     """The bundled sample files, read once per server: they are the product's, not a person's."""
     return load_paths([SAMPLE_DIR])
+
+
+@dataclass
+class _Release:
+    """What a session opened; closed by Streamlit when the session ends."""
+
+    opened: list[SessionData] = field(default_factory=list)
+    guard: threading.Lock = field(default_factory=threading.Lock)
+
+    def watch(self, data: SessionData) -> None:
+        with self.guard:
+            if not any(d is data for d in self.opened):
+                self.opened.append(data)
+
+    def close_all(self) -> None:
+        with self.guard:
+            for data in self.opened:
+                with data.lock:
+                    data.close()
+            self.opened.clear()
+
+
+def _close_all(release: _Release) -> None:
+    release.close_all()
+
+
+# Session-scoped: Streamlit calls `on_release` a few seconds after the tab closes, so a
+# session's database memory and spill directory come back then, not when garbage is collected.
+@st.cache_resource(scope="session", on_release=_close_all, show_spinner=False)
+def _release() -> _Release:
+    return _Release()
 
 
 def session_data() -> SessionData:
@@ -28,7 +65,20 @@ def session_data() -> SessionData:
         data.add(_sample_result())
         data.source = "sample"
         st.session_state[_KEY] = data
-    return st.session_state[_KEY]
+    data = st.session_state[_KEY]
+    _release().watch(data)
+    return data
+
+
+def locked(data: SessionData, build: Callable[[], T]) -> Callable[[], T]:
+    """`build` made to wait for the session's page run: a download's data is built on another
+    thread while the click's rerun may be using the same connection."""
+
+    def run() -> T:
+        with data.lock:
+            return build()
+
+    return run
 
 
 def use_sample_data() -> None:
@@ -37,21 +87,39 @@ def use_sample_data() -> None:
     data.clear()
     data.add(_sample_result())
     data.source = "sample"
-    st.session_state.pop("uploads_fingerprint", None)
     follow_new_data()
 
 
-def use_uploads(files: list[tuple[str, bytes]]) -> bool:
-    """Load the uploaded files in place of what was there; False when they were already loaded."""
-    fingerprint = hashlib.sha256(
-        b"".join(hashlib.sha256(name.encode() + data).digest() for name, data in files)
-    ).hexdigest()
-    if st.session_state.get("uploads_fingerprint") == fingerprint:
-        return False
+def upload_key(name: str, content: bytes) -> str:
+    """One upload's identity: its name and content, so the same file twice is read once."""
+    return hashlib.sha256(name.encode() + b"\0" + content).hexdigest()[:16]
+
+
+def add_uploads(files: list[tuple[str, bytes]]) -> tuple[int, list[str]]:
+    """Load the files not loaded yet (the first upload replaces the sample data); returns how
+    many were read and the names of those that were already there."""
     data = session_data()
-    data.clear()
-    data.add(load_files(files))
-    data.source = "uploads"
-    st.session_state["uploads_fingerprint"] = fingerprint
-    follow_new_data()
-    return True
+    if data.source != "uploads":
+        data.clear()
+        data.source = "uploads"
+    read, repeated = 0, []
+    for name, content in files:
+        key = upload_key(name, content)
+        if key in data.uploads:
+            repeated.append(name)
+            continue
+        data.add(load_file(name, content), upload=key, name=name)
+        read += 1
+    if read:
+        follow_new_data()
+    return read, repeated
+
+
+def remove_upload(key: str) -> None:
+    """Drop one uploaded file and what it brought."""
+    data = session_data()
+    data.remove_upload(key)
+    if not data.uploads:
+        use_sample_data()
+    else:
+        follow_new_data()

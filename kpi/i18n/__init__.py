@@ -9,6 +9,11 @@ import pkgutil
 
 _EN: dict[str, str] = {
     "app.title": "KPI Explorer",
+    "app.busy": "Your previous request is still being worked on. Wait a moment, then try again.",
+    "app.error": "Something went wrong while drawing this page, and it was stopped. "
+    "Try another period or page; if it happens again, report it with the reference {reference}.",
+    "app.sample_note": "Showing the bundled sample data (Café Aurora), not your files.",
+    "app.sample_help": "Open Data and upload your exports to see your own KPIs for these dates.",
     "nav.overview": "Overview",
     "nav.data": "Data",
     "nav.engagement": "Engagement",
@@ -63,6 +68,16 @@ _EN: dict[str, str] = {
     "data.preview": "First rows",
     "data.notes": "Notes",
     "data.loading": "Reading {n} file(s)…",
+    "data.reading": "Reading {file}…",
+    "data.read_files": "{n} file(s) read.",
+    "data.already_loaded": "Already loaded, not read again: {files}.",
+    "data.remove": "Remove",
+    "data.needs_you": "{n} file(s) need you: rows were rejected, or a reading is unsure.",
+    "data.show_file": "The other {n} file(s) read cleanly. Show one:",
+    "data.pick_file": "Pick a file to see its tables and mapping",
+    "data.col_status": "Status",
+    "data.col_file": "File",
+    "data.col_tables": "Tables",
     "data.loaded_summary": "{tables} table(s) loaded from {files} file(s); {errors} file(s) could not be read.",
     "map.title": "Mapping",
     "map.expander": "Mapping of {table}",
