@@ -15,6 +15,7 @@ from kpi.store import SessionData
 
 _ALL_KPIS = ("impressions", "followers", "sessions", "spend", "leads", "posts")
 _DEFAULT_WEEKS = 4
+_EARLIEST = dt.date(2000, 1, 1)  # the picker always reaches back this far, whatever the data
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,8 @@ def _date_bounds(data: SessionData) -> tuple[dt.date, dt.date]:
     last = data_end(data.con, _ALL_KPIS)
     today = dt.date.today()
     dates = [d for d in (start, end, first, last, today) if isinstance(d, dt.date)]
-    return min(dates) - dt.timedelta(days=366 * 5), max(dates) + dt.timedelta(days=366 * 5)
+    margin = dt.timedelta(days=366 * 5)
+    return min(min(dates) - margin, _EARLIEST), max(dates) + margin
 
 
 def follow_new_data() -> None:

@@ -73,3 +73,66 @@ def test_every_dashboard_page_offers_its_slides_as_a_pdf(page):
         at.switch_page(f"app_pages/{page}.py").run()
     assert not at.exception
     assert "Slides (PDF)" in [b.label for b in at.get("download_button")]
+
+
+@pytest.mark.parametrize("how", ["button", "toggle"])
+def test_leaving_presenter_mode_brings_the_page_back(how):
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params["present"] = "1"
+    at.run()
+    assert at.session_state["ctl_present"] is True
+    if how == "button":
+        at.button(key="present-exit").click().run()
+    else:
+        at.toggle(key="ctl_present").set_value(False).run()
+    assert not at.exception
+    assert at.session_state["ctl_present"] is False
+    assert "present" not in at.query_params
+    assert "Leave presenter mode" not in [b.label for b in at.button]
+
+
+@pytest.mark.parametrize(
+    "page", ["engagement", "audience", "content", "traffic", "paid", "explore"]
+)
+def test_controls_keep_their_state_across_pages(page):
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    assert at.session_state["ctl_grain"] == "week"
+    at.switch_page(f"app_pages/{page}.py").run()
+    assert not at.exception
+    assert at.session_state["ctl_grain"] == "week"
+    assert at.session_state["ctl_compare"] == "previous"
+    at.selectbox(key="ctl_grain").set_value("month").run()
+    at.selectbox(key="ctl_compare").set_value("year").run()
+    at.switch_page("app_pages/overview.py").run()
+    at.switch_page(f"app_pages/{page}.py").run()
+    assert at.session_state["ctl_grain"] == "month"
+    assert at.session_state["ctl_compare"] == "year"
+
+
+def test_a_shared_link_keeps_month_and_last_year_after_a_click():
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params.update({"from": "2026-01-01", "to": "2026-06-30", "grain": "month", "compare": "year"})  # fmt: skip
+    at.run()
+    at.switch_page("app_pages/engagement.py").run()
+    at.switch_page("app_pages/paid.py").run()
+    assert not at.exception
+    assert at.session_state["ctl_grain"] == "month" and at.session_state["ctl_compare"] == "year"
+    assert at.session_state["ctl_range"] == (dt.date(2026, 1, 1), dt.date(2026, 6, 30))
+
+
+def test_the_date_picker_reaches_dates_long_before_the_data():
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    at.date_input(key="ctl_range").set_value((dt.date(2015, 1, 1), dt.date(2026, 6, 30))).run()
+    assert not at.exception
+    assert at.session_state["ctl_range"] == (dt.date(2015, 1, 1), dt.date(2026, 6, 30))
+    picker = at.date_input(key="ctl_range")
+    assert picker.min <= dt.date(2015, 1, 1)
+
+
+def test_other_pages_say_when_they_show_the_sample_data():
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    at.switch_page("app_pages/engagement.py").run()
+    assert any("sample data" in c.value for c in at.caption)
+    at.session_state["session_data"].source = "uploads"
+    at.run()
+    assert not any("sample data" in c.value for c in at.caption)
