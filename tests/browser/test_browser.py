@@ -3,99 +3,21 @@ through the Data page shows its load report."""
 
 from __future__ import annotations
 
-import contextlib
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"][data-test-connection-state="CONNECTED"]'
+from tests.browser.browserkit import ROOT, idle, streamlit_server
 
 pytestmark = pytest.mark.browser
-
-if not Path(
-    CHROMIUM
-).exists():  # `make test` installs it; a bare pytest run elsewhere may not have it
-    pytest.skip(
-        "Debian's chromium is not installed (make test installs it)", allow_module_level=True
-    )
-sync_api = pytest.importorskip("playwright.sync_api")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextlib.contextmanager
-def _streamlit() -> Iterator[str]:
-    """`streamlit run app.py` on a free port, until the block ends."""
-    port = _free_port()
-    proc = subprocess.Popen(
-        [
-            sys.executable, "-m", "streamlit", "run", "app.py",
-            "--server.port", str(port), "--server.address", "127.0.0.1",
-            "--server.headless", "true", "--browser.gatherUsageStats", "false",
-            "--server.fileWatcherType", "none",
-        ],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(120):
-            try:
-                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).read() == b"ok":
-                    break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            pytest.fail("streamlit did not start within 60 s")
-        yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    with _streamlit() as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-            ],
-        )  # fmt: skip
-        yield b
-        b.close()
-
-
-def _idle(page) -> None:
-    page.wait_for_selector(IDLE, timeout=90_000)
 
 
 def test_first_screen_draws_kpi_tiles_and_a_chart(server, browser, tmp_path):
     # Tall enough that the screenshot holds the tiles and the charts below them.
     page = browser.new_page(viewport={"width": 1280, "height": 1400})
     page.goto(server)
-    _idle(page)
+    idle(page)
     page.wait_for_selector('[data-testid="stVegaLiteChart"] svg.marks', timeout=60_000)
     assert page.locator('[data-testid="stMetric"]').count() >= 6
     assert "Impressions" in page.inner_text('[data-testid="stMain"]')
@@ -118,12 +40,12 @@ def test_upload_a_csv_and_see_its_load_report(server, browser, tmp_path):
     )
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(server)
-    _idle(page)
+    idle(page)
     page.get_by_role("link", name="Data").first.click()
-    _idle(page)
+    idle(page)
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(str(csv))
     page.wait_for_selector("text=instagram_posts.csv — 2 / 3", timeout=60_000)
-    _idle(page)
+    idle(page)
     main = page.inner_text('[data-testid="stMain"]')
     assert "Rows rejected" in main
     assert "semicolon" in main and "UTF-8 with BOM" in main
@@ -140,7 +62,7 @@ def test_a_shared_link_reopens_the_same_view(server, browser):
     page.goto(
         f"{server}/?from=2026-03-02&to=2026-04-26&grain=month&compare=year&platform=instagram"
     )
-    _idle(page)
+    idle(page)
     main = page.inner_text('[data-testid="stMain"]')
     assert "2 Mar 2026 – 26 Apr 2026" in main and "same period last year" in main
     sidebar = page.inner_text('[data-testid="stSidebar"]')
@@ -152,7 +74,7 @@ def test_a_shared_link_reopens_the_same_view(server, browser):
 def test_presenter_mode_is_a_slide_show(server, browser, tmp_path):
     page = browser.new_page(viewport={"width": 1280, "height": 720})
     page.goto(f"{server}/?present=1")
-    _idle(page)
+    idle(page)
     assert not page.locator('[data-testid="stSidebar"]').is_visible()
     assert "1 / 3" in page.inner_text('[data-testid="stMain"]')
     shots = os.environ.get("KPI_SCREENSHOTS")
@@ -161,7 +83,7 @@ def test_presenter_mode_is_a_slide_show(server, browser, tmp_path):
     )
     page.keyboard.press("ArrowRight")
     page.wait_for_function("document.body.innerText.includes('2 / 3')", timeout=30_000)
-    _idle(page)
+    idle(page)
     page.wait_for_selector('[data-testid="stVegaLiteChart"] svg.marks', timeout=60_000)
     if shots:
         page.screenshot(path=str(Path(shots) / "overview_present_trend.png"))
@@ -179,7 +101,7 @@ def test_every_page_renders_at_1280x720(server, browser, tmp_path, present):
     available = [p for p in PAGES if (ROOT / "app_pages" / f"{p or 'overview'}.py").exists()]
     for name in available:
         page.goto(f"{server}/{name}" + ("?present=1" if present else ""))
-        _idle(page)
+        idle(page)
         if page.locator('[data-testid="stException"]').count():
             pytest.fail(
                 f"page /{name} shows an exception: {page.inner_text('[data-testid=stException]')[:500]}"
@@ -193,10 +115,10 @@ def test_every_page_renders_at_1280x720(server, browser, tmp_path, present):
 def test_the_sql_tab_answers_with_a_table_and_a_chart(server, browser, tmp_path):
     page = browser.new_page(viewport={"width": 1280, "height": 1300})
     page.goto(f"{server}/explore?tab=sql")
-    _idle(page)
+    idle(page)
     page.get_by_role("button", name="Run").click()
     page.wait_for_selector('[data-testid="stVegaLiteChart"] svg.marks', timeout=60_000)
-    _idle(page)
+    idle(page)
     main = page.inner_text('[data-testid="stMain"]')
     assert "Tables you can query" in main and "6 rows · 3 columns" in main
     shots = os.environ.get("KPI_SCREENSHOTS")
@@ -219,22 +141,22 @@ def test_file_content_never_runs_as_html_in_a_real_browser(server, browser, tmp_
     csv.write_text(HOSTILE, encoding="utf-8")
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(f"{server}/data")
-    _idle(page)
+    idle(page)
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(str(csv))
     page.wait_for_selector("text=hostile.csv", timeout=60_000)
-    _idle(page)
+    idle(page)
     page.wait_for_timeout(1000)
     assert page.evaluate("window.__xss") is None
     assert page.locator('[data-testid="stMain"] img[src="x"]').count() == 0
     # The same session's SQL tab shows the values, as text.
     page.get_by_role("link", name="Explore").first.click()
-    _idle(page)
+    idle(page)
     page.get_by_role("tab", name="SQL").click()
-    _idle(page)
+    idle(page)
     page.locator("textarea").first.fill("SELECT platform, count(*) AS n FROM posts GROUP BY 1")
     page.get_by_role("button", name="Run").click()
     page.wait_for_selector("text=2 rows · 2 columns", timeout=60_000)
-    _idle(page)
+    idle(page)
     page.wait_for_timeout(1000)
     assert page.evaluate("window.__xss") is None
     assert page.locator('[data-testid="stMain"] img[src="x"]').count() == 0
@@ -244,10 +166,10 @@ def test_file_content_never_runs_as_html_in_a_real_browser(server, browser, tmp_
 def test_a_deep_link_as_the_first_visit_still_gets_the_apps_navigation(browser):
     # A fresh server whose first visitor opens a shared link: the page must run under app.py
     # (titles, icons, wide layout), not as a bare script from a folder Streamlit discovered.
-    with _streamlit() as url:
+    with streamlit_server() as url:
         page = browser.new_page(viewport={"width": 1280, "height": 720})
         page.goto(f"{url}/explore?tab=sql")
-        _idle(page)
+        idle(page)
         nav = page.inner_text('[data-testid="stSidebarNav"]')
         assert "Traffic & conversions" in nav and "Overview" in nav
         assert "app" not in nav.split()
