@@ -14,8 +14,10 @@ from kpi.slides import content_slides
 from ui.downloads import show_chart, table_downloads
 from ui.page import Section, header, setup, show_gap, show_sections
 from ui.slides_button import slides_button
+from ui.tables import show_table
 
 RANKED = 10
+RANKED_ON_SLIDE = 3  # best and worst three: both tables fit a 1280×720 slide at presenter size
 TAGS = 20
 
 data, ctl = setup()
@@ -47,12 +49,14 @@ def draw_posts() -> None:
 
 def _table(frame, name: str) -> None:
     shown = frame.rename(columns={"published": "date"})
-    st.dataframe(
+    show_table(
         shown,
-        hide_index=True,
-        width="stretch",
+        name,
+        ctl.present,
         column_config={
-            "text": st.column_config.TextColumn(t("content.col_text"), width="large"),
+            "text": st.column_config.TextColumn(
+                t("content.col_text"), width="medium" if ctl.present else "large"
+            ),
             "platform": st.column_config.TextColumn(t("content.col_platform")),
             "date": st.column_config.DateColumn(t("content.col_date"), format="D MMM YYYY"),
             "impressions": st.column_config.NumberColumn(
@@ -90,23 +94,27 @@ def draw_ranking() -> None:
     if gap:
         show_missing(gap)
         return
-    threshold = st.number_input(
-        t("content.min_impressions"),
-        min_value=0,
-        value=100,
-        step=50,
-        help=t("content.min_impressions_help"),
-        key="content_min_impressions",
-    )
+    if ctl.present:  # a slide shows the threshold set before, not the field to change it
+        threshold = st.session_state.get("content_min_impressions", 100)
+    else:
+        threshold = st.number_input(
+            t("content.min_impressions"),
+            min_value=0,
+            value=100,
+            step=50,
+            help=t("content.min_impressions_help"),
+            key="content_min_impressions",
+        )
+    ranked = RANKED_ON_SLIDE if ctl.present else RANKED
     top, bottom = analytics.ranked_posts(
-        data.con, ctl.start, ctl.end, ctl.filters, min_impressions=int(threshold), n=RANKED
+        data.con, ctl.start, ctl.end, ctl.filters, min_impressions=int(threshold), n=ranked
     )
     if top.empty:
         st.info(t("content.no_ranked", n=f"{int(threshold):,}"))
         return
-    st.markdown(f"##### {t('content.top_title', n=RANKED)}")
+    st.markdown(f"##### {t('content.top_title', n=ranked)}")
     _table(top, "top_posts")
-    st.markdown(f"##### {t('content.bottom_title', n=RANKED)}")
+    st.markdown(f"##### {t('content.bottom_title', n=ranked)}")
     if bottom.empty:
         st.caption(t("content.no_bottom"))
     else:

@@ -17,6 +17,7 @@ from kpi.slides import engagement_slides
 from ui.downloads import show_chart, table_downloads
 from ui.page import Section, setup, show_sections
 from ui.slides_button import slides_button
+from ui.tables import show_table
 from ui.tiles import show_needs, show_tiles
 
 PER_ROW = 4
@@ -46,7 +47,7 @@ series = run(data.con, ctl.request(ENGAGEMENT_KPIS, compare=None))
 def draw_tiles() -> None:
     st.subheader(t("engagement.tiles"))
     rows = [r for _, r in tiles.rows.iterrows()]
-    show_tiles(rows, series.rows, PER_ROW)
+    show_tiles(rows, series.rows, PER_ROW, present=ctl.present)
     # Without any value the needs are the slide's content, in presenter mode too.
     if tiles.needs and (not ctl.present or tiles.rows.empty):
         st.caption(t("engagement.needs_title"))
@@ -109,7 +110,7 @@ def draw_table() -> None:
             help=kpi.description,
             format="percent" if kpi.format == "percent" else "localized",
         )
-    st.dataframe(table, column_config=config, hide_index=True, width="stretch")
+    show_table(table, "platforms", ctl.present, column_config=config)
     if not ctl.present:
         labelled = table.rename(
             columns={"platform": t("engagement.platform_col")}

@@ -26,6 +26,7 @@ from ui.page import Section, setup, show_sections
 from ui.safe import md, tm
 from ui.slides_button import slides_button
 from ui.sql_editor import show_sql_editor
+from ui.tables import show_table
 
 URL_KEYS = ("tab", "mode", "kpi", "by")
 # Read before the shared controls run: they rewrite the URL and drop keys they do not own.
@@ -335,7 +336,7 @@ if measures_tab.open:
             assert kpi is not None and result is not None
             st.subheader(t("explore.table"))
             table = explore_charts.series_table(result.rows, (by,) if by else (), kpi.label)
-            st.dataframe(table, hide_index=True, width="stretch")
+            show_table(table, "explore", ctl.present)
             if not ctl.present:
                 table_downloads(table, t("explore.table_name", kpi=kpi.id))
 

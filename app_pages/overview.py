@@ -85,7 +85,7 @@ def draw_tiles() -> None:
                 st.rerun()
     rows = [r for _, r in tiles.rows.iterrows()]
     per_row = 6 if ctl.present else PER_ROW  # two rows fill a 1280×720 slide
-    show_tiles(rows, series.rows, per_row)
+    show_tiles(rows, series.rows, per_row, present=ctl.present)
     if tiles.needs and not ctl.present:
         st.caption(t("overview.needs_title"))
         cols = st.columns(PER_ROW)

@@ -20,6 +20,7 @@ from ui.downloads import show_chart, table_downloads
 from ui.page import Section, setup, show_sections
 from ui.safe import md
 from ui.slides_button import slides_button
+from ui.tables import show_table
 from ui.tiles import show_needs, show_tiles
 
 PER_ROW = 4
@@ -59,7 +60,7 @@ def draw_tiles() -> None:
         for _, r in tiles.rows.iterrows()
         if r["kpi"] in CORE or (r["kpi"] in WHEN_PRESENT and r["value"] == r["value"])
     ]
-    show_tiles(rows, series.rows, PER_ROW)
+    show_tiles(rows, series.rows, PER_ROW, present=ctl.present)
     needs = [n for n in tiles.needs if n.kpi in CORE]
     if not has_spend:
         st.info(t("paid.no_ads"))
@@ -100,10 +101,10 @@ def draw_campaigns() -> None:
     table = paid_charts.wide_table(split.rows, "campaign", CAMPAIGN_COLUMNS, sort_by="spend")
     money = st.column_config.NumberColumn(format="%.2f")
     count = st.column_config.NumberColumn(format="%d")
-    st.dataframe(
+    show_table(
         table,
-        hide_index=True,
-        width="stretch",
+        "campaigns",
+        ctl.present,
         column_config={
             CAMPAIGN_COLUMNS["spend"]: money,
             CAMPAIGN_COLUMNS["cost_per_lead"]: money,

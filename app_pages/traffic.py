@@ -34,7 +34,7 @@ def draw_tiles() -> None:
     tiles = run(data.con, ctl.request(TILES, whole_range=True, targets=data.workspace.targets))
     series = run(data.con, ctl.request(TILES, compare=None))
     rows = [r for _, r in tiles.rows.iterrows()]
-    show_tiles(rows, series.rows, PER_ROW)
+    show_tiles(rows, series.rows, PER_ROW, present=ctl.present)
     if tiles.needs:
         st.caption(t("traffic.needs_title"))
         cols = st.columns(PER_ROW)

@@ -74,7 +74,9 @@ class SessionData:
     uploads: dict[str, str] = field(default_factory=dict)  # upload key → file name
 
     def close(self) -> None:
-        """Free the session's memory and its spill directory (DuckDB removes it on close)."""
+        """Free the session's memory and its spill directory (DuckDB removes it on close); the
+        loaded tables are let go too, since the object may outlive its session for a while."""
+        self.tables.clear()
         self.con.close()
 
     def add(self, result: LoadResult, upload: str = "", name: str = "") -> None:

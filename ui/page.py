@@ -13,20 +13,27 @@ from kpi.i18n import format_date, t
 from kpi.store import SessionData
 from ui.controls import Controls, controls
 from ui.state import session_data
+from ui.tables import PRESENTER_TABLE_CSS
 
 # Large type and no chrome for a 1280×720 screen share; the sidebar and toolbar are hidden.
 _PRESENTER_CSS = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"],
 [data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
-.block-container, [data-testid="stMainBlockContainer"] { padding-top: 1.2rem !important; max-width: 100% !important; }
-h1 { font-size: 2.4rem !important; } h2, h3, h5 { font-size: 1.9rem !important; }
+.block-container, [data-testid="stMainBlockContainer"] { padding-top: 0.6rem !important; padding-bottom: 0.5rem !important; max-width: 100% !important; }
+h1 { font-size: 2rem !important; padding: 0 !important; } h2, h3, h5 { font-size: 1.6rem !important; padding: 0.2rem 0 !important; }
 [data-testid="stMarkdownContainer"] p, li, [data-testid="stCaptionContainer"] { font-size: 1.2rem !important; }
-[data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p { font-size: 2.6rem !important; line-height: 1.1; }
-[data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"] p { font-size: 1.25rem !important; }
-[data-testid="stMetricDelta"] { font-size: 1.2rem !important; }
+[data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p { font-size: 2.1rem !important; line-height: 1.1; }
+[data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"] p { font-size: 1.15rem !important; line-height: 1.2; white-space: normal !important; overflow: visible !important; text-overflow: clip !important; word-break: normal !important; overflow-wrap: normal !important; }
+[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] > div { overflow: visible !important; white-space: normal !important; height: auto !important; }
+[data-testid="stMetricDelta"] { font-size: 1.15rem !important; }
+[data-testid="stMetric"] { padding: 0.5rem 0.75rem !important; }
+/* Tables draw on a canvas: their container is enlarged (ui/tables.py). */
+{tables}
+/* The way out stays in reach without taking a line of the slide. */
+.st-key-present-exit { position: fixed; top: 0.5rem; right: 1rem; z-index: 1000; width: auto !important; }
 </style>
-"""
+""".replace("{tables}", PRESENTER_TABLE_CSS)
 
 # Arrow keys press the slide buttons.
 _ARROW_KEYS = """

@@ -36,13 +36,18 @@ def show_tile(row: pd.Series, spark: list[float] | None = None) -> None:
         st.caption(f"{icon} {t('tile.target', target=format_value(target, kpi.format))}")
 
 
-def show_tiles(rows: list[pd.Series], series: pd.DataFrame, per_row: int = 4) -> None:
-    """A grid of tiles, each with its KPI's values per period (from `series`) as a sparkline."""
+def show_tiles(
+    rows: list[pd.Series], series: pd.DataFrame, per_row: int = 4, present: bool = False
+) -> None:
+    """A grid of tiles, each with its KPI's values per period (from `series`) as a sparkline;
+    on a presenter slide with more than one row of tiles the sparklines give way to the
+    large type, so every tile fits a 1280×720 screen."""
+    sparklines = not (present and len(rows) > per_row)
     for i in range(0, len(rows), per_row):
         for col, row in zip(st.columns(per_row), rows[i : i + per_row], strict=False):
             with col:
                 spark = series.loc[series["kpi"] == row["kpi"], "value"].fillna(0).tolist()
-                show_tile(row, spark)
+                show_tile(row, spark if sparklines else None)
 
 
 def show_needs(need: Need) -> None:

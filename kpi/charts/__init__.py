@@ -33,6 +33,9 @@ _SIZES = {False: (12, 13, 15), True: (20, 22, 26)}
 def styled(chart: alt.TopLevelMixin, present: bool = False) -> alt.TopLevelMixin:
     """The product's look on any chart; in presenter mode axis labels and titles are large."""
     label, title, heading = _SIZES[present]
+    if present and isinstance(chart, alt.Chart) and isinstance(chart.height, int | float):
+        # Larger type needs taller rows and plot areas, or labels overlap and bars squash.
+        chart = chart.properties(height=min(max(chart.height * 1.5, 200), 420))
     return (
         chart.configure_axis(labelFontSize=label, titleFontSize=title, grid=True, gridOpacity=0.4)
         .configure_legend(
