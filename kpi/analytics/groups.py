@@ -25,7 +25,7 @@ import pandas as pd
 from scipy import stats
 from statsmodels.stats.proportion import confint_proportions_2indep, proportions_ztest
 
-from kpi.analytics.journeys import MissingData, require
+from kpi.analytics.journeys import MissingData, has_values, require
 from kpi.errors import KpiError
 from kpi.schema import PLATFORMS
 
@@ -111,21 +111,9 @@ class Comparison:
 # --- who is in which group ------------------------------------------------------------------------
 
 
-def _has_values(con: duckdb.DuckDBPyConnection, dataset: str, column: str) -> bool:
-    cols = {
-        r[0]
-        for r in con.execute(
-            "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [dataset]
-        ).fetchall()
-    }
-    if column not in cols:
-        return False
-    return bool(con.execute(f'SELECT count("{column}") FROM {dataset}').fetchall()[0][0])
-
-
 def _touched_social(con: duckdb.DuckDBPyConnection, id_field: str) -> str:
     """SQL: does the row's id have a social touch? FALSE without touchpoints."""
-    if not _has_values(con, "touchpoints", id_field):
+    if not has_values(con, "touchpoints", id_field):
         return "FALSE"
     return (
         f"EXISTS (SELECT 1 FROM touchpoints tp WHERE tp.{id_field} = u.{id_field} "
@@ -141,14 +129,14 @@ def group_sql(con: duckdb.DuckDBPyConnection, unit: str, split: str) -> str:
         raise KpiError(f"Unknown split {split!r}: use one of {', '.join(SPLITS)}.")
     id_field = "lead_id" if unit == "leads" else "customer_id"
     if split == "control_group":
-        if not _has_values(con, unit, "control_group"):
+        if not has_values(con, unit, "control_group"):
             raise MissingData(unit, ("control_group",))
         return "NOT CAST(u.control_group AS BOOLEAN)"
-    if _has_values(con, unit, "channel"):
+    if has_values(con, unit, "channel"):
         derived = _SOCIAL.format("u.channel")
     else:
         derived = _touched_social(con, id_field)
-    if unit == "customers" and _has_values(con, "customers", "is_social"):
+    if unit == "customers" and has_values(con, "customers", "is_social"):
         return f"coalesce(CAST(u.is_social AS BOOLEAN), {derived})"
     return derived
 
@@ -158,7 +146,7 @@ def group_sql(con: duckdb.DuckDBPyConnection, unit: str, split: str) -> str:
 
 def _as_of(con: duckdb.DuckDBPyConnection) -> str:
     parts = ["SELECT max(acquired_at) AS t FROM customers", "SELECT max(churned_at) FROM customers"]
-    if _has_values(con, "orders", "ordered_at"):
+    if has_values(con, "orders", "ordered_at"):
         parts.append("SELECT max(ordered_at) FROM orders")
     return f"(SELECT max(t) FROM ({' UNION ALL '.join(parts)}))"
 
@@ -178,11 +166,11 @@ def unit_values(
     require(con, "customers", ("customer_id", "acquired_at"))
     first = group_sql(con, "customers", split)
     if metric == "retention":
-        if _has_values(con, "customers", "churned_at"):
+        if has_values(con, "customers", "churned_at"):
             kept = (
                 f"u.churned_at IS NULL OR u.churned_at > u.acquired_at + INTERVAL {int(days)} DAY"
             )
-        elif _has_values(con, "orders", "ordered_at"):
+        elif has_values(con, "orders", "ordered_at"):
             kept = (
                 "EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = u.customer_id AND "
                 f"o.ordered_at >= u.acquired_at + INTERVAL {int(days)} DAY)"

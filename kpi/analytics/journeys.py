@@ -59,6 +59,19 @@ def require(con: duckdb.DuckDBPyConnection, dataset: str, fields: tuple[str, ...
     return present
 
 
+def has_values(con: duckdb.DuckDBPyConnection, dataset: str, column: str) -> bool:
+    """True when `dataset` exists and its column (canonical or kept unmapped) holds a value."""
+    cols = {
+        r[0]
+        for r in con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [dataset]
+        ).fetchall()
+    }
+    if column not in cols:
+        return False
+    return bool(con.execute(f'SELECT count("{column}") FROM {dataset}').fetchall()[0][0])
+
+
 def _key(column: str) -> str:
     return f"coalesce(nullif(trim(CAST({column} AS VARCHAR)), ''), '{NOT_SET}')"
 

@@ -65,3 +65,22 @@ ADS = """date,platform,campaign,spend
 2026-01-01,facebook,spring,30
 2026-01-01,google,search,20
 """
+
+# Eight scored leads over two months (H has no score). Per-lead ad cost: January social 30 over
+# A, B (15 each), paid_search 20 on C; February social 90 over E, G (45 each), paid_search 10 on F.
+SCORED_LEADS = """lead_id,created_at,channel,score,qualified,converted_at,revenue
+A,2026-01-05 10:00,social,10,false,,
+B,2026-01-06 10:00,social,45,false,2026-01-20 10:00,100
+C,2026-01-07 10:00,paid_search,80,true,2026-01-08 10:00,30
+D,2026-01-08 10:00,organic_search,75,true,,
+E,2026-02-03 10:00,social,39.9,false,2026-02-10 10:00,40
+F,2026-02-04 10:00,paid_search,40,true,,
+G,2026-02-05 10:00,social,70,false,2026-02-06 10:00,60
+H,2026-02-06 10:00,email,,false,,
+"""
+SCORED_ADS = """date,platform,spend
+2026-01-05,facebook,30
+2026-01-06,google,20
+2026-02-01,instagram,90
+2026-02-02,google,10
+"""
