@@ -66,6 +66,11 @@ class Attribution:
         }
         if self.removal_effects is not None:
             doc["removal_effects"] = self.removal_effects
+        if self.transitions is not None:
+            doc["transitions"] = {
+                state: {to: p for to, p in row.items() if p}
+                for state, row in self.transitions.to_dict("index").items()
+            }
         if self.notes:
             doc["notes"] = self.notes
         return doc

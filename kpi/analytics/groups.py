@@ -26,8 +26,8 @@ from scipy import stats
 from statsmodels.stats.proportion import confint_proportions_2indep, proportions_ztest
 
 from kpi.analytics.journeys import MissingData, has_values, require
+from kpi.analytics.spend import ads_channel_sql
 from kpi.errors import KpiError
-from kpi.schema import PLATFORMS
 
 METRICS = (
     "lead_conversion_rate",
@@ -42,7 +42,6 @@ LABELS = {"social": ("social", "other"), "control_group": ("test", "control")}
 MIN_N = 30
 SEED = 20261201
 RESAMPLES = 2000
-SOCIAL_PLATFORMS = tuple(p for p in PLATFORMS if p != "google")
 _SOCIAL = "lower(coalesce(CAST({} AS VARCHAR), '')) LIKE '%social%'"
 
 
@@ -333,13 +332,12 @@ def _cac(con: duckdb.DuckDBPyConnection, split: str, min_n: int) -> Comparison:
             "cac", split, [Group(n, 0, None) for n in names], None, None, None, None, test,
             readable=False, notes=[f"No ad spend to divide: {exc.user_message}"],
         )  # fmt: skip
-    social_platforms = ", ".join(f"'{p}'" for p in SOCIAL_PLATFORMS)
     first = group_sql(con, "customers", "social")
+    social_ad = f"{ads_channel_sql()} = 'social'"
     spend = con.execute(
         f"""SELECT min(date), max(date),
-                   coalesce(sum(spend) FILTER (WHERE lower(platform) IN ({social_platforms})), 0),
-                   coalesce(sum(spend) FILTER (WHERE lower(platform) NOT IN ({social_platforms})
-                                               OR platform IS NULL), 0)
+                   coalesce(sum(spend) FILTER (WHERE {social_ad}), 0),
+                   coalesce(sum(spend) FILTER (WHERE NOT ({social_ad})), 0)
             FROM ads WHERE spend IS NOT NULL"""
     ).fetchall()[0]
     start, end, social_spend, other_spend = spend

@@ -46,6 +46,8 @@ def test_attribution_markov_by_campaign_adds_removal_effects(crm, capsys):
     assert code == 0
     assert {r["campaign"] for r in doc["rows"]} == {"spring", "brand", "(not set)"}
     assert set(doc["removal_effects"]) == {"spring", "brand", "(not set)"}
+    start = doc["transitions"]["(start)"]
+    assert sum(start.values()) == pytest.approx(1.0)
 
 
 def test_attribution_text_output(crm, capsys):
