@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kpi.analytics.attribution import HALF_LIFE_DAYS, MODELS, attribution
-from kpi.analytics.journeys import DIMENSIONS, MissingData
+from kpi.analytics.journeys import DIMENSIONS, UNITS, MissingData
 from kpi.load import load_paths
 from kpi.store import SessionData
 from kpi.workspace import Workspace
@@ -33,6 +33,9 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     attr.add_argument("files", nargs="+", help="export files or folders of them")
     attr.add_argument("--model", required=True, choices=MODELS)
     attr.add_argument("--by", default="channel", choices=DIMENSIONS)
+    attr.add_argument(
+        "--unit", default="leads", choices=UNITS, help="journeys of leads (default) or customers"
+    )
     attr.add_argument(
         "--half-life",
         type=_positive,
@@ -119,11 +122,11 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _attribution(args: argparse.Namespace, data: SessionData) -> int:
-    result = attribution(data.con, args.model, args.by, args.half_life)
+    result = attribution(data.con, args.model, args.by, args.half_life, args.unit)
     if args.json:
         _dump(result.to_dict())
         return 0
-    print(f"Attribution: {args.model} by {args.by}")
+    print(f"Attribution of {args.unit}: {args.model} by {args.by}")
     for row in result.rows.to_dict("records"):
         print(f"  {row[args.by]:<32} {row['conversions']:>10.2f} conv.  {row['revenue']:>14,.2f}")
     print(f"  {'total':<32} {result.total_conversions:>10d} conv.  {result.total_revenue:>14,.2f}")

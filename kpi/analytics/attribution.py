@@ -286,11 +286,13 @@ def attribution(
     model: str,
     by: str = "channel",
     half_life: float = HALF_LIFE_DAYS,
+    unit: str = "leads",
 ) -> Attribution:
-    """Credits under `model` for every lead journey on the session's `leads` and `touchpoints`."""
+    """Credits under `model` for every journey on the session's `touchpoints` and `leads` (or
+    `customers`, with unit="customers")."""
     if model not in MODELS:
         raise KpiError(f"Unknown attribution model {model!r}: use one of {', '.join(MODELS)}.")
-    return attribute(journeys(con, by), model, by, half_life)
+    return attribute(journeys(con, by, unit), model, by, half_life)
 
 
 def compare_models(

@@ -61,6 +61,37 @@ def test_touches_with_only_a_customer_id_join_the_lead_that_became_that_customer
     assert paths["L1"] == ("social", "email", "search")
 
 
+def test_customer_journeys_convert_at_acquisition_and_are_worth_their_orders():
+    customers = "customer_id,acquired_at,channel\nC1,2026-01-09,social\nC2,2026-01-21,email\nC9,2026-01-02,direct\n"
+    orders = "order_id,customer_id,ordered_at,revenue\n1,C1,2026-01-09,70\n2,C1,2026-02-01,30\n3,C2,2026-01-21,50\n"
+    data = session(customers=customers, orders=orders, touchpoints=TOUCHES)
+    paths = {j.id: j for j in jm.journeys(data.con, unit="customers")}
+    # acquired_at is a date: touches count up to the end of that day (L1's search at 09 Jan
+    # 00:00, L2's at 21 Jan 00:00); C9 has no touch: its own channel.
+    assert paths["C1"].steps == ("social", "email", "search")
+    assert paths["C2"].steps == ("search", "social", "search")
+    assert paths["C9"].steps == ("direct",)
+    assert [paths[c].revenue for c in ("C1", "C2", "C9")] == [100.0, 50.0, 0.0]
+    result = am.attribution(data.con, "last", unit="customers")
+    assert (result.total_conversions, result.total_revenue) == (3, 150.0)
+    with pytest.raises(jm.MissingData, match="customers"):
+        am.attribution(session(touchpoints=TOUCHES).con, "last", unit="customers")
+
+
+def test_a_date_only_export_counts_touches_of_the_conversion_day():
+    leads = "lead_id,created_at,channel,converted_at,revenue\nA,2026-01-01,social,2026-01-05,10\n"
+    touches = "lead_id,touched_at,channel\nA,2026-01-02 09:00,social\nA,2026-01-05 15:00,email\nA,2026-01-06 09:00,search\n"
+    data = session(leads=leads, touchpoints=touches)
+    assert [j.steps for j in jm.journeys(data.con)] == [("social", "email")]
+
+
+def test_lead_revenue_comes_from_orders_when_the_crm_has_none():
+    leads = LEADS.replace(",100,C1", ",,C1").replace(",50,C2", ",,C2")
+    orders = "order_id,customer_id,ordered_at,revenue\n1,C1,2026-01-11,80\n2,C2,2026-01-21,5\n"
+    data = session(leads=leads, touchpoints=TOUCHES, orders=orders)
+    assert am.attribution(data.con, "first").total_revenue == 85.0
+
+
 def test_roles_count_first_middle_and_last_touches_of_converted_journeys(con):
     totals = jm.role_totals(con).set_index("key")
     # L1: social originates, email assists, search converts.
@@ -208,7 +239,7 @@ def test_compare_models_has_every_model(con):
 # --- properties --------------------------------------------------------------------------------
 
 CHANNELS = ("social", "email", "search", "direct")
-BASE = dt.datetime(2026, 1, 1)
+BASE = dt.datetime(2026, 1, 1, 0, 30)  # never midnight: a date-only export reads by day
 
 
 @st.composite

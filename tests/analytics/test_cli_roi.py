@@ -50,6 +50,16 @@ def test_attribution_markov_by_campaign_adds_removal_effects(crm, capsys):
     assert sum(start.values()) == pytest.approx(1.0)
 
 
+def test_attribution_of_customer_journeys(crm, capsys):
+    code, out, _ = run(capsys, "attribution", str(crm / "customers.csv"), str(crm / "orders.csv"),
+                       str(crm / "touchpoints.csv"), "--model", "first", "--unit", "customers",
+                       "--json")  # fmt: skip
+    doc = json.loads(out)
+    assert code == 0
+    assert doc["total_conversions"] == 8  # every customer converted when acquired
+    assert doc["total_revenue"] == 330.0  # every order of the eight customers
+
+
 def test_attribution_text_output(crm, capsys):
     code, out, _ = run(capsys, "attribution", str(crm / "leads.csv"), str(crm / "touchpoints.csv"),
                        "--model", "time_decay", "--half-life", "3")  # fmt: skip
