@@ -148,7 +148,7 @@ def _groups(args: argparse.Namespace, data: SessionData) -> int:
         return 0
     print(result.sentence())
     for group in result.groups:
-        print(f"  {group.group:<10} n={group.n:<8,} {group.display}")
+        print(f"  {group.group:<10} n={group.n:<8,} {group.display(result.metric)}")
     for note in result.notes:
         print(note)
     return 0

@@ -42,6 +42,8 @@ LABELS = {"social": ("social", "other"), "control_group": ("test", "control")}
 MIN_N = 30
 SEED = 20261201
 RESAMPLES = 2000
+MAX_CELLS = 4_000_000  # values per resampling batch (32 MB of floats)
+BCA_MAX_N = 4000
 _SOCIAL = "lower(coalesce(CAST({} AS VARCHAR), '')) LIKE '%social%'"
 
 
@@ -54,10 +56,21 @@ class Group:
     value: float | None
     extra: dict[str, float] = field(default_factory=dict)
 
-    @property
-    def display(self) -> str:
-        """The value as a short text."""
-        return "—" if self.value is None else f"{self.value:,.4g}"
+    def display(self, metric: str = "") -> str:
+        """The value as a short text: a percentage for rates, two decimals otherwise."""
+        return fmt(self.value, metric)
+
+
+RATES = ("lead_conversion_rate", "retention", "cross_sell_rate")
+
+
+def fmt(value: float | None, metric: str, signed: bool = False) -> str:
+    """A value of `metric` as text (rates as percentages, differences of rates in points)."""
+    if value is None:
+        return "—"
+    if metric in RATES:
+        return f"{value * 100:+.1f} pp" if signed else f"{value:.1%}"
+    return f"{value:+,.2f}" if signed else f"{value:,.2f}"
 
 
 @dataclass
@@ -95,15 +108,20 @@ class Comparison:
     def sentence(self) -> str:
         """A plain-language reading of the comparison."""
         a, b = self.groups
-        head = f"{self.metric}: {a.group} {a.display} (n={a.n:,}) against {b.group} {b.display} (n={b.n:,})"
+        m = self.metric
+        head = (
+            f"{m}: {a.group} {a.display(m)} (n={a.n:,}) against {b.group} {b.display(m)} "
+            f"(n={b.n:,})"
+        )
         if self.difference is None:
             return head + "."
-        text = f"{head}; difference {self.difference:+,.4g}"
+        text = f"{head}; difference {fmt(self.difference, m, signed=True)}"
         if self.ci_low is not None and self.ci_high is not None:
-            text += f", 95 % CI [{self.ci_low:+,.4g}, {self.ci_high:+,.4g}]"
+            text += f", 95 % CI [{fmt(self.ci_low, m, True)}, {fmt(self.ci_high, m, True)}]"
         if self.p_value is not None:
             verdict = "significant" if self.p_value < 0.05 else "not significant"
-            text += f", p = {self.p_value:.3g} ({self.test}; {verdict} at 5 %)"
+            shown = "< 0.001" if self.p_value < 0.001 else f"= {self.p_value:.3f}"
+            text += f", p {shown} ({self.test}; {verdict} at 5 %)"
         return text + "."
 
 
@@ -238,12 +256,16 @@ def _mean_difference(x: np.ndarray, y: np.ndarray, axis: int = -1) -> np.ndarray
 def _bootstrap(a: np.ndarray, b: np.ndarray) -> tuple[float | None, float | None, float | None]:
     if len(a) < 2 or len(b) < 2:
         return None, None, None
+    n = len(a) + len(b)
+    batch = max(1, min(RESAMPLES, MAX_CELLS // n))  # resamples held in memory at once
+    # BCa's jackknife holds n × n values: above BCA_MAX_N the percentile interval is used.
+    method = "BCa" if n <= BCA_MAX_N else "percentile"
     boot = stats.bootstrap(
-        (a, b), _mean_difference, n_resamples=RESAMPLES, vectorized=True, method="BCa",
-        rng=np.random.default_rng(SEED),
+        (a, b), _mean_difference, n_resamples=RESAMPLES, vectorized=True, method=method,
+        batch=batch, rng=np.random.default_rng(SEED),
     )  # fmt: skip
     perm = stats.permutation_test(
-        (a, b), _mean_difference, n_resamples=RESAMPLES, vectorized=True,
+        (a, b), _mean_difference, n_resamples=RESAMPLES, vectorized=True, batch=batch,
         rng=np.random.default_rng(SEED),
     )  # fmt: skip
     low, high = boot.confidence_interval
@@ -294,6 +316,8 @@ def compare(
         groups.append(Group(name, len(v), float(v.mean()) if len(v) else None, extra))
     test, run = TESTS[metric]
     p, low, high = run(*values)
+    if metric == "revenue_per_customer" and sum(map(len, values)) > BCA_MAX_N:
+        test = test.replace("BCa", "percentile")
     difference = (
         groups[0].value - groups[1].value
         if groups[0].value is not None and groups[1].value is not None

@@ -12,6 +12,8 @@ reaches no bucket). A bucket's cost is the sum of its leads' shares.
 
 from __future__ import annotations
 
+import math
+
 import duckdb
 import pandas as pd
 
@@ -42,7 +44,9 @@ def check_thresholds(slow_below: float, fast_from: float) -> None:
         low, high = float(slow_below), float(fast_from)
     except (TypeError, ValueError):
         raise KpiError("Score thresholds must be numbers.") from None
-    if not (low == low and high == high) or low > high:
+    if not (math.isfinite(low) and math.isfinite(high)):
+        raise KpiError("Score thresholds must be finite numbers.")
+    if low > high:
         raise KpiError(
             f"The slow threshold ({slow_below}) must not be above the fast one ({fast_from})."
         )
