@@ -13,6 +13,7 @@ import datetime as dt
 import warnings
 from dataclasses import dataclass
 
+import duckdb
 import numpy as np
 import pandas as pd
 from statsmodels.tsa.statespace.structural import UnobservedComponents
@@ -161,3 +162,21 @@ def campaign_lift(
         pct, low, high,
         reading(actual - high_total, actual - low_total, pct, low, high), frame, len(pre),
     )  # fmt: skip
+
+
+def kpi_lift(
+    con: duckdb.DuckDBPyConnection,
+    kpi: str,
+    start: dt.date,
+    end: dt.date,
+    freq: str = "D",
+    pre_periods: int | None = None,
+    trend: bool = False,
+) -> Lift:
+    """Lift of a catalog KPI (per day or week from the engine) over a campaign's dates."""
+    from kpi.analytics.growth import kpi_series
+
+    grain = "day" if freq == "D" else "week"
+    before = (pre_periods or PRE_PERIODS.get(freq, 0)) * (1 if freq == "D" else 7)
+    series = kpi_series(con, kpi, grain, start - dt.timedelta(days=before + 7), end)
+    return campaign_lift(series, start, end, freq, pre_periods, trend)

@@ -48,6 +48,16 @@ def test_retention_after_90_days(con):
     assert r.readable is False and "at least 30" in r.notes[-1]
 
 
+def test_rates_read_in_percent_and_points(con):
+    text = gm.compare(con, "retention", "social").sentence()
+    assert text.startswith(
+        "retention: social 75.0% (n=4) against other 66.7% (n=3); difference +8.3 pp"
+    )
+    assert "95 % CI [" in text and "two-proportion z-test" in text
+    money = gm.compare(con, "revenue_per_customer", "social").sentence()
+    assert "social 40.00 (n=4)" in money and "difference -2.50" in money
+
+
 def test_retention_with_a_longer_window_drops_c7(con):
     r = gm.compare(con, "retention", "social", days=150)
     # acquired + 150 days ≤ 2026-07-01 for C1–C7; C7 churned at day 120: not retained now.

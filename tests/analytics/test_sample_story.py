@@ -29,6 +29,8 @@ def test_the_spring_burst_lifts_leads(con):
     result = lift.campaign_lift(daily, *PRIMAVERA)
     assert result.pct_low > 0.5
     assert result.reading.endswith("likely a real lift")
+    weekly = lift.kpi_lift(con, "leads", *PRIMAVERA, freq="W", pre_periods=12)
+    assert weekly.reading.endswith("likely a real lift") and len(weekly.frame) == 6
 
 
 def test_social_customers_retain_better_and_it_is_significant(con):
