@@ -30,13 +30,21 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from kpi.analytics.journeys import Journey, journeys
+from kpi.analytics.attribution_sql import (
+    CONVERSION,
+    NULL,
+    START,
+    credits_sql,
+    matrix_from_counts,
+    totals_sql,
+    transition_counts_sql,
+)
+from kpi.analytics.journeys import Journey, require_journeys
 from kpi.errors import KpiError
 
 MODELS = ("first", "last", "linear", "position", "time_decay", "markov", "shapley")
 HALF_LIFE_DAYS = 7.0
 MAX_SHAPLEY_KEYS = 15
-START, CONVERSION, NULL = "(start)", "(conversion)", "(null)"
 
 
 @dataclass
@@ -140,19 +148,14 @@ def rule_credits(
 def transition_matrix(paths: Sequence[Journey]) -> pd.DataFrame:
     """Transition probabilities of the chain start → keys → conversion / null, estimated from
     every journey (rows: start and keys; columns: keys, conversion, null; rows sum to 1)."""
-    keys = sorted({k for j in paths for k in j.steps})
-    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    counts: dict[tuple[str, str], int] = defaultdict(int)
     for j in paths:
-        chain = [START, *j.steps, CONVERSION if j.converted else NULL]
-        for a, b in pairwise(chain):
-            counts[a][b] += 1
-    rows, cols = [START, *keys], [*keys, CONVERSION, NULL]
-    frame = pd.DataFrame(0.0, index=rows, columns=cols)
-    for a, targets in counts.items():
-        total = sum(targets.values())
-        for b, n in targets.items():
-            frame.loc[a, b] = n / total
-    return frame
+        for a, b in pairwise([START, *j.steps, CONVERSION if j.converted else NULL]):
+            counts[(a, b)] += 1
+    frame = pd.DataFrame(
+        [(a, b, n) for (a, b), n in counts.items()], columns=["from_state", "to_state", "n"]
+    )
+    return matrix_from_counts(frame)
 
 
 def conversion_probability(matrix: pd.DataFrame, removed: str | None = None) -> float:
@@ -231,54 +234,64 @@ def shapley_by_subsets(
 # --- entry points --------------------------------------------------------------------------------
 
 
+def _markov_credits(
+    matrix: pd.DataFrame, conversions: int, revenue: float
+) -> tuple[dict[str, float], dict[str, tuple[float, float]]]:
+    effects = removal_effects(matrix)
+    total = sum(effects.values())
+    credits = {
+        k: (e / total * conversions, e / total * revenue) if total else (0.0, 0.0)
+        for k, e in effects.items()
+    }
+    return effects, credits
+
+
+def _result(
+    model: str,
+    by: str,
+    credits: dict[str, tuple[float, float]],
+    totals: tuple[int, float],
+    effects: dict[str, float] | None = None,
+    matrix: pd.DataFrame | None = None,
+) -> Attribution:
+    rows = pd.DataFrame(
+        [(k, c, r) for k, (c, r) in credits.items()], columns=[by, "conversions", "revenue"]
+    )
+    rows = rows.sort_values(["revenue", "conversions", by], ascending=[False, False, True])
+    notes = []
+    if model == "shapley":
+        notes.append(
+            f"Shapley values are exact over all {len(credits)} {by} values (no cap needed): each "
+            f"converted journey's value is shared equally by the distinct {by} values in it."
+        )
+    return Attribution(
+        model, by, rows.reset_index(drop=True), totals[0], totals[1], effects, matrix, notes
+    )
+
+
+def _check(model: str) -> None:
+    if model not in MODELS:
+        raise KpiError(f"Unknown attribution model {model!r}: use one of {', '.join(MODELS)}.")
+
+
 def attribute(
     paths: Sequence[Journey],
     model: str,
     by: str = "channel",
     half_life: float = HALF_LIFE_DAYS,
 ) -> Attribution:
-    """Credits of conversions and revenue under `model` for journeys already built."""
-    if model not in MODELS:
-        raise KpiError(f"Unknown attribution model {model!r}: use one of {', '.join(MODELS)}.")
+    """Credits of conversions and revenue under `model` for journeys already built (the
+    reference implementation, in Python; `attribution` computes the same in SQL)."""
+    _check(model)
     converted = [j for j in paths if j.converted]
-    total_conversions = len(converted)
-    total_revenue = float(sum(j.revenue for j in converted))
-    effects = matrix = None
-    notes: list[str] = []
+    totals = (len(converted), float(sum(j.revenue for j in converted)))
     if model == "markov":
         matrix = transition_matrix(paths)
-        effects = removal_effects(matrix)
-        total_effect = sum(effects.values())
-        credits = {
-            k: (
-                (e / total_effect * total_conversions, e / total_effect * total_revenue)
-                if total_effect
-                else (0.0, 0.0)
-            )
-            for k, e in effects.items()
-        }
-    elif model == "shapley":
-        credits = shapley_credits(paths)
-        notes.append(
-            "Shapley values are exact for any number of channels: each converted journey's value "
-            "is shared equally by the distinct channels in it."
-        )
-    else:
-        credits = rule_credits(paths, model, half_life)
-    rows = pd.DataFrame(
-        [(k, c, r) for k, (c, r) in credits.items()], columns=[by, "conversions", "revenue"]
-    )
-    rows = rows.sort_values(["revenue", "conversions", by], ascending=[False, False, True])
-    return Attribution(
-        model,
-        by,
-        rows.reset_index(drop=True),
-        total_conversions,
-        total_revenue,
-        effects,
-        matrix,
-        notes,
-    )
+        effects, credits = _markov_credits(matrix, *totals)
+        return _result(model, by, credits, totals, effects, matrix)
+    if model == "shapley":
+        return _result(model, by, shapley_credits(paths), totals)
+    return _result(model, by, rule_credits(paths, model, half_life), totals)
 
 
 def attribution(
@@ -289,21 +302,30 @@ def attribution(
     unit: str = "leads",
 ) -> Attribution:
     """Credits under `model` for every journey on the session's `touchpoints` and `leads` (or
-    `customers`, with unit="customers")."""
-    if model not in MODELS:
-        raise KpiError(f"Unknown attribution model {model!r}: use one of {', '.join(MODELS)}.")
-    return attribute(journeys(con, by, unit), model, by, half_life)
+    `customers`, with unit="customers"), computed in the database."""
+    _check(model)
+    if half_life <= 0:
+        raise KpiError("The time-decay half-life must be a positive number of days.")
+    require_journeys(con, unit)
+    totals = totals_sql(con, by, unit)
+    if model == "markov":
+        matrix = matrix_from_counts(transition_counts_sql(con, by, unit))
+        effects, credits = _markov_credits(matrix, *totals)
+        return _result(model, by, credits, totals, effects, matrix)
+    return _result(model, by, credits_sql(con, model, by, unit, half_life), totals)
 
 
 def compare_models(
-    con: duckdb.DuckDBPyConnection, by: str = "channel", half_life: float = HALF_LIFE_DAYS
+    con: duckdb.DuckDBPyConnection,
+    by: str = "channel",
+    half_life: float = HALF_LIFE_DAYS,
+    unit: str = "leads",
 ) -> pd.DataFrame:
     """Conversions and revenue per key under every model side by side (long format: model, key,
-    conversions, revenue), built from one read of the journeys."""
-    paths = journeys(con, by)
+    conversions, revenue)."""
     frames = []
     for model in MODELS:
-        rows = attribute(paths, model, by, half_life).rows.rename(columns={by: "key"})
+        rows = attribution(con, model, by, half_life, unit).rows.rename(columns={by: "key"})
         rows.insert(0, "model", model)
         frames.append(rows)
     return pd.concat(frames, ignore_index=True)

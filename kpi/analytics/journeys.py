@@ -167,7 +167,8 @@ def steps_sql(con: duckdb.DuckDBPyConnection, by: str = "channel", unit: str = "
     """
 
 
-def _require_units(con: duckdb.DuckDBPyConnection, unit: str) -> None:
+def require_journeys(con: duckdb.DuckDBPyConnection, unit: str = "leads") -> None:
+    """MissingData unless the unit's export (leads or customers) and touchpoints are loaded."""
     if unit == "customers":
         require(con, "customers", ("customer_id", "acquired_at"))
     else:
@@ -179,7 +180,7 @@ def journey_steps(
     con: duckdb.DuckDBPyConnection, by: str = "channel", unit: str = "leads"
 ) -> pd.DataFrame:
     """Every journey step as a frame, ordered by journey and step (see `steps_sql`)."""
-    _require_units(con, unit)
+    require_journeys(con, unit)
     return con.execute(f"SELECT * FROM ({steps_sql(con, by, unit)}) ORDER BY journey_id, step").df()
 
 
@@ -225,7 +226,7 @@ def roles(
     Columns: period_start, key, role, touches, previous, growth (None without a previous value)."""
     if grain not in GRAINS:
         raise KpiError(f"Unknown grain {grain!r}: use one of {', '.join(GRAINS)}.")
-    _require_units(con, unit)
+    require_journeys(con, unit)
     keep = "WHERE converted" if converted_only else ""
     sql = f"""
         WITH s AS (SELECT * FROM ({steps_sql(con, by, unit)}) {keep}),

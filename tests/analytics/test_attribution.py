@@ -218,6 +218,24 @@ def test_shapley(con):
         assert got[key] == approx(value)
 
 
+@settings(max_examples=30, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.lists(st.sampled_from("abcde"), min_size=1, max_size=5), st.booleans(),
+                  st.integers(0, 100)),
+        min_size=1, max_size=6,
+    )
+)  # fmt: skip
+def test_shapley_split_equals_the_definition(raw):
+    paths = [am.Journey(str(i), tuple(s), (0.0,) * len(s), c, float(r) if c else 0.0)
+             for i, (s, c, r) in enumerate(raw)]  # fmt: skip
+    exact = am.shapley_by_subsets(paths)
+    split = am.shapley_credits(paths)
+    assert set(exact) == set(split)
+    for key, (conv, rev) in exact.items():
+        assert split[key] == (approx(conv), approx(rev))
+
+
 def test_shapley_enumeration_is_capped():
     many = [am.Journey("a", tuple(f"c{i}" for i in range(16)), (0.0,) * 16, True, 1.0)]
     with pytest.raises(am.KpiError, match="at most 15"):
@@ -297,7 +315,22 @@ def test_credits_add_up_to_the_totals_under_every_model(history):
     conversions = sum(1 for r in leads if r["converted_at"] is not None)
     revenue = sum(r["revenue"] or 0 for r in leads if r["converted_at"] is not None)
     con = _con(leads, touches)
-    for model, result in _all_credits(con).items():
+    python = _all_credits(con)
+    for model, result in python.items():
+        in_sql = am.attribution(con, model)  # the database computes what the reference does
+        pd.testing.assert_frame_equal(
+            in_sql.rows.set_index("channel").sort_index(),
+            result.rows.set_index("channel").sort_index(),
+            check_exact=False,
+        )
+        assert (in_sql.total_conversions, in_sql.total_revenue) == (
+            result.total_conversions,
+            approx(result.total_revenue),
+        )
+        if model == "markov":
+            assert in_sql.removal_effects == approx(result.removal_effects)
+            assert all(0 <= e <= 1 for e in result.removal_effects.values())
+    for model, result in python.items():
         assert result.total_conversions == conversions, model
         assert result.total_revenue == approx(revenue), model
         if conversions:
