@@ -38,6 +38,7 @@ METRICS = (
     "saves_per_customer",
 )
 SPLITS = ("social", "control_group")
+SOCIAL_BASES = ("auto", "flag", "channel", "touch")
 LABELS = {"social": ("social", "other"), "control_group": ("test", "control")}
 MIN_N = 30
 SEED = 20261201
@@ -138,22 +139,38 @@ def _touched_social(con: duckdb.DuckDBPyConnection, id_field: str) -> str:
     )
 
 
-def group_sql(con: duckdb.DuckDBPyConnection, unit: str, split: str) -> str:
+def group_sql(
+    con: duckdb.DuckDBPyConnection, unit: str, split: str, social_by: str = "auto"
+) -> str:
     """SQL of a boolean that is TRUE for the first group (`social`, or `test`) of a unit row `u`.
-    Social: `customers.is_social` where filled, else a social source channel, else (when the
-    export has no channels) any social touch. Control group: the unit's `control_group` column (TRUE = control)."""
+
+    Social, by `social_by`: `flag` (customers.is_social), `channel` (a social source channel),
+    `touch` (any social touch in touchpoints), or `auto`: the flag where filled, else the
+    channel, else (an export without channels) the touches. Control group: the unit's
+    `control_group` column (TRUE = control, the second group)."""
     if split not in SPLITS:
         raise KpiError(f"Unknown split {split!r}: use one of {', '.join(SPLITS)}.")
+    if social_by not in SOCIAL_BASES:
+        raise KpiError(f"Unknown social basis {social_by!r}: use one of {', '.join(SOCIAL_BASES)}.")
     id_field = "lead_id" if unit == "leads" else "customer_id"
     if split == "control_group":
         if not has_values(con, unit, "control_group"):
             raise MissingData(unit, ("control_group",))
         return "NOT CAST(u.control_group AS BOOLEAN)"
-    if has_values(con, unit, "channel"):
+    flag = unit == "customers" and has_values(con, "customers", "is_social")
+    if social_by == "flag" and not flag:
+        raise MissingData("customers", ("is_social",))
+    if social_by == "channel" and not has_values(con, unit, "channel"):
+        raise MissingData(unit, ("channel",))
+    if social_by == "touch" and not has_values(con, "touchpoints", id_field):
+        raise MissingData("touchpoints", (id_field,))
+    if social_by == "touch":
+        return _touched_social(con, id_field)
+    if social_by == "channel" or (social_by == "auto" and has_values(con, unit, "channel")):
         derived = _SOCIAL.format("u.channel")
     else:
         derived = _touched_social(con, id_field)
-    if unit == "customers" and has_values(con, "customers", "is_social"):
+    if social_by == "flag" or (social_by == "auto" and flag):
         return f"coalesce(CAST(u.is_social AS BOOLEAN), {derived})"
     return derived
 
@@ -169,19 +186,23 @@ def _as_of(con: duckdb.DuckDBPyConnection) -> str:
 
 
 def unit_values(
-    con: duckdb.DuckDBPyConnection, metric: str, split: str, days: int = 90
+    con: duckdb.DuckDBPyConnection,
+    metric: str,
+    split: str,
+    days: int = 90,
+    social_by: str = "auto",
 ) -> pd.DataFrame:
     """One row per lead or customer: `first` (in the first group?) and `value` of the metric
     (0/1 for rates; for cross-sell also `extra_revenue`, the revenue of orders in categories
     other than the customer's first)."""
     if metric == "lead_conversion_rate":
         require(con, "leads", ("lead_id",))
-        first = group_sql(con, "leads", split)
+        first = group_sql(con, "leads", split, social_by)
         sql = f"""SELECT {first} AS first, CAST(u.converted_at IS NOT NULL AS INT) AS value
                   FROM leads u WHERE u.lead_id IS NOT NULL"""
         return con.execute(sql).df()
     require(con, "customers", ("customer_id", "acquired_at"))
-    first = group_sql(con, "customers", split)
+    first = group_sql(con, "customers", split, social_by)
     if metric == "retention":
         if has_values(con, "customers", "churned_at"):
             kept = (
@@ -292,8 +313,10 @@ def compare(
     split: str = "social",
     days: int = 90,
     min_n: int = MIN_N,
+    social_by: str = "auto",
 ) -> Comparison:
-    """Compare the two groups of `split` on `metric` (see the module's docstring)."""
+    """Compare the two groups of `split` on `metric` (see the module's docstring); `social_by`
+    chooses how a lead or customer counts as social (see `group_sql`)."""
     if metric not in METRICS:
         raise KpiError(f"Unknown metric {metric!r}: use one of {', '.join(METRICS)}.")
     if split not in SPLITS:
@@ -301,8 +324,8 @@ def compare(
     if days < 1:
         raise KpiError("Retention needs a number of days of at least 1.")
     if metric == "cac":
-        return _cac(con, split, min_n)
-    frame = unit_values(con, metric, split, days)
+        return _cac(con, split, min_n, social_by)
+    frame = unit_values(con, metric, split, days, social_by)
     names = LABELS[split]
     parts = [frame[frame["first"].fillna(False).astype(bool) == side] for side in (True, False)]
     values = [p["value"].to_numpy(dtype=float) for p in parts]
@@ -337,7 +360,7 @@ def compare(
     return result
 
 
-def _cac(con: duckdb.DuckDBPyConnection, split: str, min_n: int) -> Comparison:
+def _cac(con: duckdb.DuckDBPyConnection, split: str, min_n: int, social_by: str) -> Comparison:
     """Spend per new customer: social ad spend over new social customers, other spend over the
     other new customers, both within the days the ads export covers."""
     names = LABELS[split]
@@ -356,7 +379,7 @@ def _cac(con: duckdb.DuckDBPyConnection, split: str, min_n: int) -> Comparison:
             "cac", split, [Group(n, 0, None) for n in names], None, None, None, None, test,
             readable=False, notes=[f"No ad spend to divide: {exc.user_message}"],
         )  # fmt: skip
-    first = group_sql(con, "customers", "social")
+    first = group_sql(con, "customers", "social", social_by)
     social_ad = f"{ads_channel_sql()} = 'social'"
     spend = con.execute(
         f"""SELECT min(date), max(date),

@@ -11,6 +11,7 @@ from scipy import stats
 
 from kpi.analytics import groups as gm
 from kpi.analytics.journeys import MissingData
+from kpi.errors import KpiError
 from tests.analytics.roi_fixtures import ADS, CUSTOMERS, LEADS, ORDERS, session
 
 approx = pytest.approx
@@ -138,6 +139,23 @@ def test_social_is_derived_from_touches_when_there_is_no_flag_or_channel():
     data = session(customers=customers, touchpoints=touches, orders=orders)
     r = gm.compare(data.con, "revenue_per_customer", "social")
     assert values(r) == [("social", 1, 10.0), ("other", 1, 30.0)]
+
+
+def test_social_basis_can_be_chosen():
+    touches = "customer_id,touched_at,channel\nC5,2025-12-30,social\nC1,2025-12-30,email\n"
+    data = session(customers=CUSTOMERS, orders=ORDERS, touchpoints=touches)
+    by_touch = gm.compare(data.con, "revenue_per_customer", "social", social_by="touch")
+    assert values(by_touch) == [
+        ("social", 1, 40.0),
+        ("other", 7, approx(290 / 7)),
+    ]  # only C5; 330 − 40 left
+    by_channel = gm.compare(data.con, "saves_per_customer", "social", social_by="channel")
+    assert [g.n for g in by_channel.groups] == [4, 4]
+    with pytest.raises(MissingData, match="is_social"):
+        gm.compare(session(customers="customer_id,acquired_at\nA,2026-01-01\n").con,
+                   "saves_per_customer", social_by="flag")  # fmt: skip
+    with pytest.raises(KpiError, match="social basis"):
+        gm.compare(data.con, "saves_per_customer", social_by="vibes")
 
 
 def test_a_readable_comparison_has_no_warning():
