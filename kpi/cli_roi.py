@@ -25,7 +25,7 @@ COMMANDS = ("attribution", "groups")
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
     """Add `attribution` and `groups` to the command line's subcommands."""
-    from kpi.analytics.groups import METRICS, SPLITS
+    from kpi.analytics.groups import METRICS, SOCIAL_BASES, SPLITS
 
     attr = commands.add_parser(
         "attribution", help="conversions and revenue credited under one attribution model"
@@ -52,6 +52,13 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     groups.add_argument("--split", default="social", choices=SPLITS)
     groups.add_argument(
         "--days", type=int, default=90, help="retention: still a customer after this many days"
+    )
+    groups.add_argument(
+        "--social-by",
+        default="auto",
+        choices=SOCIAL_BASES,
+        help="what makes a lead or customer social: the is_social flag, a social source "
+        "channel, any social touch, or auto (flag, then channel, then touches)",
     )
     groups.add_argument("--workspace", help="a workspace file (saved mappings)")
     groups.add_argument("--json", action="store_true", help="machine-readable output")
@@ -142,7 +149,7 @@ def _attribution(args: argparse.Namespace, data: SessionData) -> int:
 def _groups(args: argparse.Namespace, data: SessionData) -> int:
     from kpi.analytics.groups import compare
 
-    result = compare(data.con, args.metric, args.split, days=args.days)
+    result = compare(data.con, args.metric, args.split, days=args.days, social_by=args.social_by)
     if args.json:
         _dump(result.to_dict())
         return 0

@@ -113,6 +113,14 @@ def test_groups_json(crm, capsys):
     assert doc["test"] == "two-proportion z-test" and doc["readable"] is False
 
 
+def test_groups_social_by_touch(crm, capsys):
+    code, out, _ = run(capsys, "groups", str(crm / "customers.csv"), str(crm / "touchpoints.csv"),
+                       "--metric", "saves_per_customer", "--social-by", "touch", "--json")  # fmt: skip
+    doc = json.loads(out)
+    # Touches carry C1 (social on 1 Jan) and C2 (social on 17 Jan): two social customers.
+    assert code == 0 and [g["n"] for g in doc["groups"]] == [2, 6]
+
+
 def test_groups_control_group_text(crm, capsys):
     code, out, _ = run(capsys, "groups", str(crm), "--metric", "saves_per_customer",
                        "--split", "control_group")  # fmt: skip

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import duckdb
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kpi.analytics import growth, lead_scores, stages
 from kpi.errors import KpiError
@@ -91,6 +94,30 @@ def test_buckets_without_ads_have_no_cost():
         "fast": 3,
         "unscored": 1,
     }
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.lists(st.none() | st.floats(0, 100, allow_nan=False), min_size=1, max_size=12),
+    st.floats(0, 100), st.floats(0, 100),
+)  # fmt: skip
+def test_every_lead_lands_in_exactly_one_bucket(scores, a, b):
+    slow_below, fast_from = min(a, b), max(a, b)
+    con = duckdb.connect()
+    con.execute(
+        "CREATE TABLE leads (lead_id VARCHAR, created_at TIMESTAMP, channel VARCHAR, score DOUBLE, converted_at TIMESTAMP)"
+    )
+    con.executemany(
+        "INSERT INTO leads VALUES (?, TIMESTAMP '2026-01-01' + INTERVAL (? * 9) DAY, 'social', ?, NULL)",
+        [(f"L{i}", i, s) for i, s in enumerate(scores)],
+    )
+    totals = lead_scores.bucket_totals(con, slow_below, fast_from).set_index("bucket")["leads"]
+    assert totals.sum() == len(scores)
+    expected_slow = sum(1 for s in scores if s is not None and s < slow_below)
+    expected_fast = sum(1 for s in scores if s is not None and s >= fast_from)
+    assert totals.get("slow", 0) == expected_slow and totals.get("fast", 0) == expected_fast
+    assert totals.get("unscored", 0) == sum(1 for s in scores if s is None)
+    con.close()
 
 
 # --- value of each stage ---------------------------------------------------------------------
