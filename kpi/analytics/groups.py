@@ -194,7 +194,7 @@ def unit_values(
 ) -> pd.DataFrame:
     """One row per lead or customer: `first` (in the first group?) and `value` of the metric
     (0/1 for rates; for cross-sell also `extra_revenue`, the revenue of orders in categories
-    other than the customer's first)."""
+    other than the customer's first, and `repeat_revenue`, of every order after the first)."""
     if metric == "lead_conversion_rate":
         require(con, "leads", ("lead_id",))
         first = group_sql(con, "leads", split, social_by)
@@ -233,16 +233,19 @@ def unit_values(
         sql = f"""
             WITH o AS (
                 SELECT customer_id, category, CAST(revenue AS DOUBLE) AS revenue,
-                       first_value(category) OVER (PARTITION BY customer_id
-                           ORDER BY ordered_at, order_id) AS first_category
+                       first_value(category) OVER w AS first_category,
+                       row_number() OVER w AS nth
                 FROM orders WHERE customer_id IS NOT NULL AND category IS NOT NULL
+                WINDOW w AS (PARTITION BY customer_id ORDER BY ordered_at, order_id)
             ), per AS (
                 SELECT customer_id, count(DISTINCT category) AS categories,
                        coalesce(sum(revenue) FILTER (WHERE category <> first_category), 0.0)
-                           AS extra_revenue
+                           AS extra_revenue,
+                       coalesce(sum(revenue) FILTER (WHERE nth > 1), 0.0) AS repeat_revenue
                 FROM o GROUP BY customer_id
             )
-            SELECT {first} AS first, CAST(per.categories >= 2 AS INT) AS value, per.extra_revenue
+            SELECT {first} AS first, CAST(per.categories >= 2 AS INT) AS value, per.extra_revenue,
+                   per.repeat_revenue
             FROM customers u JOIN per USING (customer_id)"""
         return con.execute(sql).df()
     raise KpiError(f"Unknown metric {metric!r}: use one of {', '.join(METRICS)}.")
@@ -333,9 +336,13 @@ def compare(
     for name, part, v in zip(names, parts, values, strict=True):
         extra = {}
         if metric == "cross_sell_rate":
-            extra_revenue = float(part["extra_revenue"].sum())
-            extra = {"additional_revenue": extra_revenue,
-                     "additional_revenue_per_customer": extra_revenue / len(v) if len(v) else None}  # fmt: skip
+            cross, repeat = float(part["extra_revenue"].sum()), float(part["repeat_revenue"].sum())
+            extra = {
+                "additional_revenue": cross,
+                "additional_revenue_per_customer": cross / len(v) if len(v) else None,
+                "repeat_revenue": repeat,
+            }
+
         groups.append(Group(name, len(v), float(v.mean()) if len(v) else None, extra))
     test, run = TESTS[metric]
     p, low, high = run(*values)

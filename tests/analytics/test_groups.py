@@ -97,6 +97,8 @@ def test_cross_sell_rate_and_revenue_from_additional_categories(con):
     assert extra["social"]["additional_revenue"] == 80.0  # C1's equipment 50 + C4's merch 30
     assert extra["other"]["additional_revenue"] == 20.0  # C6's beans after its equipment
     assert extra["social"]["additional_revenue_per_customer"] == 20.0
+    # Every order after the first: social O2 50, O5 15, O7 10, O8 30; other O11 20.
+    assert (extra["social"]["repeat_revenue"], extra["other"]["repeat_revenue"]) == (105.0, 20.0)
 
 
 def test_revenue_per_customer_bootstrap_is_seeded(con):
