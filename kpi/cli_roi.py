@@ -51,7 +51,10 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     groups.add_argument("--metric", required=True, choices=METRICS)
     groups.add_argument("--split", default="social", choices=SPLITS)
     groups.add_argument(
-        "--days", type=int, default=90, help="retention: still a customer after this many days"
+        "--days",
+        type=_days,
+        default=90,
+        help="retention: still a customer after this many days (90)",
     )
     groups.add_argument(
         "--social-by",
@@ -71,6 +74,16 @@ def _positive(text: str) -> float:
         value = math.nan
     if not value > 0 or math.isinf(value):
         raise argparse.ArgumentTypeError(f"{text!r} is not a positive number of days")
+    return value
+
+
+def _days(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of days of at least 1")
     return value
 
 

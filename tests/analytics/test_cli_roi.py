@@ -94,6 +94,8 @@ def test_nothing_loaded_exits_1(tmp_path, capsys):
         ["attribution", "x.csv", "--model", "time_decay", "--half-life", "-1"],
         ["groups", "x.csv", "--metric", "happiness"],
         ["groups", "x.csv", "--metric", "retention", "--split", "age"],
+        ["groups", "x.csv", "--metric", "retention", "--days", "0"],
+        ["groups", "x.csv", "--metric", "retention", "--social-by", "mood"],
     ],
 )
 def test_usage_errors_exit_2(argv, capsys):
