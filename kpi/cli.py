@@ -248,9 +248,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     sql.add_argument("--max-rows", type=int, default=QUERY_ROWS, help="rows to return at most")
     sql.add_argument("--workspace", help="a workspace file (saved mappings)")
     sql.add_argument("--json", action="store_true", help="machine-readable output")
+    from kpi import cli_roi  # `attribution` and `groups` live in kpi/cli_roi.py
+
+    cli_roi.add_commands(commands)
     args = parser.parse_args(argv)
 
     try:
+        if args.command in cli_roi.COMMANDS:
+            return cli_roi.run(args)
         if args.command == "catalog":
             return _catalog(args.json)
         if args.command == "compute":

@@ -1816,9 +1816,13 @@ def _touch_of_web(row: WebRow) -> tuple[str, str, str]:
 
 
 def generate_touchpoints(rng: random.Random, leads: list[Lead]) -> list[Row]:
-    """Marketing touches per lead: awareness before, the sign-up, nurturing, the purchase visit."""
+    """Marketing touches per lead: awareness before, the sign-up, nurturing, the purchase visit,
+    and the newsletters and messages that keep reaching a customer after the purchase (which
+    attribution must ignore: they came after the conversion)."""
     rows: list[Row] = []
     start_dt = datetime.combine(START, time(0))
+    # Its own stream, so the touches before each conversion stay exactly as they were.
+    after_rng = random.Random(f"{SEED}-touches-after-conversion")
     for lead in leads:
         customer = lead.customer
         touches: list[tuple[datetime, str, str, str, str]] = []
@@ -1889,6 +1893,8 @@ def generate_touchpoints(rng: random.Random, leads: list[Lead]) -> list[Row]:
                     kind = "click"
                 at = max(lead.created_at, lead.converted_at - timedelta(minutes=rng.randint(3, 40)))
                 touches.append((at, channel, platform, campaign, kind))
+        if converted and customer is not None:
+            touches += _touches_after(after_rng, lead)
         for at, channel, platform, campaign, kind in sorted(touches):
             if at < start_dt:
                 continue  # before the export window
@@ -1904,6 +1910,22 @@ def generate_touchpoints(rng: random.Random, leads: list[Lead]) -> list[Row]:
                 }
             )
     return rows
+
+
+def _touches_after(rng: random.Random, lead: Lead) -> list[tuple[datetime, str, str, str, str]]:
+    """Touches of a new customer after the purchase: newsletters, and for social customers the
+    community team's messages (up to three, before the export date)."""
+    assert lead.converted_at is not None
+    out = []
+    for _ in range(rng.choice((0, 1, 1, 2, 3))):
+        at = lead.converted_at + timedelta(days=rng.uniform(1, 60))
+        if at > END_DT:
+            continue
+        if lead.channel == "social" and rng.random() < 0.4:
+            out.append((at.replace(microsecond=0), "social", lead.platform, "", "message"))
+        else:
+            out.append((at.replace(microsecond=0), "email", "", "", "email_open"))
+    return out
 
 
 # --------------------------------------------------------------------------------------------

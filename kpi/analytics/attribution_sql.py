@@ -1,0 +1,105 @@
+"""Attribution in SQL: the same credits as `attribution.attribute`, computed with window functions
+over the journey steps in the database, so millions of touches never become Python objects.
+
+Rule-based weights and the Shapley split are one grouped query; the Markov chain's transition
+counts are another (a `lag` over each journey's steps), and only the small matrix of states
+reaches numpy. `attribution.attribute` on `Journey` lists is the reference these are tested
+against.
+"""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+from kpi.analytics.journeys import steps_sql
+from kpi.errors import KpiError
+
+START, CONVERSION, NULL = "(start)", "(conversion)", "(null)"
+
+
+def _weight(model: str, half_life: float) -> str:
+    """SQL: the share of its journey's conversion one step gets under a rule-based model."""
+    if model == "first":
+        return "CASE WHEN step = 1 THEN 1.0 ELSE 0.0 END"
+    if model == "last":
+        return "CASE WHEN step = steps THEN 1.0 ELSE 0.0 END"
+    if model == "linear":
+        return "1.0 / steps"
+    if model == "position":
+        return (
+            "CASE WHEN steps = 1 THEN 1.0 WHEN steps = 2 THEN 0.5 "
+            "WHEN step = 1 OR step = steps THEN 0.4 ELSE 0.2 / (steps - 2) END"
+        )
+    if model == "time_decay":
+        if not half_life > 0:
+            raise KpiError("The time-decay half-life must be a positive number of days.")
+        decay = f"pow(2.0, -days_before / {float(half_life)!r})"
+        return f"{decay} / sum({decay}) OVER (PARTITION BY journey_id)"
+    raise KpiError(f"{model!r} is not a rule-based attribution model.")
+
+
+def credits_sql(
+    con: duckdb.DuckDBPyConnection,
+    model: str,
+    by: str = "channel",
+    unit: str = "leads",
+    half_life: float = 7.0,
+) -> dict[str, tuple[float, float]]:
+    """(conversions, revenue) per key under a rule-based model or `shapley`; every key of any
+    journey appears, with zero when it earned nothing."""
+    steps = steps_sql(con, by, unit)
+    if model == "shapley":
+        weighted = """
+            SELECT key, revenue, 1.0 / count(*) OVER (PARTITION BY journey_id) AS w
+            FROM (SELECT DISTINCT journey_id, key, revenue FROM s WHERE converted)"""
+    else:
+        weighted = f"SELECT key, revenue, {_weight(model, half_life)} AS w FROM s WHERE converted"
+    sql = f"""
+        WITH s AS ({steps}), w AS ({weighted}),
+        credited AS (SELECT key, sum(w) AS conversions, sum(w * revenue) AS revenue
+                     FROM w GROUP BY key)
+        SELECT k.key, coalesce(c.conversions, 0.0), coalesce(c.revenue, 0.0)
+        FROM (SELECT DISTINCT key FROM s) k LEFT JOIN credited c USING (key)
+    """
+    return {key: (float(c), float(r)) for key, c, r in con.execute(sql).fetchall()}
+
+
+def transition_counts_sql(
+    con: duckdb.DuckDBPyConnection, by: str = "channel", unit: str = "leads"
+) -> pd.DataFrame:
+    """How often each state follows another (start → first step → … → conversion or null),
+    over every journey: columns from_state, to_state, n."""
+    sql = f"""
+        WITH s AS ({steps_sql(con, by, unit)})
+        SELECT from_state, to_state, count(*) AS n FROM (
+            SELECT coalesce(lag(key) OVER (PARTITION BY journey_id ORDER BY step), '{START}')
+                       AS from_state, key AS to_state
+            FROM s
+            UNION ALL
+            SELECT key, CASE WHEN converted THEN '{CONVERSION}' ELSE '{NULL}' END
+            FROM s WHERE step = steps
+        ) GROUP BY ALL
+    """
+    return con.execute(sql).df()
+
+
+def matrix_from_counts(counts: pd.DataFrame) -> pd.DataFrame:
+    """Transition probabilities (rows: start and keys; columns: keys, conversion, null)."""
+    states = {START, CONVERSION, NULL}
+    keys = sorted((set(counts["from_state"]) | set(counts["to_state"])) - states)
+    frame = pd.DataFrame(0.0, index=[START, *keys], columns=[*keys, CONVERSION, NULL])
+    totals = counts.groupby("from_state")["n"].sum()
+    for a, b, n in counts[["from_state", "to_state", "n"]].itertuples(index=False):
+        frame.loc[a, b] = n / totals[a]
+    return frame
+
+
+def totals_sql(
+    con: duckdb.DuckDBPyConnection, by: str = "channel", unit: str = "leads"
+) -> tuple[int, float]:
+    """Converted journeys and their revenue."""
+    sql = f"""WITH s AS ({steps_sql(con, by, unit)})
+              SELECT count(*), coalesce(sum(revenue), 0.0) FROM s WHERE converted AND step = 1"""
+    n, revenue = con.execute(sql).fetchall()[0]
+    return int(n), float(revenue)

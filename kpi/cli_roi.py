@@ -1,0 +1,174 @@
+"""The ROI commands of `python -m kpi`: `attribution` and `groups`.
+
+`kpi/cli.py` registers them with `add_commands(subparsers)` and runs them with `run(args)`.
+Exit status follows the rest of the command line: 0 on success, 1 when nothing could be loaded
+or the data an analysis needs is missing (the message names the export), 2 for a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from kpi.analytics.attribution import HALF_LIFE_DAYS, MODELS, attribution
+from kpi.analytics.journeys import DIMENSIONS, UNITS, MissingData
+from kpi.load import load_paths
+from kpi.store import SessionData
+from kpi.workspace import Workspace
+
+COMMANDS = ("attribution", "groups")
+
+
+def add_commands(commands: argparse._SubParsersAction) -> None:
+    """Add `attribution` and `groups` to the command line's subcommands."""
+    from kpi.analytics.groups import METRICS, SOCIAL_BASES, SPLITS
+
+    attr = commands.add_parser(
+        "attribution", help="conversions and revenue credited under one attribution model"
+    )
+    attr.add_argument("files", nargs="+", help="export files or folders of them")
+    attr.add_argument("--model", required=True, choices=MODELS)
+    attr.add_argument("--by", default="channel", choices=DIMENSIONS)
+    attr.add_argument(
+        "--unit", default="leads", choices=UNITS, help="journeys of leads (default) or customers"
+    )
+    attr.add_argument(
+        "--half-life",
+        type=_positive,
+        default=HALF_LIFE_DAYS,
+        help="time_decay half-life in days (7)",
+    )
+    attr.add_argument("--workspace", help="a workspace file (saved mappings)")
+    attr.add_argument("--json", action="store_true", help="machine-readable output")
+    groups = commands.add_parser(
+        "groups", help="compare social and other customers (or a control group) on one metric"
+    )
+    groups.add_argument("files", nargs="+", help="export files or folders of them")
+    groups.add_argument("--metric", required=True, choices=METRICS)
+    groups.add_argument("--split", default="social", choices=SPLITS)
+    groups.add_argument(
+        "--days",
+        type=_days,
+        default=90,
+        help="retention: still a customer after this many days (90)",
+    )
+    groups.add_argument(
+        "--social-by",
+        default="auto",
+        choices=SOCIAL_BASES,
+        help="what makes a lead or customer social: the is_social flag, a social source "
+        "channel, any social touch, or auto (flag, then channel, then touches)",
+    )
+    groups.add_argument("--workspace", help="a workspace file (saved mappings)")
+    groups.add_argument("--json", action="store_true", help="machine-readable output")
+
+
+def _positive(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not value > 0 or math.isinf(value):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive number of days")
+    return value
+
+
+def _days(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of days of at least 1")
+    return value
+
+
+def _session(files: Sequence[str], workspace: str | None) -> SessionData | None:
+    data = SessionData()
+    if workspace:
+        data.workspace = Workspace.from_json(Path(workspace).read_text(encoding="utf-8"))
+    result = load_paths(files)
+    for error in result.errors:
+        print(f"{error.file}: {error.message}", file=sys.stderr)
+    if not result.tables:
+        data.close()
+        return None
+    data.add(result)
+    return data
+
+
+def _fail(args: argparse.Namespace, code: str, message: str) -> int:
+    print(message, file=sys.stderr)
+    if args.json:
+        _dump({"error": {"code": code, "message": message}})
+    return 1
+
+
+def _dump(doc: object) -> None:
+    json.dump(_clean(doc), sys.stdout, ensure_ascii=False, indent=2, default=str)
+    print()
+
+
+def _clean(value: object) -> object:
+    """NaN and infinity become null, numpy scalars plain numbers, so the JSON stays valid."""
+    if isinstance(value, dict):
+        return {str(k): _clean(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_clean(v) for v in value]
+    if hasattr(value, "item") and not isinstance(value, str):
+        value = value.item()  # type: ignore[union-attr]
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run `attribution` or `groups`; the exit status."""
+    data = _session(args.files, args.workspace)
+    if data is None:
+        return _fail(args, "nothing_loaded", "Nothing could be loaded from the files given.")
+    try:
+        if args.command == "attribution":
+            return _attribution(args, data)
+        return _groups(args, data)
+    except MissingData as exc:
+        return _fail(args, "missing_data", exc.user_message)
+    finally:
+        data.close()
+
+
+def _attribution(args: argparse.Namespace, data: SessionData) -> int:
+    result = attribution(data.con, args.model, args.by, args.half_life, args.unit)
+    if args.json:
+        _dump(result.to_dict())
+        return 0
+    print(f"Attribution of {args.unit}: {args.model} by {args.by}")
+    for row in result.rows.to_dict("records"):
+        print(f"  {row[args.by]:<32} {row['conversions']:>10.2f} conv.  {row['revenue']:>14,.2f}")
+    print(f"  {'total':<32} {result.total_conversions:>10d} conv.  {result.total_revenue:>14,.2f}")
+    if result.removal_effects is not None:
+        print("Removal effects:")
+        for key, effect in sorted(result.removal_effects.items(), key=lambda kv: -kv[1]):
+            print(f"  {key:<32} {effect:>8.1%}")
+    for note in result.notes:
+        print(note)
+    return 0
+
+
+def _groups(args: argparse.Namespace, data: SessionData) -> int:
+    from kpi.analytics.groups import compare
+
+    result = compare(data.con, args.metric, args.split, days=args.days, social_by=args.social_by)
+    if args.json:
+        _dump(result.to_dict())
+        return 0
+    print(result.sentence())
+    for group in result.groups:
+        print(f"  {group.group:<10} n={group.n:<8,} {group.display(result.metric)}")
+    for note in result.notes:
+        print(note)
+    return 0
