@@ -13,6 +13,7 @@ import duckdb
 import pyarrow as pa
 
 from kpi.load.report import ColumnInfo, LoadedTable, LoadReport, RejectedRow, SkippedLine
+from kpi.load.summary import BOTTOM_RUN, REASON, TOP_RUN, summary_rows
 from kpi.load.values import (
     CURRENCY_PATTERN,
     LAYOUTS_BY_NAME,
@@ -48,11 +49,6 @@ _ID_NAME = re.compile(
     r"(^|[\s_.-])(id|ids|code|zip|postal|phone)($|[\s_.-])|_id$|^key$|[\s_]key$", re.I
 )
 _DATE_NAME = re.compile(r"date|time|day|fecha|data|dzie[nń]|dia|created|published|posted", re.I)
-_TOTALS = re.compile(
-    r"^(total|totals|totales|total general|grand total|suma|razem|ogółem|gesamt|totaal|totale)"
-    r"(\s*[:\-–].*)?$",
-    re.I,
-)
 
 
 @dataclass
@@ -141,7 +137,7 @@ def _date_sql(layout: DateLayout, values: list[str], with_time: bool) -> str:
 _WS = "[\\s\u00a0\u202f]"
 
 
-def _number_sql(style: NumberStyle, integer: bool) -> str:
+def _number_sql(style: NumberStyle, integer: bool, typed_cells: bool = False) -> str:
     thousands = "[" + re.escape(style.thousands) + "\u00a0\u202f' ]"
     s = r"regexp_replace(__V__, '^[<>]\s*', '')"
     pct = rf"regexp_matches({s}, '%$')"
@@ -155,6 +151,10 @@ def _number_sql(style: NumberStyle, integer: bool) -> str:
     plain = "NOT contains(__V__, ',')" + (
         " AND NOT contains(__V__, '.')" if integer or style.decimal == "," else ""
     )
+    if typed_cells:
+        # A workbook's number cells arrive as plain "1234.5": read those as they are, and the
+        # locale style only for the numbers the sheet stores as text ("2 140,00").
+        plain = f"regexp_full_match(__V__, {_sql_str(_PLAIN_NUMBER.pattern)})"
     if integer:
         value = f"COALESCE(TRY_CAST({cleaned} AS BIGINT), TRY_CAST(TRY_CAST({cleaned} AS DOUBLE) AS BIGINT))"
         slow = f"CASE WHEN regexp_full_match({s}, {_sql_str(body)}) THEN {value} END"
@@ -167,8 +167,27 @@ def _number_sql(style: NumberStyle, integer: bool) -> str:
     return f"COALESCE(CASE WHEN {plain} THEN TRY_CAST(__V__ AS DOUBLE) END, {slow})"
 
 
+_PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?")
+
+
+def column_style(values: list[str], style: NumberStyle, typed_cells: bool) -> NumberStyle:
+    """The number style of one column. Text files use the file's style; in a workbook, numbers
+    stored as text ("2 140,00", "1.234,56 zł") carry their own locale, decided per column."""
+    if not typed_cells:
+        return style
+    texts = [v for v in values if not _PLAIN_NUMBER.fullmatch(v)]
+    return detect_number_style(texts) if texts else style
+
+
+def _parse_figure(value: str, style: NumberStyle, typed_cells: bool) -> float | None:
+    if typed_cells and _PLAIN_NUMBER.fullmatch(value):
+        return float(value)
+    return parse_number(value, style)
+
+
 def plan_column(name: str, values: list[str], style: NumberStyle, typed_cells: bool) -> ColumnPlan:
     """Decide a column's type from a sample of its non-empty values."""
+    style = column_style(values, style, typed_cells)
     if not values:
         return ColumnPlan("text", "empty", "__V__")
     n = len(values)
@@ -186,7 +205,7 @@ def plan_column(name: str, values: list[str], style: NumberStyle, typed_cells: b
         return ColumnPlan("bool", "yes/no", sql)
     # Remarks ("Using campaign budget") do not count against a number column; see _REMARK.
     figures = [v for v in values if not _REMARK.match(v)]
-    parsed = [x for x in (parse_number(v, style) for v in figures) if x is not None]
+    parsed = [x for x in (_parse_figure(v, style, typed_cells) for v in figures) if x is not None]
     leading_zero = any(re.match(r"^0\d", v.strip()) for v in values)
     numeric = bool(figures) and tolerated(len(figures) - len(parsed), len(figures))
     if numeric and not leading_zero and not _ID_NAME.search(name):
@@ -204,13 +223,15 @@ def plan_column(name: str, values: list[str], style: NumberStyle, typed_cells: b
         integral = all(float(n).is_integer() for n in parsed) and not percent
         if percent:
             return ColumnPlan(
-                "percent", "written as %, stored as a fraction", _number_sql(style, False)
+                "percent",
+                "written as %, stored as a fraction",
+                _number_sql(style, False, typed_cells),
             )
         if currency and sum(1 for _, _, c in decorations if c) >= len(figures) * 0.5:
-            return ColumnPlan("money", currency, _number_sql(style, False))
+            return ColumnPlan("money", currency, _number_sql(style, False, typed_cells))
         if integral:
-            return ColumnPlan("integer", "", _number_sql(style, True))
-        return ColumnPlan("decimal", "", _number_sql(style, False))
+            return ColumnPlan("integer", "", _number_sql(style, True, typed_cells))
+        return ColumnPlan("decimal", "", _number_sql(style, False, typed_cells))
     if tolerated(n - sum(1 for v in values if is_duration(v)), n):
         sql = (
             "TRY_CAST(split_part(__V__, ':', 1) AS BIGINT) * 3600 + "
@@ -334,7 +355,7 @@ def finish(grid: Grid, con: duckdb.DuckDBPyConnection) -> LoadedTable:
         if o in messages:
             reason = "a message from the export, not a data row (the report held no data)"
         elif o in totals:
-            reason = "totals row: kept out of the data so sums are not counted twice"
+            reason = REASON
         else:
             parts = [
                 f"“{grid.names[i]}” = {raw[o][i]!r} is not a {_kind_word(plans[i])}"
@@ -485,28 +506,11 @@ def _raw_rows(
 def _totals_rows(
     con: duckdb.DuckDBPyConnection, grid: Grid, plans: list[ColumnPlan], n_cols: int
 ) -> set[int]:
-    """First or last rows labelled "Total…", or bottom rows with numbers and no labels at all."""
+    """Summary rows at the top or the bottom of the table (see `kpi.load.summary`)."""
     count = grid.cells.num_rows
     if count < 2 or n_cols < 2:
         return set()
-    candidates = sorted({0, *range(max(1, count - 3), count)})
-    raw = _raw_rows(con, candidates, n_cols)
-    filled = _non_null_counts(con, 1)[0] if n_cols else 0
-    measures = [
-        i
-        for i, p in enumerate(plans)
-        if p.kind in ("integer", "decimal", "percent", "money", "duration")
-    ]
-    found: set[int] = set()
-    for o in candidates:
-        cells = [(c or "").strip() for c in raw[o]]
-        first = next((c for c in cells if c), "")
-        if _TOTALS.match(first) or (
-            o >= count - 3
-            and measures
-            and not cells[0]
-            and filled >= 0.9 * (count - 1)
-            and any(cells[i] for i in measures)
-        ):
-            found.add(o)
-    return found
+    edges = sorted({*range(min(TOP_RUN, count)), *range(max(0, count - BOTTOM_RUN), count)})
+    raw = _raw_rows(con, edges, n_cols)
+    filled = _non_null_counts(con, 1)[0]
+    return summary_rows(con, count, [p.kind for p in plans], grid.names, raw, filled)

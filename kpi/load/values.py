@@ -92,8 +92,13 @@ def parse_number(value: str, style: NumberStyle) -> float | None:
     return number / 100 if percent else number
 
 
-_UNAMBIGUOUS_COMMA = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+,\d+$|^[+-]?\d+,(\d{1,2}|\d{4,})$")
-_UNAMBIGUOUS_DOT = re.compile(r"^[+-]?\d{1,3}(,\d{3})+\.\d+$|^[+-]?\d+\.(\d{1,2}|\d{4,})$")
+# Thousands written with spaces ("2 140,00") say as much as with the other separator.
+_UNAMBIGUOUS_COMMA = re.compile(
+    r"^[+-]?\d{1,3}([. \u00a0\u202f]\d{3})+,\d+$|^[+-]?\d+,(\d{1,2}|\d{4,})$"
+)
+_UNAMBIGUOUS_DOT = re.compile(
+    r"^[+-]?\d{1,3}([, \u00a0\u202f]\d{3})+\.\d+$|^[+-]?\d+\.(\d{1,2}|\d{4,})$"
+)
 
 
 def detect_number_style(values: list[str], delimiter: str | None = None) -> NumberStyle:
