@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import duckdb
 import pyarrow as pa
 
+from kpi.load.export_date import export_date
 from kpi.load.report import ColumnInfo, LoadedTable, LoadReport, RejectedRow, SkippedLine
 from kpi.load.summary import BOTTOM_RUN, REASON, TOP_RUN, summary_rows
 from kpi.load.values import (
@@ -286,7 +287,7 @@ def finish(grid: Grid, con: duckdb.DuckDBPyConnection) -> LoadedTable:
     ]
     for i, plan in enumerate(plans):
         if plan.kind == "date" and plan.detail.startswith("Month dd"):
-            cells = _with_years(cells, i, report, grid.names[i])
+            cells = _with_years(cells, i, report, grid.names[i], _newest_date(con, plans))
             con.register("grid_cells", cells)
             plans[i] = ColumnPlan(
                 "date", "month and day only: year inferred", "TRY_CAST(__V__ AS DATE)"
@@ -395,19 +396,40 @@ def today() -> dt.date:
     return dt.date.today()
 
 
-def _with_years(cells: pa.Table, i: int, report: LoadReport, name: str) -> pa.Table:
+def _with_years(
+    cells: pa.Table, i: int, report: LoadReport, name: str, newest_row: dt.date | None
+) -> pa.Table:
     """Replace a "Month dd" column by ISO dates, inferring each row's year; say so."""
     column = f"c{i}"
-    iso = infer_years(cells.column(column).to_pylist(), today())
+    titles = [s.raw for s in report.skipped if s.raw]
+    bound, source = export_date(titles, report.file, newest_row, today())
+    iso = infer_years(cells.column(column).to_pylist(), bound)
     known = [d for d in iso if d]
     if known:
         report.notes.append(
-            f"Column “{name}” has no year: years were inferred from the row order, the last date "
-            f"being on or before today ({min(known)} to {max(known)}). Check them if the export is old."
+            f"Column “{name}” has no year: years were inferred from the row order so that no "
+            f"date falls after {bound.isoformat()} (the export's date, from {source}): "
+            f"{min(known)} to {max(known)}. Check them if the export was taken at another time."
         )
     return cells.set_column(
         cells.schema.get_field_index(column), column, pa.array(iso, pa.string())
     )
+
+
+def _newest_date(con: duckdb.DuckDBPyConnection, plans: list[ColumnPlan]) -> dt.date | None:
+    """The newest full date in the table's other date columns (an export ends there)."""
+    dated = [
+        i
+        for i, p in enumerate(plans)
+        if p.kind in ("date", "timestamp") and not p.detail.startswith("Month dd")
+    ]
+    if not dated:
+        return None
+    values = ", ".join(
+        f"max(CAST({plans[i].sql.replace('__V__', _clean_expr(f'c{i}'))} AS DATE))" for i in dated
+    )
+    found = [d for d in con.execute(f"SELECT {values} FROM grid_cells").fetchall()[0] if d]
+    return max(found) if found else None
 
 
 def _kind_word(plan: ColumnPlan) -> str:

@@ -203,14 +203,21 @@ def _month_day(value: str | None) -> tuple[int, int] | None:
 
 def infer_years(values: list[str | None], today: dt.date) -> list[str | None]:
     """ISO dates for "Month dd" values in file order: the year turns where the months wrap
-    (December → January), and the last date is the latest one not after `today`.
-    Files listed newest first are handled the same way, read backwards."""
+    (December → January), and the last date is the latest one not after `today` (the export's
+    own date). Files listed newest first are handled the same way, read backwards; rows in no
+    date order each get the latest year that keeps them on or before `today`."""
     parsed = [_month_day(v) for v in values]
     known = [p for p in parsed if p]
     # Consecutive rows are days or weeks apart: a step "forward" of more than half a year is
     # really a step back, so the majority of steps tells the list's direction.
     forward = [(_day_of_year(b) - _day_of_year(a)) % 366 for a, b in pairwise(known)]
-    descending = sum(1 for d in forward if d > 183) > sum(1 for d in forward if 0 < d <= 183)
+    ahead = sum(1 for d in forward if 0 < d <= 183)
+    behind = sum(1 for d in forward if d > 183)
+    if min(ahead, behind) > max(1, 0.05 * (ahead + behind)):
+        # Not in date order (a content list sorted by views): the order says nothing about the
+        # years, so each date is the latest one on or before `today`.
+        return [_latest_on_or_before(p, today) if p else None for p in parsed]
+    descending = behind > ahead
     order = range(len(parsed) - 1, -1, -1) if descending else range(len(parsed))
     sequence = [i for i in order if parsed[i]]
     if not sequence:
@@ -233,6 +240,17 @@ def infer_years(values: list[str | None], today: dt.date) -> list[str | None]:
         except ValueError:  # 29 February in a year that has none
             out.append(None)
     return out
+
+
+def _latest_on_or_before(month_day: tuple[int, int], today: dt.date) -> str | None:
+    for year in range(today.year, today.year - 8, -1):  # 29 February: the last leap year
+        try:
+            day = dt.date(year, *month_day)
+        except ValueError:
+            continue
+        if day <= today:
+            return day.isoformat()
+    return None
 
 
 def ambiguous_day_month(values: list[str]) -> bool:
