@@ -34,6 +34,12 @@ from kpi.load.values import (
 )
 
 SAMPLE_ROWS = 5000
+# Cells classified in Python per table: a wide export (a Facebook page export has 2 681
+# columns) is typed from fewer rows, so planning stays bounded; SQL still checks every row.
+SAMPLE_CELLS = 100_000
+# Above this width DuckDB's optimizer, whose passes grow faster than the number of expressions,
+# is switched off while typing: over a few hundred rows it has nothing to gain.
+WIDE_COLUMNS = 300
 # A column is typed when at most this share of its values (and at least one bad value in a
 # column of three or more) fails to read; the failing rows are rejected. Beyond it, it is text.
 MAX_FAILURE_SHARE = 0.05
@@ -74,6 +80,9 @@ class ColumnPlan:
     kind: str
     detail: str
     sql: str  # an expression over the cleaned text value `__V__`; NULL where it does not fit
+    fast: str | None = (
+        None  # a cheaper expression, right wherever it is not NULL (see _create_typed)
+    )
 
 
 def _sql_str(value: str) -> str:
@@ -147,8 +156,22 @@ def _number_sql(style: NumberStyle, integer: bool, typed_cells: bool = False) ->
     s = rf"regexp_replace({s}, '^\((.*)\)$', '-\1')"
     body = style.body_regex()
     cleaned = f"replace(regexp_replace({s}, {_sql_str(thousands)}, '', 'g'), {_sql_str(style.decimal)}, '.')"
-    # Plain digits need no cleaning: cast them directly and keep the regular expressions for
-    # the rest (a cast alone would read "1.234" as 1 or 1.234, whatever the locale).
+    fast = _number_fast(style, integer, typed_cells)
+    if integer:
+        value = f"COALESCE(TRY_CAST({cleaned} AS BIGINT), TRY_CAST(TRY_CAST({cleaned} AS DOUBLE) AS BIGINT))"
+        slow = f"CASE WHEN regexp_full_match({s}, {_sql_str(body)}) THEN {value} END"
+        return f"COALESCE({fast}, {slow})"
+    value = f"TRY_CAST({cleaned} AS DOUBLE)"
+    slow = (
+        f"CASE WHEN regexp_full_match({s}, {_sql_str(body)}) "
+        f"THEN CASE WHEN {pct} THEN {value} / 100 ELSE {value} END END"
+    )
+    return f"COALESCE({fast}, {slow})"
+
+
+def _number_fast(style: NumberStyle, integer: bool, typed_cells: bool) -> str:
+    """Plain digits need no cleaning: cast them directly and keep the regular expressions for
+    the rest (a cast alone would read "1.234" as 1 or 1.234, whatever the locale)."""
     plain = "NOT contains(__V__, ',')" + (
         " AND NOT contains(__V__, '.')" if integer or style.decimal == "," else ""
     )
@@ -156,16 +179,15 @@ def _number_sql(style: NumberStyle, integer: bool, typed_cells: bool = False) ->
         # A workbook's number cells arrive as plain "1234.5": read those as they are, and the
         # locale style only for the numbers the sheet stores as text ("2 140,00").
         plain = f"regexp_full_match(__V__, {_sql_str(_PLAIN_NUMBER.pattern)})"
-    if integer:
-        value = f"COALESCE(TRY_CAST({cleaned} AS BIGINT), TRY_CAST(TRY_CAST({cleaned} AS DOUBLE) AS BIGINT))"
-        slow = f"CASE WHEN regexp_full_match({s}, {_sql_str(body)}) THEN {value} END"
-        return f"COALESCE(CASE WHEN {plain} THEN TRY_CAST(__V__ AS BIGINT) END, {slow})"
-    value = f"TRY_CAST({cleaned} AS DOUBLE)"
-    slow = (
-        f"CASE WHEN regexp_full_match({s}, {_sql_str(body)}) "
-        f"THEN CASE WHEN {pct} THEN {value} / 100 ELSE {value} END END"
-    )
-    return f"COALESCE(CASE WHEN {plain} THEN TRY_CAST(__V__ AS DOUBLE) END, {slow})"
+    return f"CASE WHEN {plain} THEN TRY_CAST(__V__ AS {'BIGINT' if integer else 'DOUBLE'}) END"
+
+
+def _all_plain(values: list[str], style: NumberStyle, integer: bool, typed_cells: bool) -> bool:
+    """Whether `_number_fast` reads every sampled value (so it is worth trying first)."""
+    if typed_cells:
+        return all(_PLAIN_NUMBER.fullmatch(v) for v in values)
+    dots = integer or style.decimal == ","
+    return all("," not in v and not (dots and "." in v) for v in values)
 
 
 _PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?")
@@ -230,9 +252,12 @@ def plan_column(name: str, values: list[str], style: NumberStyle, typed_cells: b
             )
         if currency and sum(1 for _, _, c in decorations if c) >= len(figures) * 0.5:
             return ColumnPlan("money", currency, _number_sql(style, False, typed_cells))
+        fast = _number_fast(style, integral, typed_cells)
+        if not _all_plain(figures, style, integral, typed_cells):
+            fast = None
         if integral:
-            return ColumnPlan("integer", "", _number_sql(style, True, typed_cells))
-        return ColumnPlan("decimal", "", _number_sql(style, False, typed_cells))
+            return ColumnPlan("integer", "", _number_sql(style, True, typed_cells), fast)
+        return ColumnPlan("decimal", "", _number_sql(style, False, typed_cells), fast)
     if tolerated(n - sum(1 for v in values if is_duration(v)), n):
         sql = (
             "TRY_CAST(split_part(__V__, ':', 1) AS BIGINT) * 3600 + "
@@ -266,11 +291,23 @@ def _clean_expr(col: str) -> str:
 
 def finish(grid: Grid, con: duckdb.DuckDBPyConnection) -> LoadedTable:
     """Type every column, reject what does not fit, keep totals rows out, and fill the report."""
+    wide = len(grid.names) > WIDE_COLUMNS and grid.cells.num_rows <= 100_000
+    if wide:
+        con.execute("PRAGMA disable_optimizer")
+    try:
+        return _finish(grid, con)
+    finally:
+        if wide:
+            con.execute("PRAGMA enable_optimizer")
+
+
+def _finish(grid: Grid, con: duckdb.DuckDBPyConnection) -> LoadedTable:
     report = grid.report
     n_cols = len(grid.names)
     cells = grid.cells.append_column("__row", pa.array(range(grid.cells.num_rows), pa.int64()))
     con.register("grid_cells", cells)
-    sample = grid.cells.slice(0, SAMPLE_ROWS).to_pydict()
+    sample_rows = min(SAMPLE_ROWS, max(30, SAMPLE_CELLS // max(n_cols, 1)))
+    sample = grid.cells.slice(0, sample_rows).to_pydict()
     sample_values = {
         i: [
             v.strip()
@@ -294,9 +331,7 @@ def finish(grid: Grid, con: duckdb.DuckDBPyConnection) -> LoadedTable:
             )
 
     # Convert every column once; counts, rejects and the final table all read from here.
-    con.execute(f"CREATE OR REPLACE TEMP TABLE typed AS {_typed_select(plans, n_cols)}")
-    fails = _failure_counts(con, plans)
-    non_null = _non_null_counts(con, n_cols)
+    fails, non_null = _create_typed(con, plans, n_cols)
     remarks = _remarks(con, fails)
     for i, phrases in remarks.items():
         count = sum(phrases.values())
@@ -446,9 +481,47 @@ def _kind_word(plan: ColumnPlan) -> str:
 
 
 def _typed_select(plans: list[ColumnPlan], n_cols: int) -> str:
-    cleaned = ", ".join(f"{_clean_expr(f'c{i}')} AS v{i}" for i in range(n_cols))
-    typed = ", ".join(f"v{i}, {_bind(p.sql, i)} AS t{i}" for i, p in enumerate(plans))
+    # kpi_clean is a macro (see _define_clean): one short call per column keeps binding a wide
+    # table cheap.
+    cleaned = ", ".join(f"kpi_clean(c{i}) AS v{i}" for i in range(n_cols))
+    typed = ", ".join(f"v{i}, {_bind(p.fast or p.sql, i)} AS t{i}" for i, p in enumerate(plans))
     return f"SELECT __row, {typed} FROM (SELECT __row, {cleaned} FROM grid_cells)"
+
+
+def _define_clean(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(f"CREATE OR REPLACE TEMP MACRO kpi_clean(x) AS {_clean_expr('x')}")
+
+
+def _create_typed(
+    con: duckdb.DuckDBPyConnection, plans: list[ColumnPlan], n_cols: int
+) -> tuple[dict[int, int], dict[int, int]]:
+    """The table `typed`: `__row`, and per column its cleaned text `v{i}` and typed value `t{i}`.
+
+    Number columns whose sample holds plain figures are cast directly (`ColumnPlan.fast`); only
+    those where a value did not cast are converted again with the full locale expression, whose
+    regular expressions cost far more to plan and to run.
+
+    Returns, per typed column, how many present values did not convert, and per column how
+    many values are present (one pass over the table for both)."""
+    _define_clean(con)
+    con.execute(f"CREATE OR REPLACE TEMP TABLE typed AS {_typed_select(plans, n_cols)}")
+    typed = [i for i, p in enumerate(plans) if p.kind != "text"]
+    # count(CASE …), not count(*) FILTER (…): DuckDB plans FILTER clauses in time quadratic in
+    # their number (3 000 of them took minutes).
+    aggs = [f"count(v{i})" for i in range(n_cols)]
+    aggs += [f"count(CASE WHEN v{i} IS NOT NULL AND t{i} IS NULL THEN 1 END)" for i in typed]
+    row = con.execute(f"SELECT {', '.join(aggs)} FROM typed").fetchall()[0] if aggs else ()
+    non_null = dict(enumerate(int(c) for c in row[:n_cols]))
+    fails = {i: int(c) for i, c in zip(typed, row[n_cols:], strict=True) if c}
+    again = [i for i in fails if plans[i].fast]
+    for start in range(0, len(again), 200):
+        sets = ", ".join(f"t{i} = {_bind(plans[i].sql, i)}" for i in again[start : start + 200])
+        con.execute(f"UPDATE typed SET {sets}")
+    if again:
+        recount = _failure_counts(con, plans, again)
+        fails = {i: recount.get(i, 0) if i in again else c for i, c in fails.items()}
+        fails = {i: c for i, c in fails.items() if c}
+    return fails, non_null
 
 
 def _bind(sql: str, i: int) -> str:
@@ -495,12 +568,16 @@ def _not_in(phrases: dict[str, int] | None, i: int) -> str:
     return f" AND v{i} NOT IN ({', '.join(_sql_str(p) for p in phrases)})"
 
 
-def _failure_counts(con: duckdb.DuckDBPyConnection, plans: list[ColumnPlan]) -> dict[int, int]:
-    """Per typed column, how many values are present but did not convert."""
-    typed = [i for i, p in enumerate(plans) if p.kind != "text"]
+def _failure_counts(
+    con: duckdb.DuckDBPyConnection, plans: list[ColumnPlan], only: list[int] | None = None
+) -> dict[int, int]:
+    """Per typed column (or per column of `only`), how many values are present but did not convert."""
+    typed = only if only is not None else [i for i, p in enumerate(plans) if p.kind != "text"]
     if not typed:
         return {}
-    aggs = ", ".join(f"count(*) FILTER (WHERE v{i} IS NOT NULL AND t{i} IS NULL)" for i in typed)
+    aggs = ", ".join(
+        f"count(CASE WHEN v{i} IS NOT NULL AND t{i} IS NULL THEN 1 END)" for i in typed
+    )
     row = con.execute(f"SELECT {aggs} FROM typed").fetchall()[0]
     return {i: int(c) for i, c in zip(typed, row, strict=True) if c}
 

@@ -29,6 +29,7 @@ from kpi.load.values import detect_number_style
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
 SNIFF_CHARS = 65536
+SNIFF_MIN_LINES, SNIFF_MAX_CHARS = 40, 1 << 24
 _BLANK_OR_COMMENT = re.compile(r"\n[ \t\r]*(?:\n|#)")
 _BLANK_LINES = re.compile(r"(?:[ \t\r]*\n)*")
 _COMMENT = re.compile(r"#(?:[\s#=*-]|$)")
@@ -122,7 +123,16 @@ def _sniff_rows(text: str, delimiter: str, line0: int) -> list[tuple[int, list[s
 def _read_one(
     file: str, text: str, start: int, line0: int, delimiter: str, decoded: Decoded, part: int
 ) -> tuple[Grid | None, int]:
-    sniff = _sniff_rows(text[start : start + SNIFF_CHARS], delimiter, line0)
+    window = SNIFF_CHARS
+    # A wide export's header alone can fill the window (3 000 columns ≈ 75 KB): widen it until
+    # it holds enough lines to find the header and its first rows.
+    while (
+        text.count("\n", start, start + window) < SNIFF_MIN_LINES
+        and start + window < len(text)
+        and window < SNIFF_MAX_CHARS
+    ):
+        window *= 4
+    sniff = _sniff_rows(text[start : start + window], delimiter, line0)
     layout = find_layout(sniff)
     if layout is None:
         return None, len(text)

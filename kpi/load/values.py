@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 # Cells that mean "no value" in the exports we know (Twitter "-", Google Ads "--", TikTok "undefined").
@@ -76,10 +77,20 @@ def strip_number_decoration(value: str) -> tuple[str, bool, str]:
     return v, percent, currency
 
 
+_PLAIN_INTEGER = re.compile(r"[+-]?\d{1,15}")
+
+
+@lru_cache(maxsize=16)
+def _body_pattern(style: NumberStyle) -> re.Pattern[str]:
+    return re.compile(style.body_regex())
+
+
 def parse_number(value: str, style: NumberStyle) -> float | None:
     """A number written in `style`, or None; percentages come back as fractions (12,5 % → 0.125)."""
+    if _PLAIN_INTEGER.fullmatch(value):  # most cells of most exports: skip the decoding
+        return float(value)
     body, percent, _ = strip_number_decoration(value)
-    if not re.fullmatch(style.body_regex(), body):
+    if not _body_pattern(style).fullmatch(body):
         return None
     cleaned = body
     for ch in style.thousands + _SPACES + "'":
