@@ -396,9 +396,11 @@ def test_a_facebook_page_export_of_3000_columns_loads_in_bounded_time() -> None:
         for r in range(200)
     ]
     data = ("\r\n".join([header, description, *rows]) + "\r\n").encode()
-    started = time.perf_counter()
+    # CPU time of this process (all its threads), so other work on a shared machine does not
+    # count: about 6 s here, where it took minutes before.
+    started = time.process_time()
     table = only_table("page.csv", data)
-    assert time.perf_counter() - started < 10
+    assert time.process_time() - started < 10
     assert (table.report.rows_loaded, table.data.num_columns) == (200, width)
     assert table.report.skipped[0].reason.startswith("second header row")
     types = {c.type for c in table.report.columns}
