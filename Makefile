@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test lint format sample clean
+.PHONY: run test lint format sample clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,3 +45,7 @@ sample: $(VENV)/.runtime
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
+
+## The loader's benchmark at 1 M rows (generated files in benchmarks/.data/, gitignored).
+bench: $(VENV)/.runtime
+	$(BIN)/python -m benchmarks.run --rows 1000000 --json

@@ -20,6 +20,7 @@ from kpi.load.layout import Layout, find_layout, is_value_like
 from kpi.load.limits import check_columns
 from kpi.load.report import LoadReport, RejectedRow, SkippedLine
 from kpi.load.sniff import DELIMITER_NAMES, Decoded, detect_delimiter
+from kpi.load.truncated import breaks_pattern, fragment_reason, short_reason
 from kpi.load.values import detect_number_style
 
 # Python's csv module refuses fields over 128 KB, and a post's text can be longer. Line numbers
@@ -28,6 +29,7 @@ from kpi.load.values import detect_number_style
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
 SNIFF_CHARS = 65536
+SNIFF_MIN_LINES, SNIFF_MAX_CHARS = 40, 1 << 24
 _BLANK_OR_COMMENT = re.compile(r"\n[ \t\r]*(?:\n|#)")
 _BLANK_LINES = re.compile(r"(?:[ \t\r]*\n)*")
 _COMMENT = re.compile(r"#(?:[\s#=*-]|$)")
@@ -121,7 +123,16 @@ def _sniff_rows(text: str, delimiter: str, line0: int) -> list[tuple[int, list[s
 def _read_one(
     file: str, text: str, start: int, line0: int, delimiter: str, decoded: Decoded, part: int
 ) -> tuple[Grid | None, int]:
-    sniff = _sniff_rows(text[start : start + SNIFF_CHARS], delimiter, line0)
+    window = SNIFF_CHARS
+    # A wide export's header alone can fill the window (3 000 columns ≈ 75 KB): widen it until
+    # it holds enough lines to find the header and its first rows.
+    while (
+        text.count("\n", start, start + window) < SNIFF_MIN_LINES
+        and start + window < len(text)
+        and window < SNIFF_MAX_CHARS
+    ):
+        window *= 4
+    sniff = _sniff_rows(text[start : start + window], delimiter, line0)
     layout = find_layout(sniff)
     if layout is None:
         return None, len(text)
@@ -145,7 +156,8 @@ def _read_one(
     if decoded.note:
         report.notes.append(decoded.note)
     body = text[data_start:end]
-    grid = _parse_body(body, data_line, layout, delimiter, report)
+    cut_off = end == len(text) and not text.endswith("\n")
+    grid = _parse_body(body, data_line, layout, delimiter, report, cut_off)
     return grid, end
 
 
@@ -205,6 +217,10 @@ class _Parsed:
     rejects: list[RejectedRow]
     recovered: list[tuple[int, list[str]]]
     last_record: str  # the text of the body's last record (to spot a quote never closed)
+    last_short: tuple[int, str, int] | None = (
+        None  # the last record, when short: line, text, fields
+    )
+    last_is_row: bool = False  # the last record is the table's last row
 
 
 def _arrow_parse(body: str, first_line: int, width: int, delimiter: str) -> _Parsed:
@@ -212,15 +228,15 @@ def _arrow_parse(body: str, first_line: int, width: int, delimiter: str) -> _Par
     rejects: list[RejectedRow] = []
     recovered: list[tuple[int, list[str]]] = []
     starts: list[int] = []
-    last_invalid: list[tuple[int, str]] = []
+    last_invalid: list[tuple[int, str, int, int]] = []
 
     def on_invalid(row: pacsv.InvalidRow) -> str:
         # Arrow numbers records, not lines: a quoted newline earlier in the body shifts them.
         if not starts:
             starts.extend(line for line, _ in _records(body, first_line, delimiter))
         number = row.number or 0
-        last_invalid[:] = [(number, row.text)]
         line = starts[number - 1] if 0 < number <= len(starts) else first_line - 1 + number
+        last_invalid[:] = [(number, row.text, row.actual_columns, line)]
         cells = next(csv.reader(io.StringIO(row.text), delimiter=delimiter), [])
         extra = cells[width:]
         if row.actual_columns < width:
@@ -254,13 +270,16 @@ def _arrow_parse(body: str, first_line: int, width: int, delimiter: str) -> _Par
         ),
     )
     records = table.num_rows + len(rejects) + len(recovered)
+    short = None
     if last_invalid and last_invalid[0][0] == records:
-        last = last_invalid[0][1]
+        _, last, fields, line = last_invalid[0]
+        short = (line, last, fields) if fields < width else None
     elif table.num_rows:
         last = "\n".join(str(v) for v in table.slice(table.num_rows - 1).to_pylist()[0].values())
+        return _Parsed(table, rejects, recovered, last, None, True)
     else:
         last = ""
-    return _Parsed(table, rejects, recovered, last)
+    return _Parsed(table, rejects, recovered, last, short)
 
 
 MAX_QUOTE_REPAIRS = 5
@@ -290,7 +309,7 @@ def _unclosed_quote(body: str, first_line: int, delimiter: str) -> tuple[int, in
 
 
 def _parse_body(
-    body: str, first_line: int, layout: Layout, delimiter: str, report: LoadReport
+    body: str, first_line: int, layout: Layout, delimiter: str, report: LoadReport, cut_off: bool
 ) -> Grid:
     width = len(layout.names)
     cols = [f"c{i}" for i in range(width)]
@@ -322,6 +341,27 @@ def _parse_body(
             lines_cache.extend(_record_lines(body, first_line, delimiter, width))
         return lines_cache
 
+    def raw_of(cells: list[str | None]) -> str:
+        out = io.StringIO()
+        csv.writer(out, delimiter=delimiter, lineterminator="").writerow([c or "" for c in cells])
+        return out.getvalue()
+
+    # The file ends without a line break: its last row may be cut off mid-value (see truncated).
+    if cut_off and parsed.last_short is not None and recovered:
+        line, raw, fields = parsed.last_short
+        if recovered[-1][0] == line:
+            recovered.pop()
+            rejects.append(RejectedRow(line, short_reason(fields, width), raw))
+    elif cut_off and parsed.last_is_row and width:
+        n = table.num_rows
+        values = table.column(width - 1)
+        last = values[n - 1].as_py() or ""
+        if breaks_pattern(last, values.slice(max(0, n - 201), min(n - 1, 200)).to_pylist()):
+            cells = list(table.slice(n - 1).to_pylist()[0].values())
+            reason = fragment_reason(layout.names[width - 1], last)
+            rejects.append(RejectedRow(valid_lines()[n - 1], reason, raw_of(cells)))
+            table = table.slice(0, n - 1)
+
     if recovered:
         # Short rows were padded; put them back where they stood in the file.
         lines = valid_lines()
@@ -342,11 +382,6 @@ def _parse_body(
     def line_of(ordinals: list[int]) -> dict[int, int]:
         lines = valid_lines()
         return {o: lines[o] if o < len(lines) else first_line + o for o in ordinals}
-
-    def raw_of(cells: list[str | None]) -> str:
-        out = io.StringIO()
-        csv.writer(out, delimiter=delimiter, lineterminator="").writerow([c or "" for c in cells])
-        return out.getvalue()
 
     return Grid(
         cells=table,

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 # Cells that mean "no value" in the exports we know (Twitter "-", Google Ads "--", TikTok "undefined").
@@ -76,10 +77,20 @@ def strip_number_decoration(value: str) -> tuple[str, bool, str]:
     return v, percent, currency
 
 
+_PLAIN_INTEGER = re.compile(r"[+-]?\d{1,15}")
+
+
+@lru_cache(maxsize=16)
+def _body_pattern(style: NumberStyle) -> re.Pattern[str]:
+    return re.compile(style.body_regex())
+
+
 def parse_number(value: str, style: NumberStyle) -> float | None:
     """A number written in `style`, or None; percentages come back as fractions (12,5 % → 0.125)."""
+    if _PLAIN_INTEGER.fullmatch(value):  # most cells of most exports: skip the decoding
+        return float(value)
     body, percent, _ = strip_number_decoration(value)
-    if not re.fullmatch(style.body_regex(), body):
+    if not _body_pattern(style).fullmatch(body):
         return None
     cleaned = body
     for ch in style.thousands + _SPACES + "'":
@@ -92,8 +103,13 @@ def parse_number(value: str, style: NumberStyle) -> float | None:
     return number / 100 if percent else number
 
 
-_UNAMBIGUOUS_COMMA = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+,\d+$|^[+-]?\d+,(\d{1,2}|\d{4,})$")
-_UNAMBIGUOUS_DOT = re.compile(r"^[+-]?\d{1,3}(,\d{3})+\.\d+$|^[+-]?\d+\.(\d{1,2}|\d{4,})$")
+# Thousands written with spaces ("2 140,00") say as much as with the other separator.
+_UNAMBIGUOUS_COMMA = re.compile(
+    r"^[+-]?\d{1,3}([. \u00a0\u202f]\d{3})+,\d+$|^[+-]?\d+,(\d{1,2}|\d{4,})$"
+)
+_UNAMBIGUOUS_DOT = re.compile(
+    r"^[+-]?\d{1,3}([, \u00a0\u202f]\d{3})+\.\d+$|^[+-]?\d+\.(\d{1,2}|\d{4,})$"
+)
 
 
 def detect_number_style(values: list[str], delimiter: str | None = None) -> NumberStyle:
@@ -198,14 +214,21 @@ def _month_day(value: str | None) -> tuple[int, int] | None:
 
 def infer_years(values: list[str | None], today: dt.date) -> list[str | None]:
     """ISO dates for "Month dd" values in file order: the year turns where the months wrap
-    (December → January), and the last date is the latest one not after `today`.
-    Files listed newest first are handled the same way, read backwards."""
+    (December → January), and the last date is the latest one not after `today` (the export's
+    own date). Files listed newest first are handled the same way, read backwards; rows in no
+    date order each get the latest year that keeps them on or before `today`."""
     parsed = [_month_day(v) for v in values]
     known = [p for p in parsed if p]
     # Consecutive rows are days or weeks apart: a step "forward" of more than half a year is
     # really a step back, so the majority of steps tells the list's direction.
     forward = [(_day_of_year(b) - _day_of_year(a)) % 366 for a, b in pairwise(known)]
-    descending = sum(1 for d in forward if d > 183) > sum(1 for d in forward if 0 < d <= 183)
+    ahead = sum(1 for d in forward if 0 < d <= 183)
+    behind = sum(1 for d in forward if d > 183)
+    if min(ahead, behind) > max(1, 0.05 * (ahead + behind)):
+        # Not in date order (a content list sorted by views): the order says nothing about the
+        # years, so each date is the latest one on or before `today`.
+        return [_latest_on_or_before(p, today) if p else None for p in parsed]
+    descending = behind > ahead
     order = range(len(parsed) - 1, -1, -1) if descending else range(len(parsed))
     sequence = [i for i in order if parsed[i]]
     if not sequence:
@@ -228,6 +251,17 @@ def infer_years(values: list[str | None], today: dt.date) -> list[str | None]:
         except ValueError:  # 29 February in a year that has none
             out.append(None)
     return out
+
+
+def _latest_on_or_before(month_day: tuple[int, int], today: dt.date) -> str | None:
+    for year in range(today.year, today.year - 8, -1):  # 29 February: the last leap year
+        try:
+            day = dt.date(year, *month_day)
+        except ValueError:
+            continue
+        if day <= today:
+            return day.isoformat()
+    return None
 
 
 def ambiguous_day_month(values: list[str]) -> bool:

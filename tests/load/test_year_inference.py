@@ -57,3 +57,56 @@ def test_a_tiktok_overview_gets_dates_and_a_note(monkeypatch):
     ]
     assert any("no year" in note for note in table.report.notes)
     assert table.report.columns[0].type == "date"
+
+
+def test_unordered_dates_each_fall_in_the_year_before_the_bound():
+    # a content list sorted by views, not by date
+    values = ["Jul 16", "Apr 22", "Feb 27", "Nov 3", "Dec 25", "Jan 8", "Mar 1", "Sep 9"]
+    got = infer_years(values, dt.date(2026, 2, 28))
+    assert got == [
+        "2025-07-16", "2025-04-22", "2026-02-27", "2025-11-03",
+        "2025-12-25", "2026-01-08", "2025-03-01", "2025-09-09",
+    ]  # fmt: skip
+
+
+CONTENT_ROWS = [
+    ("Jul 16", 5120), ("Apr 22", 880), ("Feb 27", 70), ("Nov 3", 4400), ("Dec 25", 300),
+    ("Jan 8", 9100), ("Sep 9", 12), ("Mar 1", 640), ("Aug 30", 77), ("Oct 10", 1500),
+]  # fmt: skip
+
+
+def _content(title: str = "") -> bytes:
+    rows = "\n".join(f'"{d}","Video {i}","{v}"' for i, (d, v) in enumerate(CONTENT_ROWS))
+    return f'{title}"Post time","Video title","Total views"\n{rows}'.encode()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "source"),
+    [
+        ("Content_2026-02-28.csv", _content(), "file name"),
+        ("Content.csv", _content("Content\n28 February 2026\n"), "title lines"),
+        ("Content.csv", _content("# Start date: 20250301\n# End date: 20260228\n"), "title lines"),
+    ],
+)
+def test_year_inference_is_bounded_by_the_export_date(name, data, source, monkeypatch):
+    # today is much later than the export: the export's own date bounds the posts, not today
+    monkeypatch.setattr(importlib.import_module("kpi.load.finish"), "today", lambda: TODAY)
+    (table,) = load_file(name, data).tables
+    dates = table.data.column("Post time").to_pylist()
+    assert max(dates) <= dt.date(2026, 2, 28)
+    assert min(dates) > dt.date(2025, 2, 28)  # not 2022, as the order-based guess gave
+    assert dates[0] == dt.date(2025, 7, 16) and dates[2] == dt.date(2026, 2, 27)
+    note = next(n for n in table.report.notes if "no year" in n)
+    assert "2026-02-28" in note and source in note
+
+
+def test_the_newest_dated_row_bounds_the_years(monkeypatch):
+    monkeypatch.setattr(importlib.import_module("kpi.load.finish"), "today", lambda: TODAY)
+    data = (
+        b"Exported,Post time,Views\n2025-11-30,Nov 29,5\n2025-11-30,Nov 30,6\n2025-11-30,Dec 1,9\n"
+    )
+    (table,) = load_file("content.csv", data).tables
+    # Dec 1 cannot be after the export (2025-11-30): the rows wrap back a year
+    assert [d.isoformat() for d in table.data.column("Post time").to_pylist()] == [
+        "2024-11-29", "2024-11-30", "2024-12-01",
+    ]  # fmt: skip

@@ -1,0 +1,258 @@
+"""Deciding each column's type from a sample of its values, and the DuckDB expression that
+converts the whole column (NULL where a value does not fit, so SQL can find the failing rows)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from kpi.load.values import (
+    CURRENCY_PATTERN,
+    LAYOUTS_BY_NAME,
+    MONTH_FIRST,
+    DateLayout,
+    NumberStyle,
+    ambiguous_day_month,
+    classify_dates,
+    detect_number_style,
+    is_bool,
+    is_duration,
+    most_common,
+    parse_number,
+    strip_number_decoration,
+)
+
+# A column is typed when at most this share of its values (and at least one bad value in a
+# column of three or more) fails to read; the failing rows are rejected. Beyond it, it is text.
+MAX_FAILURE_SHARE = 0.05
+
+
+def tolerated(failures: int, count: int) -> bool:
+    """Whether `failures` bad values among `count` still leave a column typed."""
+    if count < 3:
+        return failures == 0
+    return failures <= max(1, MAX_FAILURE_SHARE * count)
+
+
+_ID_NAME = re.compile(
+    r"(^|[\s_.-])(id|ids|code|zip|postal|phone)($|[\s_.-])|_id$|^key$|[\s_]key$", re.I
+)
+_DATE_NAME = re.compile(r"date|time|day|fecha|data|dzie[nń]|dia|created|published|posted", re.I)
+
+
+@dataclass(frozen=True)
+class ColumnPlan:
+    """How one text column becomes typed: its kind, a detail for people, and a SQL expression."""
+
+    kind: str
+    detail: str
+    sql: str  # an expression over the cleaned text value `__V__`; NULL where it does not fit
+    fast: str | None = (
+        None  # a cheaper expression, right wherever it is not NULL (see _create_typed)
+    )
+
+
+def sql_str(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def ident(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+_TIMES = ["", " %H:%M", " %H:%M:%S", " %H:%M:%S.%f", " %I:%M %p", " %I:%M:%S %p", " %I:%M%p"]
+_ZONES = ["", "%z", " %z"]
+_DATE_PARTS = {
+    "yyyy-mm-dd": ["%Y-%m-%d"],
+    "yyyy/mm/dd": ["%Y/%m/%d"],
+    "yyyymmdd": ["%Y%m%d"],
+    "dd/mm/yyyy": ["%d/%m/%Y"],
+    "mm/dd/yyyy": ["%m/%d/%Y"],
+    "dd/mm/yy": ["%d/%m/%y"],
+    "mm/dd/yy": ["%m/%d/%y"],
+    "dd.mm.yyyy": ["%d.%m.%Y"],
+    "dd-mm-yyyy": ["%d-%m-%Y"],
+    "dd-mm-yy": ["%d-%m-%y"],
+    "Mon dd, yyyy": ["%b %d, %Y", "%a, %b %d, %Y", "%a %b %d %Y", "%b %d %Y", "%B %d, %Y"],
+    "dd Mon yyyy": ["%d %b %Y", "%d %B %Y"],
+    "Month dd": ["%B %d", "%b %d"],  # replaced by inferred ISO dates before conversion
+}
+
+
+def _date_formats(layout: DateLayout, values: list[str]) -> list[str]:
+    """The strptime formats of `layout` that the sample really uses, most used first."""
+    candidates = [d + t + z for d in _DATE_PARTS[layout.name] for t in _TIMES for z in _ZONES]
+    used: Counter[str] = Counter()
+    for value in values[:300]:
+        text = _normalise_date_text(value)
+        for fmt in candidates:
+            try:
+                dt.datetime.strptime(text, fmt)
+            except ValueError:
+                continue
+            used[fmt] += 1
+            break
+    return [f for f, _ in used.most_common()] or candidates
+
+
+def _normalise_date_text(value: str) -> str:
+    return re.sub(r"(Z| UTC)$", "+0000", re.sub(r"(\d)T(\d)", r"\1 \2", value))
+
+
+def _date_sql(layout: DateLayout, values: list[str], with_time: bool) -> str:
+    fmt_list = "[" + ", ".join(sql_str(f) for f in _date_formats(layout, values)) + "]"
+    # strptime wants a space, not "T", and "+0000" rather than "Z" or " UTC".
+    norm = r"regexp_replace(regexp_replace(__V__, '(\d)T(\d)', '\1 \2'), '(Z| UTC)$', '+0000')"
+    parsed = f"try_strptime({norm}, {fmt_list})::TIMESTAMP"
+    if layout.name == "yyyy-mm-dd":
+        # DuckDB's own ISO reader is much faster than strptime; strptime catches the rest.
+        parsed = f"COALESCE(TRY_CAST(TRY_CAST(__V__ AS TIMESTAMPTZ) AS TIMESTAMP), {parsed})"
+    return parsed if with_time else f"CAST({parsed} AS DATE)"
+
+
+# RE2's \s is ASCII only; exports put no-break spaces between the amount and the currency.
+_WS = "[\\s\u00a0\u202f]"
+
+
+def _number_sql(style: NumberStyle, integer: bool, typed_cells: bool = False) -> str:
+    thousands = "[" + re.escape(style.thousands) + "\u00a0\u202f' ]"
+    s = r"regexp_replace(__V__, '^[<>]\s*', '')"
+    pct = rf"regexp_matches({s}, '%$')"
+    s = rf"regexp_replace({s}, '{_WS}*%$', '')"
+    s = f"regexp_replace({s}, '^(?:{CURRENCY_PATTERN}){_WS}*|{_WS}*(?:{CURRENCY_PATTERN})$', '', 'g')"
+    s = rf"regexp_replace({s}, '^\((.*)\)$', '-\1')"
+    body = style.body_regex()
+    cleaned = f"replace(regexp_replace({s}, {sql_str(thousands)}, '', 'g'), {sql_str(style.decimal)}, '.')"
+    fast = _number_fast(style, integer, typed_cells)
+    if integer:
+        value = f"COALESCE(TRY_CAST({cleaned} AS BIGINT), TRY_CAST(TRY_CAST({cleaned} AS DOUBLE) AS BIGINT))"
+        slow = f"CASE WHEN regexp_full_match({s}, {sql_str(body)}) THEN {value} END"
+        return f"COALESCE({fast}, {slow})"
+    value = f"TRY_CAST({cleaned} AS DOUBLE)"
+    slow = (
+        f"CASE WHEN regexp_full_match({s}, {sql_str(body)}) "
+        f"THEN CASE WHEN {pct} THEN {value} / 100 ELSE {value} END END"
+    )
+    return f"COALESCE({fast}, {slow})"
+
+
+def _number_fast(style: NumberStyle, integer: bool, typed_cells: bool) -> str:
+    """Plain digits need no cleaning: cast them directly and keep the regular expressions for
+    the rest (a cast alone would read "1.234" as 1 or 1.234, whatever the locale)."""
+    plain = "NOT contains(__V__, ',')" + (
+        " AND NOT contains(__V__, '.')" if integer or style.decimal == "," else ""
+    )
+    if typed_cells:
+        # A workbook's number cells arrive as plain "1234.5": read those as they are, and the
+        # locale style only for the numbers the sheet stores as text ("2 140,00").
+        plain = f"regexp_full_match(__V__, {sql_str(_PLAIN_NUMBER.pattern)})"
+    return f"CASE WHEN {plain} THEN TRY_CAST(__V__ AS {'BIGINT' if integer else 'DOUBLE'}) END"
+
+
+def _all_plain(values: list[str], style: NumberStyle, integer: bool, typed_cells: bool) -> bool:
+    """Whether `_number_fast` reads every sampled value (so it is worth trying first)."""
+    if typed_cells:
+        return all(_PLAIN_NUMBER.fullmatch(v) for v in values)
+    dots = integer or style.decimal == ","
+    return all("," not in v and not (dots and "." in v) for v in values)
+
+
+_PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?")
+
+
+def column_style(values: list[str], style: NumberStyle, typed_cells: bool) -> NumberStyle:
+    """The number style of one column. Text files use the file's style; in a workbook, numbers
+    stored as text ("2 140,00", "1.234,56 zł") carry their own locale, decided per column."""
+    if not typed_cells:
+        return style
+    texts = [v for v in values if not _PLAIN_NUMBER.fullmatch(v)]
+    return detect_number_style(texts) if texts else style
+
+
+def _parse_figure(value: str, style: NumberStyle, typed_cells: bool) -> float | None:
+    if typed_cells and _PLAIN_NUMBER.fullmatch(value):
+        return float(value)
+    return parse_number(value, style)
+
+
+def plan_column(name: str, values: list[str], style: NumberStyle, typed_cells: bool) -> ColumnPlan:
+    """Decide a column's type from a sample of its non-empty values."""
+    style = column_style(values, style, typed_cells)
+    if not values:
+        return ColumnPlan("text", "empty", "__V__")
+    n = len(values)
+    if tolerated(n - sum(1 for v in values if is_bool(v)), n) and not all(
+        v in ("0", "1") for v in values
+    ):
+        trues = ", ".join(
+            sql_str(w)
+            for w in ("true", "yes", "sí", "si", "tak", "sim", "verdadero", "prawda", "y")
+        )
+        falses = ", ".join(
+            sql_str(w) for w in ("false", "no", "nie", "não", "nao", "falso", "fałsz", "n")
+        )
+        sql = f"CASE WHEN lower(__V__) IN ({trues}) THEN true WHEN lower(__V__) IN ({falses}) THEN false END"
+        return ColumnPlan("bool", "yes/no", sql)
+    # Remarks ("Using campaign budget") do not count against a number column; see REMARK.
+    figures = [v for v in values if not REMARK.match(v)]
+    parsed = [x for x in (_parse_figure(v, style, typed_cells) for v in figures) if x is not None]
+    leading_zero = any(re.match(r"^0\d", v.strip()) for v in values)
+    numeric = bool(figures) and tolerated(len(figures) - len(parsed), len(figures))
+    if numeric and not leading_zero and not _ID_NAME.search(name):
+        if (
+            _DATE_NAME.search(name)
+            and all(20000 <= n <= 80000 for n in parsed)
+            and not typed_cells
+            and all(float(n).is_integer() for n in parsed)
+        ):
+            sql = "CAST(DATE '1899-12-30' + TRY_CAST(TRY_CAST(__V__ AS DOUBLE) AS INTEGER) AS DATE)"
+            return ColumnPlan("date", "Excel serial day numbers", sql)
+        decorations = [strip_number_decoration(v) for v in figures]
+        percent = sum(1 for _, p, _ in decorations if p) >= len(figures) * 0.5
+        currency = most_common([c for _, _, c in decorations])
+        integral = all(float(n).is_integer() for n in parsed) and not percent
+        if percent:
+            return ColumnPlan(
+                "percent",
+                "written as %, stored as a fraction",
+                _number_sql(style, False, typed_cells),
+            )
+        if currency and sum(1 for _, _, c in decorations if c) >= len(figures) * 0.5:
+            return ColumnPlan("money", currency, _number_sql(style, False, typed_cells))
+        fast = _number_fast(style, integral, typed_cells)
+        if not _all_plain(figures, style, integral, typed_cells):
+            fast = None
+        if integral:
+            return ColumnPlan("integer", "", _number_sql(style, True, typed_cells), fast)
+        return ColumnPlan("decimal", "", _number_sql(style, False, typed_cells), fast)
+    if tolerated(n - sum(1 for v in values if is_duration(v)), n):
+        sql = (
+            "TRY_CAST(split_part(__V__, ':', 1) AS BIGINT) * 3600 + "
+            "TRY_CAST(split_part(__V__, ':', 2) AS BIGINT) * 60 + TRY_CAST(split_part(__V__, ':', 3) AS BIGINT)"
+        )
+        return ColumnPlan("duration", "h:mm:ss, stored as seconds", sql)
+    layout = classify_dates(values)
+    if layout is not None:
+        detail = layout.name
+        pair = next(((d, m) for d, m in MONTH_FIRST.items() if layout.name in (d, m)), None)
+        if pair is not None:
+            if ambiguous_day_month(values):
+                layout = LAYOUTS_BY_NAME[pair[0] if style.decimal == "," else pair[1]]
+                detail = (
+                    f"{layout.name} (day and month both ≤ 12 everywhere: assumed from the locale)"
+                )
+            else:
+                detail = layout.name
+        with_time = any(":" in v for v in values)
+        kind = "timestamp" if with_time else "date"
+        if with_time and re.search(r"(Z|UTC|[+-]\d{2}:?\d{2})$", values[0]):
+            detail += ", converted to UTC"
+        return ColumnPlan(kind, detail, _date_sql(layout, values, with_time))
+    return ColumnPlan("text", "", "__V__")
+
+
+# A sentence in a number column ("Using campaign budget") is the platform's remark, not a broken
+# value: it reads as empty, with a note. A lone word or a mangled number still rejects the row.
+REMARK = re.compile(r"^[^\W\d_]+(?:[\s'’-]+[^\W\d_]+)+[.!]?$")
