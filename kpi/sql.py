@@ -20,6 +20,7 @@ from kpi.guard import QueryGate, QueryRefused
 from kpi.i18n import format_count, t
 from kpi.schema import DATASETS
 from kpi.sql_answer import CELL_CHARS, QUERY_BYTES, fetch, json_value, to_frame
+from kpi.sql_check import checked_sql
 
 # Operator-settable: the most rows of one result brought into Python and shown.
 QUERY_ROWS = int(os.environ.get("KPI_QUERY_ROWS", "10000"))
@@ -72,7 +73,8 @@ def run_sql(
     started = time.perf_counter()
     with gate.limit(con, seconds):
         try:
-            answer = fetch(con, statement, max_rows, max_bytes)
+            # Settings, paths and size-making functions are checked before anything runs.
+            answer = fetch(con, checked_sql(con, statement), max_rows, max_bytes)
         except duckdb.InterruptException:
             raise  # the gate turns it into the time-limit message
         except (duckdb.Error, pa.ArrowException) as exc:
@@ -116,13 +118,16 @@ def _one_select(con: duckdb.DuckDBPyConnection, sql: str) -> str:
 
 
 _PREFIX = re.compile(r"^[A-Za-z ]+ Error: ")
+# Anything shaped like an absolute path: DuckDB names the session's spill directory or the
+# extension folder in some errors, and the server's paths are no one's business.
+_PATH = re.compile(r"(?<![\w.])/[\w.@+-]+(?:/[\w.@+-]*)*")
 
 
 def explain(exc: Exception) -> str:
     """A DuckDB error as a sentence a person can act on (no traceback, no line markers)."""
     first = _PREFIX.sub("", str(exc).strip().split("\n\n")[0]).strip()
     lines = [line for line in first.splitlines() if not line.startswith("LINE ")]
-    detail = " ".join(lines)[:300]
+    detail = _PATH.sub("(a server path)", " ".join(lines))[:300]
     if isinstance(exc, duckdb.PermissionException):
         return (
             "This query tries to reach files, the network or the server's settings, which "
