@@ -24,6 +24,7 @@ from kpi.sql_check import checked_sql
 
 # Operator-settable: the most rows of one result brought into Python and shown.
 QUERY_ROWS = int(os.environ.get("KPI_QUERY_ROWS", "10000"))
+MAX_QUERY_ROWS = 1_000_000  # the most a caller may ask for (the command line's --max-rows)
 MAX_QUERY_CHARS = 20_000
 
 
@@ -69,9 +70,11 @@ def run_sql(
     max_bytes: int = QUERY_BYTES,
 ) -> QueryResult:
     """Run one SELECT on the session's connection; a refusal is a `QueryRefused` with a sentence."""
-    statement = _one_select(con, sql)
     started = time.perf_counter()
+    # The gate comes first: while another query of this session runs, this one must not touch
+    # the connection at all (not even to parse), and the answer is "still running".
     with gate.limit(con, seconds):
+        statement = _one_select(con, sql)
         try:
             # Settings, paths and size-making functions are checked before anything runs.
             answer = fetch(con, checked_sql(con, statement), max_rows, max_bytes)
