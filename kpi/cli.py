@@ -1,24 +1,58 @@
-"""The command line: `python -m kpi COMMAND FILE…`, the same engine without a browser."""
+"""The command line: `python -m kpi COMMAND FILE…`, the same engine without a browser.
+
+Whatever happens, the person reads one sentence on stderr (and, with `--json`, an
+`{"error": {"code", "message"}}` document on stdout), never a traceback; every DuckDB
+connection is closed before the interpreter exits, so DuckDB prints nothing of its own."""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import json
+import logging
 import math
+import os
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from kpi import (
+    cli_roi,
+    cli_start,  # first of the project: Ctrl-C while importing
+)
 from kpi.catalog import BY_ID, CATALOG
+from kpi.cli_files import load_exports
 from kpi.engine import COMPARISONS, GRAINS, Request, data_end, data_start, run
 from kpi.errors import KpiError
+from kpi.guard import QueryRefused
 from kpi.i18n import format_value
-from kpi.load import LoadedTable, LoadResult, load_paths
+from kpi.load import LoadedTable, LoadResult
 from kpi.mapping import TableMapping, recognise
-from kpi.sql import QUERY_ROWS, run_sql
+from kpi.sql import MAX_QUERY_ROWS, QUERY_ROWS, run_sql
 from kpi.store import SessionData
 from kpi.workspace import Workspace
+from kpi.xmlsafe import xml_safe
+
+log = logging.getLogger("kpi.cli")
+# Every session a command opens, closed in `main` whatever way the command ends.
+_OPEN: list[SessionData] = []
+
+
+class UsageError(KpiError):
+    """The command line itself is wrong (exit status 2)."""
+
+
+class NothingLoaded(KpiError):
+    """None of the files given could be loaded (exit status 1)."""
+
+    def __init__(self) -> None:
+        super().__init__("Nothing could be loaded from the files given.")
+
+
+class CannotWrite(KpiError):
+    """The output file cannot be written where the person asked (exit status 2)."""
 
 
 def _recognise(table: LoadedTable) -> TableMapping:
@@ -96,11 +130,25 @@ def _date(text: str) -> dt.date:
         ) from None
 
 
+def _max_rows(text: str) -> int:
+    """`--max-rows`: a whole number from 1 to MAX_QUERY_ROWS (the byte cap still applies)."""
+    try:
+        rows = int(text)
+    except ValueError:
+        rows = 0
+    if not 1 <= rows <= MAX_QUERY_ROWS:
+        raise argparse.ArgumentTypeError(
+            f"--max-rows must be a whole number from 1 to {MAX_QUERY_ROWS:,}, not {text!r}"
+        )
+    return rows
+
+
 def _session(files: Sequence[str], workspace: str | None) -> tuple[SessionData, LoadResult]:
     data = SessionData()
+    _OPEN.append(data)
     if workspace:
         data.workspace = Workspace.from_json(Path(workspace).read_text(encoding="utf-8"))
-    result = load_paths(files)
+    result = load_exports(files)
     for error in result.errors:
         print(f"{error.file}: {error.message}", file=sys.stderr)
     data.add(result)
@@ -110,8 +158,7 @@ def _session(files: Sequence[str], workspace: str | None) -> tuple[SessionData, 
 def _compute(args: argparse.Namespace) -> int:
     data, result = _session(args.files, args.workspace)
     if not result.tables:
-        print("Nothing could be loaded from the files given.", file=sys.stderr)
-        return 1
+        raise NothingLoaded()
     extra = data.workspace.kpis()
     ids = tuple(k.strip() for k in args.kpi.split(",") if k.strip())
     by = tuple(b.strip() for b in args.by.split(",") if b.strip()) if args.by else ()
@@ -165,14 +212,36 @@ def _report(args: argparse.Namespace) -> int:
     text = args.period.strip()
     if text not in PERIODS:
         period_for(text, None)  # a bad period is a usage error before any file is read
+    out = Path(args.out)
+    _check_writable(out)  # before minutes of loading, not after
     data, result = _session(args.files, args.workspace)
     if not result.tables:
-        print("Nothing could be loaded from the files given.", file=sys.stderr)
-        return 1
+        raise NothingLoaded()
     start, end = period_for(text, data_end(data.con, HEADLINE))
-    Path(args.out).write_text(build_report(data, start, end, lang=args.lang), encoding="utf-8")
+    html = build_report(data, start, end, lang=args.lang)
+    try:
+        out.write_text(html, encoding="utf-8")
+    except OSError as exc:
+        raise _cannot_write(out, exc.strerror) from None
     print(t("report.cli_written", start=format_date(start), end=format_date(end), out=args.out))
     return 0
+
+
+def _cannot_write(out: Path, reason: str | None) -> CannotWrite:
+    return CannotWrite(
+        f"{out}: the report cannot be written there ({reason or 'not writable'}). "
+        "Choose another folder or file name with --out."
+    )
+
+
+def _check_writable(out: Path) -> None:
+    folder = out.parent if str(out.parent) else Path(".")
+    if out.is_dir():
+        raise _cannot_write(out, "it is a folder")
+    if not folder.is_dir():
+        raise _cannot_write(out, "no such folder")
+    if not os.access(folder, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
+        raise _cannot_write(out, "permission denied")
 
 
 def _sql(args: argparse.Namespace) -> int:
@@ -182,18 +251,16 @@ def _sql(args: argparse.Namespace) -> int:
         raise KpiError("Name at least one export file or folder before the query.")
     data, result = _session(files, args.workspace)
     if not result.tables:
-        print("Nothing could be loaded from the files given.", file=sys.stderr)
-        return 1
+        raise NothingLoaded()
     answer = run_sql(data.con, query, data.gate, max_rows=args.max_rows)
-    if answer.truncated:
-        print(
-            f"Only the first {args.max_rows:,} rows are shown; add a LIMIT or aggregate.",
-            file=sys.stderr,
-        )
+    for note in answer.notes():
+        print(note, file=sys.stderr)
     if args.json:
-        _dump({"columns": answer.columns, "rows": answer.rows(), "truncated": answer.truncated})
+        doc = {"columns": answer.columns, "rows": answer.rows(), "truncated": answer.truncated}
+        _dump(doc | {"cut_bytes": answer.cut_bytes})
     else:
-        print(answer.frame.to_string(index=False, max_colwidth=60))
+        # Control characters from the data (ESC sequences) must not drive the terminal.
+        print(xml_safe(answer.frame.to_string(index=False, max_colwidth=60)))
     return 0
 
 
@@ -204,20 +271,25 @@ def _clean(value: object) -> float | None:
         number = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return None
-    return None if math.isnan(number) else number
+    return number if math.isfinite(number) else None
 
 
 def _dump(doc: object) -> None:
-    json.dump(doc, sys.stdout, ensure_ascii=False, indent=2, default=str)
-    print()
+    # allow_nan=False: NaN and Infinity are not JSON; the values are cleaned before this.
+    text = json.dumps(doc, ensure_ascii=False, indent=2, default=str, allow_nan=False)
+    print(text)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run a command; 0 on success, 1 when nothing could be loaded, 2 for a usage error."""
-    parser = argparse.ArgumentParser(
-        prog="python -m kpi", description="KPI Explorer from the command line."
-    )
-    commands = parser.add_subparsers(dest="command", required=True)
+class _Parser(argparse.ArgumentParser):
+    """argparse that raises a `UsageError` (one sentence) instead of printing and exiting."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{message[:1].upper()}{message[1:]}. See `{self.prog} --help`.")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m kpi", description="KPI Explorer from the command line.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     inspect = commands.add_parser("inspect", help="load files and print their load reports")
     inspect.add_argument("files", nargs="+", help="export files or folders of them")
     inspect.add_argument("--json", action="store_true", help="machine-readable output")
@@ -245,36 +317,135 @@ def main(argv: Sequence[str] | None = None) -> int:
         "sql", help="run one read-only SELECT on the canonical views (posts, ads, …)"
     )
     sql.add_argument("items", nargs="+", metavar="FILE… QUERY", help="files, then the query")
-    sql.add_argument("--max-rows", type=int, default=QUERY_ROWS, help="rows to return at most")
+    sql.add_argument(
+        "--max-rows", type=_max_rows, default=QUERY_ROWS, help="rows to return at most"
+    )
     sql.add_argument("--workspace", help="a workspace file (saved mappings)")
     sql.add_argument("--json", action="store_true", help="machine-readable output")
-    from kpi import cli_roi  # `attribution` and `groups` live in kpi/cli_roi.py
+    cli_roi.add_commands(commands)  # `attribution` and `groups` live in kpi/cli_roi.py
+    return parser
 
-    cli_roi.add_commands(commands)
-    args = parser.parse_args(argv)
 
-    try:
-        if args.command in cli_roi.COMMANDS:
-            return cli_roi.run(args)
-        if args.command == "catalog":
-            return _catalog(args.json)
-        if args.command == "compute":
-            return _compute(args)
-        if args.command == "report":
-            return _report(args)
-        if args.command == "sql":
-            return _sql(args)
-    except KpiError as exc:
-        print(exc.user_message, file=sys.stderr)
-        return 2
-    except OSError as exc:
-        print(f"{exc.filename}: cannot be read ({exc.strerror}).", file=sys.stderr)
-        return 2
-    result = load_paths(args.files)
+def _inspect(args: argparse.Namespace) -> int:
+    result = load_exports(args.files)
     for error in result.errors:
         print(f"{error.file}: {error.message}", file=sys.stderr)
     if args.json:
-        _dump(_inspect_json(result))
+        doc = _inspect_json(result)
+        if not result.tables:
+            doc["error"] = {"code": "nothing_loaded", "message": NothingLoaded().user_message}
+        _dump(doc)
     else:
         _print_inspect(result)
     return 0 if result.tables else 1
+
+
+def _check_text(argv: Sequence[str]) -> None:
+    """Arguments that are not UTF-8 arrive as lone surrogates; DuckDB and the output cannot
+    take them, so they are a usage error up front."""
+    for position, arg in enumerate(argv, start=1):
+        if any("\udc80" <= ch <= "\udcff" for ch in arg):
+            raise UsageError(
+                f"Argument {position} is not valid UTF-8 text. Rename the file or retype the query."
+            )
+
+
+# Each failure's short code for `--json`, and its exit status.
+_CODES: list[tuple[type[BaseException], str, int]] = [
+    (UsageError, "usage", 2),
+    (NothingLoaded, "nothing_loaded", 1),
+    (CannotWrite, "cannot_write", 2),
+    (QueryRefused, "query_refused", 2),
+    (KpiError, "invalid_request", 2),
+]
+
+
+def _fail(message: str, code: str, as_json: bool) -> None:
+    print(message, file=sys.stderr)
+    if as_json:
+        _dump({"error": {"code": code, "message": message}})
+
+
+def _run(argv: Sequence[str]) -> int:
+    _check_text(argv)
+    args = _parser().parse_args(argv)
+    if args.command in cli_roi.COMMANDS:
+        return cli_roi.run(args)
+    if args.command == "catalog":
+        return _catalog(args.json)
+    if args.command == "compute":
+        return _compute(args)
+    if args.command == "report":
+        return _report(args)
+    if args.command == "sql":
+        return _sql(args)
+    return _inspect(args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run a command; 0 on success, 1 when nothing could be loaded (or on an unexpected
+    failure), 2 for a usage error or a refused query, 130 when stopped with Ctrl-C."""
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # Ctrl-C is KeyboardInterrupt again
+    cli_start.watch_ctrl_c(_interrupt_all)
+    if os.environ.get("KPI_LOG", "").lower() == "debug":
+        logging.basicConfig(level=logging.DEBUG, stream=sys.stderr)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    as_json = "--json" in argv
+    try:
+        return _run(argv)
+    except BaseException as exc:
+        if isinstance(exc, SystemExit):  # --help
+            raise
+        return _failure(exc, as_json)
+    finally:
+        _close_all()
+
+
+def _failure(exc: BaseException, as_json: bool) -> int:
+    """One sentence on stderr (and JSON on stdout with --json) for `exc`; the exit status."""
+    interrupted = isinstance(exc, RuntimeError) and "interrupted" in str(exc).lower()
+    if cli_start.pressed() or isinstance(exc, KeyboardInterrupt) or interrupted:
+        # DuckDB itself turns Ctrl-C during execute() into RuntimeError("Query interrupted").
+        _fail(cli_start.STOPPED, "interrupted", as_json)
+        return 130
+    if isinstance(exc, KpiError):
+        code, status = next((c, s) for kind, c, s in _CODES if isinstance(exc, kind))
+        _fail(exc.user_message, code, as_json)
+        return status
+    if isinstance(exc, BrokenPipeError):  # `… | head`: the reader left; nothing to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    if isinstance(exc, OSError):
+        log.debug("file error", exc_info=exc)
+        name = exc.filename or "A file"
+        _fail(
+            f"{name}: cannot be read ({exc.strerror or 'unknown reason'}).", "cannot_read", as_json
+        )
+        return 2
+    log.debug("unexpected failure", exc_info=exc)
+    _fail(
+        f"The command failed unexpectedly ({type(exc).__name__}). "
+        "Run it again with KPI_LOG=debug for the details.",
+        "internal",
+        as_json,
+    )
+    return 1
+
+
+def _interrupt_all() -> None:
+    for data in list(_OPEN):
+        try:
+            data.con.interrupt()
+        except Exception:  # a connection already closed: nothing to stop
+            log.debug("interrupt failed", exc_info=True)
+
+
+def _close_all() -> None:
+    """Close every session's connection and free what still points at DuckDB objects (results
+    and relations held by tracebacks), so the interpreter exits without DuckDB's leak report."""
+    while _OPEN:
+        try:
+            _OPEN.pop().close()
+        except Exception:  # closing is best effort; the answer is already out
+            log.debug("closing a session failed", exc_info=True)
+    gc.collect()

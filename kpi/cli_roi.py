@@ -16,7 +16,7 @@ from pathlib import Path
 
 from kpi.analytics.attribution import HALF_LIFE_DAYS, MODELS, attribution
 from kpi.analytics.journeys import DIMENSIONS, UNITS, MissingData
-from kpi.load import load_paths
+from kpi.cli_files import load_exports
 from kpi.store import SessionData
 from kpi.workspace import Workspace
 
@@ -91,7 +91,7 @@ def _session(files: Sequence[str], workspace: str | None) -> SessionData | None:
     data = SessionData()
     if workspace:
         data.workspace = Workspace.from_json(Path(workspace).read_text(encoding="utf-8"))
-    result = load_paths(files)
+    result = load_exports(files)  # regular files only, never a hang on a FIFO
     for error in result.errors:
         print(f"{error.file}: {error.message}", file=sys.stderr)
     if not result.tables:

@@ -2,21 +2,25 @@
 
 Cells a spreadsheet would run as a formula (text starting with =, +, -, @, tab or carriage
 return) are neutralised with a leading quote; real numbers stay numbers, and an exported XLSX
-holds no formula at all (every text cell is written as an inline string)."""
+holds no formula at all (every text cell is written as an inline string). Characters XML forbids
+(chr(1) and the like) are replaced in workbooks and chart images, which are XML inside."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
+import math
 
 import altair as alt
 import pandas as pd
 import vl_convert as vlc
 from openpyxl import Workbook
 
-from kpi.clean import printable_data
+from kpi.xmlsafe import xml_safe, xml_safe_tree
 
 _TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+XLSX_CELL_CHARS = 32_767  # the most characters Excel keeps in one cell
 
 
 def neutralise(value: object) -> object:
@@ -43,19 +47,11 @@ def safe_xlsx(frame: pd.DataFrame, sheet: str = "data") -> bytes:
     """The frame as an XLSX workbook whose cells are values only: text is never a formula."""
     book = Workbook()
     ws = book.active
-    ws.title = sheet[:31] or "data"
+    ws.title = xml_safe(sheet[:31]) or "data"
     safe = _safe_frame(frame)
-    ws.append([str(c) for c in safe.columns])
+    ws.append([_xlsx_cell(str(c)) for c in safe.columns])
     for row in safe.itertuples(index=False):
-        cells = []
-        for value in row:
-            if value is None or (isinstance(value, float) and value != value):
-                cells.append(None)
-            elif isinstance(value, pd.Timestamp):
-                cells.append(value.to_pydatetime())
-            else:
-                cells.append(value)
-        ws.append(cells)
+        ws.append([_xlsx_cell(value) for value in row])
     for row in ws.iter_rows():
         for cell in row:
             if cell.data_type == "f":  # openpyxl guesses "=…" strings are formulas: keep them text
@@ -65,11 +61,38 @@ def safe_xlsx(frame: pd.DataFrame, sheet: str = "data") -> bytes:
     return buffer.getvalue()
 
 
+def _xlsx_cell(value: object) -> object:
+    """One value as something Excel opens: no XML-forbidden characters, no time zone (Excel
+    has none; the UTC wall time is written), no infinity (written as text), at most one cell's
+    worth of characters."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float):
+        if math.isnan(value):
+            return None
+        if math.isinf(value):
+            return "Infinity" if value > 0 else "-Infinity"
+        return value
+    if isinstance(value, pd.Timestamp):
+        value = value.to_pydatetime()
+    if isinstance(value, dt.datetime | dt.time) and value.tzinfo is not None:
+        if isinstance(value, dt.datetime):
+            return value.astimezone(dt.UTC).replace(tzinfo=None)
+        return value.replace(tzinfo=None)
+    if isinstance(value, pd.Timedelta | dt.timedelta):
+        return str(value)
+    if isinstance(value, bool | int | dt.date | dt.time):
+        return value
+    if hasattr(value, "item") and not isinstance(value, str):  # numpy scalars
+        return _xlsx_cell(value.item())
+    return xml_safe(str(value))[:XLSX_CELL_CHARS]
+
+
 def chart_spec(chart: alt.TopLevelMixin) -> str:
     """A chart's Vega-Lite spec with its data inlined, as JSON text."""
     # Engine rows carry plain dates, which JSON does not know: write them as ISO text. Every
-    # text is cleaned of the characters that make vl-convert abort the process.
-    return json.dumps(printable_data(chart.to_dict()), default=str)
+    # text is made XML-safe: vl-convert aborts the process on chr(1) in a label.
+    return json.dumps(xml_safe_tree(chart.to_dict()), default=str)
 
 
 def chart_svg(chart: alt.TopLevelMixin) -> str:

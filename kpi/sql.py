@@ -7,23 +7,24 @@ only the first rows are brought into Python. DuckDB's errors become sentences.""
 
 from __future__ import annotations
 
-import datetime as dt
-import math
 import os
 import re
 import time
 from dataclasses import dataclass
-from decimal import Decimal
 
 import duckdb
 import pandas as pd
 import pyarrow as pa
 
 from kpi.guard import QueryGate, QueryRefused
+from kpi.i18n import format_count, t
 from kpi.schema import DATASETS
+from kpi.sql_answer import CELL_CHARS, QUERY_BYTES, fetch, json_value, to_frame
+from kpi.sql_check import checked_sql
 
 # Operator-settable: the most rows of one result brought into Python and shown.
 QUERY_ROWS = int(os.environ.get("KPI_QUERY_ROWS", "10000"))
+MAX_QUERY_ROWS = 1_000_000  # the most a caller may ask for (the command line's --max-rows)
 MAX_QUERY_CHARS = 20_000
 
 
@@ -34,6 +35,8 @@ class QueryResult:
     frame: pd.DataFrame
     truncated: bool
     seconds: float
+    cut_bytes: bool = False  # the byte cap, not the row cap, stopped the answer
+    cut_cells: bool = False  # texts longer than CELL_CHARS were cut
 
     @property
     def columns(self) -> list[str]:
@@ -41,8 +44,21 @@ class QueryResult:
         return [str(c) for c in self.frame.columns]
 
     def rows(self) -> list[list[object]]:
-        """The rows as JSON-ready lists (dates as ISO text, missing values as None)."""
-        return [[_json_value(v) for v in row] for row in self.frame.itertuples(index=False)]
+        """The rows as JSON-ready lists (dates as ISO text, missing values as None, anything
+        nested as text)."""
+        return [[json_value(v) for v in row] for row in self.frame.itertuples(index=False)]
+
+    def notes(self) -> list[str]:
+        """One sentence per limit that shaped this answer (rows, bytes, long texts)."""
+        out = []
+        if self.cut_bytes:
+            megabytes = f"{QUERY_BYTES / (1024 * 1024):,.0f}"
+            out.append(t("sql.cut_bytes", megabytes=megabytes))
+        elif self.truncated:
+            out.append(t("sql.truncated", rows=format_count(len(self.frame))))
+        if self.cut_cells:
+            out.append(t("sql.cut_cells", chars=format_count(CELL_CHARS)))
+        return out
 
 
 def run_sql(
@@ -51,25 +67,29 @@ def run_sql(
     gate: QueryGate,
     max_rows: int = QUERY_ROWS,
     seconds: float | None = None,
+    max_bytes: int = QUERY_BYTES,
 ) -> QueryResult:
     """Run one SELECT on the session's connection; a refusal is a `QueryRefused` with a sentence."""
-    statement = _one_select(con, sql)
     started = time.perf_counter()
+    # The gate comes first: while another query of this session runs, this one must not touch
+    # the connection at all (not even to parse), and the answer is "still running".
     with gate.limit(con, seconds):
-        reader = None
+        statement = _one_select(con, sql)
         try:
-            reader = con.sql(statement).to_arrow_reader(min(max_rows + 1, 10_000))
-            table, truncated = _first_rows(reader, max_rows)
+            # Settings, paths and size-making functions are checked before anything runs.
+            answer = fetch(con, checked_sql(con, statement), max_rows, max_bytes)
         except duckdb.InterruptException:
             raise  # the gate turns it into the time-limit message
         except (duckdb.Error, pa.ArrowException) as exc:
             raise QueryRefused(explain(exc)) from None
-        finally:
-            if reader is not None:
-                # An open result keeps the connection busy for the session's next query.
-                reader.close()
-    frame = table.to_pandas()
-    return QueryResult(frame, truncated, time.perf_counter() - started)
+    frame = to_frame(answer.table)
+    return QueryResult(
+        frame,
+        answer.more_rows or answer.cut_bytes,
+        time.perf_counter() - started,
+        cut_bytes=answer.cut_bytes,
+        cut_cells=answer.cut_cells,
+    )
 
 
 def _one_select(con: duckdb.DuckDBPyConnection, sql: str) -> str:
@@ -100,40 +120,17 @@ def _one_select(con: duckdb.DuckDBPyConnection, sql: str) -> str:
     return statement.query.strip().rstrip(";")
 
 
-def _first_rows(reader: pa.RecordBatchReader, max_rows: int) -> tuple[pa.Table, bool]:
-    batches, count = [], 0
-    for batch in reader:
-        batches.append(batch)
-        count += batch.num_rows
-        if count > max_rows:
-            break
-    table = pa.Table.from_batches(batches, schema=reader.schema)
-    return _plain_numbers(table.slice(0, max_rows)), count > max_rows
-
-
-def _plain_numbers(table: pa.Table) -> pa.Table:
-    """Decimals (what `sum` of integers returns) as ints or floats, so tables, charts and JSON
-    show 1234 rather than Decimal('1234')."""
-    for i, f in enumerate(table.schema):
-        if not pa.types.is_decimal(f.type):
-            continue
-        column = table.column(i)
-        try:
-            plain = column.cast(pa.int64()) if f.type.scale == 0 else column.cast(pa.float64())
-        except pa.ArrowInvalid:  # beyond int64: a float keeps the magnitude
-            plain = column.cast(pa.float64(), safe=False)
-        table = table.set_column(i, f.name, plain)
-    return table
-
-
 _PREFIX = re.compile(r"^[A-Za-z ]+ Error: ")
+# Anything shaped like an absolute path: DuckDB names the session's spill directory or the
+# extension folder in some errors, and the server's paths are no one's business.
+_PATH = re.compile(r"(?<![\w.])/[\w.@+-]+(?:/[\w.@+-]*)*")
 
 
 def explain(exc: Exception) -> str:
     """A DuckDB error as a sentence a person can act on (no traceback, no line markers)."""
     first = _PREFIX.sub("", str(exc).strip().split("\n\n")[0]).strip()
     lines = [line for line in first.splitlines() if not line.startswith("LINE ")]
-    detail = " ".join(lines)[:300]
+    detail = _PATH.sub("(a server path)", " ".join(lines))[:300]
     if isinstance(exc, duckdb.PermissionException):
         return (
             "This query tries to reach files, the network or the server's settings, which "
@@ -151,26 +148,6 @@ def explain(exc: Exception) -> str:
     if isinstance(exc, duckdb.BinderException):
         return f"{detail} Check the column names listed beside the editor."
     return f"The query could not run: {detail}"
-
-
-def _json_value(value: object) -> object:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return None
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    if isinstance(value, pd.Timestamp):
-        return value.isoformat()
-    if isinstance(value, dt.date | dt.datetime | dt.time):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return float(value)
-    if isinstance(value, pd.Timedelta | dt.timedelta):
-        return value.total_seconds()
-    if isinstance(value, bytes):
-        return value.hex()
-    if hasattr(value, "item"):  # numpy scalars
-        return value.item()
-    return value
 
 
 def schema(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple[str, str]]]:

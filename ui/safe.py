@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from kpi.clean import printable
 from kpi.i18n import t
+from kpi.xmlsafe import xml_safe
 
 # CommonMark lets a backslash escape any ASCII punctuation; Streamlit's own directives
 # (`:red[…]`, `:material/…:`, emoji shortcodes) and LaTeX (`$`) start with punctuation too.
@@ -19,7 +19,7 @@ _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 
 def md(value: object) -> str:
     """`value` as text that Markdown shows literally, on one line."""
-    text = printable(str(value)).replace("\r", " ").replace("\n", " ")
+    text = xml_safe(str(value)).replace("\r", " ").replace("\n", " ")
     return _PUNCTUATION.sub(r"\\\1", text)
 
 

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from kpi.charts import styled
-from kpi.charts.results import MAX_POINTS, default_axes, is_number, result_chart
+from kpi.charts.results import MAX_POINTS, CannotChart, default_axes, is_number, result_chart
 from kpi.guard import QUERY_SECONDS, QueryRefused
 from kpi.i18n import format_count, t
 from kpi.sql import QUERY_ROWS, QueryResult, run_sql, schema
@@ -87,8 +87,8 @@ def _show_result(result: QueryResult, present: bool) -> None:
             seconds=f"{result.seconds:.2f}",
         )
     )
-    if result.truncated:
-        st.warning(t("sql.truncated", rows=format_count(len(frame))))
+    for note in result.notes():  # the row cap, the byte cap, cut texts: one sentence each
+        st.warning(note)
     if frame.empty:
         st.info(t("sql.empty"))
         return
@@ -118,6 +118,11 @@ def _show_chart(frame: pd.DataFrame, present: bool) -> None:
         index=values.index(axes[1]) if axes[1] in values else 0,
         key="sql_y",
     )
+    try:
+        chart = styled(result_chart(frame, x, y), present)
+    except CannotChart:
+        st.info(t("sql.cannot_chart"))
+        return
     if len(frame) > MAX_POINTS:
         st.caption(t("sql.chart_rows", rows=format_count(MAX_POINTS)))
-    show_chart(styled(result_chart(frame, x, y), present), t("sql.chart_name"), present)
+    show_chart(chart, t("sql.chart_name"), present)

@@ -1,5 +1,6 @@
 """A chart for any query result (Explore's SQL tab): which columns to draw by default, and a
-line, bar or point chart depending on what the horizontal column holds."""
+line, bar or point chart depending on what the horizontal column holds. A result that cannot
+be drawn raises `CannotChart`, which the page shows as a sentence."""
 
 from __future__ import annotations
 
@@ -7,9 +8,14 @@ import altair as alt
 import pandas as pd
 
 from kpi.charts import PALETTE
+from kpi.xmlsafe import xml_safe
 
 MAX_POINTS = 5_000  # Altair refuses more rows; a person's chart reads worse long before
 MAX_BARS = 30
+
+
+class CannotChart(ValueError):
+    """These two columns of the result cannot be drawn against each other."""
 
 
 def is_number(series: pd.Series) -> bool:
@@ -57,12 +63,34 @@ def _sorted(series: pd.Series) -> bool:
 
 def result_chart(frame: pd.DataFrame, x: str, y: str) -> alt.Chart:
     """`y` against `x`: a line over dates, bars (largest first, top 30) over categories, points
-    over numbers. At most 5 000 rows are drawn; `x` and `y` are different columns."""
+    over numbers. At most 5 000 rows are drawn. Raises `CannotChart` when `x` and `y` are the
+    same column, `y` holds no numbers, or the values cannot become a chart."""
+    if (
+        x == y
+        or frame.columns.duplicated().any()
+        or x not in frame.columns
+        or y not in frame.columns
+        or not is_number(frame[y])
+    ):
+        raise CannotChart(f"{x!r} against {y!r}")
+    try:
+        chart = _chart(frame, x, y)
+        chart.to_dict()  # builds and validates the spec now, not while the page draws it
+    except (ValueError, TypeError, OverflowError, KeyError) as exc:
+        raise CannotChart(str(exc)) from None
+    return chart
+
+
+def _chart(frame: pd.DataFrame, x: str, y: str) -> alt.Chart:
     df = frame[[x, y]].head(MAX_POINTS).copy()
     df.columns = ["x", "y"]  # column names from a query may hold anything; Vega-Lite fields may not
+    # Huge integers (UBIGINT) and infinities: a float the chart can place, infinities left out.
+    df["y"] = pd.to_numeric(df["y"], errors="coerce").astype("float64")
+    df.loc[~df["y"].between(-float("inf"), float("inf"), inclusive="neither"), "y"] = None
+    x, y = xml_safe(str(x)), xml_safe(str(y))  # titles go into SVG and PNG exports
     tooltip = [alt.Tooltip("x", title=x), alt.Tooltip("y:Q", title=y, format=",.4~f")]
-    if is_time(frame[x]):
-        df["x"] = pd.to_datetime(df["x"])
+    if is_time(df["x"]):
+        df["x"] = pd.to_datetime(df["x"], utc=_has_tz(df["x"]))
         tooltip[0] = alt.Tooltip("x:T", title=x, format="%d %b %Y")
         return (
             alt.Chart(df.sort_values("x"))
@@ -74,7 +102,8 @@ def result_chart(frame: pd.DataFrame, x: str, y: str) -> alt.Chart:
             )
             .properties(height=360)
         )
-    if is_number(frame[x]):
+    if is_number(df["x"]):
+        df["x"] = pd.to_numeric(df["x"], errors="coerce").astype("float64")
         tooltip[0] = alt.Tooltip("x:Q", title=x, format=",.4~f")
         return (
             alt.Chart(df)
@@ -82,7 +111,7 @@ def result_chart(frame: pd.DataFrame, x: str, y: str) -> alt.Chart:
             .encode(x=alt.X("x:Q", title=x), y=alt.Y("y:Q", title=y), tooltip=tooltip)
             .properties(height=360)
         )
-    df["x"] = df["x"].astype("string").fillna("(empty)")
+    df["x"] = df["x"].astype("string").fillna("(empty)").map(xml_safe)
     df = df.nlargest(MAX_BARS, "y")
     tooltip[0] = alt.Tooltip("x:N", title=x)
     return (
@@ -95,3 +124,10 @@ def result_chart(frame: pd.DataFrame, x: str, y: str) -> alt.Chart:
         )
         .properties(height=max(120, 30 * len(df)))
     )
+
+
+def _has_tz(series: pd.Series) -> bool:
+    if isinstance(series.dtype, pd.DatetimeTZDtype):
+        return True
+    sample = series.dropna().head(20)
+    return any(getattr(v, "tzinfo", None) is not None for v in sample)

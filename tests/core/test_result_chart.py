@@ -61,3 +61,30 @@ def test_the_value_the_rows_are_sorted_by_is_the_default():
     assert default_axes(frame) == ("platform", "likes")
     unsorted = frame.assign(likes=[100, 300, 200])
     assert default_axes(unsorted) == ("platform", "posts")
+
+
+def test_odd_values_are_drawn_or_refused_with_cannot_chart():
+    import math
+
+    import pytest
+
+    from kpi.charts.results import CannotChart
+    from kpi.export import chart_svg
+
+    frame = pd.DataFrame(
+        {
+            "label\x01": ["a\x01", "[1, 2]", None],
+            "n": [1.0, math.inf, math.nan],
+            "big": pd.Series([2**64 - 1, 1, 2], dtype="uint64"),
+            "when": pd.to_datetime(["2026-01-01", "2026-01-02", None], utc=True),
+            "text": ["x", "y", "z"],
+        }
+    )
+    for x, y in [("label\x01", "n"), ("big", "n"), ("when", "n"), ("text", "big")]:
+        chart = result_chart(frame, x, y)
+        assert "\x01" not in chart_svg(chart)  # vl-convert aborted the process on chr(1)
+    for x, y in [("text", "text"), ("n", "n"), ("n", "text"), ("missing", "n")]:
+        with pytest.raises(CannotChart):
+            result_chart(frame, x, y)
+    with pytest.raises(CannotChart):
+        result_chart(pd.DataFrame([[1, 2]], columns=["a", "a"]), "a", "a")

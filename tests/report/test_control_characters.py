@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from kpi.clean import printable, printable_data
+from kpi.xmlsafe import REPLACEMENT, xml_safe, xml_safe_tree
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTROLS = "".join(chr(c) for c in [*range(1, 9), 0x0B, 0x0C, *range(0x0E, 0x20)])
@@ -19,9 +19,11 @@ CSV = (
 )
 
 
-def test_printable_removes_exactly_the_characters_xml_forbids():
-    assert printable(f"a{CONTROLS}\t\n\rb") == "a\t\n\rb"
-    assert printable_data({"k\x01": ["v\x02", 1, None]}) == {"k": ["v", 1, None]}
+def test_xml_safe_replaces_exactly_the_characters_xml_forbids():
+    assert xml_safe(f"a{CONTROLS}\t\n\rb") == "a" + REPLACEMENT * len(CONTROLS) + "\t\n\rb"
+    assert xml_safe_tree({"k\x01": ["v\x02", 1, None]}) == {
+        f"k{REPLACEMENT}": [f"v{REPLACEMENT}", 1, None]
+    }
 
 
 def _run(code: str, tmp_path: Path) -> subprocess.CompletedProcess:

@@ -139,3 +139,22 @@ def test_file_content_is_never_rendered_as_html(page):
     for body in _markdown_with_html(at):
         for marker in ("<script>alert", "onerror=", "<b>bold"):
             assert marker not in body, body[:200]
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "SELECT [1,2,3] AS l, {'a': 1} AS s, map([1], [2]) AS m, union_value(k := 1) AS u, "
+        "chr(1) AS c, INTERVAL 3 DAY AS i, 'ab'::BLOB AS b, 'inf'::DOUBLE AS n, "
+        "123456789012345678901234567890::HUGEINT AS h, TIMESTAMPTZ '2026-01-01 10:00+02' AS t",
+        "SELECT chr(1) || platform AS label, count(*) AS n FROM posts GROUP BY 1",
+        "SHOW ALL TABLES",
+    ],
+    ids=["odd_values", "control_character_label", "show_all_tables"],
+)
+def test_answers_the_page_cannot_draw_as_they_are_are_shown_as_text(sql):
+    at = _run_query(_sql_tab(), sql)
+    assert not at.error, [e.value for e in at.error]
+    assert len(at.dataframe[-1].value) >= 1
+    labels = [b.label for b in at.get("download_button")]
+    assert len(labels) >= 2, "CSV and Excel downloads were built"

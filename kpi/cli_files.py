@@ -1,0 +1,65 @@
+"""The command line's way to read the files it is given: only regular files, never more bytes
+than a file may have, so a FIFO cannot hang the command and /dev/zero cannot fill memory."""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterable
+from pathlib import Path
+
+from kpi.load import MAX_FILE_BYTES, FileError, LoadResult, expand_paths, load_file
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024**2:,.0f} MB"
+
+
+def read_export(path: Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of one export file; `OSError` or `ValueError` (with a sentence) when it is not
+    a regular file or is larger than `max_bytes`."""
+    # O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then tells what was opened
+    # (a symlink to /dev/zero is a device, whatever its name says).
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise ValueError(
+                "is not a regular file (a pipe, device, socket or the like). "
+                "Name an export file or a folder of them."
+            )
+        if info.st_size > max_bytes:
+            raise ValueError(
+                f"the file is {_size(info.st_size)}, over the {_size(max_bytes)} limit. "
+                "Export a shorter date range, or split the file."
+            )
+        data = handle.read(max_bytes + 1)  # a file still growing stops at the limit too
+    if len(data) > max_bytes:
+        raise ValueError(f"the file is over the {_size(max_bytes)} limit. Split the file.")
+    return data
+
+
+def load_exports(paths: Iterable[str | Path]) -> LoadResult:
+    """Load files and folders named on the command line; every unreadable one is an error
+    sentence in the result, never an exception or a hang."""
+    result = LoadResult()
+    try:
+        found = expand_paths(paths)
+    except OSError as exc:
+        result.errors.append(FileError(str(exc.filename or ""), _os_sentence(exc)))
+        return result
+    for path in found:
+        try:
+            data = read_export(path)
+        except OSError as exc:
+            result.errors.append(FileError(path.name, _os_sentence(exc)))
+            continue
+        except ValueError as exc:
+            result.errors.append(FileError(path.name, str(exc)))
+            continue
+        result.extend(load_file(path.name, data))
+    return result
+
+
+def _os_sentence(exc: OSError) -> str:
+    return f"cannot be opened ({exc.strerror or 'unknown reason'}). Check the path."
