@@ -18,10 +18,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from kpi import (
-    cli_roi,
-    cli_start,  # first of the project: Ctrl-C while importing
-)
+from kpi import cli_start  # first of the project: Ctrl-C while importing
 from kpi.catalog import BY_ID, CATALOG
 from kpi.cli_files import load_exports
 from kpi.engine import COMPARISONS, GRAINS, Request, data_end, data_start, run
@@ -322,6 +319,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     sql.add_argument("--workspace", help="a workspace file (saved mappings)")
     sql.add_argument("--json", action="store_true", help="machine-readable output")
+    from kpi import cli_roi  # after cli_start has taken Ctrl-C: it imports SciPy
+
     cli_roi.add_commands(commands)  # `attribution` and `groups` live in kpi/cli_roi.py
     return parser
 
@@ -369,6 +368,8 @@ def _fail(message: str, code: str, as_json: bool) -> None:
 def _run(argv: Sequence[str]) -> int:
     _check_text(argv)
     args = _parser().parse_args(argv)
+    from kpi import cli_roi
+
     if args.command in cli_roi.COMMANDS:
         return cli_roi.run(args)
     if args.command == "catalog":
