@@ -1,12 +1,12 @@
 """The declarations of every KPI (the catalog's data). Kept apart from the types in
-`kpi.catalog` so this file reads as a list: one `kpi(...)` per KPI, grouped by family.
+`kpi.model` so this file reads as a list: one `kpi(...)` per KPI, grouped by family.
 
 What is not a grouped aggregate (readability and content-quality indexes, hashtags, attribution,
 cohorts, lead-score buckets, growth of any KPI) lives in `kpi/analytics`, not here."""
 
 from __future__ import annotations
 
-from kpi.catalog import Kpi, kpi
+from kpi.model import Kpi, kpi
 
 # Scorecard placements: (perspective, objective, leading or lagging).
 _ENGAGE = ("customer", "Engage the community", "leading")

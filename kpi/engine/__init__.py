@@ -1,0 +1,56 @@
+"""The KPI engine: a request (KPIs, date range, grain, breakdown, filters, comparison, targets)
+compiles to one query per dataset — a sqlglot expression tree, emitted here in DuckDB's dialect
+and in any other on demand — and runs on the session's connection.
+
+Ratios are ratios of sums in every period and breakdown, over the rows that report both their
+numerator and their denominator; division by zero gives NULL; periods with no rows appear as
+empty periods. A KPI without the data it needs comes back under `needs`.
+
+The package by job: `periods` (grains, ranges), `compile` (request → SQL, pure), `run` (on a
+connection), `targets` (targets and status).
+"""
+
+from __future__ import annotations
+
+from kpi.engine.compile import DIALECT, compile_dataset, to_sql
+from kpi.engine.periods import (
+    COMPARISONS,
+    GRAINS,
+    cmgr,
+    comparison_range,
+    growth,
+    period_start,
+    periods,
+)
+from kpi.engine.run import (
+    Need,
+    Request,
+    Result,
+    available_fields,
+    data_end,
+    data_start,
+    run,
+)
+from kpi.engine.targets import WARNING_BAND, status
+
+__all__ = [
+    "COMPARISONS",
+    "DIALECT",
+    "GRAINS",
+    "WARNING_BAND",
+    "Need",
+    "Request",
+    "Result",
+    "available_fields",
+    "cmgr",
+    "comparison_range",
+    "compile_dataset",
+    "data_end",
+    "data_start",
+    "growth",
+    "period_start",
+    "periods",
+    "run",
+    "status",
+    "to_sql",
+]  # fmt: skip
