@@ -18,6 +18,9 @@ from kpi.mapping import TableMapping, normalise, recognise
 from kpi.schema import DATASETS, DEDUPE_KEYS, TIME_FIELDS
 from kpi.workspace import Workspace
 
+# A column matched by its canonical name or a synonym scores this much or more (near spellings less).
+EXACT_NAME = 0.95
+
 _SQL_TYPES = {
     "timestamp": "TIMESTAMP",
     "date": "DATE",
@@ -135,35 +138,94 @@ class SessionData:
             name, n = f"raw_{base}_{n}", n + 1
         return name
 
+    def included(self, table: StoredTable) -> bool:
+        """Whether a table feeds the canonical views: it has a dataset, and the reading is sure
+        enough, confirmed by the person, or names every column of the table by a known name (a
+        small table of exact names is read, not guessed). A 59 % guess waits on the Data page."""
+        mapping = table.mapping
+        if mapping.dataset is None:
+            return False
+        if not mapping.needs_review:
+            return True
+        columns = [
+            c for c in mapping.mapping if not (mapping.unpivot and c in mapping.unpivot.columns)
+        ]
+        return bool(columns) and all(
+            mapping.mapping[c] and mapping.scores.get(c, 0) >= EXACT_NAME for c in columns
+        )
+
+    def pending(self) -> list[StoredTable]:
+        """Tables with a guessed dataset that wait for the person to confirm it (not in any KPI)."""
+        return [t for t in self.tables if t.mapping.dataset is not None and not self.included(t)]
+
     def rebuild_views(self) -> None:
-        """One view per canonical dataset: the union of every table recognised as it, with rows
-        repeated across overlapping exports merged (the newest file's row is kept)."""
+        """One view per canonical dataset over every confirmed table recognised as it.
+
+        Tables of one dataset merge column-wise on the dataset's key (date + platform for
+        `account_daily`, post id for `posts`, …): a file with followers and one with video views
+        for the same days give one row with both. Only the same measure for the same key in two
+        files is a duplicate: the newest file's value is kept and the row counted in
+        `duplicates`. Rows without the key's first field are never merged."""
         self.duplicates.clear()
         for dataset in DATASETS.values():
-            members = [t for t in self.tables if t.mapping.dataset == dataset.name]
+            members = [
+                t for t in self.tables if t.mapping.dataset == dataset.name and self.included(t)
+            ]
             self.con.execute(f"DROP VIEW IF EXISTS {dataset.name}")
             if not members:
                 continue
             ranked = self._rank_by_newest(members, dataset.name)
-            union = " UNION ALL BY NAME ".join(
+            keys = DEDUPE_KEYS.get(dataset.name)
+            parts = [
                 f"SELECT *, {rank} AS __rank FROM ({self.select_sql(t)})"
                 for rank, t in enumerate(ranked)
-            )
-            keys = DEDUPE_KEYS.get(dataset.name)
-            if keys and len(members) > 1:
-                partition = ", ".join(keys)
-                body = (
-                    f"SELECT * EXCLUDE (__rank) FROM ({union}) QUALIFY {keys[0]} IS NULL "
-                    f"OR __rank = max(__rank) OVER (PARTITION BY {partition})"
+            ]
+            union = " UNION ALL BY NAME ".join(parts)
+            if not keys or len(members) < 2:
+                self.con.execute(
+                    f"CREATE VIEW {dataset.name} AS SELECT * EXCLUDE (__rank) FROM ({union})"
                 )
-            else:
-                body = f"SELECT * EXCLUDE (__rank) FROM ({union})"
+                continue
+            body, duplicates = self._merged(dataset.name, union, keys)
             self.con.execute(f"CREATE VIEW {dataset.name} AS {body}")
-            if keys and len(members) > 1:
-                total = self.con.execute(f"SELECT count(*) FROM ({union})").fetchall()[0][0]
-                kept = self.con.execute(f"SELECT count(*) FROM {dataset.name}").fetchall()[0][0]
-                if total > kept:
-                    self.duplicates[dataset.name] = int(total - kept)
+            counted = self.con.execute(duplicates).fetchall()[0][0]
+            if counted:
+                self.duplicates[dataset.name] = int(counted)
+
+    def _merged(self, dataset: str, union: str, keys: tuple[str, ...]) -> tuple[str, str]:
+        """The column-wise merge of a dataset's tables on its key, and the query counting rows
+        whose measures two files both give. The n-th row of a key in one file pairs with the
+        n-th of the same key in another, so rows a single file repeats stay apart."""
+        columns = [r[0] for r in self.con.execute(f"DESCRIBE SELECT * FROM ({union})").fetchall()]
+        columns = [c for c in columns if c != "__rank"]
+        schema = DATASETS[dataset]
+        fill = _fill_platform(keys)
+        keyed = f"SELECT * REPLACE ({fill}) FROM ({union})" if fill else f"SELECT * FROM ({union})"
+        occurrence = f"row_number() OVER (PARTITION BY __rank, {', '.join(keys)}) AS __occurrence"
+        source = f"(SELECT *, {occurrence} FROM ({keyed}) WHERE {keys[0]} IS NOT NULL)"
+        values = [
+            f"arg_max({quote_ident(c)}, __rank) FILTER (WHERE {quote_ident(c)} IS NOT NULL) "
+            f"AS {quote_ident(c)}"
+            for c in columns
+            if c not in keys
+        ]
+        group = ", ".join([*keys, "__occurrence"])
+        merged = f"SELECT {', '.join([*keys, *values])} FROM {source} GROUP BY {group}"
+        loose = f"SELECT * EXCLUDE (__rank) FROM ({keyed}) WHERE {keys[0]} IS NULL"
+        order = ", ".join(quote_ident(c) for c in columns)
+        body = f"SELECT {order} FROM ({merged} UNION ALL BY NAME {loose})"
+        measures = [
+            f.name
+            for f in schema.fields
+            if f.type in ("int", "float", "money", "percent") and f.name not in keys
+        ]
+        if not measures:
+            return body, "SELECT 0"
+        overlap = "greatest(" + ", ".join(f"count({m})" for m in measures) + ", 1) - 1"
+        if len(measures) == 1:
+            overlap = f"greatest(count({measures[0]}), 1) - 1"
+        counts = f"SELECT {overlap} AS n FROM {source} GROUP BY {group}"
+        return body, f"SELECT coalesce(sum(n), 0) FROM ({counts})"
 
     def _rank_by_newest(self, members: list[StoredTable], dataset: str) -> list[StoredTable]:
         """Oldest first: by the last date each file covers, then by upload order."""
@@ -261,9 +323,22 @@ class SessionData:
         """The canonical datasets that have data, with their row counts."""
         out = {}
         for name in DATASETS:
-            if any(t.mapping.dataset == name for t in self.tables):
+            if any(t.mapping.dataset == name and self.included(t) for t in self.tables):
                 out[name] = int(self.con.execute(f"SELECT count(*) FROM {name}").fetchall()[0][0])
         return out
+
+
+def _fill_platform(keys: tuple[str, ...]) -> str | None:
+    """A row without a platform takes the one every other file gives for the same key (a second
+    sheet of a post export that names no platform joins its posts on their ids)."""
+    if "platform" not in keys or keys[0] == "platform":
+        return None
+    others = ", ".join(k for k in keys if k != "platform")
+    window = f"OVER (PARTITION BY {others})"
+    return (
+        f"coalesce(platform, CASE WHEN min(platform) {window} = max(platform) {window} "
+        f"THEN min(platform) {window} END) AS platform"
+    )
 
 
 # Operator-settable bounds so several sessions fit on one machine.

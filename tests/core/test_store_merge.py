@@ -1,0 +1,104 @@
+"""Several exports of one dataset merge column-wise on its key; only the same measure for the
+same key in two files is a duplicate; unconfirmed guesses stay out of every view."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kpi.engine import Request, run
+from kpi.load import load_file
+from kpi.store import SessionData
+
+JAN = (dt.date(2026, 1, 1), dt.date(2026, 1, 31))
+
+OVERVIEW = """Date,Video Views,Profile Views,Likes,Comments,Shares
+2026-01-05,1000,30,80,5,2
+2026-01-06,1200,40,90,6,3
+"""
+FOLLOWERS = """Date,Followers,Difference in followers from previous day
+2026-01-05,500,4
+2026-01-06,510,10
+"""
+VIEWERS = """Date,Total Viewers,New Viewers,Returning Viewers
+2026-01-05,700,400,300
+2026-01-06,800,500,300
+"""
+
+
+def _session(*files: tuple[str, str]) -> SessionData:
+    data = SessionData()
+    for name, text in files:
+        data.add(load_file(name, text.encode()))
+    return data
+
+
+def _value(result, kpi):
+    return result.rows.loc[result.rows["kpi"] == kpi, "value"].item()
+
+
+def test_three_tiktok_exports_of_the_same_days_merge_into_one_row_per_day():
+    data = _session(
+        ("Overview.csv", OVERVIEW), ("Follower History.csv", FOLLOWERS), ("Viewers.csv", VIEWERS)
+    )
+    rows = data.con.execute(
+        "SELECT date::VARCHAR, platform, impressions, profile_visits, followers, reach, likes "
+        "FROM account_daily ORDER BY date"
+    ).fetchall()
+    assert rows == [
+        ("2026-01-05", "tiktok", 1000, 30, 500, 700, 80),
+        ("2026-01-06", "tiktok", 1200, 40, 510, 800, 90),
+    ]
+    assert data.duplicates == {}  # no measure came from two files
+    result = run(data.con, Request(("followers", "profile_visits"), *JAN))
+    assert result.needs == []
+    assert _value(result, "followers") == 510  # the last day's level, from the follower export
+    assert _value(result, "profile_visits") == 30 + 40
+
+
+def test_two_exports_of_the_same_report_count_the_overlap_once_newest_wins():
+    first = "Date,Video Views,Profile Views,Likes,Comments,Shares\n2026-01-05,1000,30,1,1,1\n2026-01-06,1200,40,1,1,1\n"
+    later = "Date,Video Views,Profile Views,Likes,Comments,Shares\n2026-01-06,1250,41,1,1,1\n2026-01-07,1300,50,1,1,1\n"
+    data = _session(
+        ("Overview (1).csv", first),
+        ("Overview (2).csv", later),
+        ("Follower History.csv", FOLLOWERS),
+    )
+    assert data.duplicates == {"account_daily": 1}  # 6 January, in both overview exports
+    result = run(data.con, Request(("profile_visits", "followers"), *JAN))
+    assert _value(result, "profile_visits") == 30 + 41 + 50
+    assert data.datasets() == {"account_daily": 3}
+
+
+def test_sheets_about_the_same_posts_join_on_post_id():
+    data = _session(
+        ("facebook_posts.csv", "post_id,published_at,impressions,likes\na,2026-01-05 10:00,100,7\nb,2026-01-06 10:00,200,3\n"),
+        ("facebook_posts_reach.csv", "post_id,published_at,reach,shares\na,2026-01-05 10:00,80,1\nb,2026-01-06 10:00,150,2\n"),
+    )  # fmt: skip
+    rows = data.con.execute(
+        "SELECT post_id, platform, impressions, reach, likes, shares FROM posts ORDER BY post_id"
+    ).fetchall()
+    assert rows == [("a", "facebook", 100, 80, 7, 1), ("b", "facebook", 200, 150, 3, 2)]
+    assert data.duplicates == {}
+
+
+def test_rows_a_single_file_repeats_stay_apart():
+    text = "date,platform,campaign,spend,clicks,age\n2026-01-05,facebook,a,10,1,18-24\n2026-01-05,facebook,a,20,2,25-34\n"
+    other = "date,platform,campaign,spend,clicks\n2026-01-06,facebook,a,5,1\n"
+    data = _session(("ads_age.csv", text), ("ads_more.csv", other))
+    assert data.con.execute("SELECT sum(spend), count(*) FROM ads").fetchall() == [(35.0, 3)]
+
+
+def test_a_guess_below_the_threshold_is_used_only_once_the_person_confirms_it():
+    # "date, spend" known, the rest not: a weak guess that this is an ads report
+    text = "date,spend,tab views,logged in\n2026-01-05,23,5,1\n"
+    data = _session(("page_tabs.csv", text))
+    (table,) = data.tables
+    assert table.mapping.dataset == "ads" and table.mapping.needs_review
+    assert data.pending() == [table] and data.datasets() == {}
+    result = run(data.con, Request(("spend",), *JAN))
+    assert [n.kpi for n in result.needs] == ["spend"]  # not "Ad spend 23.00"
+    data.set_mapping(table.name, table.mapping)  # the person confirms the reading
+    assert data.pending() == [] and data.datasets() == {"ads": 1}
+    assert _value(run(data.con, Request(("spend",), *JAN)), "spend") == pytest.approx(23)
