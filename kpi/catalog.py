@@ -63,4 +63,19 @@ def validate_catalog(catalog: tuple[Kpi, ...] = CATALOG) -> list[str]:
             problems.extend(
                 f"{where} unknown field {f!r} in {k.dataset}" for f in requires if f not in fields
             )
+            problems.extend(f"{where} per unknown field {f!r}" for f in k.per if f not in fields)
+        if k.level not in ("first", "last"):
+            problems.append(f"{where} level must be first or last")
+        for source in k.sources:
+            if source.dataset not in DATASETS:
+                problems.append(f"{where} source in unknown dataset {source.dataset!r}")
+                continue
+            fields = set(DATASETS[source.dataset].field_names)
+            used = Kpi(k.id, k.family, source.dataset, source.numerator, source.denominator,
+                       filter=source.filter).requires  # fmt: skip
+            problems.extend(
+                f"{where} source field {f!r} not in {source.dataset}"
+                for f in used
+                if f not in fields
+            )
     return problems

@@ -5,7 +5,8 @@ A KPI is one of four kinds (like MetricFlow's metric types):
 - `simple`: one SQL aggregate over a dataset's canonical fields (`sum(impressions)`);
 - `ratio`: numerator and denominator aggregates; the engine divides their sums per period and
   breakdown, so a ratio is never an average of ratios;
-- `stock`: a level such as followers: the aggregate over the rows of the period's last day;
+- `stock`: a level such as followers: the aggregate over the rows of the period's last day
+  (or, with `level="first"`, its first day);
 - `derived`: arithmetic over other KPIs' values per period (`spend / new_customers`), for
   KPIs that span datasets (CAC, LTV : CAC).
 Labels and descriptions are in English, Spanish and Polish. Required fields are read from the
@@ -48,6 +49,17 @@ class Scorecard:
 
 
 @dataclass(frozen=True)
+class Source:
+    """Another dataset that can supply a KPI, with its expressions there: `leads` are the CRM's
+    leads, or else the leads an ads report counts. The KPI's own dataset is preferred."""
+
+    dataset: str
+    numerator: str
+    denominator: str | None = None
+    filter: str | None = None
+
+
+@dataclass(frozen=True)
 class Kpi:
     """One KPI, declared as data (see the module docstring for the kinds)."""
 
@@ -64,6 +76,9 @@ class Kpi:
     scorecard: Scorecard = Scorecard("customer", "Grow the audience")
     filter: str | None = None  # SQL condition on the dataset's rows (e.g. social sessions only)
     scale: float = 1.0  # multiplies the value (e.g. 1 000 for "per 1 000 followers")
+    level: str = "last"  # for a stock: the level on the period's "last" or "first" day
+    per: tuple[str, ...] = ()  # fields it only makes sense broken down by (audience dimension)
+    sources: tuple[Source, ...] = ()  # other datasets that can supply it, in order of preference
 
     @property
     def label(self) -> str:
@@ -118,6 +133,9 @@ def kpi(
     direction: str = "higher",
     filter: str | None = None,
     scale: float = 1.0,
+    level: str = "last",
+    per: tuple[str, ...] = (),
+    sources: tuple[Source, ...] = (),
 ) -> Kpi:
     """Declare a KPI compactly: (label, description) per language and (perspective, objective,
     leading/lagging) for the scorecard; the kind defaults to ratio when there is a denominator."""
@@ -135,4 +153,7 @@ def kpi(
         scorecard=Scorecard(*card),
         filter=filter,
         scale=scale,
+        level=level,
+        per=per,
+        sources=sources,
     )

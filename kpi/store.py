@@ -3,6 +3,7 @@ DuckDB connection holding the loaded tables and the canonical views built over t
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import tempfile
@@ -11,7 +12,9 @@ from dataclasses import dataclass, field
 
 import duckdb
 import pandas as pd
+from dateutil import parser
 
+from kpi.engine.compile import RANGE_END, RANGED_DATASETS
 from kpi.guard import QueryGate
 from kpi.load import FileError, LoadedTable, LoadResult
 from kpi.mapping import TableMapping, normalise, recognise
@@ -265,9 +268,14 @@ class SessionData:
             )
             segment_expr = "__segment"
         items = []
+        time_field = TIME_FIELDS[dataset.name]
+        dated = time_field in by_field or time_field in mapping.constants
+        covered = None if dated else report_range(table.loaded)
         for f in dataset.fields:
             sql_type = _SQL_TYPES[f.type]
-            if f.name in by_field:
+            if f.name == time_field and covered is not None:
+                expr = f"DATE {sql_literal(covered[0].isoformat())}"
+            elif f.name in by_field:
                 expr = f"TRY_CAST({quote_ident(by_field[f.name])} AS {sql_type})"
             elif mapping.unpivot is not None and f.name == "segment":
                 expr = segment_expr
@@ -283,6 +291,16 @@ class SessionData:
                 expr = f"CAST(NULL AS {sql_type})"
             items.append(f"{expr} AS {f.name}")
         taken = set(dataset.field_names)
+        if dataset.name in RANGED_DATASETS:
+            # The last day a row covers: the report's range end, when its rows carry no date.
+            if RANGE_END in mapping.constants:
+                end = f"TRY_CAST({sql_literal(mapping.constants[RANGE_END])} AS DATE)"
+            elif covered is not None:
+                end = f"DATE {sql_literal(covered[1].isoformat())}"
+            else:
+                end = "CAST(NULL AS DATE)"
+            items.append(f"{end} AS {RANGE_END}")
+            taken.add(RANGE_END)
         skip = set(mapping.unpivot.columns) if mapping.unpivot else set()
         for column, target in mapping.mapping.items():
             if target or column in skip:
@@ -326,6 +344,37 @@ class SessionData:
             if any(t.mapping.dataset == name and self.included(t) for t in self.tables):
                 out[name] = int(self.con.execute(f"SELECT count(*) FROM {name}").fetchall()[0][0])
         return out
+
+
+_RANGE_SPLIT = re.compile(r"\s+(?:-|–|—|to|until)\s+", re.IGNORECASE)
+_YEAR = re.compile(r"\b(19|20)\d{2}\b")
+
+
+def parse_range(text: str) -> tuple[dt.date, dt.date] | None:
+    """The date range a report's title line states (`27 January 2026 - 23 February 2026`,
+    `Jan 27, 2026 – Feb 23, 2026`, `2026-01-27 - 2026-02-23`), or None."""
+    text = text.strip().strip('"').strip()
+    if len(text) > 80:
+        return None
+    parts = _RANGE_SPLIT.split(text)
+    if len(parts) != 2 or not all(_YEAR.search(p) for p in parts):
+        return None
+    try:
+        first, last = (parser.parse(p.strip(" ,;"), dayfirst=True).date() for p in parts)
+    except (ValueError, OverflowError):
+        return None
+    return (first, last) if first <= last else None
+
+
+def report_range(loaded: LoadedTable) -> tuple[dt.date, dt.date] | None:
+    """The range a report covers, from a title line above its header (Google Ads writes
+    `Campaign report` and then `27 January 2026 - 23 February 2026`)."""
+    for line in loaded.report.skipped:
+        if "title" in line.reason and (
+            found := parse_range(line.raw.replace(",,", " ").strip(", "))
+        ):
+            return found
+    return None
 
 
 def _fill_platform(keys: tuple[str, ...]) -> str | None:

@@ -12,6 +12,7 @@ connection), `targets` (targets and status).
 
 from __future__ import annotations
 
+from kpi.engine.checks import available_fields
 from kpi.engine.compile import DIALECT, compile_dataset, to_sql
 from kpi.engine.periods import (
     COMPARISONS,
@@ -22,16 +23,9 @@ from kpi.engine.periods import (
     period_start,
     periods,
 )
-from kpi.engine.run import (
-    Need,
-    Request,
-    Result,
-    available_fields,
-    data_end,
-    data_start,
-    run,
-)
+from kpi.engine.run import data_end, data_start, run
 from kpi.engine.targets import WARNING_BAND, status
+from kpi.engine.types import Need, Note, Request, Result
 
 __all__ = [
     "COMPARISONS",
@@ -39,6 +33,7 @@ __all__ = [
     "GRAINS",
     "WARNING_BAND",
     "Need",
+    "Note",
     "Request",
     "Result",
     "available_fields",

@@ -10,10 +10,15 @@ import sqlglot
 from sqlglot import exp
 
 from kpi.model import Kpi
-from kpi.schema import TIME_FIELDS
+from kpi.schema import DATASETS, TIME_FIELDS
 
 DIALECT = "duckdb"
 _START, _END = "__period_start", "__period_end"
+# Rows of a ranged report (a Google Ads report covering 27 Jan – 23 Feb) carry their last day
+# here and their first in the time field; the store gives these datasets the column always.
+RANGE_END = "date_end"
+RANGED_DATASETS = ("ads", "web_traffic", "search_queries")
+_MEASURE_TYPES = ("int", "float", "money", "percent")
 
 
 def _parse(sql: str) -> exp.Expression:
@@ -51,6 +56,80 @@ def _filters_condition(filters: Mapping[str, tuple[str, ...]]) -> exp.Expression
     return exp.and_(*parts) if parts else None
 
 
+def reported(*sqls: str, dataset: str) -> exp.Expression | None:
+    """The rows that report some expressions: every measure they read is present, except that
+    of the measures inside `coalesce` one is enough. None when they read no measure
+    (`count(*)`): every row reports them."""
+    fields = DATASETS[dataset].fields if dataset in DATASETS else ()
+    numeric = {f.name for f in fields if f.type in _MEASURE_TYPES}
+    required: list[str] = []
+    optional: list[str] = []
+    for sql in sqls:
+        for column in _parse(sql).find_all(exp.Column):
+            if column.name not in numeric:
+                continue
+            bucket = optional if column.find_ancestor(exp.Coalesce) is not None else required
+            if column.name not in bucket:
+                bucket.append(column.name)
+    optional = [c for c in optional if c not in required]
+    parts: list[exp.Expression] = [_present(c) for c in required]
+    if optional:
+        parts.append(exp.or_(*[_present(c) for c in optional]))
+    return exp.and_(*parts) if parts else None
+
+
+def coverage(kpi: Kpi, dataset: str) -> exp.Expression | None:
+    """The rows a KPI counts: for a ratio, only those reporting both its numerator and its
+    denominator (TikTok posts have no reach, so they stay out of engagement by reach)."""
+    if not kpi.denominator:
+        return None
+    return reported(kpi.numerator, kpi.denominator, dataset=dataset)
+
+
+def _present(name: str) -> exp.Expression:
+    return exp.Not(this=exp.Is(this=exp.column(name), expression=exp.Null()))
+
+
+def _both(a: exp.Expression | None, b: exp.Expression | None) -> exp.Expression | None:
+    if a is None or b is None:
+        return a or b
+    return exp.and_(a, b)
+
+
+def _platforms(condition: exp.Expression | None) -> exp.Expression:
+    """The platforms among the rows matching a condition, as one sorted text (`facebook, x`)."""
+    agg = _parse("string_agg(DISTINCT platform, ', ' ORDER BY platform)")
+    if condition is None:
+        return agg
+    return exp.Filter(this=agg, expression=exp.Where(this=condition.copy()))
+
+
+def in_range_condition(
+    dataset: str, first: dt.date, after_last: dt.date, grain: str | None
+) -> exp.Expression:
+    """Rows inside [first, after_last). A row of a ranged report (`date_end` set) counts only
+    when its whole range lies inside, and, with a grain, inside one period."""
+    day = exp.cast(exp.column(TIME_FIELDS[dataset]), exp.DataType.Type.DATE)
+    condition = exp.and_(
+        exp.GTE(this=day.copy(), expression=_date(first)),
+        exp.LT(this=day.copy(), expression=_date(after_last)),
+    )
+    if dataset not in RANGED_DATASETS:
+        return condition
+    end = exp.func("coalesce", exp.column(RANGE_END), day.copy())
+    condition = exp.and_(condition, exp.LT(this=end.copy(), expression=_date(after_last)))
+    if grain is not None:
+        same = exp.EQ(this=_trunc(grain, day.copy()), expression=_trunc(grain, end.copy()))
+        condition = exp.and_(condition, same)
+    return condition
+
+
+def _trunc(grain: str, value: exp.Expression) -> exp.Expression:
+    return exp.cast(
+        exp.func("date_trunc", exp.Literal.string(grain), value), exp.DataType.Type.DATE
+    )
+
+
 def compile_dataset(
     dataset: str,
     kpis: Sequence[Kpi],
@@ -60,9 +139,10 @@ def compile_dataset(
     grain: str | None = None,
 ) -> exp.Select:
     """One query for the KPIs of a dataset: numerator and denominator sums per period and
-    breakdown, with every period of `bounds` present (NULL where no rows fell)."""
+    breakdown, with every period of `bounds` present (NULL where no rows fell). A ratio sums
+    only the rows reporting both its parts; where the dataset has platforms, `<kpi>__covers`
+    names the platforms each value counts and `__platforms` those present."""
     time = exp.column(TIME_FIELDS[dataset])
-    day = exp.cast(time.copy(), exp.DataType.Type.DATE)
     keys = [exp.column(b) for b in by]
     first, after_last = bounds[0][0], bounds[-1][1]
     if grain is None:
@@ -70,30 +150,34 @@ def compile_dataset(
     else:
         # date_trunc buckets in one pass (weeks start on Monday in DuckDB and Spark alike); the
         # first period is clipped to the range, as `periods()` clips it.
-        truncated = exp.cast(
-            exp.func("date_trunc", exp.Literal.string(grain), time.copy()), exp.DataType.Type.DATE
-        )
-        period = exp.func("greatest", truncated, _date(first))
-    in_range = exp.and_(
-        exp.GTE(this=day.copy(), expression=_date(first)),
-        exp.LT(this=day.copy(), expression=_date(after_last)),
-    )
+        period = exp.func("greatest", _trunc(grain, time.copy()), _date(first))
+    in_range = in_range_condition(dataset, first, after_last, grain)
     row_filter = _filters_condition(filters or {})
     joined = (
         exp.select("*", exp.alias_(period, _START))
         .from_(exp.to_table(dataset))
         .where(in_range if row_filter is None else exp.and_(in_range, row_filter))
     )
-
+    has_platform = dataset in DATASETS and "platform" in DATASETS[dataset].field_names
     measures: list[exp.Expression] = []
     for k in kpis:
-        condition = _parse(k.filter) if k.filter else None
+        condition = _both(_parse(k.filter) if k.filter else None, coverage(k, dataset))
         measures.append(exp.alias_(_with_filter(_parse(k.numerator), condition), f"{k.id}__num"))
         if k.denominator:
             measures.append(
                 exp.alias_(_with_filter(_parse(k.denominator), condition), f"{k.id}__den")
             )
-    source = _last_day_rows(joined, dataset, by) if any(k.stock for k in kpis) else joined
+        if has_platform:
+            counted = (
+                condition
+                if k.denominator
+                else _both(condition, reported(k.numerator, dataset=dataset))
+            )
+            measures.append(exp.alias_(_platforms(counted), f"{k.id}__covers"))
+    if has_platform:
+        measures.append(exp.alias_(_platforms(None), "__platforms"))
+    levels = {k.level for k in kpis if k.stock}
+    source = _level_rows(joined, dataset, by, levels.pop()) if levels else joined
     aggregated = (
         exp.select(exp.column(_START), *[k.copy() for k in keys], *measures)
         .from_(source.subquery("rows"))
@@ -122,18 +206,22 @@ def compile_dataset(
     )
 
 
-def _last_day_rows(joined: exp.Select, dataset: str, by: Sequence[str]) -> exp.Select:
-    """For levels (followers): only the rows of each period's (and group's) last day."""
+def _level_rows(joined: exp.Select, dataset: str, by: Sequence[str], level: str) -> exp.Select:
+    """For levels (followers): only the rows of each period's (and group's) last day, or its
+    first day for a level at the start of the period."""
     day = exp.cast(exp.column(TIME_FIELDS[dataset]), exp.DataType.Type.DATE)
-    last = exp.Window(
-        this=exp.Max(this=day.copy()),
+    edge = exp.Min if level == "first" else exp.Max
+    window = exp.Window(
+        this=edge(this=day.copy()),
         partition_by=[exp.column(_START), *[exp.column(b) for b in by]],
     )
-    marked = exp.select("*", exp.alias_(last, "__last_day")).from_(joined.subquery("marked_rows"))
+    marked = exp.select("*", exp.alias_(window, "__level_day")).from_(
+        joined.subquery("marked_rows")
+    )
     return (
         exp.select("*")
-        .from_(marked.subquery("last_rows"))
-        .where(exp.EQ(this=day.copy(), expression=exp.column("__last_day")))
+        .from_(marked.subquery("level_rows"))
+        .where(exp.EQ(this=day.copy(), expression=exp.column("__level_day")))
     )
 
 

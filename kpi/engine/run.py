@@ -1,100 +1,35 @@
-"""Running a request on a session's canonical views: which KPIs have their data, one query per
-dataset, comparison periods, derived KPIs, targets."""
+"""Running a request on a session's canonical views: which KPIs have their data (and from which
+source), one query per dataset and kind of level, comparison periods, derived KPIs, targets,
+and the notes that qualify the values (platforms covered, ranged reports partly outside)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 
 import duckdb
 import pandas as pd
 from sqlglot import exp
 
 from kpi.catalog import BY_ID
+from kpi.engine.checks import (
+    available_fields,
+    columns,
+    currencies,
+    currency_need,
+    money_fields,
+    range_notes,
+    resolve_source,
+)
 from kpi.engine.compile import DIALECT, _parse, compile_dataset, to_sql
 from kpi.engine.periods import GRAINS, comparison_range, periods
 from kpi.engine.targets import _changes_and_status
+from kpi.engine.types import Need, Note, Request, Result
 from kpi.errors import KpiError
 from kpi.model import Kpi
-from kpi.schema import DATASETS, TIME_FIELDS
+from kpi.schema import TIME_FIELDS
 
-
-@dataclass(frozen=True)
-class Request:
-    """What to compute. `filters` maps a field to the values kept; `targets` a KPI id to a target."""
-
-    kpis: tuple[str, ...]
-    start: dt.date
-    end: dt.date
-    grain: str | None = None  # None: one value for the whole range
-    by: tuple[str, ...] = ()
-    filters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    compare: str | None = None  # previous period, or same period last year
-    targets: Mapping[str, float] = field(default_factory=dict)
-    extra: tuple[Kpi, ...] = ()  # the person's own KPIs (custom formulas, average A per B)
-
-
-@dataclass(frozen=True)
-class Need:
-    """A KPI that cannot be computed: what it lacks and which export provides it."""
-
-    kpi: str
-    missing: tuple[str, ...]
-    hint: str
-    reason: str = "missing"  # missing data, or "unusable": the breakdown or filter does not apply
-
-
-@dataclass
-class Result:
-    """One row per KPI × period × breakdown, the KPIs that need data, and the SQL that ran."""
-
-    rows: pd.DataFrame
-    needs: list[Need]
-    sql: dict[str, str]
-
-
-def available_fields(con: duckdb.DuckDBPyConnection, dataset: str) -> set[str] | None:
-    """The fields of a dataset's view that hold at least one value, or None without the view."""
-    names = [r[0] for r in con.execute(
-        "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [dataset]
-    ).fetchall()]  # fmt: skip
-    if not names:
-        return None
-    counts = con.execute(
-        "SELECT " + ", ".join(f'count("{n}")' for n in names) + f" FROM {dataset}"
-    ).fetchall()[0]
-    return {n for n, c in zip(names, counts, strict=True) if c}
-
-
-def _columns(*sqls: str | None) -> tuple[str, ...]:
-    names: list[str] = []
-    for sql in sqls:
-        if sql:
-            names += [c.name for c in _parse(sql).find_all(exp.Column) if c.name not in names]
-    return tuple(names)
-
-
-def _needs(kpi: Kpi, fields: dict[str, set[str] | None], request: Request) -> Need | None:
-    if kpi.kind == "derived":
-        return None
-    dataset = kpi.dataset or ""
-    hint = DATASETS[dataset].provided_by if dataset in DATASETS else ""
-    present = fields.get(dataset)
-    if present is None:
-        return Need(kpi.id, (dataset,), hint)
-    measured = _columns(kpi.numerator, kpi.denominator)
-    missing = tuple(f for f in (*measured, TIME_FIELDS[dataset]) if f not in present)
-    # A row filter needs at least one of its fields, else it would silently match nothing.
-    filtered = _columns(kpi.filter)
-    if filtered and not set(filtered) & present:
-        missing += filtered
-    unusable = tuple(f for f in (*request.by, *request.filters) if f not in present)
-    if unusable:
-        return Need(
-            kpi.id, unusable, f"{dataset} has no {', '.join(unusable)} to break down or filter by"
-        )
-    return Need(kpi.id, missing, hint) if missing else None
+__all__ = ["Need", "Note", "Request", "Result", "available_fields", "data_end", "data_start", "run"]
 
 
 def run(con: duckdb.DuckDBPyConnection, request: Request) -> Result:
@@ -106,26 +41,40 @@ def run(con: duckdb.DuckDBPyConnection, request: Request) -> Result:
     if request.grain is not None and request.grain not in GRAINS:
         raise KpiError(f"Unknown grain {request.grain!r}: use one of {', '.join(GRAINS)}.")
     wanted = _with_dependencies([known[k] for k in request.kpis], known)
-    fields = {d: available_fields(con, d) for d in {k.dataset for k in wanted if k.dataset}}
-    needs = {k.id: n for k in wanted if (n := _needs(k, fields, request))}
+    datasets = {s.dataset for k in wanted for s in k.sources} | {k.dataset for k in wanted}
+    fields = {d: available_fields(con, d) for d in datasets if d}
+    needs: dict[str, Need] = {}
+    notes: list[Note] = []
+    resolved: list[Kpi] = []
+    for k in wanted:
+        chosen, need, note = resolve_source(k, fields, request)
+        resolved.append(chosen)
+        if need is not None:
+            needs[k.id] = need
+        if note is not None:
+            notes.append(note)
+    currency = _currency_checks(con, resolved, needs, fields, request)
     main = periods(request.start, request.end, request.grain)
     frames: list[pd.DataFrame] = []
     sql: dict[str, str] = {}
-    computable = [k for k in wanted if k.id not in needs and k.kind != "derived"]
+    computable = [k for k in resolved if k.id not in needs and k.kind != "derived"]
     comparison = None
     if request.compare:
         c_start, c_end = comparison_range(request.start, request.end, request.compare)
         comparison = periods(c_start, c_end, request.grain)
     for dataset in sorted({k.dataset for k in computable if k.dataset}):
         group = [k for k in computable if k.dataset == dataset]
-        for stock in (False, True):
-            part = [k for k in group if k.stock == stock]
+        notes += range_notes(con, dataset, group, request)
+        for level in (None, "last", "first"):
+            part = [k for k in group if (k.level if k.stock else None) == level]
             if not part:
                 continue
             query = compile_dataset(dataset, part, main, request.by, request.filters, request.grain)
             _check_runs(con, query, part)
-            sql[f"{dataset}{' (levels)' if stock else ''}"] = to_sql(query)
+            suffix = {None: "", "last": " (levels)", "first": " (levels at the start)"}[level]
+            sql[f"{dataset}{suffix}"] = to_sql(query)
             current = _values(con.execute(to_sql(query)).df(), part, request.by)
+            notes += _coverage_notes(current, part)
             if comparison is not None:
                 previous_query = compile_dataset(
                     dataset, part, comparison, request.by, request.filters, request.grain
@@ -136,7 +85,7 @@ def run(con: duckdb.DuckDBPyConnection, request: Request) -> Result:
     rows = pd.concat(frames, ignore_index=True) if frames else _empty(request.by)
     if "previous" not in rows:
         rows["previous"] = float("nan")
-    for k in wanted:
+    for k in resolved:
         if k.kind == "derived" and k.id not in needs:
             derived = _derived(rows, k, request.by)
             if derived is None:
@@ -148,6 +97,14 @@ def run(con: duckdb.DuckDBPyConnection, request: Request) -> Result:
             else:
                 rows = pd.concat([rows, derived], ignore_index=True)
     rows = rows[rows["kpi"].isin(request.kpis)]
+    for column in ("covers", "__platforms"):
+        if column not in rows:
+            rows[column] = None
+    rows = rows.drop(columns="__platforms")
+    source = {k.id: k.dataset for k in resolved if k.kind != "derived"}
+    rows["source"] = rows["kpi"].map(source)
+    if "currency" not in request.by:
+        rows["currency"] = rows["kpi"].map(currency)
     order = {k: i for i, k in enumerate(request.kpis)}
     rows = rows.sort_values(
         ["kpi", "period_start", *request.by], key=lambda c: c.map(order) if c.name == "kpi" else c
@@ -156,7 +113,60 @@ def run(con: duckdb.DuckDBPyConnection, request: Request) -> Result:
         rows.reset_index(drop=True), request.targets, _data_targets(con), known
     )
     ordered = [n for k in request.kpis if (n := needs.get(k))]
-    return Result(rows, ordered, sql)
+    kept = [n for n in notes if n.kpi in order]
+    return Result(rows, ordered, sql, sorted(kept, key=lambda n: order[n.kpi]))
+
+
+def _currency_checks(
+    con: duckdb.DuckDBPyConnection,
+    kpis: Sequence[Kpi],
+    needs: dict[str, Need],
+    fields: Mapping[str, set[str] | None],
+    request: Request,
+) -> dict[str, str]:
+    """Money KPIs over rows in several currencies become needs (never summed); those in one
+    currency get it, for the tile to show. Returns KPI id → currency."""
+    found: dict[str, list[str]] = {}
+    out: dict[str, str] = {}
+    for k in kpis:
+        if k.id in needs or k.kind == "derived" or not money_fields(k):
+            continue
+        if "currency" not in (fields.get(k.dataset or "") or set()):
+            continue
+        if k.dataset not in found:
+            found[k.dataset or ""] = currencies(con, k.dataset or "", request)
+        codes = found[k.dataset or ""]
+        need = currency_need(k, codes, request)
+        if need is not None:
+            needs[k.id] = need
+        elif len(codes) == 1:
+            out[k.id] = codes[0]
+    return out
+
+
+def _coverage_notes(current: pd.DataFrame, kpis: Sequence[Kpi]) -> list[Note]:
+    """A ratio that left out platforms reporting only one of its parts says which it covers."""
+    out = []
+    if "__platforms" not in current:
+        return out
+    for k in kpis:
+        part = current[current["kpi"] == k.id]
+        present = _split(part["__platforms"])
+        covered = _split(part["covers"])
+        left_out = present - covered
+        if not k.denominator or not left_out or not covered:
+            continue
+        measures = ", ".join(columns(k.numerator, k.denominator))
+        message = (
+            f"{k.label} covers {', '.join(sorted(covered))} only: "
+            f"{', '.join(sorted(left_out))} do not report all of {measures}"
+        )
+        out.append(Note(k.id, "covers", message))
+    return out
+
+
+def _split(values: pd.Series) -> set[str]:
+    return {p for v in values.dropna() for p in str(v).split(", ") if p}
 
 
 def _check_runs(con: duckdb.DuckDBPyConnection, query: exp.Select, kpis: Sequence[Kpi]) -> None:
@@ -189,7 +199,8 @@ def _empty(by: Sequence[str]) -> pd.DataFrame:
 
 
 def _values(df: pd.DataFrame, kpis: Sequence[Kpi], by: Sequence[str]) -> pd.DataFrame:
-    """Long rows (kpi, period, breakdown, value) from the wide numerator/denominator columns."""
+    """Long rows (kpi, period, breakdown, value, covers) from the wide numerator/denominator
+    columns."""
     out = []
     for k in kpis:
         num = pd.to_numeric(df[f"{k.id}__num"], errors="coerce").astype("float64")
@@ -201,6 +212,13 @@ def _values(df: pd.DataFrame, kpis: Sequence[Kpi], by: Sequence[str]) -> pd.Data
         part = df[["period_start", *by]].copy()
         part.insert(0, "kpi", k.id)
         part["value"] = value * k.scale
+        if f"{k.id}__covers" in df:
+            part["covers"] = (
+                df[f"{k.id}__covers"].astype(object).where(df[f"{k.id}__covers"].notna(), None)
+            )
+            part["__platforms"] = (
+                df["__platforms"].astype(object).where(df["__platforms"].notna(), None)
+            )
         out.append(part)
     frame = pd.concat(out, ignore_index=True)
     frame["period_start"] = pd.to_datetime(frame["period_start"]).dt.date
@@ -219,7 +237,7 @@ def _align_previous(
     previous = previous.assign(period_start=previous["period_start"].map(shift)).dropna(
         subset=["period_start"]
     )
-    previous = previous.rename(columns={"value": "previous"})
+    previous = previous[["kpi", "period_start", *by, "value"]].rename(columns={"value": "previous"})
     return current.merge(previous, on=["kpi", "period_start", *by], how="left")
 
 
