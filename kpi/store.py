@@ -14,6 +14,7 @@ import duckdb
 import pandas as pd
 from dateutil import parser
 
+from kpi.engine.clock import DEFAULT_TIMEZONE, zone_in_text
 from kpi.engine.compile import RANGE_END, RANGED_DATASETS
 from kpi.guard import QueryGate
 from kpi.load import FileError, LoadedTable, LoadResult
@@ -95,6 +96,19 @@ class SessionData:
             table = StoredTable(name, loaded, self._propose(loaded), order=len(self.tables))
             self.tables.append(table)
         self.rebuild_views()
+
+    @property
+    def timezone(self) -> str:
+        """The business's time zone: the workspace's, else one the exports name (a title line
+        or a column such as `Date (Europe/Madrid)`), else UTC."""
+        if self.workspace.timezone:
+            return self.workspace.timezone
+        for table in self.tables:
+            texts = [s.raw for s in table.loaded.report.skipped] + table.columns
+            for text in texts:
+                if zone := zone_in_text(text):
+                    return zone
+        return DEFAULT_TIMEZONE
 
     def _propose(self, loaded: LoadedTable) -> TableMapping:
         columns = list(loaded.data.column_names)
