@@ -21,7 +21,14 @@ from kpi.engine.checks import (
     range_notes,
     resolve_source,
 )
-from kpi.engine.compile import DIALECT, _parse, compile_dataset, to_sql
+from kpi.engine.compile import (
+    DIALECT,
+    RANGE_END,
+    RANGED_DATASETS,
+    _parse,
+    compile_dataset,
+    to_sql,
+)
 from kpi.engine.periods import GRAINS, comparison_range, periods
 from kpi.engine.targets import _changes_and_status
 from kpi.engine.types import Need, Note, Request, Result
@@ -291,13 +298,26 @@ def data_start(con: duckdb.DuckDBPyConnection, kpis: Sequence[str]) -> dt.date |
 
 def _data_edge(con: duckdb.DuckDBPyConnection, kpis: Sequence[str], edge: str) -> dt.date | None:
     found = []
-    for dataset in sorted({BY_ID[k].dataset for k in kpis if BY_ID[k].dataset}):
+    for dataset in sorted(_datasets_of([BY_ID[k] for k in kpis if k in BY_ID])):
         if available_fields(con, dataset) is None:
             continue
-        sql = f"SELECT {edge}({TIME_FIELDS[dataset]})::DATE FROM {dataset}"
-        value = con.execute(sql).fetchall()[0][0]
+        time = f"{TIME_FIELDS[dataset]}::DATE"
+        if edge == "max" and dataset in RANGED_DATASETS:
+            time = f"coalesce({RANGE_END}, {time})"  # a ranged report's data ends with its range
+        value = con.execute(f"SELECT {edge}({time})::DATE FROM {dataset}").fetchall()[0][0]
         if value is not None:
             found.append(value)
     if not found:
         return None
     return max(found) if edge == "max" else min(found)
+
+
+def _datasets_of(kpis: Sequence[Kpi]) -> set[str]:
+    """The datasets some KPIs read: their own, their other sources', and for a derived KPI
+    those of the KPIs it is computed from."""
+    out: set[str] = set()
+    for k in kpis:
+        if k.kind == "derived":
+            out |= _datasets_of([BY_ID[u] for u in k.uses if u in BY_ID])
+        out |= {d for d in (k.dataset, *(s.dataset for s in k.sources)) if d}
+    return out

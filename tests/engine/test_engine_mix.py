@@ -225,3 +225,23 @@ def test_follower_growth_rate_is_over_the_followers_at_the_start():
     assert _row(r, "followers_at_start")["value"] == 1000
     # (10 + 60 + 55) - (0 + 10 + 5) = 110 net new over 1 000 at the start: 11 %
     assert _row(r, "follower_growth_rate")["value"] == pytest.approx(110 / 1000)
+
+
+def test_the_default_period_ends_with_a_ranged_report_and_constants_can_give_the_range():
+    from kpi.engine import data_end, data_start
+
+    data = _session(GOOGLE_REPORT)
+    assert (data_start(data.con, ["spend"]), data_end(data.con, ["spend"])) == (
+        dt.date(2026, 1, 27), dt.date(2026, 2, 23),
+    )  # fmt: skip
+    assert data_end(data.con, ["cac", "leads"]) == dt.date(2026, 2, 23)  # via spend; ads leads
+    # the mapping may state the range itself, in its constants
+    ads = SessionData()
+    ads.add(load_file("report.csv", b"campaign,platform,spend\nx,google,9\n"))
+    mapping = ads.remap(ads.tables[0].name, "ads")  # the person reads it as ads
+    mapping.constants.update({"date": "2026-03-01", "date_end": "2026-03-31"})
+    ads.set_mapping(ads.tables[0].name, mapping)
+    r = run(ads.con, Request(("spend",), dt.date(2026, 3, 1), dt.date(2026, 3, 31)))
+    assert _row(r, "spend")["value"] == 9
+    r = run(ads.con, Request(("spend",), dt.date(2026, 3, 1), dt.date(2026, 3, 30)))
+    assert r.notes[0].kind == "range"
