@@ -245,3 +245,18 @@ def test_the_default_period_ends_with_a_ranged_report_and_constants_can_give_the
     assert _row(r, "spend")["value"] == 9
     r = run(ads.con, Request(("spend",), dt.date(2026, 3, 1), dt.date(2026, 3, 30)))
     assert r.notes[0].kind == "range"
+
+
+def test_order_revenue_in_two_currencies_is_split_not_summed():
+    orders = (
+        "orders.csv",
+        "order_id,customer_id,ordered_at,revenue,currency\n"
+        "o1,c1,2026-01-05 10:00,100,EUR\no2,c2,2026-01-06 10:00,40,EUR\no3,c3,2026-01-07 10:00,70,USD\n",
+    )
+    data = _session(orders)
+    r = run(data.con, Request(("order_revenue", "customers_ordering"), *JAN))
+    assert [(n.kpi, n.reason) for n in r.needs] == [("order_revenue", "currency")]
+    assert _row(r, "customers_ordering")["value"] == 3  # counts are not money: computed
+    split = run(data.con, Request(("order_revenue",), *JAN, by=("currency",)))
+    assert _row(split, "order_revenue", currency="EUR")["value"] == 140
+    assert _row(split, "order_revenue", currency="USD")["value"] == 70
