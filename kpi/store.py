@@ -70,7 +70,7 @@ class SessionData:
     tables: list[StoredTable] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
     workspace: Workspace = field(default_factory=Workspace)
-    duplicates: dict[str, int] = field(default_factory=dict)  # rows merged per dataset
+    duplicates: dict[str, int] = field(default_factory=dict)  # rows two files both measured
     source: str = "empty"  # "sample" or "uploads": what the person is looking at
     gate: QueryGate = field(default_factory=QueryGate)  # the person's own queries, one at a time
 

@@ -119,9 +119,11 @@ def resolve_source(
     usable = [k for k in options if need_of(k, fields, request) is None]
     if not usable:
         first = need_of(kpi, fields, request)
-        names = " or ".join(SOURCE_NAMES.get(k.dataset or "", k.dataset or "") for k in options)
-        hint = f"{first.hint}; or {names}" if first and first.hint else names
-        return kpi, dataclasses.replace(first, hint=hint) if first else None, None
+        if first is None or first.reason != "missing":
+            return kpi, first, None
+        others = [DATASETS[k.dataset].provided_by for k in options[1:] if k.dataset in DATASETS]
+        hint = ", or ".join([first.hint, *others]) if first.hint else ", or ".join(others)
+        return kpi, dataclasses.replace(first, hint=hint), None
     chosen = usable[0]
     where = SOURCE_NAMES.get(chosen.dataset or "", chosen.dataset or "")
     others = [SOURCE_NAMES.get(k.dataset or "", k.dataset or "") for k in usable[1:]]

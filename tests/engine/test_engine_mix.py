@@ -113,7 +113,11 @@ def test_conversions_from_web_analytics_else_from_the_ads():
 def test_a_kpi_no_source_can_supply_names_every_source():
     data = _session(FACEBOOK_POSTS)
     (need,) = run(data.con, Request(("leads",), *JAN)).needs
-    assert need.missing == ("leads",) and "ads" in need.hint
+    assert need.missing == ("leads",)
+    assert (
+        need.hint
+        == "a CRM contacts or deals export (HubSpot and similar), or a Meta Ads Manager or Google Ads report"
+    )
 
 
 ADS_TWO_CURRENCIES = (
