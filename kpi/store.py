@@ -307,8 +307,11 @@ class SessionData:
         taken = set(dataset.field_names)
         if dataset.name in RANGED_DATASETS:
             # The last day a row covers: the report's range end, when its rows carry no date.
+            ends = [c for c, f in mapping.mapping.items() if not f and normalise(c) in _RANGE_ENDS]
             if RANGE_END in mapping.constants:
                 end = f"TRY_CAST({sql_literal(mapping.constants[RANGE_END])} AS DATE)"
+            elif ends and time_field in by_field:
+                end = f"TRY_CAST({quote_ident(ends[0])} AS DATE)"  # Meta's "Reporting ends"
             elif covered is not None:
                 end = f"DATE {sql_literal(covered[1].isoformat())}"
             else:
@@ -360,6 +363,11 @@ class SessionData:
         return out
 
 
+# A column saying the last day a row covers, next to its first ("Reporting starts" → date).
+_RANGE_ENDS = {
+    "reporting_ends", "reporting_end", "fin_del_informe", "koniec_raportowania",
+    "fim_dos_relatorios", "date_end", "end_of_reporting",
+}  # fmt: skip
 _RANGE_SPLIT = re.compile(r"\s+(?:-|–|—|to|until)\s+", re.IGNORECASE)
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 

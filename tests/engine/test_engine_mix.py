@@ -264,3 +264,17 @@ def test_order_revenue_in_two_currencies_is_split_not_summed():
     split = run(data.con, Request(("order_revenue",), *JAN, by=("currency",)))
     assert _row(split, "order_revenue", currency="EUR")["value"] == 140
     assert _row(split, "order_revenue", currency="USD")["value"] == 70
+
+
+def test_meta_rows_from_reporting_starts_to_reporting_ends_cover_that_range():
+    text = (
+        "Reporting starts,Reporting ends,Campaign name,Amount spent,Impressions,Reach,Results,Result indicator,Cost per results\n"
+        "2026-01-01,2026-01-31,Winter,120,10000,8000,30,actions:like,4\n"
+        "2026-02-01,2026-02-01,Winter,5,400,300,1,actions:like,5\n"
+    )
+    data = _session(("Meta ads.csv", text))
+    r = run(data.con, Request(("spend",), dt.date(2026, 1, 1), dt.date(2026, 2, 28)))
+    assert _row(r, "spend")["value"] == pytest.approx(125)
+    r = run(data.con, Request(("spend",), dt.date(2026, 1, 15), dt.date(2026, 2, 28)))
+    assert _row(r, "spend")["value"] == pytest.approx(5)  # the January row spans outside
+    assert r.notes[0].kind == "range" and "2026-01-01 to 2026-01-31" in r.notes[0].message
