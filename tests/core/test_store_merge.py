@@ -102,3 +102,18 @@ def test_a_guess_below_the_threshold_is_used_only_once_the_person_confirms_it():
     data.set_mapping(table.name, table.mapping)  # the person confirms the reading
     assert data.pending() == [] and data.datasets() == {"ads": 1}
     assert _value(run(data.con, Request(("spend",), *JAN)), "spend") == pytest.approx(23)
+
+
+def test_a_monthly_meta_ads_export_counts_as_the_month_it_covers():
+    from pathlib import Path
+
+    name = "Panaderia-Acme-Campaigns-Feb-1-2025-Feb-28-2025.csv"
+    path = Path(__file__).resolve().parents[1] / "mapping" / "fixtures" / name
+    data = SessionData()
+    data.add(load_file(name, path.read_bytes()))
+    feb = run(data.con, Request(("spend",), dt.date(2025, 2, 1), dt.date(2025, 2, 28)))
+    row = feb.rows.iloc[0]
+    assert (row["value"], row["currency"]) == (pytest.approx(420.03 + 251.53 + 224.02), "EUR")
+    week = run(data.con, Request(("spend",), dt.date(2025, 2, 3), dt.date(2025, 2, 9)))
+    assert week.rows["value"].isna().all()  # a month's spend is not one week's
+    assert [n.kind for n in week.notes] == ["range"] and "3 rows" in week.notes[0].message
