@@ -129,7 +129,7 @@ def resolve_source(
     others = [SOURCE_NAMES.get(k.dataset or "", k.dataset or "") for k in usable[1:]]
     message = f"{kpi.label} from {where}"
     if others:
-        message += f" ({' and '.join(others)} also report it; {where} is used)"
+        message += f", which wins over {' and '.join(others)}"
     return chosen, None, Note(kpi.id, "source", message)
 
 

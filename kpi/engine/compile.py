@@ -86,6 +86,18 @@ def coverage(kpi: Kpi, dataset: str) -> exp.Expression | None:
     return reported(kpi.numerator, kpi.denominator, dataset=dataset)
 
 
+def measures_of(kpi: Kpi, dataset: str) -> tuple[str, ...]:
+    """The measures (numeric fields) a KPI's numerator and denominator read."""
+    fields = DATASETS[dataset].fields if dataset in DATASETS else ()
+    numeric = {f.name for f in fields if f.type in _MEASURE_TYPES}
+    names: list[str] = []
+    for sql in (kpi.numerator, kpi.denominator):
+        for column in _parse(sql).find_all(exp.Column) if sql else ():
+            if column.name in numeric and column.name not in names:
+                names.append(column.name)
+    return tuple(names)
+
+
 def _present(name: str) -> exp.Expression:
     return exp.Not(this=exp.Is(this=exp.column(name), expression=exp.Null()))
 
@@ -141,7 +153,8 @@ def compile_dataset(
     """One query for the KPIs of a dataset: numerator and denominator sums per period and
     breakdown, with every period of `bounds` present (NULL where no rows fell). A ratio sums
     only the rows reporting both its parts; where the dataset has platforms, `<kpi>__covers`
-    names the platforms each value counts and `__platforms` those present."""
+    names the platforms each value counts and, for a ratio, `<kpi>__present` the platforms its
+    row filter keeps, reporting both parts or not."""
     time = exp.column(TIME_FIELDS[dataset])
     keys = [exp.column(b) for b in by]
     first, after_last = bounds[0][0], bounds[-1][1]
@@ -174,8 +187,9 @@ def compile_dataset(
                 else _both(condition, reported(k.numerator, dataset=dataset))
             )
             measures.append(exp.alias_(_platforms(counted), f"{k.id}__covers"))
-    if has_platform:
-        measures.append(exp.alias_(_platforms(None), "__platforms"))
+            if k.denominator:
+                kept = _parse(k.filter) if k.filter else None
+                measures.append(exp.alias_(_platforms(kept), f"{k.id}__present"))
     levels = {k.level for k in kpis if k.stock}
     source = _level_rows(joined, dataset, by, levels.pop()) if levels else joined
     aggregated = (

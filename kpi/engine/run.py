@@ -14,7 +14,6 @@ from sqlglot import exp
 from kpi.catalog import BY_ID
 from kpi.engine.checks import (
     available_fields,
-    columns,
     currencies,
     currency_need,
     money_fields,
@@ -27,6 +26,7 @@ from kpi.engine.compile import (
     RANGED_DATASETS,
     _parse,
     compile_dataset,
+    measures_of,
     to_sql,
 )
 from kpi.engine.periods import GRAINS, comparison_range, periods
@@ -158,15 +158,17 @@ def _coverage_notes(current: pd.DataFrame, kpis: Sequence[Kpi]) -> list[Note]:
         return out
     for k in kpis:
         part = current[current["kpi"] == k.id]
+        if part["__platforms"].isna().all():
+            continue
         present = _split(part["__platforms"])
         covered = _split(part["covers"])
         left_out = present - covered
         if not k.denominator or not left_out or not covered:
             continue
-        measures = ", ".join(columns(k.numerator, k.denominator))
+        lacking = " or ".join(measures_of(k, k.dataset or "")) or "the fields it reads"
         message = (
             f"{k.label} covers {', '.join(sorted(covered))} only: "
-            f"{', '.join(sorted(left_out))} do not report all of {measures}"
+            f"rows from {', '.join(sorted(left_out))} lack {lacking}"
         )
         out.append(Note(k.id, "covers", message))
     return out
@@ -223,9 +225,9 @@ def _values(df: pd.DataFrame, kpis: Sequence[Kpi], by: Sequence[str]) -> pd.Data
             part["covers"] = (
                 df[f"{k.id}__covers"].astype(object).where(df[f"{k.id}__covers"].notna(), None)
             )
-            part["__platforms"] = (
-                df["__platforms"].astype(object).where(df["__platforms"].notna(), None)
-            )
+        if f"{k.id}__present" in df:
+            present = df[f"{k.id}__present"]
+            part["__platforms"] = present.astype(object).where(present.notna(), None)
         out.append(part)
     frame = pd.concat(out, ignore_index=True)
     frame["period_start"] = pd.to_datetime(frame["period_start"]).dt.date

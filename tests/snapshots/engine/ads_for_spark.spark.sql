@@ -6,10 +6,11 @@ SELECT
   agg.roas__num,
   agg.roas__den,
   agg.roas__covers,
+  agg.roas__present,
   agg.roi__num,
   agg.roi__den,
   agg.roi__covers,
-  agg.__platforms
+  agg.roi__present
 FROM (
   SELECT
     spine.__period_start,
@@ -55,6 +56,8 @@ LEFT JOIN (
     LISTAGG(DISTINCT platform, ', ') WITHIN GROUP (ORDER BY
       platform NULLS LAST) FILTER(WHERE
       NOT conversion_value IS NULL AND NOT spend IS NULL) AS roas__covers,
+    LISTAGG(DISTINCT platform, ', ') WITHIN GROUP (ORDER BY
+      platform NULLS LAST) AS roas__present,
     SUM(conversion_value) FILTER(WHERE
       NOT conversion_value IS NULL AND NOT spend IS NULL) - SUM(spend) FILTER(WHERE
       NOT conversion_value IS NULL AND NOT spend IS NULL) AS roi__num,
@@ -64,7 +67,7 @@ LEFT JOIN (
       platform NULLS LAST) FILTER(WHERE
       NOT conversion_value IS NULL AND NOT spend IS NULL) AS roi__covers,
     LISTAGG(DISTINCT platform, ', ') WITHIN GROUP (ORDER BY
-      platform NULLS LAST) AS __platforms
+      platform NULLS LAST) AS roi__present
   FROM (
     SELECT
       *,

@@ -1,8 +1,7 @@
 SELECT
   frame.__period_start AS period_start,
   agg.followers__num,
-  agg.followers__covers,
-  agg.__platforms
+  agg.followers__covers
 FROM (
   SELECT
     spine.__period_start
@@ -20,10 +19,7 @@ LEFT JOIN (
     LISTAGG(DISTINCT platform, ', '
     ORDER BY
       platform) FILTER(WHERE
-      NOT followers IS NULL) AS followers__covers,
-    LISTAGG(DISTINCT platform, ', '
-    ORDER BY
-      platform) AS __platforms
+      NOT followers IS NULL) AS followers__covers
   FROM (
     SELECT
       *

@@ -6,10 +6,11 @@ SELECT
   agg.engagement_rate__num,
   agg.engagement_rate__den,
   agg.engagement_rate__covers,
+  agg.engagement_rate__present,
   agg.avg_clicks_per_post__num,
   agg.avg_clicks_per_post__den,
   agg.avg_clicks_per_post__covers,
-  agg.__platforms
+  agg.avg_clicks_per_post__present
 FROM (
   SELECT
     spine.__period_start,
@@ -60,6 +61,9 @@ LEFT JOIN (
       AND (
         NOT shares IS NULL OR NOT likes IS NULL OR NOT comments IS NULL
       )) AS engagement_rate__covers,
+    LISTAGG(DISTINCT platform, ', '
+    ORDER BY
+      platform) AS engagement_rate__present,
     SUM(clicks) FILTER(WHERE
       NOT clicks IS NULL) AS avg_clicks_per_post__num,
     COUNT(*) FILTER(WHERE
@@ -70,7 +74,7 @@ LEFT JOIN (
       NOT clicks IS NULL) AS avg_clicks_per_post__covers,
     LISTAGG(DISTINCT platform, ', '
     ORDER BY
-      platform) AS __platforms
+      platform) AS avg_clicks_per_post__present
   FROM (
     SELECT
       *,
