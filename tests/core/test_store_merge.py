@@ -4,8 +4,11 @@ same key in two files is a duplicate; unconfirmed guesses stay out of every view
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kpi.engine import Request, run
 from kpi.load import load_file
@@ -105,8 +108,6 @@ def test_a_guess_below_the_threshold_is_used_only_once_the_person_confirms_it():
 
 
 def test_a_monthly_meta_ads_export_counts_as_the_month_it_covers():
-    from pathlib import Path
-
     name = "Panaderia-Acme-Campaigns-Feb-1-2025-Feb-28-2025.csv"
     path = Path(__file__).resolve().parents[1] / "mapping" / "fixtures" / name
     data = SessionData()
@@ -117,3 +118,33 @@ def test_a_monthly_meta_ads_export_counts_as_the_month_it_covers():
     week = run(data.con, Request(("spend",), dt.date(2025, 2, 3), dt.date(2025, 2, 9)))
     assert week.rows["value"].isna().all()  # a month's spend is not one week's
     assert [n.kind for n in week.notes] == ["range"] and "3 rows" in week.notes[0].message
+
+
+MEASURES = ("followers", "new_followers", "lost_followers", "profile_visits", "reach")
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    days=st.lists(
+        st.tuples(st.integers(1, 28), *[st.integers(0, 999) for _ in MEASURES]),
+        min_size=1, max_size=12, unique_by=lambda r: r[0],
+    ),
+    split=st.lists(st.integers(0, 2), min_size=len(MEASURES), max_size=len(MEASURES)),
+)  # fmt: skip
+def test_splitting_the_columns_of_one_export_over_files_changes_nothing(days, split):
+    """An account's daily measures in one file, or spread over up to three files by column,
+    read as the same rows, with no duplicates."""
+
+    def csv(names):
+        lines = [",".join(["date", "platform", *names])]
+        for day, *values in days:
+            picked = [str(v) for n, v in zip(MEASURES, values, strict=True) if n in names]
+            lines.append(",".join([f"2026-01-{day:02d}", "linkedin", *picked]))
+        return "\n".join(lines) + "\n"
+
+    whole = _session(("linkedin_daily.csv", csv(MEASURES)))
+    groups = [tuple(m for m, g in zip(MEASURES, split, strict=True) if g == i) for i in range(3)]
+    parts = _session(*[(f"linkedin_part{i}.csv", csv(g)) for i, g in enumerate(groups) if g])
+    query = f"SELECT date, platform, {', '.join(MEASURES)} FROM account_daily ORDER BY date"
+    assert parts.con.execute(query).fetchall() == whole.con.execute(query).fetchall()
+    assert parts.duplicates == {}
