@@ -3,7 +3,6 @@ DuckDB connection holding the loaded tables and the canonical views built over t
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
 import tempfile
@@ -12,8 +11,8 @@ from dataclasses import dataclass, field
 
 import duckdb
 import pandas as pd
-from dateutil import parser
 
+from kpi.combine import RANGE_ENDS, merged_sql, report_range
 from kpi.engine.clock import DEFAULT_TIMEZONE, zone_in_text
 from kpi.engine.compile import RANGE_END, RANGED_DATASETS
 from kpi.guard import QueryGate
@@ -22,6 +21,9 @@ from kpi.mapping import TableMapping, normalise, recognise
 from kpi.schema import DATASETS, DEDUPE_KEYS, TIME_FIELDS
 from kpi.workspace import Workspace
 
+_NULL = "CAST(NULL AS "
+# Merged datasets are computed once into tables named so (the view of the dataset reads them).
+MERGED_PREFIX = "__merged_"
 # A column matched by its canonical name or a synonym scores this much or more (near spellings less).
 EXACT_NAME = 0.95
 
@@ -141,6 +143,7 @@ class SessionData:
         """Forget every table and view (the person replaces the sample data with their own)."""
         for dataset in DATASETS:
             self.con.execute(f"DROP VIEW IF EXISTS {dataset}")
+            self.con.execute(f"DROP TABLE IF EXISTS {quote_ident(MERGED_PREFIX + dataset)}")
         for table in self.tables:
             self.con.execute(f"DROP TABLE IF EXISTS {quote_ident(table.name)}")
         self.tables.clear()
@@ -182,13 +185,16 @@ class SessionData:
         `account_daily`, post id for `posts`, …): a file with followers and one with video views
         for the same days give one row with both. Only the same measure for the same key in two
         files is a duplicate: the newest file's value is kept and the row counted in
-        `duplicates`. Rows without the key's first field are never merged."""
+        `duplicates`. Rows without the key's first field are never merged. A merge is computed
+        once, into a table the view reads (a view doing it would redo it on every query)."""
         self.duplicates.clear()
         for dataset in DATASETS.values():
             members = [
                 t for t in self.tables if t.mapping.dataset == dataset.name and self.included(t)
             ]
+            merged_table = quote_ident(f"{MERGED_PREFIX}{dataset.name}")
             self.con.execute(f"DROP VIEW IF EXISTS {dataset.name}")
+            self.con.execute(f"DROP TABLE IF EXISTS {merged_table}")
             if not members:
                 continue
             ranked = self._rank_by_newest(members, dataset.name)
@@ -203,46 +209,19 @@ class SessionData:
                     f"CREATE VIEW {dataset.name} AS SELECT * EXCLUDE (__rank) FROM ({union})"
                 )
                 continue
-            body, duplicates = self._merged(dataset.name, union, keys)
-            self.con.execute(f"CREATE VIEW {dataset.name} AS {body}")
-            counted = self.con.execute(duplicates).fetchall()[0][0]
+            described = self.con.execute(f"DESCRIBE SELECT * FROM ({union})").fetchall()
+            columns = {r[0]: r[1] for r in described if r[0] != "__rank"}
+            provided = [self.provided(t) for t in ranked]
+            body = merged_sql(dataset.name, union, keys, columns, provided)
+            self.con.execute(f"CREATE TABLE {merged_table} AS {body}")
+            self.con.execute(
+                f"CREATE VIEW {dataset.name} AS SELECT * EXCLUDE (__overlap) FROM {merged_table}"
+            )
+            counted = self.con.execute(
+                f"SELECT coalesce(sum(__overlap), 0) FROM {merged_table}"
+            ).fetchall()[0][0]
             if counted:
                 self.duplicates[dataset.name] = int(counted)
-
-    def _merged(self, dataset: str, union: str, keys: tuple[str, ...]) -> tuple[str, str]:
-        """The column-wise merge of a dataset's tables on its key, and the query counting rows
-        whose measures two files both give. The n-th row of a key in one file pairs with the
-        n-th of the same key in another, so rows a single file repeats stay apart."""
-        columns = [r[0] for r in self.con.execute(f"DESCRIBE SELECT * FROM ({union})").fetchall()]
-        columns = [c for c in columns if c != "__rank"]
-        schema = DATASETS[dataset]
-        fill = _fill_platform(keys)
-        keyed = f"SELECT * REPLACE ({fill}) FROM ({union})" if fill else f"SELECT * FROM ({union})"
-        occurrence = f"row_number() OVER (PARTITION BY __rank, {', '.join(keys)}) AS __occurrence"
-        source = f"(SELECT *, {occurrence} FROM ({keyed}) WHERE {keys[0]} IS NOT NULL)"
-        values = [
-            f"arg_max({quote_ident(c)}, __rank) FILTER (WHERE {quote_ident(c)} IS NOT NULL) "
-            f"AS {quote_ident(c)}"
-            for c in columns
-            if c not in keys
-        ]
-        group = ", ".join([*keys, "__occurrence"])
-        merged = f"SELECT {', '.join([*keys, *values])} FROM {source} GROUP BY {group}"
-        loose = f"SELECT * EXCLUDE (__rank) FROM ({keyed}) WHERE {keys[0]} IS NULL"
-        order = ", ".join(quote_ident(c) for c in columns)
-        body = f"SELECT {order} FROM ({merged} UNION ALL BY NAME {loose})"
-        measures = [
-            f.name
-            for f in schema.fields
-            if f.type in ("int", "float", "money", "percent") and f.name not in keys
-        ]
-        if not measures:
-            return body, "SELECT 0"
-        overlap = "greatest(" + ", ".join(f"count({m})" for m in measures) + ", 1) - 1"
-        if len(measures) == 1:
-            overlap = f"greatest(count({measures[0]}), 1) - 1"
-        counts = f"SELECT {overlap} AS n FROM {source} GROUP BY {group}"
-        return body, f"SELECT coalesce(sum(n), 0) FROM ({counts})"
 
     def _rank_by_newest(self, members: list[StoredTable], dataset: str) -> list[StoredTable]:
         """Oldest first: by the last date each file covers, then by upload order."""
@@ -259,6 +238,15 @@ class SessionData:
     def select_sql(self, table: StoredTable) -> str:
         """The canonical rows of one table: fields cast to their types, constants filled in,
         wide layouts unpivoted, and every unmapped column kept under its folded name."""
+        items, source = self._select_items(table)
+        return f"SELECT {', '.join(f'{e} AS {n}' for e, n in items)} FROM {source}"
+
+    def provided(self, table: StoredTable) -> set[str]:
+        """The columns of a table's canonical rows that can hold values (not always NULL)."""
+        items, _ = self._select_items(table)
+        return {n.strip('"').replace('""', '"') for e, n in items if not e.startswith(_NULL)}
+
+    def _select_items(self, table: StoredTable) -> tuple[list[tuple[str, str]], str]:
         mapping = table.mapping
         dataset = DATASETS[mapping.dataset] if mapping.dataset else None
         if dataset is None:
@@ -302,12 +290,12 @@ class SessionData:
             elif f.name in mapping.constants:
                 expr = f"TRY_CAST({sql_literal(mapping.constants[f.name])} AS {sql_type})"
             else:
-                expr = f"CAST(NULL AS {sql_type})"
-            items.append(f"{expr} AS {f.name}")
+                expr = f"{_NULL}{sql_type})"
+            items.append((expr, f.name))
         taken = set(dataset.field_names)
         if dataset.name in RANGED_DATASETS:
             # The last day a row covers: the report's range end, when its rows carry no date.
-            ends = [c for c, f in mapping.mapping.items() if not f and normalise(c) in _RANGE_ENDS]
+            ends = [c for c, f in mapping.mapping.items() if not f and normalise(c) in RANGE_ENDS]
             if RANGE_END in mapping.constants:
                 end = f"TRY_CAST({sql_literal(mapping.constants[RANGE_END])} AS DATE)"
             elif ends and time_field in by_field:
@@ -315,8 +303,8 @@ class SessionData:
             elif covered is not None:
                 end = f"DATE {sql_literal(covered[1].isoformat())}"
             else:
-                end = "CAST(NULL AS DATE)"
-            items.append(f"{end} AS {RANGE_END}")
+                end = f"{_NULL}DATE)"
+            items.append((end, RANGE_END))
             taken.add(RANGE_END)
         skip = set(mapping.unpivot.columns) if mapping.unpivot else set()
         for column, target in mapping.mapping.items():
@@ -326,8 +314,8 @@ class SessionData:
             while extra in taken or extra.startswith("__"):
                 extra += "_raw"
             taken.add(extra)
-            items.append(f"{quote_ident(column)} AS {quote_ident(extra)}")
-        return f"SELECT {', '.join(items)} FROM {source}"
+            items.append((quote_ident(column), quote_ident(extra)))
+        return items, source
 
     def preview(self, table: StoredTable, rows: int = 10) -> pd.DataFrame:
         """The first canonical rows one table contributes, as the person will see them in KPIs."""
@@ -361,55 +349,6 @@ class SessionData:
             if any(t.mapping.dataset == name and self.included(t) for t in self.tables):
                 out[name] = int(self.con.execute(f"SELECT count(*) FROM {name}").fetchall()[0][0])
         return out
-
-
-# A column saying the last day a row covers, next to its first ("Reporting starts" → date).
-_RANGE_ENDS = {
-    "reporting_ends", "reporting_end", "fin_del_informe", "koniec_raportowania",
-    "fim_dos_relatorios", "date_end", "end_of_reporting",
-}  # fmt: skip
-_RANGE_SPLIT = re.compile(r"\s+(?:-|–|—|to|until)\s+", re.IGNORECASE)
-_YEAR = re.compile(r"\b(19|20)\d{2}\b")
-
-
-def parse_range(text: str) -> tuple[dt.date, dt.date] | None:
-    """The date range a report's title line states (`27 January 2026 - 23 February 2026`,
-    `Jan 27, 2026 – Feb 23, 2026`, `2026-01-27 - 2026-02-23`), or None."""
-    text = text.strip().strip('"').strip()
-    if len(text) > 80:
-        return None
-    parts = _RANGE_SPLIT.split(text)
-    if len(parts) != 2 or not all(_YEAR.search(p) for p in parts):
-        return None
-    try:
-        first, last = (parser.parse(p.strip(" ,;"), dayfirst=True).date() for p in parts)
-    except (ValueError, OverflowError):
-        return None
-    return (first, last) if first <= last else None
-
-
-def report_range(loaded: LoadedTable) -> tuple[dt.date, dt.date] | None:
-    """The range a report covers, from a title line above its header (Google Ads writes
-    `Campaign report` and then `27 January 2026 - 23 February 2026`)."""
-    for line in loaded.report.skipped:
-        if "title" in line.reason and (
-            found := parse_range(line.raw.replace(",,", " ").strip(", "))
-        ):
-            return found
-    return None
-
-
-def _fill_platform(keys: tuple[str, ...]) -> str | None:
-    """A row without a platform takes the one every other file gives for the same key (a second
-    sheet of a post export that names no platform joins its posts on their ids)."""
-    if "platform" not in keys or keys[0] == "platform":
-        return None
-    others = ", ".join(k for k in keys if k != "platform")
-    window = f"OVER (PARTITION BY {others})"
-    return (
-        f"coalesce(platform, CASE WHEN min(platform) {window} = max(platform) {window} "
-        f"THEN min(platform) {window} END) AS platform"
-    )
 
 
 # Operator-settable bounds so several sessions fit on one machine.
