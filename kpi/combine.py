@@ -19,6 +19,22 @@ RANGE_ENDS = {
 }  # fmt: skip
 _RANGE_SPLIT = re.compile(r"\s+(?:-|–|—|to|until)\s+", re.IGNORECASE)
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
+# Month names of Spanish, Portuguese and Polish reports (Polish in the genitive, as dates write
+# them), in English for the date parser.
+_MONTH_NAMES = (
+    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
+    "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada "
+    "grudnia",
+)
+_MONTHS = {name: i + 1 for line in _MONTH_NAMES for i, name in enumerate(line.split(" "))}
+_ENGLISH = ("", "January", "February", "March", "April", "May", "June", "July", "August",
+            "September", "October", "November", "December")  # fmt: skip
+
+
+def _in_english(text: str) -> str:
+    words = [w for w in re.split(r"\s+", text) if w.lower() not in ("de", "del", "r.")]
+    return " ".join(_ENGLISH[_MONTHS[w.lower()]] if w.lower() in _MONTHS else w for w in words)
 
 
 def parse_range(text: str) -> tuple[dt.date, dt.date] | None:
@@ -31,7 +47,9 @@ def parse_range(text: str) -> tuple[dt.date, dt.date] | None:
     if len(parts) != 2 or not all(_YEAR.search(p) for p in parts):
         return None
     try:
-        first, last = (parser.parse(p.strip(" ,;"), dayfirst=True).date() for p in parts)
+        first, last = (
+            parser.parse(_in_english(p.strip(" ,;")), dayfirst=True).date() for p in parts
+        )
     except (ValueError, OverflowError):
         return None
     return (first, last) if first <= last else None

@@ -148,3 +148,22 @@ def test_splitting_the_columns_of_one_export_over_files_changes_nothing(days, sp
     query = f"SELECT date, platform, {', '.join(MEASURES)} FROM account_daily ORDER BY date"
     assert parts.con.execute(query).fetchall() == whole.con.execute(query).fetchall()
     assert parts.duplicates == {}
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("27 January 2026 - 23 February 2026", (dt.date(2026, 1, 27), dt.date(2026, 2, 23))),
+        ("27 de enero de 2026 - 23 de febrero de 2026", (dt.date(2026, 1, 27), dt.date(2026, 2, 23))),
+        ("27 stycznia 2026 - 23 lutego 2026", (dt.date(2026, 1, 27), dt.date(2026, 2, 23))),
+        ("Jan 27, 2026 – Feb 23, 2026", (dt.date(2026, 1, 27), dt.date(2026, 2, 23))),
+        ("2026-01-27 - 2026-02-23", (dt.date(2026, 1, 27), dt.date(2026, 2, 23))),
+        ("Campaign report", None),
+        ("23 February 2026 - 27 January 2026", None),  # backwards: not a range
+        ("Top 10 - 20 campaigns", None),
+    ],
+)  # fmt: skip
+def test_the_range_a_title_line_states(title, expected):
+    from kpi.combine import parse_range
+
+    assert parse_range(title) == expected
