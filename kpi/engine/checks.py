@@ -22,7 +22,7 @@ from kpi.engine.compile import (
 )
 from kpi.engine.types import Need, Note, Request
 from kpi.model import Kpi
-from kpi.schema import DATASETS, TIME_FIELDS
+from kpi.schema import DATASETS, DEDUPE_KEYS, TIME_FIELDS
 
 # How people call a dataset in a message.
 SOURCE_NAMES = {
@@ -187,13 +187,28 @@ def range_notes(
         f"WHERE {RANGE_END} IS NOT NULL AND {time}::DATE <= DATE '{end}' "
         f"AND {RANGE_END}::DATE >= DATE '{start}' AND NOT ({inside}){extra}"
     )
+    messages = []
     n, first, last = con.execute(sql).fetchall()[0]
-    if not n:
-        return []
-    message = (
-        f"{n} row{'s' if n != 1 else ''} of a report covering {first} to {last} only partly "
-        f"overlap{'s' if n == 1 else ''} {start} to {end}"
-        + (f" or span more than one {request.grain}" if request.grain else "")
-        + ": not counted. Choose a range that contains the report's."
-    )
-    return [Note(k.id, "range", message) for k in kpis]
+    if n:
+        messages.append(
+            f"{n} row{'s' if n != 1 else ''} of a report covering {first} to {last} only partly "
+            f"overlap{'s' if n == 1 else ''} {start} to {end}"
+            + (f" or span more than one {request.grain}" if request.grain else "")
+            + ": not counted. Choose a range that contains the report's."
+        )
+    # Two reports of different, overlapping ranges count the same days twice: say so.
+    same = [k for k in DEDUPE_KEYS.get(dataset, ()) if k != time]
+    counted = f"SELECT * FROM {dataset} WHERE {inside}{extra} AND {RANGE_END} IS NOT NULL"
+    on = " AND ".join([*(f"a.{k} IS NOT DISTINCT FROM b.{k}" for k in same), "true"])
+    twice = con.execute(
+        f"SELECT count(*), min(a.{time})::DATE, max(b.{RANGE_END})::DATE "
+        f"FROM ({counted}) a JOIN ({counted}) b ON {on} "
+        f"AND (a.{time}, a.{RANGE_END}) < (b.{time}, b.{RANGE_END}) "
+        f"AND b.{time} <= a.{RANGE_END} AND a.{time} <= b.{RANGE_END}"
+    ).fetchall()[0]
+    if twice[0]:
+        messages.append(
+            f"Reports with overlapping ranges between {twice[1]} and {twice[2]} both count the "
+            "days they share: keep one report per period, or choose a range that holds one."
+        )
+    return [Note(k.id, "range", m) for m in messages for k in kpis]

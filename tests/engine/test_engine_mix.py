@@ -278,3 +278,20 @@ def test_meta_rows_from_reporting_starts_to_reporting_ends_cover_that_range():
     r = run(data.con, Request(("spend",), dt.date(2026, 1, 15), dt.date(2026, 2, 28)))
     assert _row(r, "spend")["value"] == pytest.approx(5)  # the January row spans outside
     assert r.notes[0].kind == "range" and "2026-01-01 to 2026-01-31" in r.notes[0].message
+
+
+def test_two_reports_with_overlapping_ranges_say_they_count_days_twice():
+    later = (
+        "Campaign report (2).csv",
+        GOOGLE_REPORT[1].replace(
+            "27 January 2026 - 23 February 2026", "1 February 2026 - 28 February 2026"
+        ),
+    )
+    data = _session(GOOGLE_REPORT, later)
+    r = run(data.con, Request(("spend",), dt.date(2026, 1, 1), dt.date(2026, 2, 28)))
+    assert _row(r, "spend")["value"] == pytest.approx(2 * (50 + 30))  # both ranges counted…
+    (note,) = r.notes  # …and the person is told
+    assert note.kind == "range" and "2026-01-27 and 2026-02-28" in note.message
+    r = run(data.con, Request(("spend",), dt.date(2026, 2, 1), dt.date(2026, 2, 28)))
+    assert _row(r, "spend")["value"] == pytest.approx(50 + 30)  # only the February report
+    assert [n.message.startswith("2 rows") for n in r.notes] == [True]
