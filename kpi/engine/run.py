@@ -108,6 +108,10 @@ def run(con: duckdb.DuckDBPyConnection, request: Request) -> Result:
         if column not in rows:
             rows[column] = None
     rows = rows.drop(columns="__platforms")
+    for k in resolved:  # a derived amount (CAC) is in the currency of the amounts it uses
+        codes = {currency[u] for u in k.uses if u in currency}
+        if k.kind == "derived" and k.format == "currency" and len(codes) == 1:
+            currency[k.id] = codes.pop()
     source = {k.id: k.dataset for k in resolved if k.kind != "derived"}
     rows["source"] = rows["kpi"].map(source)
     if "currency" not in request.by:

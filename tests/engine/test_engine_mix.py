@@ -148,8 +148,13 @@ def test_different_currencies_are_never_added_up():
 
 def test_money_in_one_currency_says_which():
     ads = ("ads.csv", "date,platform,campaign,spend,currency\n2026-01-05,facebook,a,12.5,COP\n")
-    r = run(_session(ads).con, Request(("spend",), *JAN))
+    customers = (
+        "customers.csv",
+        "customer_id,acquired_at\nc1,2026-01-05 10:00\nc2,2026-01-06 10:00\n",
+    )
+    r = run(_session(ads, customers).con, Request(("spend", "cac"), *JAN))
     assert (_row(r, "spend")["value"], _row(r, "spend")["currency"]) == (12.5, "COP")
+    assert (_row(r, "cac")["value"], _row(r, "cac")["currency"]) == (12.5 / 2, "COP")
 
 
 GOOGLE_REPORT = (
