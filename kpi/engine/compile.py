@@ -191,6 +191,8 @@ def compile_dataset(
                 kept = _parse(k.filter) if k.filter else None
                 measures.append(exp.alias_(_platforms(kept), f"{k.id}__present"))
     levels = {k.level for k in kpis if k.stock}
+    if len(levels) > 1 or (levels and not all(k.stock for k in kpis)):
+        raise ValueError("compile flows and each kind of level in queries of their own")
     source = _level_rows(joined, dataset, by, levels.pop()) if levels else joined
     aggregated = (
         exp.select(exp.column(_START), *[k.copy() for k in keys], *measures)
