@@ -6,8 +6,14 @@ Ratios are ratios of sums in every period and breakdown, over the rows that repo
 numerator and their denominator; division by zero gives NULL; periods with no rows appear as
 empty periods. A KPI without the data it needs comes back under `needs`.
 
-The package by job: `periods` (grains, ranges), `compile` (request → SQL, pure), `run` (on a
-connection), `targets` (targets and status).
+Each result row also says which platforms it `covers`, its `source` dataset (a KPI several
+datasets can supply uses the one the person has) and its `currency`; money in several
+currencies is never added up, and a KPI that only makes sense per dimension asks for it.
+
+The package by job: `types` (request, needs, notes, result), `periods` (grains, ranges),
+`compile` (request → SQL, pure), `checks` (what the data allows: sources, currencies, ranged
+reports), `run` (on a connection), `targets` (targets and status), `clock` (the business's
+time zone for hour-of-day and weekday analyses).
 """
 
 from __future__ import annotations
