@@ -1,143 +1,26 @@
-"""The KPI catalog: every KPI of the product declared once, as data.
-
-A KPI is one of four kinds (like MetricFlow's metric types):
-- `simple`: one SQL aggregate over a dataset's canonical fields (`sum(impressions)`);
-- `ratio`: numerator and denominator aggregates; the engine divides their sums per period and
-  breakdown, so a ratio is never an average of ratios;
-- `stock`: a level such as followers: the aggregate over the rows of the period's last day;
-- `derived`: arithmetic over other KPIs' values per period (`spend / new_customers`), for
-  KPIs that span datasets (CAC, LTV : CAC).
-Labels and descriptions are in English, Spanish and Polish. Required fields are read from the
-expressions, so they cannot drift from them.
-"""
+"""The KPI catalog: every KPI of the product, declared once as data in `kpi.kpis` over the
+model of `kpi.model`, assembled here with its lookup by id and its validation."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-
 import sqlglot
-from sqlglot import exp
 
-from kpi.schema import DATASETS, TIME_FIELDS
+from kpi.kpis import KPIS
+from kpi.model import FAMILIES, FORMATS, PERSPECTIVES, Kpi, Scorecard, kpi
+from kpi.schema import DATASETS
 
-FAMILIES = (
-    "engagement",
-    "internal",
-    "popularity",
-    "demographic",
-    "inbound_traffic",
-    "conversions",
-    "paid",
-    "traffic",
-    "average",
-    "leads",
-)
-FORMATS = ("count", "percent", "currency", "ratio", "duration", "decimal")
-PERSPECTIVES = ("financial", "customer", "internal", "learning")
+__all__ = [
+    "BY_ID",
+    "CATALOG",
+    "FAMILIES",
+    "FORMATS",
+    "PERSPECTIVES",
+    "Kpi",
+    "Scorecard",
+    "kpi",
+    "validate_catalog",
+]
 
-
-@dataclass(frozen=True)
-class Scorecard:
-    """Where a KPI sits on the strategy map: perspective, objective, and leading or lagging."""
-
-    perspective: str
-    objective: str
-    kind: str = "lagging"
-
-
-@dataclass(frozen=True)
-class Kpi:
-    """One KPI, declared as data (see the module docstring for the kinds)."""
-
-    id: str
-    family: str
-    dataset: str | None
-    numerator: str
-    denominator: str | None = None
-    kind: str = "simple"
-    labels: Mapping[str, str] = field(default_factory=dict)
-    descriptions: Mapping[str, str] = field(default_factory=dict)
-    format: str = "count"
-    direction: str = "higher"  # higher or lower is better
-    scorecard: Scorecard = Scorecard("customer", "Grow the audience")
-    filter: str | None = None  # SQL condition on the dataset's rows (e.g. social sessions only)
-    scale: float = 1.0  # multiplies the value (e.g. 1 000 for "per 1 000 followers")
-
-    @property
-    def label(self) -> str:
-        """The English label."""
-        return self.labels["en"]
-
-    @property
-    def description(self) -> str:
-        """The English one-line description."""
-        return self.descriptions["en"]
-
-    @property
-    def time_field(self) -> str | None:
-        """The field that places the KPI's rows in time."""
-        return TIME_FIELDS.get(self.dataset or "")
-
-    @property
-    def stock(self) -> bool:
-        """A level (followers) rather than a flow."""
-        return self.kind == "stock"
-
-    @property
-    def requires(self) -> tuple[str, ...]:
-        """The canonical fields (or, for a derived KPI, the KPI ids) its expressions use."""
-        names: list[str] = []
-        for sql in (self.numerator, self.denominator, self.filter):
-            if sql:
-                for column in sqlglot.parse_one(sql, dialect="duckdb").find_all(exp.Column):
-                    if column.name not in names:
-                        names.append(column.name)
-        return tuple(names)
-
-    @property
-    def uses(self) -> tuple[str, ...]:
-        """For a derived KPI, the KPIs it is computed from."""
-        return self.requires if self.kind == "derived" else ()
-
-
-def kpi(
-    id: str,
-    family: str,
-    dataset: str | None,
-    numerator: str,
-    denominator: str | None = None,
-    *,
-    en: tuple[str, str],
-    es: tuple[str, str],
-    pl: tuple[str, str],
-    card: tuple[str, str, str],
-    kind: str | None = None,
-    format: str = "count",
-    direction: str = "higher",
-    filter: str | None = None,
-    scale: float = 1.0,
-) -> Kpi:
-    """Declare a KPI compactly: (label, description) per language and (perspective, objective,
-    leading/lagging) for the scorecard; the kind defaults to ratio when there is a denominator."""
-    return Kpi(
-        id=id,
-        family=family,
-        dataset=dataset,
-        numerator=numerator,
-        denominator=denominator,
-        kind=kind or ("ratio" if denominator else "simple"),
-        labels={"en": en[0], "es": es[0], "pl": pl[0]},
-        descriptions={"en": en[1], "es": es[1], "pl": pl[1]},
-        format=format,
-        direction=direction,
-        scorecard=Scorecard(*card),
-        filter=filter,
-        scale=scale,
-    )
-
-
-from kpi.kpis import KPIS  # noqa: E402  (the declarations use `kpi` above)
 
 CATALOG: tuple[Kpi, ...] = KPIS
 BY_ID: dict[str, Kpi] = {k.id: k for k in CATALOG}
@@ -179,5 +62,20 @@ def validate_catalog(catalog: tuple[Kpi, ...] = CATALOG) -> list[str]:
             fields = set(DATASETS[k.dataset].field_names)
             problems.extend(
                 f"{where} unknown field {f!r} in {k.dataset}" for f in requires if f not in fields
+            )
+            problems.extend(f"{where} per unknown field {f!r}" for f in k.per if f not in fields)
+        if k.level not in ("first", "last"):
+            problems.append(f"{where} level must be first or last")
+        for source in k.sources:
+            if source.dataset not in DATASETS:
+                problems.append(f"{where} source in unknown dataset {source.dataset!r}")
+                continue
+            fields = set(DATASETS[source.dataset].field_names)
+            used = Kpi(k.id, k.family, source.dataset, source.numerator, source.denominator,
+                       filter=source.filter).requires  # fmt: skip
+            problems.extend(
+                f"{where} source field {f!r} not in {source.dataset}"
+                for f in used
+                if f not in fields
             )
     return problems

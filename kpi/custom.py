@@ -16,8 +16,8 @@ import sqlglot
 from sqlglot import exp
 from sqlglot.errors import ParseError
 
-from kpi.catalog import Kpi, Scorecard
 from kpi.errors import KpiError
+from kpi.model import Kpi, Scorecard
 from kpi.schema import DATASETS, TIME_FIELDS
 
 MAX_FORMULA_CHARS = 500

@@ -1,12 +1,12 @@
 """The declarations of every KPI (the catalog's data). Kept apart from the types in
-`kpi.catalog` so this file reads as a list: one `kpi(...)` per KPI, grouped by family.
+`kpi.model` so this file reads as a list: one `kpi(...)` per KPI, grouped by family.
 
 What is not a grouped aggregate (readability and content-quality indexes, hashtags, attribution,
 cohorts, lead-score buckets, growth of any KPI) lives in `kpi/analytics`, not here."""
 
 from __future__ import annotations
 
-from kpi.catalog import Kpi, kpi
+from kpi.model import Kpi, Source, kpi
 
 # Scorecard placements: (perspective, objective, leading or lagging).
 _ENGAGE = ("customer", "Engage the community", "leading")
@@ -84,11 +84,18 @@ KPIS: tuple[Kpi, ...] = (
         card=_REACH,
     ),
     kpi(
-        "follower_growth_rate", "engagement", "account_daily",
-        _NET_FOLLOWERS, "sum(followers) / count(DISTINCT date)",
-        en=("Follower growth rate", "Net new followers per follower held on an average day of the period."),
-        es=("Tasa de crecimiento de seguidores", "Nuevos seguidores netos por seguidor de un día medio del periodo."),
-        pl=("Tempo wzrostu obserwujących", "Przyrost netto obserwujących względem średniej dziennej liczby obserwujących w okresie."),
+        "followers_at_start", "engagement", "account_daily", "sum(followers)", kind="stock", level="first",
+        en=("Followers at the start", "Followers on the period's first day, all platforms."),
+        es=("Seguidores al inicio", "Seguidores el primer día del periodo, todas las plataformas."),
+        pl=("Obserwujący na początku", "Obserwujący pierwszego dnia okresu, wszystkie platformy."),
+        card=_REACH,
+    ),
+    kpi(
+        "follower_growth_rate", "engagement", None, "net_new_followers / nullif(followers_at_start, 0)",
+        kind="derived",
+        en=("Follower growth rate", "Net new followers in the period over the followers at its start (its first day), as Sprout Social, Hootsuite and Metricool report it."),
+        es=("Tasa de crecimiento de seguidores", "Nuevos seguidores netos del periodo sobre los seguidores al inicio (su primer día), como lo calculan Sprout Social, Hootsuite y Metricool."),
+        pl=("Tempo wzrostu obserwujących", "Przyrost netto obserwujących w okresie względem liczby obserwujących na jego początku (pierwszego dnia), jak w Sprout Social, Hootsuite i Metricool."),
         card=_REACH, format="percent",
     ),
     kpi(
@@ -208,8 +215,8 @@ KPIS: tuple[Kpi, ...] = (
     ),
     # --- demographic ----------------------------------------------------------------------------
     kpi(
-        "followers_by_segment", "demographic", "audience", "sum(followers)", kind="stock",
-        en=("Followers by segment", "Followers per audience segment (age, gender, country…) at the latest snapshot."),
+        "followers_by_segment", "demographic", "audience", "sum(followers)", kind="stock", per=("dimension",),
+        en=("Followers by segment", "Followers per audience segment (age, gender, country…) at the latest snapshot; one dimension at a time, since every dimension counts the same people."),
         es=("Seguidores por segmento", "Seguidores por segmento de audiencia (edad, género, país…) en la última instantánea."),
         pl=("Obserwujący według segmentu", "Obserwujący w segmentach odbiorców (wiek, płeć, kraj…) według ostatniego zestawienia."),
         card=_KNOW,
@@ -247,11 +254,27 @@ KPIS: tuple[Kpi, ...] = (
     ),
     # --- conversions ----------------------------------------------------------------------------
     kpi(
-        "leads", "conversions", "leads", "count(*)",
-        en=("Leads", "New leads in your CRM."),
-        es=("Leads", "Nuevos leads en tu CRM."),
-        pl=("Leady", "Nowe leady w twoim CRM."),
+        "leads", "conversions", "leads", "count(*)", sources=(Source("ads", "sum(leads)"),),
+        en=("Leads", "New leads in your CRM, or else the leads your ads report."),
+        es=("Leads", "Nuevos leads en tu CRM, o si no los leads que reportan tus anuncios."),
+        pl=("Leady", "Nowe leady w twoim CRM, a bez niego leady raportowane przez reklamy."),
         card=_LEADS,
+    ),
+    kpi(
+        "purchases", "conversions", "orders", "count(*)",
+        sources=(Source("web_traffic", "sum(transactions)"), Source("ads", "sum(purchases)")),
+        en=("Purchases", "Orders from your shop, or else the purchases web analytics or your ads report."),
+        es=("Compras", "Pedidos de tu tienda, o si no las compras que reportan la analítica web o tus anuncios."),
+        pl=("Zakupy", "Zamówienia z twojego sklepu, a bez nich zakupy raportowane przez analitykę lub reklamy."),
+        card=_CUSTOMERS,
+    ),
+    kpi(
+        "conversions", "conversions", "web_traffic", "sum(conversions)",
+        sources=(Source("ads", "sum(conversions)"),),
+        en=("Conversions", "Conversions web analytics counts, or else those your ads report."),
+        es=("Conversiones", "Conversiones que cuenta la analítica web, o si no las que reportan tus anuncios."),
+        pl=("Konwersje", "Konwersje liczone przez analitykę internetową, a bez niej raportowane przez reklamy."),
+        card=_CUSTOMERS,
     ),
     kpi(
         "qualified_interactions", "conversions", "leads", "count(*)",

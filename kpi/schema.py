@@ -106,7 +106,7 @@ DATASETS: dict[str, Dataset] = {
             _fields(
                 "date:date, platform:text, campaign:text, ad_set:text, ad:text, objective:text, "
                 "spend:money, currency:text, impressions, reach, clicks, landing_page_views, leads, "
-                "new_followers, add_to_carts, purchases, conversion_value:money"
+                "new_followers, add_to_carts, purchases, conversion_value:money, conversions"
             ),
             ("date", "spend"),
             "a Meta Ads Manager or Google Ads report",
@@ -146,7 +146,8 @@ DATASETS: dict[str, Dataset] = {
             "orders",
             "an order",
             _fields(
-                "order_id:text, customer_id:text, ordered_at:timestamp, revenue:money, category:text"
+                "order_id:text, customer_id:text, ordered_at:timestamp, revenue:money, category:text, "
+                "currency:text"
             ),
             ("order_id", "ordered_at"),
             "a shop orders export",

@@ -13,11 +13,20 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
+from kpi.combine import RANGE_ENDS, merged_sql, report_range
+from kpi.engine.clock import DEFAULT_TIMEZONE, zone_in_text
+from kpi.engine.compile import RANGE_END, RANGED_DATASETS
 from kpi.guard import QueryGate
 from kpi.load import FileError, LoadedTable, LoadResult
 from kpi.mapping import TableMapping, normalise, recognise
 from kpi.schema import DATASETS, DEDUPE_KEYS, TIME_FIELDS
 from kpi.workspace import Workspace
+
+_NULL = "CAST(NULL AS "
+# Merged datasets are computed once into tables named so (the view of the dataset reads them).
+MERGED_PREFIX = "__merged_"
+# A column matched by its canonical name or a synonym scores this much or more (near spellings less).
+EXACT_NAME = 0.95
 
 _SQL_TYPES = {
     "timestamp": "TIMESTAMP",
@@ -65,7 +74,7 @@ class SessionData:
     tables: list[StoredTable] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
     workspace: Workspace = field(default_factory=Workspace)
-    duplicates: dict[str, int] = field(default_factory=dict)  # rows merged per dataset
+    duplicates: dict[str, int] = field(default_factory=dict)  # rows two files both measured
     source: str = "empty"  # "sample" or "uploads": what the person is looking at
     gate: QueryGate = field(default_factory=QueryGate)  # the person's own queries, one at a time
     # One thread at a time on the connection: a page's run and a download built in the
@@ -103,6 +112,19 @@ class SessionData:
             self.tables.append(table)
         self.rebuild_views()
 
+    @property
+    def timezone(self) -> str:
+        """The business's time zone: the workspace's, else one the exports name (a title line
+        or a column such as `Date (Europe/Madrid)`), else UTC."""
+        if self.workspace.timezone:
+            return self.workspace.timezone
+        for table in self.tables:
+            texts = [s.raw for s in table.loaded.report.skipped] + table.columns
+            for text in texts:
+                if zone := zone_in_text(text):
+                    return zone
+        return DEFAULT_TIMEZONE
+
     def _propose(self, loaded: LoadedTable) -> TableMapping:
         columns = list(loaded.data.column_names)
         saved = self.workspace.recall(columns)
@@ -134,6 +156,7 @@ class SessionData:
         """Forget every table and view (the person replaces the sample data with their own)."""
         for dataset in DATASETS:
             self.con.execute(f"DROP VIEW IF EXISTS {dataset}")
+            self.con.execute(f"DROP TABLE IF EXISTS {quote_ident(MERGED_PREFIX + dataset)}")
         for table in self.tables:
             self.con.execute(f"DROP TABLE IF EXISTS {quote_ident(table.name)}")
         self.tables.clear()
@@ -159,35 +182,70 @@ class SessionData:
             name, n = f"raw_{base}_{n}", n + 1
         return name
 
+    def included(self, table: StoredTable) -> bool:
+        """Whether a table feeds the canonical views: it has a dataset, and the reading is sure
+        enough, confirmed by the person, or names every column of the table by a known name (a
+        small table of exact names is read, not guessed). A 59 % guess waits on the Data page."""
+        mapping = table.mapping
+        if mapping.dataset is None:
+            return False
+        if not mapping.needs_review:
+            return True
+        columns = [
+            c for c in mapping.mapping if not (mapping.unpivot and c in mapping.unpivot.columns)
+        ]
+        return bool(columns) and all(
+            mapping.mapping[c] and mapping.scores.get(c, 0) >= EXACT_NAME for c in columns
+        )
+
+    def pending(self) -> list[StoredTable]:
+        """Tables with a guessed dataset that wait for the person to confirm it (not in any KPI)."""
+        return [t for t in self.tables if t.mapping.dataset is not None and not self.included(t)]
+
     def rebuild_views(self) -> None:
-        """One view per canonical dataset: the union of every table recognised as it, with rows
-        repeated across overlapping exports merged (the newest file's row is kept)."""
+        """One view per canonical dataset over every confirmed table recognised as it.
+
+        Tables of one dataset merge column-wise on the dataset's key (date + platform for
+        `account_daily`, post id for `posts`, …): a file with followers and one with video views
+        for the same days give one row with both. Only the same measure for the same key in two
+        files is a duplicate: the newest file's value is kept and the row counted in
+        `duplicates`. Rows without the key's first field are never merged. A merge is computed
+        once, into a table the view reads (a view doing it would redo it on every query)."""
         self.duplicates.clear()
         for dataset in DATASETS.values():
-            members = [t for t in self.tables if t.mapping.dataset == dataset.name]
+            members = [
+                t for t in self.tables if t.mapping.dataset == dataset.name and self.included(t)
+            ]
+            merged_table = quote_ident(f"{MERGED_PREFIX}{dataset.name}")
             self.con.execute(f"DROP VIEW IF EXISTS {dataset.name}")
+            self.con.execute(f"DROP TABLE IF EXISTS {merged_table}")
             if not members:
                 continue
             ranked = self._rank_by_newest(members, dataset.name)
-            union = " UNION ALL BY NAME ".join(
+            keys = DEDUPE_KEYS.get(dataset.name)
+            parts = [
                 f"SELECT *, {rank} AS __rank FROM ({self.select_sql(t)})"
                 for rank, t in enumerate(ranked)
-            )
-            keys = DEDUPE_KEYS.get(dataset.name)
-            if keys and len(members) > 1:
-                partition = ", ".join(keys)
-                body = (
-                    f"SELECT * EXCLUDE (__rank) FROM ({union}) QUALIFY {keys[0]} IS NULL "
-                    f"OR __rank = max(__rank) OVER (PARTITION BY {partition})"
+            ]
+            union = " UNION ALL BY NAME ".join(parts)
+            if not keys or len(members) < 2:
+                self.con.execute(
+                    f"CREATE VIEW {dataset.name} AS SELECT * EXCLUDE (__rank) FROM ({union})"
                 )
-            else:
-                body = f"SELECT * EXCLUDE (__rank) FROM ({union})"
-            self.con.execute(f"CREATE VIEW {dataset.name} AS {body}")
-            if keys and len(members) > 1:
-                total = self.con.execute(f"SELECT count(*) FROM ({union})").fetchall()[0][0]
-                kept = self.con.execute(f"SELECT count(*) FROM {dataset.name}").fetchall()[0][0]
-                if total > kept:
-                    self.duplicates[dataset.name] = int(total - kept)
+                continue
+            described = self.con.execute(f"DESCRIBE SELECT * FROM ({union})").fetchall()
+            columns = {r[0]: r[1] for r in described if r[0] != "__rank"}
+            provided = [self.provided(t) for t in ranked]
+            body = merged_sql(dataset.name, union, keys, columns, provided)
+            self.con.execute(f"CREATE TABLE {merged_table} AS {body}")
+            self.con.execute(
+                f"CREATE VIEW {dataset.name} AS SELECT * EXCLUDE (__overlap) FROM {merged_table}"
+            )
+            counted = self.con.execute(
+                f"SELECT coalesce(sum(__overlap), 0) FROM {merged_table}"
+            ).fetchall()[0][0]
+            if counted:
+                self.duplicates[dataset.name] = int(counted)
 
     def _rank_by_newest(self, members: list[StoredTable], dataset: str) -> list[StoredTable]:
         """Oldest first: by the last date each file covers, then by upload order."""
@@ -204,6 +262,15 @@ class SessionData:
     def select_sql(self, table: StoredTable) -> str:
         """The canonical rows of one table: fields cast to their types, constants filled in,
         wide layouts unpivoted, and every unmapped column kept under its folded name."""
+        items, source = self._select_items(table)
+        return f"SELECT {', '.join(f'{e} AS {n}' for e, n in items)} FROM {source}"
+
+    def provided(self, table: StoredTable) -> set[str]:
+        """The columns of a table's canonical rows that can hold values (not always NULL)."""
+        items, _ = self._select_items(table)
+        return {n.strip('"').replace('""', '"') for e, n in items if not e.startswith(_NULL)}
+
+    def _select_items(self, table: StoredTable) -> tuple[list[tuple[str, str]], str]:
         mapping = table.mapping
         dataset = DATASETS[mapping.dataset] if mapping.dataset else None
         if dataset is None:
@@ -227,9 +294,14 @@ class SessionData:
             )
             segment_expr = "__segment"
         items = []
+        time_field = TIME_FIELDS[dataset.name]
+        dated = time_field in by_field or time_field in mapping.constants
+        covered = None if dated else report_range(table.loaded)
         for f in dataset.fields:
             sql_type = _SQL_TYPES[f.type]
-            if f.name in by_field:
+            if f.name == time_field and covered is not None:
+                expr = f"DATE {sql_literal(covered[0].isoformat())}"
+            elif f.name in by_field:
                 expr = f"TRY_CAST({quote_ident(by_field[f.name])} AS {sql_type})"
             elif mapping.unpivot is not None and f.name == "segment":
                 expr = segment_expr
@@ -242,9 +314,22 @@ class SessionData:
             elif f.name in mapping.constants:
                 expr = f"TRY_CAST({sql_literal(mapping.constants[f.name])} AS {sql_type})"
             else:
-                expr = f"CAST(NULL AS {sql_type})"
-            items.append(f"{expr} AS {f.name}")
+                expr = f"{_NULL}{sql_type})"
+            items.append((expr, f.name))
         taken = set(dataset.field_names)
+        if dataset.name in RANGED_DATASETS:
+            # The last day a row covers: the report's range end, when its rows carry no date.
+            ends = [c for c, f in mapping.mapping.items() if not f and normalise(c) in RANGE_ENDS]
+            if RANGE_END in mapping.constants:
+                end = f"TRY_CAST({sql_literal(mapping.constants[RANGE_END])} AS DATE)"
+            elif ends and time_field in by_field:
+                end = f"TRY_CAST({quote_ident(ends[0])} AS DATE)"  # Meta's "Reporting ends"
+            elif covered is not None:
+                end = f"DATE {sql_literal(covered[1].isoformat())}"
+            else:
+                end = f"{_NULL}DATE)"
+            items.append((end, RANGE_END))
+            taken.add(RANGE_END)
         skip = set(mapping.unpivot.columns) if mapping.unpivot else set()
         for column, target in mapping.mapping.items():
             if target or column in skip:
@@ -253,8 +338,8 @@ class SessionData:
             while extra in taken or extra.startswith("__"):
                 extra += "_raw"
             taken.add(extra)
-            items.append(f"{quote_ident(column)} AS {quote_ident(extra)}")
-        return f"SELECT {', '.join(items)} FROM {source}"
+            items.append((quote_ident(column), quote_ident(extra)))
+        return items, source
 
     def preview(self, table: StoredTable, rows: int = 10) -> pd.DataFrame:
         """The first canonical rows one table contributes, as the person will see them in KPIs."""
@@ -285,7 +370,7 @@ class SessionData:
         """The canonical datasets that have data, with their row counts."""
         out = {}
         for name in DATASETS:
-            if any(t.mapping.dataset == name for t in self.tables):
+            if any(t.mapping.dataset == name and self.included(t) for t in self.tables):
                 out[name] = int(self.con.execute(f"SELECT count(*) FROM {name}").fetchall()[0][0])
         return out
 

@@ -1,15 +1,18 @@
-"""The workspace file: everything a person decided (column mappings per export layout for now),
-as one small versioned JSON file they download and upload again next week."""
+"""The workspace file: everything a person decided (column mappings per export layout, custom
+KPIs, targets, the business's time zone), as one small versioned JSON file they download and
+upload again next week."""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import zoneinfo
 from dataclasses import dataclass, field
 from typing import Any
 
 from kpi.catalog import BY_ID, Kpi
 from kpi.custom import custom_kpi
+from kpi.engine.clock import valid_timezone
 from kpi.errors import KpiError
 from kpi.mapping import TableMapping, Unpivot, normalise
 
@@ -30,6 +33,13 @@ class Workspace:
     custom_kpis: list[dict[str, str]] = field(default_factory=list)
     targets: dict[str, float] = field(default_factory=dict)  # KPI id → target for any period
     other: dict[str, Any] = field(default_factory=dict)
+    # The business's time zone (IANA name) for hour-of-day and weekday analyses; None: the
+    # one the data names, else UTC (see `SessionData.timezone`).
+    timezone: str | None = None
+
+    def set_timezone(self, name: str | None) -> None:
+        """Set the business's time zone (checked: `Europe/Warsaw`, `America/Bogota`, `UTC`)."""
+        self.timezone = valid_timezone(name) if name else None
 
     def add_custom_kpi(
         self, id: str, label: str, dataset: str, formula: str, format: str = "decimal"
@@ -100,6 +110,8 @@ class Workspace:
                 "targets": self.targets,
             }
         )
+        if self.timezone:
+            doc["timezone"] = self.timezone
         return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True)
 
     @classmethod
@@ -133,4 +145,13 @@ class Workspace:
             raise KpiError(
                 "The workspace file's targets are damaged: each needs a number."
             ) from None
-        return cls(mappings=mappings, custom_kpis=custom, targets=targets, other=doc)
+        zone = doc.pop("timezone", None)
+        if zone is not None and (not isinstance(zone, str) or zone not in _known_zones()):
+            raise KpiError(
+                f"The workspace file's time zone {zone!r} is not one: use a name like Europe/Madrid."
+            )
+        return cls(mappings=mappings, custom_kpis=custom, targets=targets, other=doc, timezone=zone)
+
+
+def _known_zones() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones()) | {"UTC"}

@@ -12,6 +12,7 @@ import duckdb
 import pandas as pd
 
 from kpi.engine import available_fields
+from kpi.engine.clock import local_hour_sql, local_weekday_sql
 from kpi.schema import DATASETS
 
 TOP_N = 15
@@ -190,8 +191,10 @@ def weekday_hour(
     end: dt.date,
     filters: Mapping[str, Sequence[str]] | None = None,
     min_posts: int = MIN_POSTS,
+    timezone: str | None = None,
 ) -> pd.DataFrame:
-    """Engagement rate of posts by weekday (1 = Monday … 7 = Sunday) and hour of publication,
+    """Engagement rate of posts by weekday (1 = Monday … 7 = Sunday) and hour of publication on
+    the business's clock (`timezone`; Meta's local times and the others' UTC made one clock),
     every one of the 7 × 24 cells present: columns weekday, hour, posts, engagement, impressions,
     rate. The rate is sum(likes + comments + shares) / sum(impressions) of the cell's posts, and
     is empty (NULL) where fewer than `min_posts` posts fell, or they had no impressions."""
@@ -204,7 +207,8 @@ def weekday_hour(
     where, params = _filter_sql(con, "posts", filters)
     sql = f"""
         WITH cells AS (
-            SELECT isodow(published_at) AS weekday, hour(published_at) AS hour,
+            SELECT {local_weekday_sql("published_at", timezone)} AS weekday,
+                   {local_hour_sql("published_at", timezone)} AS hour,
                    count(*) AS posts,
                    sum({engagement}) AS engagement,
                    sum(impressions) AS impressions

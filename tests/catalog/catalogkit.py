@@ -37,12 +37,12 @@ instagram,age,18-24,9999,2026-02-05
 """  # the 5 Feb snapshot is outside the range
 
 WEB_TRAFFIC_CSV = """\
-date,source,medium,channel_group,sessions,engaged_sessions,bounces,engagement_seconds,pageviews
-2026-01-05,google,organic,Organic Search,100,60,30,6000,250
-2026-01-05,facebook,social,Organic Social,50,20,25,1500,80
-2026-01-06,instagram,referral,Paid Social,30,15,10,900,45
-2026-01-06,newsletter,email,Email,20,12,5,1200,40
-2026-01-07,t.co,sm,Referral,10,4,6,200,15
+date,source,medium,channel_group,sessions,engaged_sessions,bounces,engagement_seconds,pageviews,conversions
+2026-01-05,google,organic,Organic Search,100,60,30,6000,250,3
+2026-01-05,facebook,social,Organic Social,50,20,25,1500,80,2
+2026-01-06,instagram,referral,Paid Social,30,15,10,900,45,1
+2026-01-06,newsletter,email,Email,20,12,5,1200,40,0
+2026-01-07,t.co,sm,Referral,10,4,6,200,15,0
 """
 
 SEARCH_QUERIES_CSV = """\

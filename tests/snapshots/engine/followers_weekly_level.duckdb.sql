@@ -1,6 +1,7 @@
 SELECT
   frame.__period_start AS period_start,
-  agg.followers__num
+  agg.followers__num,
+  agg.followers__covers
 FROM (
   SELECT
     spine.__period_start
@@ -14,14 +15,18 @@ FROM (
 LEFT JOIN (
   SELECT
     __period_start,
-    SUM(followers) AS followers__num
+    SUM(followers) AS followers__num,
+    LISTAGG(DISTINCT platform, ', '
+    ORDER BY
+      platform) FILTER(WHERE
+      NOT followers IS NULL) AS followers__covers
   FROM (
     SELECT
       *
     FROM (
       SELECT
         *,
-        MAX(CAST(date AS DATE)) OVER (PARTITION BY __period_start) AS __last_day
+        MAX(CAST(date AS DATE)) OVER (PARTITION BY __period_start) AS __level_day
       FROM (
         SELECT
           *,
@@ -31,9 +36,9 @@ LEFT JOIN (
           CAST(date AS DATE) >= CAST('2026-01-01' AS DATE)
           AND CAST(date AS DATE) < CAST('2026-02-01' AS DATE)
       ) AS marked_rows
-    ) AS last_rows
+    ) AS level_rows
     WHERE
-      CAST(date AS DATE) = __last_day
+      CAST(date AS DATE) = __level_day
   ) AS rows
   GROUP BY
     __period_start

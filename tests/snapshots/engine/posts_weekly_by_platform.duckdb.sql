@@ -2,10 +2,15 @@ SELECT
   frame.__period_start AS period_start,
   frame.platform,
   agg.impressions__num,
+  agg.impressions__covers,
   agg.engagement_rate__num,
   agg.engagement_rate__den,
+  agg.engagement_rate__covers,
+  agg.engagement_rate__present,
   agg.avg_clicks_per_post__num,
-  agg.avg_clicks_per_post__den
+  agg.avg_clicks_per_post__den,
+  agg.avg_clicks_per_post__covers,
+  agg.avg_clicks_per_post__present
 FROM (
   SELECT
     spine.__period_start,
@@ -35,10 +40,41 @@ LEFT JOIN (
     __period_start,
     platform,
     SUM(impressions) AS impressions__num,
-    SUM(COALESCE(likes, 0) + COALESCE(comments, 0) + COALESCE(shares, 0)) AS engagement_rate__num,
-    SUM(impressions) AS engagement_rate__den,
-    SUM(clicks) AS avg_clicks_per_post__num,
-    COUNT(*) AS avg_clicks_per_post__den
+    LISTAGG(DISTINCT platform, ', '
+    ORDER BY
+      platform) FILTER(WHERE
+      NOT impressions IS NULL) AS impressions__covers,
+    SUM(COALESCE(likes, 0) + COALESCE(comments, 0) + COALESCE(shares, 0)) FILTER(WHERE
+      NOT impressions IS NULL
+      AND (
+        NOT shares IS NULL OR NOT likes IS NULL OR NOT comments IS NULL
+      )) AS engagement_rate__num,
+    SUM(impressions) FILTER(WHERE
+      NOT impressions IS NULL
+      AND (
+        NOT shares IS NULL OR NOT likes IS NULL OR NOT comments IS NULL
+      )) AS engagement_rate__den,
+    LISTAGG(DISTINCT platform, ', '
+    ORDER BY
+      platform) FILTER(WHERE
+      NOT impressions IS NULL
+      AND (
+        NOT shares IS NULL OR NOT likes IS NULL OR NOT comments IS NULL
+      )) AS engagement_rate__covers,
+    LISTAGG(DISTINCT platform, ', '
+    ORDER BY
+      platform) AS engagement_rate__present,
+    SUM(clicks) FILTER(WHERE
+      NOT clicks IS NULL) AS avg_clicks_per_post__num,
+    COUNT(*) FILTER(WHERE
+      NOT clicks IS NULL) AS avg_clicks_per_post__den,
+    LISTAGG(DISTINCT platform, ', '
+    ORDER BY
+      platform) FILTER(WHERE
+      NOT clicks IS NULL) AS avg_clicks_per_post__covers,
+    LISTAGG(DISTINCT platform, ', '
+    ORDER BY
+      platform) AS avg_clicks_per_post__present
   FROM (
     SELECT
       *,

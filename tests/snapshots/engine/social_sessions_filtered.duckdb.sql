@@ -26,8 +26,14 @@ LEFT JOIN (
     FROM web_traffic
     WHERE
       (
-        CAST(date AS DATE) >= CAST('2026-01-01' AS DATE)
-        AND CAST(date AS DATE) < CAST('2026-02-01' AS DATE)
+        (
+          (
+            CAST(date AS DATE) >= CAST('2026-01-01' AS DATE)
+            AND CAST(date AS DATE) < CAST('2026-02-01' AS DATE)
+          )
+          AND COALESCE(date_end, CAST(date AS DATE)) < CAST('2026-02-01' AS DATE)
+        )
+        AND CAST(DATE_TRUNC('WEEK', CAST(date AS DATE)) AS DATE) = CAST(DATE_TRUNC('WEEK', COALESCE(date_end, CAST(date AS DATE))) AS DATE)
       )
       AND source IN ('instagram', 'facebook')
   ) AS rows

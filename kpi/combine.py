@@ -1,0 +1,127 @@
+"""Combining the tables of one dataset: the column-wise merge on the dataset's key, and the date
+range a report states in its title when its rows carry no date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+
+from dateutil import parser
+
+from kpi.load import LoadedTable
+from kpi.schema import DATASETS
+
+# A column saying the last day a row covers, next to its first ("Reporting starts" → date).
+RANGE_ENDS = {
+    "reporting_ends", "reporting_end", "fin_del_informe", "koniec_raportowania",
+    "fim_dos_relatorios", "date_end", "end_of_reporting",
+}  # fmt: skip
+_RANGE_SPLIT = re.compile(r"\s+(?:-|–|—|to|until)\s+", re.IGNORECASE)
+_YEAR = re.compile(r"\b(19|20)\d{2}\b")
+# Month names of Spanish, Portuguese and Polish reports (Polish in the genitive, as dates write
+# them), in English for the date parser.
+_MONTH_NAMES = (
+    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
+    "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada "
+    "grudnia",
+)
+_MONTHS = {name: i + 1 for line in _MONTH_NAMES for i, name in enumerate(line.split(" "))}
+_ENGLISH = ("", "January", "February", "March", "April", "May", "June", "July", "August",
+            "September", "October", "November", "December")  # fmt: skip
+
+
+def _in_english(text: str) -> str:
+    words = [w for w in re.split(r"\s+", text) if w.lower() not in ("de", "del", "r.")]
+    return " ".join(_ENGLISH[_MONTHS[w.lower()]] if w.lower() in _MONTHS else w for w in words)
+
+
+def parse_range(text: str) -> tuple[dt.date, dt.date] | None:
+    """The date range a report's title line states (`27 January 2026 - 23 February 2026`,
+    `Jan 27, 2026 – Feb 23, 2026`, `2026-01-27 - 2026-02-23`), or None."""
+    text = text.strip().strip('"').strip()
+    if len(text) > 80:
+        return None
+    parts = _RANGE_SPLIT.split(text)
+    if len(parts) != 2 or not all(_YEAR.search(p) for p in parts):
+        return None
+    try:
+        first, last = (
+            parser.parse(_in_english(p.strip(" ,;")), dayfirst=True).date() for p in parts
+        )
+    except (ValueError, OverflowError):
+        return None
+    return (first, last) if first <= last else None
+
+
+def report_range(loaded: LoadedTable) -> tuple[dt.date, dt.date] | None:
+    """The range a report covers, from a title line above its header (Google Ads writes
+    `Campaign report` and then `27 January 2026 - 23 February 2026`)."""
+    for line in loaded.report.skipped:
+        if "title" in line.reason and (
+            found := parse_range(line.raw.replace(",,", " ").strip(", "))
+        ):
+            return found
+    return None
+
+
+def _fill_platform(keys: tuple[str, ...]) -> str | None:
+    """A row without a platform takes the one every other file gives for the same key (a second
+    sheet of a post export that names no platform joins its posts on their ids)."""
+    if "platform" not in keys or keys[0] == "platform":
+        return None
+    others = ", ".join(k for k in keys if k != "platform")
+    window = f"OVER (PARTITION BY {others})"
+    return (
+        f"coalesce(platform, CASE WHEN min(platform) {window} = max(platform) {window} "
+        f"THEN min(platform) {window} END) AS platform"
+    )
+
+
+def _ident(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def merged_sql(
+    dataset: str,
+    union: str,
+    keys: tuple[str, ...],
+    columns: Mapping[str, str],
+    provided: Sequence[set[str]],
+) -> str:
+    """The column-wise merge of a dataset's tables (`union`: their rows with `__rank`, oldest
+    file 0) on its key: per column the newest file's value. `columns` are the union's columns
+    and types; `provided[rank]` the columns that file can fill. `__overlap` counts how many more
+    files than one gave a measure of the row. The n-th row of a key in one file pairs with the
+    n-th of the same key in another, so rows a single file repeats stay apart."""
+    fill = _fill_platform(keys) if any("platform" not in p for p in provided) else None
+    keyed = f"SELECT * REPLACE ({fill}) FROM ({union})" if fill else f"SELECT * FROM ({union})"
+    occurrence = f"row_number() OVER (PARTITION BY __rank, {', '.join(keys)}) AS __occurrence"
+    source = f"(SELECT *, {occurrence} FROM ({keyed}) WHERE {keys[0]} IS NOT NULL)"
+    values = []
+    for name, kind in columns.items():
+        if name in keys:
+            continue
+        column, givers = _ident(name), sum(1 for p in provided if name in p)
+        if givers == 0:
+            values.append(f"CAST(NULL AS {kind}) AS {column}")
+        elif givers == 1:  # one file gives it: at most one value per merged row
+            values.append(f"any_value({column}) AS {column}")
+        else:
+            values.append(
+                f"arg_max({column}, __rank) FILTER (WHERE {column} IS NOT NULL) AS {column}"
+            )
+    shared = [
+        f.name
+        for f in DATASETS[dataset].fields
+        if f.type in ("int", "float", "money", "percent")
+        and f.name not in keys
+        and sum(1 for p in provided if f.name in p) > 1
+    ]
+    overlap = f"greatest({', '.join([*(f'count({m})' for m in shared), '1'])}) - 1 AS __overlap"
+    group = ", ".join([*keys, "__occurrence"])
+    merged = f"SELECT {', '.join([*keys, *values, overlap])} FROM {source} GROUP BY {group}"
+    loose = f"SELECT * EXCLUDE (__rank), 0 AS __overlap FROM ({keyed}) WHERE {keys[0]} IS NULL"
+    order = ", ".join(_ident(c) for c in [*columns, "__overlap"])
+    return f"SELECT {order} FROM ({merged} UNION ALL BY NAME {loose})"

@@ -1,0 +1,246 @@
+"""Compiling: a dataset's KPIs, periods, breakdown and filters become one sqlglot query, pure
+(no database), emitted in DuckDB's dialect here and in any other on demand."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+
+import sqlglot
+from sqlglot import exp
+
+from kpi.model import Kpi
+from kpi.schema import DATASETS, TIME_FIELDS
+
+DIALECT = "duckdb"
+_START, _END = "__period_start", "__period_end"
+# Rows of a ranged report (a Google Ads report covering 27 Jan – 23 Feb) carry their last day
+# here and their first in the time field; the store gives these datasets the column always.
+RANGE_END = "date_end"
+RANGED_DATASETS = ("ads", "web_traffic", "search_queries")
+_MEASURE_TYPES = ("int", "float", "money", "percent")
+
+
+def _parse(sql: str) -> exp.Expression:
+    return sqlglot.parse_one(sql, dialect=DIALECT)
+
+
+def _with_filter(expression: exp.Expression, condition: exp.Expression | None) -> exp.Expression:
+    """Apply a KPI's row filter to every aggregate inside its expression (FILTER (WHERE …))."""
+    if condition is None:
+        return expression
+
+    def wrap(node: exp.Expression) -> exp.Expression:
+        if isinstance(node, exp.AggFunc) and not isinstance(node.parent, exp.Filter):
+            return exp.Filter(this=node.copy(), expression=exp.Where(this=condition.copy()))
+        return node
+
+    return expression.copy().transform(wrap)
+
+
+def _date(value: dt.date) -> exp.Expression:
+    return exp.cast(exp.Literal.string(value.isoformat()), exp.DataType.Type.DATE)
+
+
+def _spine(bounds: Sequence[tuple[dt.date, dt.date]]) -> exp.Expression:
+    rows = [exp.Tuple(expressions=[_date(a), _date(b)]) for a, b in bounds]
+    return exp.Values(expressions=rows, alias=exp.TableAlias(this=exp.to_identifier("spine"),
+                      columns=[exp.to_identifier(_START), exp.to_identifier(_END)]))  # fmt: skip
+
+
+def _filters_condition(filters: Mapping[str, tuple[str, ...]]) -> exp.Expression | None:
+    parts = [
+        exp.In(this=exp.column(name), expressions=[exp.Literal.string(v) for v in values])
+        for name, values in sorted(filters.items())
+    ]
+    return exp.and_(*parts) if parts else None
+
+
+def reported(*sqls: str, dataset: str) -> exp.Expression | None:
+    """The rows that report some expressions: every measure they read is present, except that
+    of the measures inside `coalesce` one is enough. None when they read no measure
+    (`count(*)`): every row reports them."""
+    fields = DATASETS[dataset].fields if dataset in DATASETS else ()
+    numeric = {f.name for f in fields if f.type in _MEASURE_TYPES}
+    required: list[str] = []
+    optional: list[str] = []
+    for sql in sqls:
+        for column in _parse(sql).find_all(exp.Column):
+            if column.name not in numeric:
+                continue
+            bucket = optional if column.find_ancestor(exp.Coalesce) is not None else required
+            if column.name not in bucket:
+                bucket.append(column.name)
+    optional = [c for c in optional if c not in required]
+    parts: list[exp.Expression] = [_present(c) for c in required]
+    if optional:
+        parts.append(exp.or_(*[_present(c) for c in optional]))
+    return exp.and_(*parts) if parts else None
+
+
+def coverage(kpi: Kpi, dataset: str) -> exp.Expression | None:
+    """The rows a KPI counts: for a ratio, only those reporting both its numerator and its
+    denominator (TikTok posts have no reach, so they stay out of engagement by reach)."""
+    if not kpi.denominator:
+        return None
+    return reported(kpi.numerator, kpi.denominator, dataset=dataset)
+
+
+def measures_of(kpi: Kpi, dataset: str) -> tuple[str, ...]:
+    """The measures (numeric fields) a KPI's numerator and denominator read."""
+    fields = DATASETS[dataset].fields if dataset in DATASETS else ()
+    numeric = {f.name for f in fields if f.type in _MEASURE_TYPES}
+    names: list[str] = []
+    for sql in (kpi.numerator, kpi.denominator):
+        for column in _parse(sql).find_all(exp.Column) if sql else ():
+            if column.name in numeric and column.name not in names:
+                names.append(column.name)
+    return tuple(names)
+
+
+def _present(name: str) -> exp.Expression:
+    return exp.Not(this=exp.Is(this=exp.column(name), expression=exp.Null()))
+
+
+def _both(a: exp.Expression | None, b: exp.Expression | None) -> exp.Expression | None:
+    if a is None or b is None:
+        return a or b
+    return exp.and_(a, b)
+
+
+def _platforms(condition: exp.Expression | None) -> exp.Expression:
+    """The platforms among the rows matching a condition, as one sorted text (`facebook, x`)."""
+    agg = _parse("string_agg(DISTINCT platform, ', ' ORDER BY platform)")
+    if condition is None:
+        return agg
+    return exp.Filter(this=agg, expression=exp.Where(this=condition.copy()))
+
+
+def in_range_condition(
+    dataset: str, first: dt.date, after_last: dt.date, grain: str | None
+) -> exp.Expression:
+    """Rows inside [first, after_last). A row of a ranged report (`date_end` set) counts only
+    when its whole range lies inside, and, with a grain, inside one period."""
+    day = exp.cast(exp.column(TIME_FIELDS[dataset]), exp.DataType.Type.DATE)
+    condition = exp.and_(
+        exp.GTE(this=day.copy(), expression=_date(first)),
+        exp.LT(this=day.copy(), expression=_date(after_last)),
+    )
+    if dataset not in RANGED_DATASETS:
+        return condition
+    end = exp.func("coalesce", exp.column(RANGE_END), day.copy())
+    condition = exp.and_(condition, exp.LT(this=end.copy(), expression=_date(after_last)))
+    if grain is not None:
+        same = exp.EQ(this=_trunc(grain, day.copy()), expression=_trunc(grain, end.copy()))
+        condition = exp.and_(condition, same)
+    return condition
+
+
+def _trunc(grain: str, value: exp.Expression) -> exp.Expression:
+    return exp.cast(
+        exp.func("date_trunc", exp.Literal.string(grain), value), exp.DataType.Type.DATE
+    )
+
+
+def compile_dataset(
+    dataset: str,
+    kpis: Sequence[Kpi],
+    bounds: Sequence[tuple[dt.date, dt.date]],
+    by: Sequence[str] = (),
+    filters: Mapping[str, tuple[str, ...]] | None = None,
+    grain: str | None = None,
+) -> exp.Select:
+    """One query for the KPIs of a dataset: numerator and denominator sums per period and
+    breakdown, with every period of `bounds` present (NULL where no rows fell). A ratio sums
+    only the rows reporting both its parts; where the dataset has platforms, `<kpi>__covers`
+    names the platforms each value counts and, for a ratio, `<kpi>__present` the platforms its
+    row filter keeps, reporting both parts or not."""
+    time = exp.column(TIME_FIELDS[dataset])
+    keys = [exp.column(b) for b in by]
+    first, after_last = bounds[0][0], bounds[-1][1]
+    if grain is None:
+        period: exp.Expression = _date(first)
+    else:
+        # date_trunc buckets in one pass (weeks start on Monday in DuckDB and Spark alike); the
+        # first period is clipped to the range, as `periods()` clips it.
+        period = exp.func("greatest", _trunc(grain, time.copy()), _date(first))
+    in_range = in_range_condition(dataset, first, after_last, grain)
+    row_filter = _filters_condition(filters or {})
+    joined = (
+        exp.select("*", exp.alias_(period, _START))
+        .from_(exp.to_table(dataset))
+        .where(in_range if row_filter is None else exp.and_(in_range, row_filter))
+    )
+    has_platform = dataset in DATASETS and "platform" in DATASETS[dataset].field_names
+    measures: list[exp.Expression] = []
+    for k in kpis:
+        condition = _both(_parse(k.filter) if k.filter else None, coverage(k, dataset))
+        measures.append(exp.alias_(_with_filter(_parse(k.numerator), condition), f"{k.id}__num"))
+        if k.denominator:
+            measures.append(
+                exp.alias_(_with_filter(_parse(k.denominator), condition), f"{k.id}__den")
+            )
+        if has_platform:
+            counted = (
+                condition
+                if k.denominator
+                else _both(condition, reported(k.numerator, dataset=dataset))
+            )
+            measures.append(exp.alias_(_platforms(counted), f"{k.id}__covers"))
+            if k.denominator:
+                kept = _parse(k.filter) if k.filter else None
+                measures.append(exp.alias_(_platforms(kept), f"{k.id}__present"))
+    levels = {k.level for k in kpis if k.stock}
+    if len(levels) > 1 or (levels and not all(k.stock for k in kpis)):
+        raise ValueError("compile flows and each kind of level in queries of their own")
+    source = _level_rows(joined, dataset, by, levels.pop()) if levels else joined
+    aggregated = (
+        exp.select(exp.column(_START), *[k.copy() for k in keys], *measures)
+        .from_(source.subquery("rows"))
+        .group_by(exp.column(_START), *[k.copy() for k in keys])
+    )
+    # Every period × every breakdown value present in the range, so empty periods show.
+    frame = exp.select(exp.column(_START, "spine"), *[exp.column(b, "keys") for b in by]).from_(
+        _spine(bounds)
+    )
+    if keys:
+        distinct = exp.select(*[k.copy() for k in keys]).distinct().from_(joined.subquery("rows"))
+        frame = frame.join(distinct.subquery("keys"), join_type="cross")
+    on = exp.and_(
+        exp.EQ(this=exp.column(_START, "agg"), expression=exp.column(_START, "frame")),
+        *[exp.NullSafeEQ(this=exp.column(b, "agg"), expression=exp.column(b, "frame")) for b in by],
+    )
+    return (
+        exp.select(
+            exp.alias_(exp.column(_START, "frame"), "period_start"),
+            *[exp.column(b, "frame") for b in by],
+            *[exp.column(m.alias, "agg") for m in measures],
+        )
+        .from_(frame.subquery("frame"))
+        .join(aggregated.subquery("agg"), on=on, join_type="left")
+        .order_by(exp.column(_START, "frame"), *[exp.column(b, "frame") for b in by])
+    )
+
+
+def _level_rows(joined: exp.Select, dataset: str, by: Sequence[str], level: str) -> exp.Select:
+    """For levels (followers): only the rows of each period's (and group's) last day, or its
+    first day for a level at the start of the period."""
+    day = exp.cast(exp.column(TIME_FIELDS[dataset]), exp.DataType.Type.DATE)
+    edge = exp.Min if level == "first" else exp.Max
+    window = exp.Window(
+        this=edge(this=day.copy()),
+        partition_by=[exp.column(_START), *[exp.column(b) for b in by]],
+    )
+    marked = exp.select("*", exp.alias_(window, "__level_day")).from_(
+        joined.subquery("marked_rows")
+    )
+    return (
+        exp.select("*")
+        .from_(marked.subquery("level_rows"))
+        .where(exp.EQ(this=day.copy(), expression=exp.column("__level_day")))
+    )
+
+
+def to_sql(query: exp.Expression, dialect: str = DIALECT) -> str:
+    """The query's text in a dialect (duckdb here; spark and others for bigger engines)."""
+    return query.sql(dialect=dialect, pretty=True)

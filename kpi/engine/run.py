@@ -1,0 +1,329 @@
+"""Running a request on a session's canonical views: which KPIs have their data (and from which
+source), one query per dataset and kind of level, comparison periods, derived KPIs, targets,
+and the notes that qualify the values (platforms covered, ranged reports partly outside)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+
+import duckdb
+import pandas as pd
+from sqlglot import exp
+
+from kpi.catalog import BY_ID
+from kpi.engine.checks import (
+    available_fields,
+    currencies,
+    currency_need,
+    money_fields,
+    range_notes,
+    resolve_source,
+)
+from kpi.engine.compile import (
+    DIALECT,
+    RANGE_END,
+    RANGED_DATASETS,
+    _parse,
+    compile_dataset,
+    measures_of,
+    to_sql,
+)
+from kpi.engine.periods import GRAINS, comparison_range, periods
+from kpi.engine.targets import _changes_and_status
+from kpi.engine.types import Need, Note, Request, Result
+from kpi.errors import KpiError
+from kpi.model import Kpi
+from kpi.schema import TIME_FIELDS
+
+__all__ = ["Need", "Note", "Request", "Result", "available_fields", "data_end", "data_start", "run"]
+
+
+def run(con: duckdb.DuckDBPyConnection, request: Request) -> Result:
+    """Compute a request on a session's canonical views."""
+    known = {**BY_ID, **{k.id: k for k in request.extra}}
+    unknown = [k for k in request.kpis if k not in known]
+    if unknown:
+        raise KpiError(f"Unknown KPI {', '.join(unknown)}: `python -m kpi catalog` lists them.")
+    if request.grain is not None and request.grain not in GRAINS:
+        raise KpiError(f"Unknown grain {request.grain!r}: use one of {', '.join(GRAINS)}.")
+    wanted = _with_dependencies([known[k] for k in request.kpis], known)
+    datasets = {s.dataset for k in wanted for s in k.sources} | {k.dataset for k in wanted}
+    fields = {d: available_fields(con, d) for d in datasets if d}
+    needs: dict[str, Need] = {}
+    notes: list[Note] = []
+    resolved: list[Kpi] = []
+    for k in wanted:
+        chosen, need, note = resolve_source(k, fields, request)
+        resolved.append(chosen)
+        if need is not None:
+            needs[k.id] = need
+        if note is not None:
+            notes.append(note)
+    currency = _currency_checks(con, resolved, needs, fields, request)
+    main = periods(request.start, request.end, request.grain)
+    frames: list[pd.DataFrame] = []
+    sql: dict[str, str] = {}
+    computable = [k for k in resolved if k.id not in needs and k.kind != "derived"]
+    comparison = None
+    if request.compare:
+        c_start, c_end = comparison_range(request.start, request.end, request.compare)
+        comparison = periods(c_start, c_end, request.grain)
+    for dataset in sorted({k.dataset for k in computable if k.dataset}):
+        group = [k for k in computable if k.dataset == dataset]
+        notes += range_notes(con, dataset, group, request)
+        for level in (None, "last", "first"):
+            part = [k for k in group if (k.level if k.stock else None) == level]
+            if not part:
+                continue
+            query = compile_dataset(dataset, part, main, request.by, request.filters, request.grain)
+            _check_runs(con, query, part)
+            suffix = {None: "", "last": " (levels)", "first": " (levels at the start)"}[level]
+            sql[f"{dataset}{suffix}"] = to_sql(query)
+            current = _values(con.execute(to_sql(query)).df(), part, request.by)
+            notes += _coverage_notes(current, part)
+            if comparison is not None:
+                previous_query = compile_dataset(
+                    dataset, part, comparison, request.by, request.filters, request.grain
+                )
+                previous = _values(con.execute(to_sql(previous_query)).df(), part, request.by)
+                current = _align_previous(current, previous, main, comparison, request.by)
+            frames.append(current)
+    rows = pd.concat(frames, ignore_index=True) if frames else _empty(request.by)
+    if "previous" not in rows:
+        rows["previous"] = float("nan")
+    for k in resolved:
+        if k.kind == "derived" and k.id not in needs:
+            derived = _derived(rows, k, request.by)
+            if derived is None:
+                needs[k.id] = Need(
+                    k.id,
+                    tuple(u for u in k.uses if u in needs) or k.uses,
+                    "computed from other KPIs that lack data",
+                )
+            else:
+                rows = pd.concat([rows, derived], ignore_index=True)
+    rows = rows[rows["kpi"].isin(request.kpis)]
+    for column in ("covers", "__platforms"):
+        if column not in rows:
+            rows[column] = None
+    rows = rows.drop(columns="__platforms")
+    for k in resolved:  # a derived amount (CAC) is in the currency of the amounts it uses
+        codes = {currency[u] for u in k.uses if u in currency}
+        if k.kind == "derived" and k.format == "currency" and len(codes) == 1:
+            currency[k.id] = codes.pop()
+    source = {k.id: k.dataset for k in resolved if k.kind != "derived"}
+    rows["source"] = rows["kpi"].map(source)
+    if "currency" not in request.by:
+        rows["currency"] = rows["kpi"].map(currency)
+    order = {k: i for i, k in enumerate(request.kpis)}
+    rows = rows.sort_values(
+        ["kpi", "period_start", *request.by], key=lambda c: c.map(order) if c.name == "kpi" else c
+    )
+    rows = _changes_and_status(
+        rows.reset_index(drop=True), request.targets, _data_targets(con), known
+    )
+    ordered = [n for k in request.kpis if (n := needs.get(k))]
+    kept = [n for n in notes if n.kpi in order]
+    return Result(rows, ordered, sql, sorted(kept, key=lambda n: order[n.kpi]))
+
+
+def _currency_checks(
+    con: duckdb.DuckDBPyConnection,
+    kpis: Sequence[Kpi],
+    needs: dict[str, Need],
+    fields: Mapping[str, set[str] | None],
+    request: Request,
+) -> dict[str, str]:
+    """Money KPIs over rows in several currencies become needs (never summed); those in one
+    currency get it, for the tile to show. Returns KPI id → currency."""
+    found: dict[str, list[str]] = {}
+    out: dict[str, str] = {}
+    for k in kpis:
+        if k.id in needs or k.kind == "derived" or not money_fields(k):
+            continue
+        if "currency" not in (fields.get(k.dataset or "") or set()):
+            continue
+        if k.dataset not in found:
+            found[k.dataset or ""] = currencies(con, k.dataset or "", request)
+        codes = found[k.dataset or ""]
+        need = currency_need(k, codes, request)
+        if need is not None:
+            needs[k.id] = need
+        elif len(codes) == 1:
+            out[k.id] = codes[0]
+    return out
+
+
+def _coverage_notes(current: pd.DataFrame, kpis: Sequence[Kpi]) -> list[Note]:
+    """A ratio that left out platforms reporting only one of its parts says which it covers."""
+    out = []
+    if "__platforms" not in current:
+        return out
+    for k in kpis:
+        part = current[current["kpi"] == k.id]
+        if part["__platforms"].isna().all():
+            continue
+        present = _split(part["__platforms"])
+        covered = _split(part["covers"])
+        left_out = present - covered
+        if not k.denominator or not left_out or not covered:
+            continue
+        lacking = " or ".join(measures_of(k, k.dataset or "")) or "the fields it reads"
+        message = (
+            f"{k.label} covers {', '.join(sorted(covered))} only: "
+            f"rows from {', '.join(sorted(left_out))} lack {lacking}"
+        )
+        out.append(Note(k.id, "covers", message))
+    return out
+
+
+def _split(values: pd.Series) -> set[str]:
+    return {p for v in values.dropna() for p in str(v).split(", ") if p}
+
+
+def _check_runs(con: duckdb.DuckDBPyConnection, query: exp.Select, kpis: Sequence[Kpi]) -> None:
+    """A formula that parses can still fail on the data (summing text): say so plainly."""
+    try:
+        con.execute(f"EXPLAIN {to_sql(query)}").fetchall()
+    except duckdb.Error as exc:
+        names = ", ".join(k.label for k in kpis)
+        first = str(exc).splitlines()[0][:200]
+        raise KpiError(
+            f"{names} could not be computed on this data ({first}). Check the formula's fields."
+        ) from None
+
+
+def _with_dependencies(kpis: list[Kpi], known: Mapping[str, Kpi]) -> list[Kpi]:
+    out: dict[str, Kpi] = {}
+
+    def visit(k: Kpi) -> None:
+        for used in k.uses:
+            visit(known[used])
+        out.setdefault(k.id, k)
+
+    for k in kpis:
+        visit(k)
+    return list(out.values())
+
+
+def _empty(by: Sequence[str]) -> pd.DataFrame:
+    return pd.DataFrame({"kpi": [], "period_start": [], **{b: [] for b in by}, "value": []})
+
+
+def _values(df: pd.DataFrame, kpis: Sequence[Kpi], by: Sequence[str]) -> pd.DataFrame:
+    """Long rows (kpi, period, breakdown, value, covers) from the wide numerator/denominator
+    columns."""
+    out = []
+    for k in kpis:
+        num = pd.to_numeric(df[f"{k.id}__num"], errors="coerce").astype("float64")
+        if k.denominator:
+            den = pd.to_numeric(df[f"{k.id}__den"], errors="coerce").astype("float64")
+            value = num / den.where(den != 0)
+        else:
+            value = num
+        part = df[["period_start", *by]].copy()
+        part.insert(0, "kpi", k.id)
+        part["value"] = value * k.scale
+        if f"{k.id}__covers" in df:
+            part["covers"] = (
+                df[f"{k.id}__covers"].astype(object).where(df[f"{k.id}__covers"].notna(), None)
+            )
+        if f"{k.id}__present" in df:
+            present = df[f"{k.id}__present"]
+            part["__platforms"] = present.astype(object).where(present.notna(), None)
+        out.append(part)
+    frame = pd.concat(out, ignore_index=True)
+    frame["period_start"] = pd.to_datetime(frame["period_start"]).dt.date
+    return frame
+
+
+def _align_previous(
+    current: pd.DataFrame,
+    previous: pd.DataFrame,
+    main: Sequence[tuple[dt.date, dt.date]],
+    comparison: Sequence[tuple[dt.date, dt.date]],
+    by: Sequence[str],
+) -> pd.DataFrame:
+    """Pair each period with its comparison period (the i-th with the i-th)."""
+    shift = {c[0]: m[0] for m, c in zip(main, comparison, strict=False)}
+    previous = previous.assign(period_start=previous["period_start"].map(shift)).dropna(
+        subset=["period_start"]
+    )
+    previous = previous[["kpi", "period_start", *by, "value"]].rename(columns={"value": "previous"})
+    return current.merge(previous, on=["kpi", "period_start", *by], how="left")
+
+
+def _derived(rows: pd.DataFrame, kpi: Kpi, by: Sequence[str]) -> pd.DataFrame | None:
+    """A derived KPI per period and breakdown, computed in SQL over the other KPIs' values."""
+    keys = ["period_start", *by]
+    parts = {u: rows[rows["kpi"] == u] for u in kpi.uses}
+    if any(p.empty for p in parts.values()):
+        return None
+    frames = {}
+    for column in ("value", "previous"):
+        wide = None
+        for used, part in parts.items():
+            piece = part[[*keys, column]].rename(columns={column: used})
+            wide = piece if wide is None else wide.merge(piece, on=keys, how="outer")
+        # A scratch database for a few rows of KPI values: locked like a session's, no files.
+        con = duckdb.connect(
+            ":memory:",
+            config={"enable_external_access": False, "python_enable_replacements": False},
+        )
+        con.register("base", wide)
+        expression = _parse(kpi.numerator).sql(dialect=DIALECT)
+        frames[column] = con.execute(
+            f"SELECT {', '.join(keys)}, CAST({expression} AS DOUBLE) AS v FROM base"
+        ).df()
+        con.close()
+    out = frames["value"].rename(columns={"v": "value"})
+    out["period_start"] = pd.to_datetime(out["period_start"]).dt.date
+    out["previous"] = frames["previous"]["v"].to_numpy()
+    out.insert(0, "kpi", kpi.id)
+    out["value"] = out["value"] * kpi.scale
+    out["previous"] = out["previous"] * kpi.scale
+    return out
+
+
+def _data_targets(con: duckdb.DuckDBPyConnection) -> pd.DataFrame | None:
+    if available_fields(con, "targets") is None:
+        return None
+    return con.execute("SELECT * FROM targets").df()
+
+
+def data_end(con: duckdb.DuckDBPyConnection, kpis: Sequence[str]) -> dt.date | None:
+    """The last day any of these KPIs' datasets has data: the natural end of a default period."""
+    return _data_edge(con, kpis, "max")
+
+
+def data_start(con: duckdb.DuckDBPyConnection, kpis: Sequence[str]) -> dt.date | None:
+    """The first day any of these KPIs' datasets has data."""
+    return _data_edge(con, kpis, "min")
+
+
+def _data_edge(con: duckdb.DuckDBPyConnection, kpis: Sequence[str], edge: str) -> dt.date | None:
+    found = []
+    for dataset in sorted(_datasets_of([BY_ID[k] for k in kpis if k in BY_ID])):
+        if available_fields(con, dataset) is None:
+            continue
+        time = f"{TIME_FIELDS[dataset]}::DATE"
+        if edge == "max" and dataset in RANGED_DATASETS:
+            time = f"coalesce({RANGE_END}, {time})"  # a ranged report's data ends with its range
+        value = con.execute(f"SELECT {edge}({time})::DATE FROM {dataset}").fetchall()[0][0]
+        if value is not None:
+            found.append(value)
+    if not found:
+        return None
+    return max(found) if edge == "max" else min(found)
+
+
+def _datasets_of(kpis: Sequence[Kpi]) -> set[str]:
+    """The datasets some KPIs read: their own, their other sources', and for a derived KPI
+    those of the KPIs it is computed from."""
+    out: set[str] = set()
+    for k in kpis:
+        if k.kind == "derived":
+            out |= _datasets_of([BY_ID[u] for u in k.uses if u in BY_ID])
+        out |= {d for d in (k.dataset, *(s.dataset for s in k.sources)) if d}
+    return out
