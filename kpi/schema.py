@@ -68,7 +68,8 @@ DATASETS: dict[str, Dataset] = {
             "a platform account on a day",
             _fields(
                 "date:date, platform:text, followers, new_followers, lost_followers, impressions, "
-                "reach, profile_visits, page_views, private_messages, brand_mentions, tagged, website_clicks"
+                "reach, profile_visits, page_views, private_messages, brand_mentions, tagged, website_clicks, "
+                "likes, comments, shares, video_views"
             ),
             ("date", "platform"),
             "the page- or account-level daily export (Facebook Insights, X account overview, LinkedIn followers, …)",
@@ -95,8 +96,11 @@ DATASETS: dict[str, Dataset] = {
         ),
         Dataset(
             "search_queries",
-            "a search query on a day",
-            _fields("date:date, query:text, clicks, impressions, position:float"),
+            "a search query on a day (or a page, country or device of a Search Console export)",
+            _fields(
+                "date:date, query:text, clicks, impressions, position:float, page:text, country:text, "
+                "device:text"
+            ),
             ("date", "query"),
             "a Google Search Console performance export",
         ),
@@ -106,7 +110,7 @@ DATASETS: dict[str, Dataset] = {
             _fields(
                 "date:date, platform:text, campaign:text, ad_set:text, ad:text, objective:text, "
                 "spend:money, currency:text, impressions, reach, clicks, landing_page_views, leads, "
-                "new_followers, add_to_carts, purchases, conversion_value:money"
+                "new_followers, add_to_carts, purchases, conversion_value:money, conversions"
             ),
             ("date", "spend"),
             "a Meta Ads Manager or Google Ads report",
@@ -146,7 +150,8 @@ DATASETS: dict[str, Dataset] = {
             "orders",
             "an order",
             _fields(
-                "order_id:text, customer_id:text, ordered_at:timestamp, revenue:money, category:text"
+                "order_id:text, customer_id:text, ordered_at:timestamp, revenue:money, category:text, "
+                "currency:text, status:text"
             ),
             ("order_id", "ordered_at"),
             "a shop orders export",
@@ -171,7 +176,7 @@ DATASETS: dict[str, Dataset] = {
     )
 }
 
-PLATFORMS = ("facebook", "instagram", "x", "linkedin", "tiktok", "youtube", "google")
+PLATFORMS = ("facebook", "instagram", "x", "linkedin", "tiktok", "youtube", "google", "email")
 
 # The field that places a row in time, per dataset: periods, grains and "newest file" use it.
 TIME_FIELDS = {

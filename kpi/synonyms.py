@@ -16,7 +16,13 @@ Rules kept here:
 
 from __future__ import annotations
 
-LANGUAGES = ("en", "es", "pl", "pt")
+LANGUAGES = ("en", "es", "pl", "pt")  # every field is named in each of these (tests check it)
+# the languages exports are recognised in; German, French, Italian and Dutch name the KPI fields
+ALL_LANGUAGES = ("en", "es", "pl", "pt", "de", "fr", "it", "nl")
+LANGUAGE_NAMES = {
+    "en": "English", "es": "Spanish", "pl": "Polish", "pt": "Portuguese", "de": "German",
+    "fr": "French", "it": "Italian", "nl": "Dutch",
+}  # fmt: skip
 
 # fmt: off
 BY_LANGUAGE: dict[str, dict[str, tuple[str, ...]]] = {
@@ -190,15 +196,15 @@ BY_LANGUAGE: dict[str, dict[str, tuple[str, ...]]] = {
     },
     # --- accounts and audience --------------------------------------------------------------
     "followers": {
-        "en": ("followers", "total followers", "follower count", "page likes", "page followers", "fans",
-               "subscribers", "lifetime total likes"),
+        "en": ("followers", "total followers", "follower count", "page followers", "fans",
+               "subscribers", "lifetime total likes", "total page likes"),
         "es": ("seguidores", "total de seguidores", "fans", "suscriptores"),
         "pl": ("obserwujący", "liczba obserwujących", "fani", "subskrybenci"),
         "pt": ("seguidores", "total de seguidores", "fãs", "inscritos"),
     },
     "new_followers": {
         "en": ("new followers", "new follows", "follows", "followers gained", "follower gain",
-               "subscribers gained", "daily new likes"),
+               "subscribers gained", "daily new likes", "page likes"),
         "es": ("nuevos seguidores", "seguidores nuevos", "seguidores ganados", "seguimientos"),
         "pl": ("nowi obserwujący", "przyrost obserwujących", "obserwacje"),
         "pt": ("novos seguidores", "seguidores ganhos", "seguimentos"),
@@ -614,6 +620,497 @@ BY_LANGUAGE: dict[str, dict[str, tuple[str, ...]]] = {
         "pt": ("meta", "valor alvo", "alvo", "objetivo"),
     },
 }
+# fmt: on
+
+# More names: German, French, Italian and Dutch for the KPI fields, more Spanish, Polish and
+# Portuguese wording of localised exports, and the fields added for shops and Search Console.
+# fmt: off
+_MORE: dict[str, dict[str, tuple[str, ...]]] = {
+    "published_at": {
+        "en": ("date posted", "time posted", "send date", "sent date"),
+        "es": ("hora de publicación del vídeo", "hora de publicación del video", "fecha de creación"),
+        "pl": ("czas publikacji filmu", "data utworzenia"),
+        "pt": ("horário de publicação do vídeo", "data de criação"),
+        "de": ("veröffentlichungszeitpunkt", "veröffentlichungszeitpunkt des videos", "veröffentlicht",
+               "veröffentlichungsdatum", "erstellungsdatum", "beitragszeit"),
+        "fr": ("heure de publication", "date de publication", "publié", "heure de publication de la vidéo",
+               "date de création"),
+        "it": ("ora di pubblicazione", "data di pubblicazione", "pubblicato", "ora di pubblicazione del video",
+               "data di creazione"),
+        "nl": ("publicatietijd", "publicatiedatum", "gepubliceerd", "publicatietijd van video", "aanmaakdatum"),
+    },
+    "date": {
+        "en": ("start date", "by day", "start date (in utc)"),
+        "de": ("datum", "tag", "berichtsbeginn"),
+        "fr": ("date", "jour", "début des rapports"),
+        "it": ("data", "giorno", "inizio report"),
+        "nl": ("dag", "begin rapportage"),
+    },
+    "post_id": {
+        "es": ("identificador de publicación",),
+        "pt": ("identificação do post", "identificação da publicação", "id do vídeo"),
+        "de": ("beitrags-id", "beitrags id", "video-id"),
+        "fr": ("identifiant de la publication", "id de la publication", "id de la vidéo"),
+        "it": ("id del post", "id post", "id della pubblicazione", "identificativo del post"),
+        "nl": ("bericht-id", "post-id", "video-id"),
+    },
+    "post_type": {
+        "de": ("beitragstyp", "typ", "inhaltstyp"),
+        "fr": ("type de publication", "type", "type de contenu"),
+        "it": ("tipo di post", "tipo di contenuto"),
+        "nl": ("berichttype", "type", "inhoudstype", "contenttype"),
+    },
+    "text": {
+        "es": ("título del vídeo", "título del video", "título de la publicación", "pie de foto"),
+        "pl": ("tytuł filmu", "tekst posta"),
+        "pt": ("título do vídeo", "texto do post", "texto da publicação"),
+        "de": ("beschreibung", "text", "titel", "beitragstext", "nachricht", "bildunterschrift", "videotitel"),
+        "fr": ("description", "texte", "titre", "message", "légende", "titre de la vidéo", "texte de la publication"),
+        "it": ("descrizione", "testo", "titolo", "messaggio", "didascalia", "titolo del video"),
+        "nl": ("beschrijving", "tekst", "titel", "bijschrift", "videotitel", "berichttekst"),
+    },
+    "url": {
+        "es": ("enlace del vídeo", "enlace del video"),
+        "pl": ("link bezpośredni", "link do filmu"),
+        "pt": ("link do vídeo", "link do post"),
+        "de": ("permalink", "beitragslink", "videolink"),
+        "fr": ("permalien", "lien", "lien de la publication", "lien de la vidéo"),
+        "it": ("permalink", "link del post", "link del video"),
+        "nl": ("permalink", "link naar bericht", "videolink"),
+    },
+    "campaign": {
+        "de": ("kampagne", "kampagnenname"),
+        "fr": ("campagne", "nom de la campagne"),
+        "it": ("campagna", "nome della campagna"),
+        "nl": ("campagne", "campagnenaam"),
+    },
+    "impressions": {
+        "es": ("impr", "total de visualizaciones"),
+        "pt": ("total de visualizações",),
+        "pl": ("wyświetl",),
+        "de": ("impressionen", "aufrufe", "aufrufe insgesamt"),
+        "fr": ("impressions", "vues", "impressions totales", "total des vues"),
+        "it": ("impressioni", "impression", "visualizzazioni", "visualizzazioni totali"),
+        "nl": ("vertoningen", "weergaven", "impressies", "totaal aantal weergaven"),
+    },
+    "reach": {
+        "es": ("impresiones únicas",), "pt": ("impressões únicas",), "pl": ("unikalne wyświetlenia",),
+        "de": ("reichweite", "eindeutige impressionen"),
+        "fr": ("couverture", "portée", "impressions uniques"),
+        "it": ("copertura", "impressioni uniche"),
+        "nl": ("bereik", "unieke vertoningen"),
+    },
+    "likes": {
+        "es": ("recomendaciones", "total de me gusta"),
+        "pt": ("total de curtidas",),
+        "de": ("gefällt mir", "gefällt mir-angaben", "reaktionen", "likes"),
+        "fr": ("j'aime", "mentions j'aime", "réactions", "total des j'aime"),
+        "it": ("mi piace", "reazioni"),
+        "nl": ("vind-ik-leuks", "vind ik leuks", "likes"),
+    },
+    "comments": {
+        "es": ("total de comentarios",),
+        "pt": ("total de comentários",),
+        "de": ("kommentare", "antworten"),
+        "fr": ("commentaires", "réponses", "total des commentaires"),
+        "it": ("commenti", "risposte"),
+        "nl": ("opmerkingen", "reacties", "antwoorden"),
+    },
+    "shares": {
+        "es": ("veces que se compartió", "total de veces compartido"),
+        "de": ("geteilte inhalte", "geteilt", "mal geteilt"),
+        "fr": ("partages", "total des partages"),
+        "it": ("condivisioni",),
+        "nl": ("gedeeld", "keer gedeeld"),
+    },
+    "saves": {
+        "en": ("total saves",),
+        "es": ("elementos guardados",),
+        "pt": ("itens salvos",),
+        "de": ("gespeichert", "lesezeichen", "speicherungen"),
+        "fr": ("enregistrements", "signets"),
+        "it": ("salvataggi", "elementi salvati"),
+        "nl": ("opgeslagen", "bladwijzers"),
+    },
+    "clicks": {
+        "pl": ("łączna liczba kliknięć",),
+        "de": ("klicks", "klicks insgesamt", "link-klicks"),
+        "fr": ("clics", "clics sur le lien"),
+        "it": ("clic", "clic sul link", "clic totali"),
+        "nl": ("klikken", "linkklikken"),
+    },
+    "video_views": {
+        "es": ("visualizaciones de vídeos", "visualizaciones de videos"),
+        "de": ("videoaufrufe", "wiedergaben"),
+        "fr": ("vues de la vidéo", "vues de vidéos"),
+        "it": ("visualizzazioni del video",),
+        "nl": ("videoweergaven",),
+    },
+    "profile_visits": {
+        "es": ("visualizaciones del perfil",),
+        "de": ("profilbesuche", "profilaufrufe"),
+        "fr": ("visites du profil", "vues du profil"),
+        "it": ("visite al profilo",),
+        "nl": ("profielbezoeken", "profielweergaven"),
+    },
+    "follows": {
+        # on a post, "followers" are the follows it brought (LinkedIn, YouTube's subscribers)
+        "en": ("followers", "subscribers"),
+        "es": ("seguidores", "nuevos seguidores", "suscriptores"),
+        "pl": ("obserwujący", "subskrybenci"),
+        "pt": ("novos seguidores", "inscritos"),
+        "de": ("neue follower", "follows", "abonnenten"),
+        "fr": ("suivis", "nouveaux abonnés", "abonnés"),
+        "it": ("follower acquisiti", "iscritti"),
+        "nl": ("nieuwe volgers", "volgacties", "abonnees"),
+    },
+    "followers": {
+        "de": ("follower", "gesamtzahl der follower"),
+        "fr": ("abonnés", "followers", "total des abonnés"),
+        "it": ("follower", "fan"),
+        "nl": ("volgers", "abonnees"),
+    },
+    "new_followers": {
+        "en": ("difference in followers from previous day", "net followers", "net new followers"),
+        "es": ("me gusta de la página", "diferencia de seguidores respecto al día anterior"),
+        "pl": ("polubienia strony", "nowe polubienia strony",
+               "różnica w liczbie obserwujących w porównaniu z poprzednim dniem"),
+        "pt": ("curtidas da página", "diferença de seguidores em relação ao dia anterior"),
+        "de": ("neue follower", "neue abonnenten", "gefällt mir-angaben der seite",
+               "unterschied bei followern zum vortag"),
+        "fr": ("nouveaux abonnés", "mentions j'aime de la page", "différence d'abonnés par rapport à la veille"),
+        "it": ("nuovi follower", "mi piace alla pagina", "differenza di follower rispetto al giorno precedente"),
+        "nl": ("nieuwe volgers", "paginavind-ik-leuks", "verschil in volgers ten opzichte van vorige dag"),
+    },
+    "lost_followers": {
+        "de": ("entfolgungen", "verlorene follower"),
+        "fr": ("désabonnements", "abonnés perdus"),
+        "it": ("follower persi", "smesso di seguire"),
+        "nl": ("ontvolgingen", "verloren volgers"),
+    },
+    "page_views": {
+        "de": ("seitenaufrufe", "seitenbesuche", "besuche der facebook-seite"),
+        "fr": ("vues de la page", "visites de la page"),
+        "it": ("visualizzazioni della pagina", "visite alla pagina"),
+        "nl": ("paginaweergaven", "paginabezoeken"),
+    },
+    "private_messages": {
+        "de": ("nachrichten",), "fr": ("messages privés",), "it": ("messaggi",), "nl": ("privéberichten",),
+    },
+    "website_clicks": {
+        "de": ("website-klicks",), "fr": ("clics vers le site web",), "it": ("clic sul sito web",),
+        "nl": ("websiteklikken",),
+    },
+    "segment": {
+        "es": ("geografía",),
+        "pt": ("geografia",),
+        "de": ("geografie", "land", "stadt", "sprache", "alter", "geschlecht", "standort"),
+        "fr": ("géographie", "pays", "ville", "langue", "âge", "genre", "sexe"),
+        "it": ("geografia", "paese", "città", "lingua", "età", "genere", "sesso"),
+        "nl": ("land", "stad", "taal", "leeftijd", "geslacht", "locatie"),
+    },
+    "views": {
+        "de": ("aufrufe",), "fr": ("vues",), "it": ("visualizzazioni",), "nl": ("weergaven",),
+    },
+    "source": {"de": ("quelle",), "fr": ("source",), "it": ("sorgente",), "nl": ("bron",)},
+    "medium": {"de": ("medium",), "fr": ("support",), "it": ("mezzo",), "nl": ("medium",)},
+    "channel_group": {
+        "es": ("grupo de canales principal de la sesión", "grupo de canales principal"),
+        "pt": ("agrupamento de canais padrão", "grupo de canais principal da sessão"),
+        "de": ("primäre channelgruppe der sitzung", "standard-channelgruppe", "channelgruppe"),
+        "fr": ("groupe de canaux principal de la session", "groupe de canaux par défaut"),
+        "it": ("gruppo di canali principale della sessione", "gruppo di canali predefinito"),
+        "nl": ("primaire kanaalgroep van sessie", "standaard kanaalgroep"),
+    },
+    "landing_page": {
+        "de": ("zielseite",), "fr": ("page de destination",), "it": ("pagina di destinazione",),
+        "nl": ("bestemmingspagina",),
+    },
+    "sessions": {"de": ("sitzungen",), "fr": ("sessions",), "it": ("sessioni",)},
+    "users": {
+        "de": ("nutzer", "aktive nutzer", "nutzer insgesamt"),
+        "fr": ("utilisateurs", "utilisateurs actifs"),
+        "it": ("utenti", "utenti attivi"),
+        "nl": ("actieve gebruikers", "totaal aantal gebruikers"),
+    },
+    "new_users": {"de": ("neue nutzer",), "fr": ("nouveaux utilisateurs",), "it": ("nuovi utenti",)},
+    "engaged_sessions": {
+        "de": ("sitzungen mit interaktionen",), "fr": ("sessions avec engagement",),
+        "it": ("sessioni con coinvolgimento",), "nl": ("sessies met interactie",),
+    },
+    "bounces": {"de": ("absprünge",), "fr": ("rebonds",), "it": ("rimbalzi",), "nl": ("bounces",)},
+    "pageviews": {
+        "de": ("seitenaufrufe",), "fr": ("vues",), "it": ("visualizzazioni", "visualizzazioni di pagina"),
+        "nl": ("weergaven", "paginaweergaven"),
+    },
+    "conversions": {
+        "es": ("objetivos conseguidos",),
+        "pt": ("conclusões de metas", "conversões"),
+        "de": ("conversions", "schlüsselereignisse", "zielvorhabenabschlüsse"),
+        "fr": ("conversions", "événements clés", "objectifs réalisés"),
+        "it": ("conversioni", "eventi chiave", "completamenti obiettivo"),
+        "nl": ("conversies", "belangrijke gebeurtenissen"),
+    },
+    "transactions": {"de": ("transaktionen",), "fr": ("transactions",), "it": ("transazioni",), "nl": ("transacties",)},
+    "revenue": {
+        "de": ("umsatz", "gesamtumsatz", "einnahmen"),
+        "fr": ("revenus", "revenu total", "chiffre d'affaires"),
+        "it": ("entrate", "entrate totali"),
+        "nl": ("opbrengst", "totale opbrengst"),
+    },
+    "query": {
+        "de": ("häufigste suchanfragen", "suchanfrage", "suchanfragen", "suchbegriff"),
+        "fr": ("requêtes les plus fréquentes", "requête", "requêtes"),
+        "it": ("query più frequenti",),
+        "nl": ("populairste zoekopdrachten", "zoekopdracht", "zoekopdrachten", "zoekterm"),
+    },
+    "position": {
+        "de": ("durchschnittliche position",), "fr": ("position moyenne",),
+        "it": ("posizione", "posizione media"), "nl": ("positie", "gemiddelde positie"),
+    },
+    "page": {
+        "en": ("page", "pages", "top pages"),
+        "es": ("página", "páginas", "páginas principales"),
+        "pl": ("strona", "strony", "najpopularniejsze strony"),
+        "pt": ("página", "páginas", "principais páginas"),
+        "de": ("seite", "seiten", "top-seiten"),
+        "fr": ("page", "pages", "pages les plus populaires"),
+        "it": ("pagina", "pagine", "pagine più popolari"),
+        "nl": ("pagina", "pagina's", "populairste pagina's"),
+    },
+    "country": {
+        "en": ("country", "countries"), "es": ("país", "países"), "pl": ("kraj", "kraje"),
+        "pt": ("país", "países"), "de": ("land", "länder"), "fr": ("pays",), "it": ("paese", "paesi"),
+        "nl": ("land", "landen"),
+    },
+    "device": {
+        "en": ("device", "devices"), "es": ("dispositivo", "dispositivos"), "pl": ("urządzenie", "urządzenia"),
+        "pt": ("dispositivo", "dispositivos"), "de": ("gerät", "geräte"), "fr": ("appareil", "appareils"),
+        "it": ("dispositivo", "dispositivi"), "nl": ("apparaat", "apparaten"),
+    },
+    "ad_set": {
+        "de": ("anzeigengruppe", "anzeigengruppenname", "name der anzeigengruppe"),
+        "fr": ("groupe d'annonces", "ensemble de publicités", "nom de l'ensemble de publicités"),
+        "it": ("gruppo di annunci", "gruppo di inserzioni", "nome del gruppo di inserzioni"),
+        "nl": ("advertentiegroep", "advertentieset", "naam advertentieset"),
+    },
+    "ad": {
+        "de": ("anzeige", "anzeigenname", "name der anzeige"),
+        "fr": ("publicité", "nom de la publicité", "annonce"),
+        "it": ("inserzione", "nome dell'inserzione", "annuncio"),
+        "nl": ("advertentie", "advertentienaam"),
+    },
+    "objective": {
+        "de": ("ziel", "kampagnenziel"), "fr": ("objectif",), "it": ("obiettivo",), "nl": ("doel", "campagnedoel"),
+    },
+    "spend": {
+        "en": ("total spent",),
+        "de": ("kosten", "ausgegebener betrag", "ausgaben"),
+        "fr": ("coût", "montant dépensé", "dépenses"),
+        "it": ("costo", "importo speso", "spesa"),
+        "nl": ("kosten", "besteed bedrag", "uitgaven"),
+    },
+    "currency": {
+        "es": ("moneda del pedido",),
+        "de": ("währung", "währungscode"),
+        "fr": ("devise", "code de devise"),
+        "it": ("valuta", "codice valuta"),
+        "nl": ("valuta", "valutacode"),
+    },
+    "leads": {"fr": ("prospects",), "it": ("contatti",), "de": ("leads",), "nl": ("leads",)},
+    "conversion_value": {
+        "es": ("valor de conv",),
+        "pl": ("wartość konw",),
+        "pt": ("valor conv", "valor da conv"),
+        "de": ("conv.-wert", "konv.-wert", "conversion-wert"),
+        "fr": ("valeur de conv", "valeur de conversion"),
+        "it": ("valore conv", "valore di conversione"),
+        "nl": ("conv.waarde", "conversiewaarde"),
+    },
+    "lead_id": {
+        "en": ("opportunity id", "deal id", "person id", "id"),
+        "pt": ("id",),
+        "de": ("datensatz-id",), "fr": ("id de l'enregistrement",), "it": ("id record",), "nl": ("record-id",),
+    },
+    "created_at": {
+        "en": ("created date", "deal created", "person created"),
+        "pt": ("pessoa criada", "negócio criado"),
+        "de": ("erstelldatum", "erstellungsdatum"), "fr": ("date de création",), "it": ("data di creazione",),
+        "nl": ("aanmaakdatum",),
+    },
+    "channel": {
+        "en": ("source channel",),
+        "pt": ("canal de origem",),
+        "de": ("originalquelle",), "fr": ("source d'origine",), "it": ("fonte originale",), "nl": ("oorspronkelijke bron",),
+    },
+    "stage": {
+        "en": ("lead status",),
+        "de": ("lebenszyklusphase",), "fr": ("phase du cycle de vie",), "it": ("fase del ciclo di vita",),
+        "nl": ("levenscyclusfase",),
+    },
+    "converted_at": {"en": ("close date", "won time", "converted date", "won date")},
+    "order_id": {
+        "en": ("order #",),
+        "de": ("bestellnummer", "bestell-id"), "fr": ("numéro de commande", "id de commande"),
+        "it": ("numero ordine", "id ordine"), "nl": ("bestelnummer",),
+    },
+    "ordered_at": {
+        "de": ("bestelldatum",), "fr": ("date de commande",), "it": ("data ordine",), "nl": ("besteldatum",),
+    },
+    "status": {
+        "en": ("status", "financial status", "order status", "payment status"),
+        "es": ("estado", "estado del pedido"),
+        "pl": ("status", "status zamówienia"),
+        "pt": ("status", "estado do pedido", "status do pedido"),
+        "de": ("bestellstatus",),
+        "fr": ("statut", "statut de la commande"),
+        "it": ("stato", "stato dell'ordine"),
+        "nl": ("bestelstatus",),
+    },
+}
+# fmt: on
+for _field, _languages in _MORE.items():
+    for _lang, _names in _languages.items():
+        _known = BY_LANGUAGE.setdefault(_field, {}).get(_lang, ())
+        BY_LANGUAGE[_field][_lang] = tuple(dict.fromkeys((*_known, *_names)))
+
+# Names that mean a field in one dataset only: a shop's "Total" is an order's revenue, its
+# "Email" the customer; elsewhere those words mean nothing sure.
+# fmt: off
+SCOPED: dict[str, dict[str, tuple[str, ...]]] = {
+    "orders": {
+        "order_id": ("name", "order", "order number", "order name", "pedido", "bestellung", "commande", "ordine",
+                     "bestelling", "zamówienie"),
+        "customer_id": ("email", "e-mail", "customer email", "billing email", "email (billing)", "correo",
+                        "correo electrónico", "correo electrónico (facturación)", "customer", "cliente", "kunde",
+                        "client", "klant", "klient"),
+        "ordered_at": ("created at", "date", "fecha", "data", "datum", "created"),
+        "revenue": ("total", "order total", "order total amount", "net sales", "total sales", "total del pedido",
+                    "gesamtsumme", "total de la commande", "totale ordine", "totaal", "valor total", "suma"),
+        "currency": ("order currency",),
+    },
+    "leads": {
+        "revenue": ("amount", "value", "deal value", "valor", "betrag", "montant", "importo", "waarde", "kwota"),
+    },
+}
+# fmt: on
+
+# Export words that name no canonical field but tell an export's columns apart, in every language
+# they are seen in: a preset written in English recognises its export in another language through
+# these (and through the synonyms of the fields it maps).
+# fmt: off
+TERMS: tuple[tuple[str, ...], ...] = (
+    ("reporting ends", "fin del informe", "fim dos relatórios", "término dos relatórios", "koniec raportowania",
+     "berichtsende", "fin des rapports", "fine report", "einde rapportage"),
+    ("results", "resultados", "wyniki", "ergebnisse", "résultats", "risultati", "resultaten"),
+    ("result indicator", "indicador de resultado", "indicador de resultados", "wskaźnik wyników", "ergebnisindikator",
+     "indicateur de résultats", "indicatore di risultato", "resultaatindicator"),
+    ("cost per results", "cost per result", "costo por resultados", "coste por resultados", "costo por resultado",
+     "custo por resultado", "koszt na wynik", "kosten pro ergebnis", "coût par résultat", "costo per risultato",
+     "kosten per resultaat"),
+    ("campaign delivery", "entrega de la campaña", "veiculação da campanha", "wyświetlanie kampanii",
+     "kampagnenauslieferung", "diffusion de la campagne", "pubblicazione della campagna", "campagnelevering",
+     "ad set delivery", "diffusion de l'ensemble de publicités", "ad delivery", "pubblicazione dell'inserzione"),
+    ("ends", "finalización", "término", "zakończenie", "ende", "fin", "data di fine", "einde"),
+    ("avg. cpc", "cpc medio", "cpc méd", "śr. cpc", "durchschn. cpc", "cpc moy", "gem. cpc"),
+    ("cost / conv.", "coste/conv.", "costo/conv.", "custo/conv.", "koszt/konw.", "kosten/conv.", "coût/conv.",
+     "kosten/conv"),
+    ("engagement rate", "porcentaje de interacciones", "taxa de engajamento", "współczynnik zaangażowania",
+     "interaktionsrate", "taux d'engagement", "tasso di coinvolgimento", "engagementpercentage"),
+    ("average engagement time per session", "tiempo medio de interacción por sesión",
+     "tempo médio de engajamento por sessão", "durchschnittliche interaktionsdauer pro sitzung",
+     "durée d'engagement moyenne par session", "tempo di coinvolgimento medio per sessione"),
+    ("events per session", "eventos por sesión", "eventos por sessão", "ereignisse pro sitzung",
+     "événements par session", "eventi per sessione", "gebeurtenissen per sessie"),
+    ("event count", "número de eventos", "contagem de eventos", "liczba zdarzeń", "ereignisanzahl",
+     "nombre d'événements", "numero di eventi", "aantal gebeurtenissen"),
+    ("content", "contenido", "conteúdo", "inhalt", "contenu", "contenuto", "treść"),
+    ("duration", "duración", "duração", "czas trwania", "dauer", "durée", "durata", "duur"),
+    ("watch time (hours)", "tiempo de visualización (horas)", "tempo de exibição (horas)", "czas oglądania (godziny)",
+     "wiedergabezeit (stunden)", "durée de visionnage (heures)", "tempo di visualizzazione (ore)", "kijktijd (uren)"),
+    ("average view duration", "duración media de las visualizaciones", "duração média da visualização",
+     "średni czas oglądania", "durchschnittliche wiedergabedauer", "durée moyenne de visionnage",
+     "durata media di visualizzazione", "gemiddelde weergaveduur"),
+    ("impressions click-through rate (%)", "porcentaje de clics de las impresiones (%)",
+     "taxa de cliques de impressões (%)", "klickrate der impressionen (%)", "taux de clics des impressions (%)",
+     "percentuale di clic sulle impressioni (%)", "klikfrequentie van vertoningen (%)"),
+    ("total viewers", "total de espectadores", "espectadores totales", "gesamtzahl der zuschauer",
+     "nombre total de spectateurs", "spettatori totali", "totaal aantal kijkers"),
+    ("new viewers", "novos espectadores", "nuevos espectadores", "neue zuschauer", "nouveaux spectateurs",
+     "nuovi spettatori", "nieuwe kijkers"),
+    ("returning viewers", "espectadores recorrentes", "espectadores recurrentes", "wiederkehrende zuschauer",
+     "spectateurs récurrents", "spettatori di ritorno", "terugkerende kijkers"),
+    ("engagements", "interacciones", "engajamentos", "interakcje", "interaktionen", "interactions", "interazioni",
+     "interacties"),
+    ("create post", "crear post", "criar post", "utwórz post", "post erstellen", "créer un post", "crea post",
+     "post maken"),
+    ("media views", "visualizaciones de contenido multimedia", "visualizações de mídia", "medienaufrufe",
+     "vues des médias", "visualizzazioni dei contenuti multimediali", "mediaweergaven"),
+    ("share", "compartir", "compartilhar", "udostępnij", "teilen", "partager", "condividi", "delen"),
+    ("shares (x)", "veces compartido (x)"),
+    ("account id", "identificador de la cuenta", "identificação da conta", "identyfikator konta", "konto-id",
+     "identifiant du compte", "id account", "account-id"),
+    ("account username", "nombre de usuario de la cuenta", "nome de usuário da conta", "nazwa użytkownika konta",
+     "benutzername des kontos", "nom d'utilisateur du compte", "nome utente dell'account", "gebruikersnaam van account"),
+    ("account name", "nombre de la cuenta", "nome da conta", "nazwa konta", "kontoname", "nom du compte",
+     "nome dell'account", "accountnaam"),
+    ("page id", "identificador de la página", "identificação da página", "identyfikator strony", "seiten-id",
+     "identifiant de la page", "id pagina", "pagina-id"),
+    ("page name", "nombre de la página", "nome da página", "nazwa strony", "seitenname", "nom de la page",
+     "nome della pagina", "paginanaam"),
+    ("data comment", "comentario de datos", "comentário de dados", "komentarz do danych", "datenkommentar",
+     "commentaire sur les données", "commento sui dati", "gegevensopmerking"),
+    ("duration (sec)", "duración (s)", "duração (s)", "czas trwania (s)", "dauer (sek.)", "durée (s)",
+     "durata (sec)", "duur (sec)", "duration (secs)"),
+    ("caption type", "tipo de pie de foto", "tipo de legenda", "typ napisów", "untertiteltyp", "type de sous-titres",
+     "tipo di didascalia", "type ondertiteling"),
+    ("reactions, comments and shares", "reacciones, comentarios y veces que se compartió",
+     "reações, comentários e compartilhamentos", "reakcje, komentarze i udostępnienia",
+     "reaktionen, kommentare und geteilte inhalte", "réactions, commentaires et partages",
+     "reazioni, commenti e condivisioni", "reacties, opmerkingen en keren gedeeld"),
+    ("sponsored followers", "seguidores patrocinados", "obserwujący sponsorowani", "gesponserte follower",
+     "abonnés sponsorisés", "follower sponsorizzati", "gesponsorde volgers"),
+    ("organic followers", "seguidores orgánicos", "seguidores orgânicos", "obserwujący organiczni",
+     "organische follower", "abonnés organiques", "follower organici", "organische volgers"),
+    ("auto-invited followers", "seguidores invitados automáticamente", "seguidores convidados automaticamente",
+     "automatisch eingeladene follower", "abonnés invités automatiquement", "follower invitati automaticamente",
+     "automatisch uitgenodigde volgers"),
+    ("posted by", "publicado por", "opublikowane przez", "gepostet von", "publié par", "pubblicato da", "geplaatst door"),
+    ("audience", "audiencia", "público", "odbiorcy", "zielgruppe", "audience", "pubblico", "doelgroep"),
+    ("click through rate (ctr)", "porcentaje de clics (ctr)", "taxa de cliques (ctr)", "klickrate (ctr)",
+     "taux de clics (ctr)", "percentuale di clic (ctr)"),
+    ("lead status", "estado del lead", "status do lead", "status leada", "lead-status", "statut du lead",
+     "stato del lead", "leadstatus"),
+    ("first name", "nombre", "nome", "imię", "vorname", "prénom", "voornaam"),
+    ("last name", "apellidos", "sobrenome", "nazwisko", "nachname", "nom", "cognome", "achternaam"),
+    ("email", "correo", "correo electrónico", "e-mail", "adres e-mail", "courriel"),
+    ("title", "título", "titel", "tytuł", "titre", "titolo"),
+    ("time", "heure", "hora", "horário", "czas", "zeit", "ora", "tijd"),
+    ("content type", "tipo de contenido", "tipo de conteúdo", "typ treści", "inhaltstyp", "type de contenu",
+     "tipo di contenuto", "inhoudstype"),
+    ("post type", "tipo de publicación", "tipo de post", "tipo de publicação", "typ posta", "beitragstyp",
+     "type de publication", "tipo di post", "berichttype"),
+    ("description", "descripción", "descrição", "opis", "beschreibung", "descrizione", "beschrijving"),
+    ("ctr (destination)", "ctr (destino)", "ctr (ziel)", "ctr (destinazione)", "ctr (bestemming)"),
+    ("cpc (destination)", "cpc (destino)", "cpc (ziel)", "cpc (destinazione)", "cpc (bestemming)"),
+    ("cost per conversion", "coste por conversión", "costo por conversión", "custo por conversão",
+     "koszt konwersji", "kosten pro conversion", "coût par conversion", "costo per conversione",
+     "kosten per conversie"),
+)
+
+# Words in a column's brackets that must agree for two names to mean the same column:
+# `Impressions (organic)` is not `Impresiones (total)`. A currency code in brackets is no qualifier.
+QUALIFIERS: tuple[tuple[str, ...], ...] = (
+    ("organic", "orgánico", "orgánicas", "orgânico", "orgânicas", "organiczne", "organisch", "organique",
+     "organiques", "organiche", "organici", "organico", "organic)"),
+    ("sponsored", "patrocinado", "patrocinadas", "sponsorowane", "gesponsert", "sponsorisé", "sponsorisées",
+     "sponsorizzate", "sponsorizzati", "gesponsord"),
+    ("total", "totales", "totais", "łącznie", "gesamt", "insgesamt", "totale", "totali", "totaal"),
+    ("hours", "horas", "godziny", "stunden", "heures", "ore", "uren"),
+    ("seconds", "sec", "secs", "s", "segundos", "sekundy", "sek", "sekunden", "secondes", "secondi", "seconden"),
+    ("in utc", "en utc", "em utc"),
+    ("destination", "destino", "ziel", "destinazione", "bestemming", "docelowe"),
+)
 # fmt: on
 
 # The flat view `kpi.mapping` indexes: field → every name in every language.

@@ -167,7 +167,7 @@ CASES: list[Case] = [
          "|Reposts=int>shares|Visitas ao perfil=int>profile_visits", crlf=True),
     # --- LinkedIn Page --------------------------------------------------------------------------------
     Case("es/acme_content_1742193384396.csv", "es", "posts", "linkedin",
-         "Título de la publicación=txt>text|Enlace de la publicación=url:linkedin>url|Nombre de la campaña=empty|Publicado por=name"
+         "Título de la publicación=txt>text|Enlace de la publicación=url:linkedin>url|Nombre de la campaña=empty>campaign|Publicado por=name"
          "|Fecha de creación=date_us>published_at|Audiencia=label:Todos los seguidores|Impresiones=int>impressions"
          "|Visualizaciones=int>video_views|Clics=int>clicks|Porcentaje de clics (CTR)=pct|Recomendaciones=int>likes"
          "|Comentarios=int>comments|Veces compartido=int>shares|Seguidores=int>follows|Tasa de interacción=pct"
@@ -350,7 +350,8 @@ REAL: list[Case] = [
          "|Reach>reach|Reactions>likes|Comments>comments|Shares>shares|Total clicks>clicks|3-second video views>video_views"
          "|Negative feedback from users>negative_feedback", rows=20, real=True),
     Case("linkedin_page_content_proefficient_resaved.xls", "en", "account_daily", "linkedin",
-         "Date>date|Impressions (total)>impressions|Unique impressions (organic)>reach", rows=30, part="Metrics", real=True),
+         "Date>date|Impressions (total)>impressions|Unique impressions (organic)>reach|Reactions (total)>likes"
+         "|Comments (total)>comments|Reposts (total)>shares", rows=30, part="Metrics", real=True),
     Case("linkedin_page_content_proefficient_resaved.xls", "en", "posts", "linkedin",
          "Post title>text|Post link>url|Post type>is_paid|Campaign name>campaign|Created date>published_at|Impressions>impressions"
          "|Views>video_views|Clicks>clicks|Likes>likes|Comments>comments|Reposts>shares|Follows>follows|Content Type>post_type",
