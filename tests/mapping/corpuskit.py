@@ -208,7 +208,7 @@ def write_all(cases: list[Case]) -> None:
 
 if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from corpus_cases import CASES
+    from corpus_cases import CASES, HOLDOUT
 
-    write_all(CASES)
-    print(f"wrote {sum(1 for c in CASES if not c.real)} files under {CORPUS}")
+    write_all(CASES + HOLDOUT)
+    print(f"wrote {sum(1 for c in CASES + HOLDOUT if not c.real)} files under {CORPUS}")
