@@ -627,7 +627,7 @@ BY_LANGUAGE: dict[str, dict[str, tuple[str, ...]]] = {
 # fmt: off
 _MORE: dict[str, dict[str, tuple[str, ...]]] = {
     "published_at": {
-        "en": ("date posted", "time posted", "send date", "sent date"),
+        "en": ("date posted", "time posted", "send date", "sent date", "posted on", "published on"),
         "es": ("hora de publicación del vídeo", "hora de publicación del video", "fecha de creación"),
         "pl": ("czas publikacji filmu", "data utworzenia"),
         "pt": ("horário de publicação do vídeo", "data de criação"),
@@ -635,14 +635,14 @@ _MORE: dict[str, dict[str, tuple[str, ...]]] = {
                "veröffentlichungsdatum", "erstellungsdatum", "beitragszeit"),
         "fr": ("heure de publication", "date de publication", "publié", "heure de publication de la vidéo",
                "date de création"),
-        "it": ("ora di pubblicazione", "data di pubblicazione", "pubblicato", "ora di pubblicazione del video",
-               "data di creazione"),
+        "it": ("ora di pubblicazione", "orario di pubblicazione", "data di pubblicazione", "pubblicato",
+               "ora di pubblicazione del video", "data di creazione"),
         "nl": ("publicatietijd", "publicatiedatum", "gepubliceerd", "publicatietijd van video", "aanmaakdatum"),
     },
     "date": {
         "en": ("start date", "by day", "start date (in utc)"),
         "de": ("datum", "tag", "berichtsbeginn"),
-        "fr": ("date", "jour", "début des rapports"),
+        "fr": ("date", "jour", "début des rapports", "date de début"),
         "it": ("data", "giorno", "inizio report"),
         "nl": ("dag", "begin rapportage"),
     },
@@ -816,6 +816,7 @@ _MORE: dict[str, dict[str, tuple[str, ...]]] = {
     "medium": {"de": ("medium",), "fr": ("support",), "it": ("mezzo",), "nl": ("medium",)},
     "channel_group": {
         "es": ("grupo de canales principal de la sesión", "grupo de canales principal"),
+        "pl": ("główna grupa kanałów sesji", "główna grupa kanałów"),
         "pt": ("agrupamento de canais padrão", "grupo de canais principal da sessão"),
         "de": ("primäre channelgruppe der sitzung", "standard-channelgruppe", "channelgruppe"),
         "fr": ("groupe de canaux principal de la session", "groupe de canaux par défaut"),
@@ -827,6 +828,7 @@ _MORE: dict[str, dict[str, tuple[str, ...]]] = {
         "nl": ("bestemmingspagina",),
     },
     "sessions": {"de": ("sitzungen",), "fr": ("sessions",), "it": ("sessioni",)},
+    # (GA4's "Views" of pages; Meta's and YouTube's "Aufrufe" are other datasets' fields)
     "users": {
         "de": ("nutzer", "aktive nutzer", "nutzer insgesamt"),
         "fr": ("utilisateurs", "utilisateurs actifs"),
@@ -840,7 +842,7 @@ _MORE: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "bounces": {"de": ("absprünge",), "fr": ("rebonds",), "it": ("rimbalzi",), "nl": ("bounces",)},
     "pageviews": {
-        "de": ("seitenaufrufe",), "fr": ("vues",), "it": ("visualizzazioni", "visualizzazioni di pagina"),
+        "de": ("seitenaufrufe", "aufrufe"), "fr": ("vues",), "it": ("visualizzazioni", "visualizzazioni di pagina"),
         "nl": ("weergaven", "paginaweergaven"),
     },
     "conversions": {
@@ -901,12 +903,15 @@ _MORE: dict[str, dict[str, tuple[str, ...]]] = {
         "nl": ("advertentie", "advertentienaam"),
     },
     "objective": {
-        "de": ("ziel", "kampagnenziel"), "fr": ("objectif",), "it": ("obiettivo",), "nl": ("doel", "campagnedoel"),
+        "es": ("objetivo de la campaña",), "pt": ("objetivo da campanha",),
+        "de": ("ziel", "kampagnenziel"), "fr": ("objectif", "objectif de la campagne"),
+        "it": ("obiettivo", "obiettivo della campagna"), "nl": ("doel", "campagnedoel"),
     },
     "spend": {
         "en": ("total spent",),
+        "es": ("total gastado", "importe total gastado"), "pt": ("total gasto",),
         "de": ("kosten", "ausgegebener betrag", "ausgaben"),
-        "fr": ("coût", "montant dépensé", "dépenses"),
+        "fr": ("coût", "montant dépensé", "dépenses", "total dépensé"),
         "it": ("costo", "importo speso", "spesa"),
         "nl": ("kosten", "besteed bedrag", "uitgaven"),
     },
@@ -930,7 +935,8 @@ _MORE: dict[str, dict[str, tuple[str, ...]]] = {
     "lead_id": {
         "en": ("opportunity id", "deal id", "person id", "id"),
         "pt": ("id",),
-        "de": ("datensatz-id",), "fr": ("id de l'enregistrement",), "it": ("id record",), "nl": ("record-id",),
+        "de": ("datensatz-id",), "fr": ("id de l'enregistrement", "id de fiche d'informations"),
+        "it": ("id record",), "nl": ("record-id",),
     },
     "created_at": {
         "en": ("created date", "deal created", "person created"),
@@ -1012,7 +1018,14 @@ TERMS: tuple[tuple[str, ...], ...] = (
      "kampagnenauslieferung", "diffusion de la campagne", "pubblicazione della campagna", "campagnelevering",
      "ad set delivery", "diffusion de l'ensemble de publicités", "ad delivery", "pubblicazione dell'inserzione"),
     ("ends", "finalización", "término", "zakończenie", "ende", "fin", "data di fine", "einde"),
-    ("avg. cpc", "cpc medio", "cpc méd", "śr. cpc", "durchschn. cpc", "cpc moy", "gem. cpc"),
+    ("avg. cpc", "cpc medio", "cpc méd", "śr. cpc", "durchschn. cpc", "cpc moy", "gem. cpc", "average cpc",
+     "cpc moyen", "cpc médio", "durchschnittlicher cpc", "gemiddelde cpc", "średni cpc"),
+    ("campaign group name", "nom du groupe de campagnes", "nombre del grupo de campañas", "nome do grupo de campanhas",
+     "name der kampagnengruppe", "nome del gruppo di campagne", "naam campagnegroep", "nazwa grupy kampanii"),
+    ("campaign id", "id de la campagne", "id de la campaña", "id da campanha", "kampagnen-id", "id campagna",
+     "campagne-id", "identyfikator kampanii"),
+    ("click through rate", "taux de clics", "porcentaje de clics", "taxa de cliques", "klickrate",
+     "percentuale di clic", "klikfrequentie", "współczynnik klikalności"),
     ("cost / conv.", "coste/conv.", "costo/conv.", "custo/conv.", "koszt/konw.", "kosten/conv.", "coût/conv.",
      "kosten/conv"),
     ("engagement rate", "porcentaje de interacciones", "taxa de engajamento", "współczynnik zaangażowania",

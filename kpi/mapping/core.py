@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from kpi.mapping.evidence import Profile
-from kpi.mapping.index import SCOPED_INDEX, SYNONYM_INDEX, word_for
+from kpi.mapping.index import SCOPED_INDEX, SYNONYM_INDEX, terms_of, word_for
 from kpi.mapping.names import match_keys
 from kpi.mapping.presetmatch import EXACT, PresetMatch
 from kpi.schema import DATASETS, Dataset
@@ -147,7 +147,9 @@ def _candidates(
                 if target in names and _compatible(dataset.field(target).type, ctype):
                     score = (1.0 if key == target else 0.95) - 0.05 * rank
                     found.append((score, pos, column, target, _synonym_reason(key, target)))
-        if fuzzy and not found:
+        # near spellings, but never for a known export word that names no field
+        # (`Nome della Pagina` is a page's name, not a misspelt `Nome della campagna`)
+        if fuzzy and not found and not terms_of(keys):
             for near in difflib.get_close_matches(
                 keys[0], _DATASET_KEYS[dataset.name], n=2, cutoff=FUZZY_CUTOFF
             ):
@@ -177,12 +179,10 @@ def _from_values(
         out.append((0.8, pos, column, "url", "values are links"))
     elif profile.text >= 0.6 and profile.distinct >= 0.5:
         out.append((0.75, pos, column, "text", "values are free text"))
-    if (
-        ev.grain == "post"
-        and ev.types.get(column) in ("date", "timestamp")
-        and any("date" in SYNONYM_INDEX.get(k, set()) for k in keys)
-    ):
-        out.append((0.8, pos, column, "published_at", "dates of a table with one row per post"))
+    if ev.grain == "post" and ev.types.get(column) in ("date", "timestamp"):
+        times = [c for c, t in ev.types.items() if t in ("date", "timestamp")]
+        if any("date" in SYNONYM_INDEX.get(k, set()) for k in keys) or times == [column]:
+            out.append((0.8, pos, column, "published_at", "dates of a table with one row per post"))
     return out
 
 
