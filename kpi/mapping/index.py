@@ -3,6 +3,9 @@ it came from (for the reason a column was mapped), and the export terms that nam
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from functools import lru_cache
+
 from kpi.mapping.names import normalise
 from kpi.schema import DATASETS
 from kpi.synonyms import BY_LANGUAGE, LANGUAGE_NAMES, QUALIFIERS, SCOPED, SYNONYMS, TERMS
@@ -44,14 +47,19 @@ def word_for(key: str, field_name: str) -> tuple[str, str | None]:
     return _WORDS.get((key, field_name), (key.replace("_", " "), None))
 
 
-def fields_of(keys: list[str], dataset: str | None = None) -> set[str]:
+def fields_of(keys: Sequence[str], dataset: str | None = None) -> set[str]:
     """Every field any of a column's folded names may mean (in a dataset's scope, if given)."""
+    return set(_fields_of(tuple(keys), dataset))
+
+
+@lru_cache(maxsize=1 << 16)
+def _fields_of(keys: tuple[str, ...], dataset: str | None) -> frozenset[str]:
     out: set[str] = set()
     for key in keys:
         out |= SYNONYM_INDEX.get(key, set())
         if dataset is not None:
             out |= SCOPED_INDEX.get(dataset, {}).get(key, set())
-    return out
+    return frozenset(out)
 
 
 TERM_INDEX: dict[str, int] = {}
@@ -63,7 +71,7 @@ QUALIFIER_INDEX: dict[str, int] = {
 }
 
 
-def terms_of(keys: list[str]) -> set[int]:
+def terms_of(keys: Sequence[str]) -> set[int]:
     """The export-term groups a column's folded names belong to."""
     return {TERM_INDEX[k] for k in keys if k in TERM_INDEX}
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # soft hyphen, zero-width space / non-joiner / joiner, word joiner, BOM, left-to-right marks
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u200f"))
@@ -32,6 +33,7 @@ def clean_header(name: str) -> str:
     return " ".join(text.split())
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise(name: str) -> str:
     """A column name folded for matching: no accents, lower case, words joined by `_`."""
     name = clean_header(name).replace("ł", "l").replace("Ł", "L").replace("ß", "ss")
@@ -42,15 +44,21 @@ def normalise(name: str) -> str:
 def match_keys(name: str) -> list[str]:
     """The forms a column name is matched by: whole, then without units or currencies in
     brackets (`Amount spent (USD)`, `Watch time (hours)`), then without a CRM entity prefix."""
+    return list(_match_keys(name))
+
+
+@lru_cache(maxsize=1 << 16)
+def _match_keys(name: str) -> tuple[str, ...]:
     clean = clean_header(name)
     keys = [normalise(clean)]
     for variant in (_BRACKETS.sub("", clean), _ENTITY_PREFIX.sub("", clean)):
         key = normalise(variant)
         if key and key not in keys:
             keys.append(key)
-    return keys
+    return tuple(keys)
 
 
+@lru_cache(maxsize=1 << 16)
 def qualifier(name: str) -> str | None:
     """The folded words in a header's brackets, if any (a currency code is not a qualifier)."""
     found = _BRACKET_TEXT.search(clean_header(name))
