@@ -208,7 +208,7 @@ def write_all(cases: list[Case]) -> None:
 
 if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from corpus_cases import CASES, HOLDOUT
+    from corpus_cases import CASES, HOLDOUT, PUBLISHED
 
-    write_all(CASES + HOLDOUT)
-    print(f"wrote {sum(1 for c in CASES + HOLDOUT if not c.real)} files under {CORPUS}")
+    write_all(CASES + HOLDOUT + PUBLISHED)
+    print(f"wrote {sum(1 for c in CASES + HOLDOUT + PUBLISHED if not c.real)} files under {CORPUS}")

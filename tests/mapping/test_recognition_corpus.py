@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from conftest import SHARED_REAL
-from corpus_cases import CASES, HOLDOUT, REAL
+from corpus_cases import CASES, HOLDOUT, PUBLISHED, REAL
 from corpuskit import CORPUS, Case, render
 from mappingkit import FIXTURES, read_part
 from test_mapping_presets import CASES as PRESET_CASES
@@ -45,11 +45,12 @@ def _expectations() -> tuple[list[Expect], list[str]]:
             Expect(CORPUS / case.file, case.part, case.dataset, case.platform, case.rows,
                    case.expected, case.id)
         )  # fmt: skip
-    for case in HOLDOUT:
-        out.append(
-            Expect(CORPUS / case.file, case.part, case.dataset, case.platform, case.rows,
-                   case.expected, f"holdout:{case.id}")
-        )  # fmt: skip
+    for label, cases in (("holdout", HOLDOUT), ("published", PUBLISHED)):
+        for case in cases:
+            out.append(
+                Expect(CORPUS / case.file, case.part, case.dataset, case.platform, case.rows,
+                       case.expected, f"{label}:{case.id}")
+            )  # fmt: skip
     for case in PRESET_CASES:
         if case.real:
             continue  # the real files are judged below, with their row counts
@@ -101,7 +102,9 @@ def _judge(expect: Expect) -> tuple[bool, int, int, list[str]]:
 
 
 def test_corpus_files_are_written_from_their_cases() -> None:
-    stale = [c.file for c in CASES + HOLDOUT if (CORPUS / c.file).read_bytes() != render(c)]
+    stale = [
+        c.file for c in CASES + HOLDOUT + PUBLISHED if (CORPUS / c.file).read_bytes() != render(c)
+    ]
     assert stale == [], "run `python tests/mapping/corpuskit.py`"
 
 
@@ -120,7 +123,7 @@ def test_recognition_corpus_accuracy() -> None:
         tables_right += ok
         right, judged = right + r, judged + j
         prefix = expect.label.split(":")[0]
-        kind = prefix if prefix in ("real", "fixture", "holdout") else "corpus"
+        kind = prefix if prefix in ("real", "fixture", "holdout", "published") else "corpus"
         group = groups.setdefault(kind, [0, 0, 0, 0])
         group[0], group[1], group[2], group[3] = (
             group[0] + ok,
@@ -134,7 +137,7 @@ def test_recognition_corpus_accuracy() -> None:
     column_share = right / judged
     print("\nrecognition corpus, what went wrong:")
     print("\n".join(lines) or "  nothing")
-    for kind in ("corpus", "holdout", "fixture", "real"):
+    for kind in ("corpus", "holdout", "published", "fixture", "real"):
         if kind in groups:
             t, n, r, j = groups[kind]
             print(f"  {kind}: tables {t}/{n}, columns {r}/{j}")
