@@ -771,7 +771,8 @@ _MORE: dict[str, dict[str, tuple[str, ...]]] = {
         "nl": ("volgers", "abonnees"),
     },
     "new_followers": {
-        "en": ("difference in followers from previous day", "net followers", "net new followers"),
+        "en": ("difference in followers from previous day", "net followers", "net new followers",
+               "instagram follows", "facebook follows", "page follows"),
         "es": ("me gusta de la página", "diferencia de seguidores respecto al día anterior"),
         "pl": ("polubienia strony", "nowe polubienia strony",
                "różnica w liczbie obserwujących w porównaniu z poprzednim dniem"),
@@ -863,7 +864,8 @@ _MORE: dict[str, dict[str, tuple[str, ...]]] = {
     "query": {
         "de": ("häufigste suchanfragen", "suchanfrage", "suchanfragen", "suchbegriff"),
         "fr": ("requêtes les plus fréquentes", "requête", "requêtes"),
-        "it": ("query più frequenti",),
+        "it": ("query più frequenti", "query principali"),
+        "pl": ("najpopularniejsze zapytania",),
         "nl": ("populairste zoekopdrachten", "zoekopdracht", "zoekopdrachten", "zoekterm"),
     },
     "position": {
@@ -1020,6 +1022,8 @@ TERMS: tuple[tuple[str, ...], ...] = (
     ("ends", "finalización", "término", "zakończenie", "ende", "fin", "data di fine", "einde"),
     ("avg. cpc", "cpc medio", "cpc méd", "śr. cpc", "durchschn. cpc", "cpc moy", "gem. cpc", "average cpc",
      "cpc moyen", "cpc médio", "durchschnittlicher cpc", "gemiddelde cpc", "średni cpc"),
+    ("amount spent", "importe gastado", "valor usado", "valor gasto", "wydana kwota", "ausgegebener betrag",
+     "montant dépensé", "importo speso", "besteed bedrag"),
     ("campaign group name", "nom du groupe de campagnes", "nombre del grupo de campañas", "nome do grupo de campanhas",
      "name der kampagnengruppe", "nome del gruppo di campagne", "naam campagnegroep", "nazwa grupy kampanii"),
     ("campaign id", "id de la campagne", "id de la campaña", "id da campanha", "kampagnen-id", "id campagna",
@@ -1037,7 +1041,8 @@ TERMS: tuple[tuple[str, ...], ...] = (
      "événements par session", "eventi per sessione", "gebeurtenissen per sessie"),
     ("event count", "número de eventos", "contagem de eventos", "liczba zdarzeń", "ereignisanzahl",
      "nombre d'événements", "numero di eventi", "aantal gebeurtenissen"),
-    ("content", "contenido", "conteúdo", "inhalt", "contenu", "contenuto", "treść"),
+    ("content", "contenido", "conteúdo", "inhalt", "contenu", "contenuto", "treść", "videos", "vídeos", "vidéos",
+     "video's", "filmy"),
     ("duration", "duración", "duração", "czas trwania", "dauer", "durée", "durata", "duur"),
     ("watch time (hours)", "tiempo de visualización (horas)", "tempo de exibição (horas)", "czas oglądania (godziny)",
      "wiedergabezeit (stunden)", "durée de visionnage (heures)", "tempo di visualizzazione (ore)", "kijktijd (uren)"),

@@ -190,3 +190,40 @@ def best_preset(
         if rank > best_rank:
             best, best_rank = match, rank
     return best
+
+
+def _distinctive() -> dict[str, str]:
+    """Preset names found in one platform's presets only (`Amount spent` is Meta's)."""
+    seen: dict[str, set[str | None]] = {}
+    for preset in PRESETS:
+        for name in _names(preset):
+            seen.setdefault(name.key, set()).add(preset.platform)
+    return {key: next(iter(p)) for key, p in seen.items() if len(p) == 1 and None not in p}
+
+
+_DISTINCTIVE: dict[str, str] | None = None
+
+
+def platform_vocabulary(columns: Sequence[str], dataset: str) -> tuple[str, str] | None:
+    """(platform, a column) when a table no preset matched is written in one platform's own
+    export words (`Reporting starts`, `Montant dépensé`) more than in any other's, for a
+    dataset that platform's presets give."""
+    global _DISTINCTIVE
+    if _DISTINCTIVE is None:
+        _DISTINCTIVE = _distinctive()
+    found: dict[str, dict[str, str]] = {}  # platform → its words → the column
+    for preset in PRESETS:
+        if preset.dataset != dataset or preset.platform is None:
+            continue
+        names = {n.key: n for n in _names(preset)}
+        for column in columns:
+            keys = match_keys(column)
+            terms = terms_of(keys)
+            for key, name in names.items():
+                if _DISTINCTIVE.get(key) and (key in keys or terms & name.terms):
+                    found.setdefault(_DISTINCTIVE[key], {}).setdefault(key, column)
+    ranked = sorted(found.items(), key=lambda kv: -len(kv[1]))
+    if not ranked or (len(ranked) > 1 and len(ranked[0][1]) <= len(ranked[1][1])):
+        return None  # no platform's words, or two platforms' as many
+    platform, words = ranked[0]
+    return platform, next(iter(words.values()))

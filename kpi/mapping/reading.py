@@ -17,7 +17,7 @@ from kpi.mapping.core import (
 )
 from kpi.mapping.evidence import grain, profile_table, url_platform
 from kpi.mapping.names import normalise, platform_from_name
-from kpi.mapping.presetmatch import EXACT, best_preset
+from kpi.mapping.presetmatch import EXACT, best_preset, platform_vocabulary
 from kpi.mapping.titles import chart_metric, report_platform, title_lines
 from kpi.schema import DATASETS, Dataset
 
@@ -221,8 +221,11 @@ def _reading(
         platform, how = None, "each row's platform column"
     elif named_platform:
         platform, how = named_platform, "the file name or title"
+    elif linked:
+        platform, how = linked, "the links in the table"
     else:
-        platform, how = linked, "the links in the table" if linked else ""
+        spoken = platform_vocabulary(list(mapping), dataset.name) if dataset.name == "ads" else None
+        platform, how = (spoken[0], f"its export words ('{spoken[1]}')") if spoken else (None, "")
     if preset is not None:
         by_meaning = any(strength < EXACT for _, strength in match.aligned.values())
         why = f"preset {preset.label}" + (" (matched by meaning)" if by_meaning else "")

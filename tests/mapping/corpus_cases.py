@@ -493,18 +493,18 @@ PUBLISHED: list[Case] = [
          "|Aufrufe=int>video_views|Wiedergabezeit (Stunden)=dec|Abonnenten=int>follows|Geschätzter Umsatz (EUR)=dec"
          "|Impressionen=int>impressions|Klickrate der Impressionen (%)=dec", lead=("Gesamt,,,,1460,12.5,31,4.2,25100,4.1",)),
     Case("real_headers/de/Gesamtwerte.csv", "de", "account_daily", "youtube", "Datum=date>date|Aufrufe=int>impressions"),
-    Case("real_headers/en/meta_ads_daily.csv", "en", "ads", "facebook",
+    Case("real_headers/en/Acme-Campaigns-1-Mar-2025-31-Mar-2025.csv", "en", "ads", "facebook",
          "Account name=const:Acme|Campaign name=label:Spring/Launch>campaign|Day=date>date|Impressions=int>impressions"
          "|Frequency=dec|Currency=cur>currency|Amount spent (EUR)=dec>spend|Purchases=int>purchases"
          "|Purchases conversion value=dec>conversion_value|Link clicks=int>clicks|Reporting starts=date|Reporting ends=date"),
-    Case("real_headers/en/meta_ads_boosts.csv", "en", "ads", "facebook",
+    Case("real_headers/en/Acme-Ads-2-Oct-2026-6-Oct-2026.csv", "en", "ads", "facebook",
          "Ad name=label:Courtside/Teaser>ad|Campaign name=label:Event Boost/Teaser>campaign|Ad set name=label:AS1/AS2>ad_set"
          "|Amount spent (HKD)=dec>spend|Views=int|Impressions=int>impressions|Reach=int>reach|Instagram follows=int>new_followers"
          "|Reporting starts=date>date|Reporting ends=date"),
-    Case("real_headers/fr/meta_depenses.csv", "fr", "ads", "facebook",
+    Case("real_headers/fr/depenses.csv", "fr", "ads", "facebook",
          "Jour=date>date|Nom de la campagne=label:Looma - Broad/Looma - LAL>campaign|Montant dépensé (USD)=dec>spend"
          "|Impressions=int>impressions", sep=";", decimal=","),
-    Case("real_headers/en/meta_ads_ids.csv", "en", "ads", "facebook",
+    Case("real_headers/en/Synthetic-Ads-10-Aug-2026.csv", "en", "ads", "facebook",
          "Account ID=id|Account name=const:Synthetic|Account timezone=const:America/Los_Angeles|Currency=cur:USD>currency"
          "|Campaign ID=id|Campaign name=label:Synthetic campaign>campaign|Ad set ID=id|Ad set name=label:Synthetic set>ad_set"
          "|Ad ID=id|Ad name=label:Synthetic ad>ad|Reporting starts=date>date|Reporting ends=date|Amount spent=dec>spend"
