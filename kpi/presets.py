@@ -383,6 +383,29 @@ _YOUTUBE = (
 # ---------------------------------------------------------------------------------------------
 
 _TIKTOK = (
+    # the follower breakdowns give shares of the followers (0.59), not counts
+    Preset(
+        "tiktok_follower_gender",
+        "TikTok Studio — Follower gender",
+        "audience",
+        "tiktok",
+        ("Gender", "Distribution"),
+        {"Gender": "segment", **_ignore("Distribution")},
+        min_share=1.0,
+        constants={"dimension": "gender"},
+        closed=True,
+    ),
+    Preset(
+        "tiktok_follower_territories",
+        "TikTok Studio — Follower top territories",
+        "audience",
+        "tiktok",
+        ("Top territories", "Distribution"),
+        {"Top territories": "segment", **_ignore("Distribution")},
+        min_share=1.0,
+        constants={"dimension": "country"},
+        closed=True,
+    ),
     Preset(
         "tiktok_overview",
         "TikTok Studio — Overview",

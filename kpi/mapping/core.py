@@ -130,6 +130,8 @@ def _candidates(
     for pos, column in enumerate(columns):
         keys = match_keys(column)
         ctype = ev.types.get(column)
+        # a share (`Aufrufe (%)`) is never a count, whatever its words say
+        share = "%" in column or ctype == "percent"
         found: list[tuple[float, int, str, str, str]] = []
         if match is not None:
             named, target = match.target(column)
@@ -144,7 +146,9 @@ def _candidates(
                 continue
         for rank, key in enumerate(keys):
             for target in SYNONYM_INDEX.get(key, set()) | scoped.get(key, set()):
-                if target in names and _compatible(dataset.field(target).type, ctype):
+                if target not in names or (share and dataset.field(target).type == "int"):
+                    continue
+                if _compatible(dataset.field(target).type, ctype):
                     score = (1.0 if key == target else 0.95) - 0.05 * rank
                     found.append((score, pos, column, target, _synonym_reason(key, target)))
         # near spellings, but never for a known export word that names no field
@@ -155,6 +159,8 @@ def _candidates(
             ):
                 ratio = difflib.SequenceMatcher(None, keys[0], near).ratio()
                 for target in SYNONYM_INDEX[near] & names:
+                    if share and dataset.field(target).type == "int":
+                        continue
                     if _compatible(dataset.field(target).type, ctype):
                         word, language = word_for(near, target)
                         reason = f"header is close to '{word}'" + (

@@ -84,7 +84,7 @@ _FILE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^(totals|summen|gesamtwerte|totales|totais|totaux|totali|totalen|sumy)(_\d+)?_csv$", "youtube"),
         (r"^(daily_)?tweet_activity_metrics_", "x"),
         (r"^account_(overview_)?analytics", "x"),
-        (r"_(content|followers|visitors)_\d{13}(_\d+)?_(xlsx?|csv)$", "linkedin"),
+        (r"_(content|followers|visitors)_\d{13}(_\d+)?(_xlsx?)?_(xlsx?|csv)$", "linkedin"),
         (r"campaign_performance_report", "linkedin"),
         (r"^follower(history|activity|gender|topterritories)(_\d+)?_csv$", "tiktok"),
     )

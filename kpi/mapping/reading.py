@@ -76,16 +76,23 @@ def _currency_constant(dataset: Dataset, mapping: Mapping[str, str | None]) -> d
     return {}
 
 
+def _is_rate(column: str, types: Mapping[str, str]) -> bool:
+    """A rate, share or average (`CTR`, `Aufrufe (%)`, a duration): never a canonical count."""
+    return types.get(column) in ("percent", "duration") or "%" in column
+
+
 def _confidence(
     columns: Sequence[str], types: Mapping[str, str], scores: dict[str, float]
 ) -> float:
     """How sure a synonym reading is: the mean column score times how much of the table it
-    explains: three mapped columns, or (half weight) every numeric column of a narrow table
-    (`Browser, Browser Version, Operating System, Sessions` is web traffic, if not surely)."""
+    explains: three mapped columns (or all of a narrower table's, rates and averages left
+    aside), or (half weight) every numeric column of a narrow table (`Browser, Browser
+    Version, Operating System, Sessions` is web traffic, if not surely)."""
     if not scores:
         return 0.0
-    coverage = min(1.0, len(scores) / 3)
-    numeric = [c for c in columns if types.get(c) in _NUMERIC_TYPES]
+    relevant = [c for c in columns if not _is_rate(c, types)]
+    coverage = min(1.0, len(scores) / max(1, min(3, len(relevant))))
+    numeric = [c for c in relevant if types.get(c) in _NUMERIC_TYPES]
     if numeric:
         measured = sum(1 for c in numeric if c in scores) / len(numeric)
         coverage = max(coverage, (coverage + measured) / 2)
