@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 import pyarrow as pa
 
@@ -17,9 +18,12 @@ from kpi.mapping.core import (
 )
 from kpi.mapping.evidence import grain, profile_table, url_platform
 from kpi.mapping.names import normalise, platform_from_name
-from kpi.mapping.presetmatch import EXACT, best_preset, platform_vocabulary
+from kpi.mapping.presetmatch import EXACT, PresetMatch, best_preset, platform_vocabulary
 from kpi.mapping.titles import chart_metric, report_platform, title_lines
 from kpi.schema import DATASETS, Dataset
+
+if TYPE_CHECKING:
+    from kpi.load.report import LoadedTable
 
 _AGE_GENDER = re.compile(r"^[FMU]\.?\s?\d{2}(?:[-–]\d{2}|\+)$", re.I)
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
@@ -213,7 +217,7 @@ def _reading(
     mapping: dict[str, str | None],
     scores: dict[str, float],
     reasons: dict[str, str],
-    match,
+    match: PresetMatch | None,
     named_platform: str | None,
     ev: _Evidence,
 ) -> TableMapping:
@@ -255,11 +259,11 @@ def _reading(
     return reading
 
 
-def recognise_loaded(table: object, only: str | None = None) -> TableMapping:
+def recognise_loaded(table: LoadedTable, only: str | None = None) -> TableMapping:
     """`recognise` for a loaded table (`kpi.load.LoadedTable`): its columns, file, sheet, types,
     values and title lines, all from the table and its load report."""
-    report = table.report  # type: ignore[attr-defined]
-    data: pa.Table = table.data  # type: ignore[attr-defined]
+    report = table.report
+    data = table.data
     types = {c.name: c.type for c in report.columns}
     titles = title_lines(report.skipped, report.header_line)
     return recognise(
