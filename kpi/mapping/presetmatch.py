@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from kpi.mapping.index import fields_of, qualifier_group, terms_of
+from kpi.mapping.index import SYNONYM_INDEX, fields_of, qualifier_group, terms_of
 from kpi.mapping.names import match_keys, normalise, qualifier
 from kpi.presets import PRESETS, Preset
 from kpi.schema import TIME_FIELDS
@@ -14,6 +14,7 @@ from kpi.schema import TIME_FIELDS
 EXACT, TERM, MEANING = 1.0, 0.95, 0.9
 _MAX_MEANING_COLUMNS = 300  # wider tables (Facebook page level) are matched by exact names only
 _MIN_MEANING_SIGNATURE = 5
+_DISTINCTIVE: dict[str, str] | None = None  # preset name → the one platform using it
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,9 @@ def _build_names(preset: Preset) -> tuple[_Name, ...]:
             continue
         keys = tuple(match_keys(raw))
         target = targets.get(key)
-        fields = fields_of(list(keys), preset.dataset) | ({target} if target else set())
+        # what the name means in words, not the field the preset gives it (TikTok's
+        # "Video Views" are its impressions, but a column "Impressions" is not "Video Views")
+        fields = fields_of(list(keys), preset.dataset)
         out[key] = _Name(
             raw, key, keys, frozenset(fields), frozenset(terms_of(list(keys))),
             qualifier_group(qualifier(raw)), target, key in signature,
@@ -158,6 +161,26 @@ def _has_time(match: PresetMatch) -> bool:
     return any(normalise(s) in aligned for s in timed)
 
 
+def _own_words(match: PresetMatch) -> bool:
+    """A platform's preset found only through generic words (`Impressions`, `Likes`, a `Link`)
+    must show one of that platform's own export words (used by its presets only, no field's
+    synonym) as written or as a known term (`Engagements`), unless nearly all its signature is
+    there: a person's own posts table is not X's export, nor TikTok's overview."""
+    preset = match.preset
+    if preset.platform is None or match.share >= 0.9:
+        return True
+    global _DISTINCTIVE
+    if _DISTINCTIVE is None:
+        _DISTINCTIVE = _distinctive()
+    # its own words: used by this platform's presets only, and no canonical field's synonym
+    own = {
+        n.key
+        for n in _names(preset)
+        if _DISTINCTIVE.get(n.key) == preset.platform and n.key not in SYNONYM_INDEX
+    }
+    return any(normalise(name) in own and s >= TERM for name, s in match.aligned.values())
+
+
 def best_preset(
     columns: Sequence[str],
     dataset: str | None = None,
@@ -181,7 +204,7 @@ def best_preset(
         if row_grain == "post" and preset.dataset == "account_daily":
             continue
         match = align(columns, preset)
-        if match.share < preset.min_share or not _has_time(match):
+        if match.share < preset.min_share or not _has_time(match) or not _own_words(match):
             continue
         if preset.closed and len(match.aligned) < len(columns):
             continue
@@ -199,9 +222,6 @@ def _distinctive() -> dict[str, str]:
         for name in _names(preset):
             seen.setdefault(name.key, set()).add(preset.platform)
     return {key: next(iter(p)) for key, p in seen.items() if len(p) == 1 and None not in p}
-
-
-_DISTINCTIVE: dict[str, str] | None = None
 
 
 def platform_vocabulary(columns: Sequence[str], dataset: str) -> tuple[str, str] | None:

@@ -217,3 +217,10 @@ def test_a_preset_found_in_another_language_says_so() -> None:
     assert mapping.reasons["Ausgegebener Betrag (EUR)"].startswith("preset Meta Ads Manager")
     assert "matched by meaning" in mapping.why
     assert mapping.to_dict()["reasons"] == mapping.reasons
+
+
+def test_a_persons_own_posts_table_is_not_a_platform_export_by_generic_words() -> None:
+    columns = ["Post ID", "Date", "Text", "Link", "Impressions", "Likes", "Comments", "Shares",
+               "Saves", "Profile visits"]  # fmt: skip
+    mapping = recognise(columns, "posts.csv", {"Date": "date"})
+    assert (mapping.preset, mapping.platform) == (None, None)
