@@ -462,6 +462,25 @@ HOLDOUT: list[Case] = [
     Case("pt/Dados da tabela (2).csv", "pt", "audience", "youtube",
          "Cidade=label:Lisboa/Porto/São Paulo/Rio de Janeiro>segment|Visualizações=int>views"
          "|Tempo de exibição (horas)=dec|Duração média da visualização=dur", 4, lead=("Total,6000,310.5,0:03:10",)),
+    # (added later, before any run on these: people's own tables, no platform export)
+    Case("es/mis_publicaciones.csv", "es", "posts", None,
+         "Fecha de publicación=ts>published_at|Texto=txt>text|Impresiones=int>impressions|Me gusta=int>likes"
+         "|Comentarios=int>comments"),
+    Case("de/Kennzahlen_pro_Tag.csv", "de", "account_daily", None,
+         "Datum=date>date|Impressionen=int>impressions|Reichweite=int>reach|Follower=int>followers|Neue Follower=int>new_followers"),
+    Case("fr/ventes.csv", "fr", "orders", None,
+         "Numéro de commande=order>order_id|Date de commande=ts>ordered_at|Client=name>customer_id|Montant=dec>revenue"
+         "|Statut=label:payée/annulée>status", sep=";", decimal=","),
+    Case("it/campagne_pubblicitarie.csv", "it", "ads", None,
+         "Data=date>date|Campagna=label:A/B>campaign|Spesa=dec>spend|Impressioni=int>impressions|Clic=int>clicks|Lead=int>leads"),
+    Case("nl/leads.csv", "nl", "leads", None,
+         "Lead-ID=id>lead_id|Aanmaakdatum=ts>created_at|Bron=label:Social/Web>channel|Fase=label:Nieuw/Klant>stage"),
+    Case("pl/kampanie_dzienne.csv", "pl", "ads", None,
+         "Dzień=date>date|Kampania=label:A/B>campaign|Koszt=dec>spend|Wyświetlenia=int>impressions|Kliknięcia=int>clicks"
+         "|Konwersje=int>conversions"),
+    Case("en/instagram_followers_daily.csv", "en", "account_daily", "instagram",
+         "Date=date>date|Followers=int>followers|Follows=int>new_followers|Unfollows=int>lost_followers"),
+    Case("pt/audiencia_cidades.csv", "pt", "audience", None, "Cidade=label:Lisboa/Porto/Braga>segment|Seguidores=int>followers", 3),
     Case("en/weather_march.csv", "en", None, None,
          "Date=date|Temperature (°C)=dec|Humidity (%)=int|Wind (km/h)=dec|Conditions=label:Sunny/Cloudy/Rain",
          note="not marketing data at all"),
