@@ -206,9 +206,9 @@ def recognise(
 
 
 def _wrong_grain(dataset: str, row_grain: str | None) -> bool:
-    """A table with one row per post is not daily account data, and one with a row per day and
-    no post column is not posts."""
-    return (dataset, row_grain) in (("account_daily", "post"), ("posts", "day"))
+    """A table with one row per post (distinct links or free text) is not daily account data.
+    (Unique dates are no proof against posts: many accounts post once a day.)"""
+    return (dataset, row_grain) == ("account_daily", "post")
 
 
 def _reading(
