@@ -481,6 +481,48 @@ HOLDOUT: list[Case] = [
     Case("en/instagram_followers_daily.csv", "en", "account_daily", "instagram",
          "Date=date>date|Followers=int>followers|Follows=int>new_followers|Unfollows=int>lost_followers"),
     Case("pt/audiencia_cidades.csv", "pt", "audience", None, "Cidade=label:Lisboa/Porto/Braga>segment|Seguidores=int>followers", 3),
+    # (added later, before any run on these: more localised variants)
+    Case("es/tweet_activity_metrics_panaderiaacme_20211201_20211231_es.csv", "es", "posts", "x",
+         "Id. del Tweet=id>post_id|enlace permanente del Tweet=url:x>url|texto del Tweet=txt>text|hora=ts>published_at"
+         "|impresiones=int>impressions|interacciones=int|tasa de interacción=dec|retweets=int>shares|respuestas=int>comments"
+         "|Me gusta=int>likes|clics en el perfil del usuario=int>profile_visits|clics en URL=int>clicks|clics en etiquetas=int"
+         "|ampliaciones de detalles=int|seguidores=int>follows"),
+    Case("es/Facebook Insights Data Export (Post Level) - Panaderia Acme.csv", "es", "posts", "facebook",
+         "Identificador de la publicación=id>post_id|Enlace permanente=url:facebook>url|Mensaje de la publicación=txt>text"
+         "|Tipo=label:Foto/Vídeo>post_type|Países=empty|Idiomas=empty|Publicado=ts>published_at|Segmentación del público=empty"
+         "|Alcance total de la publicación=int>reach|Impresiones totales de la publicación=int>impressions"),
+    Case("de/Analytics Alle Websitedaten Channels 20190101-20190131.csv", "de", "web_traffic", None,
+         "Standard-Channelgruppierung=label:Organic Search/Direct/Social>channel_group|Nutzer=int>users|Neue Nutzer=int>new_users"
+         "|Sitzungen=int>sessions|Absprungrate=pct|Seiten/Sitzung=dec|Durchschn. Sitzungsdauer=dur"
+         "|Conversion-Rate für Zielvorhaben=pct|Abschlüsse für Zielvorhaben=int>conversions|Zielvorhabenwert=dec",
+         pre=("# ----------------------------------------", "# Alle Websitedaten", "# Channels", "# 20190101-20190131",
+              "# ----------------------------------------", "")),
+    Case("es/Content.csv", "es", "posts", "tiktok",
+         "Hora=date|Título del vídeo=txt>text|Enlace del vídeo=url:tiktok>url|Hora de publicación=date>published_at"
+         "|Total de me gusta=int>likes|Total de comentarios=int>comments|Total de veces compartido=int>shares"
+         "|Total de visualizaciones=int>impressions", bom=True),
+    Case("fr/Rapport sur les groupes d'annonces.csv", "fr", "ads", "google",
+         "État du groupe d'annonces=label:Activé|Groupe d'annonces=label:Pain/Gâteaux>ad_set|Campagne=label:Marque>campaign"
+         "|Code de devise=cur>currency|Clics=int>clicks|Impr.=int>impressions|CTR=pct|Coût=dec>spend|CPC moy.=dec"
+         "|Conversions=dec>conversions|Coût/conv.=dec|Valeur de conv.=dec>conversion_value",
+         pre=("Rapport sur les groupes d'annonces", "1 février 2026 - 28 février 2026"), **UTF16, decimal=","),
+    Case("es/hubspot-crm-exports-todos-los-negocios-2025-03-01.csv", "es", "leads", None,
+         "ID de registro=id>lead_id|Nombre del negocio=title|Etapa del negocio=label:Cita/Cerrado ganado>stage"
+         "|Cantidad=dec>revenue|Fecha de cierre=date>converted_at|Fecha de creación=ts>created_at|Pipeline=label:Ventas"
+         "|Propietario del negocio=name"),
+    Case("en/Instagram profile visits.csv", "en", "account_daily", "instagram", "Date=tsiso>date|Primary=int>profile_visits",
+         pre=(*SEP, "Instagram profile visits"), encoding="utf-16"),
+    Case("it/Follower.csv", "it", "account_daily", "instagram", "Date=tsiso>date|Primary=int>new_followers",
+         pre=(*SEP, "Follower di Instagram"), encoding="utf-16", note="Italian 'Follower' titles mean the follows gained"),
+    Case("en/Campaigns-Acme-Mar-1-2025-Mar-31-2025.csv", "en", "ads", "facebook",
+         "Campaign name=label:Spring/Launch>campaign|Ad set name=label:Broad>ad_set|Reporting starts=date>date"
+         "|Reporting ends=date|Amount spent (GBP)=dec>spend|Impressions=int>impressions|Reach=int>reach|Frequency=dec"
+         "|Results=int|Result indicator=label:actions:lead|Cost per result=dec|Leads=int>leads|Link clicks=int>clicks"
+         "|CTR (link click-through rate)=pct|CPC (cost per link click) (GBP)=dec|Landing page views=int>landing_page_views",
+         note="a wider Ads Manager report, reordered"),
+    Case("pl/Queries.csv", "pl", "search_queries", None,
+         "Najczęstsze zapytania=query>query|Kliknięcia=int>clicks|Wyświetlenia=int>impressions|CTR=pct|Pozycja=pos>position",
+         8, sep=";", decimal=",", crlf=True, bom=True),
     Case("en/weather_march.csv", "en", None, None,
          "Date=date|Temperature (°C)=dec|Humidity (%)=int|Wind (km/h)=dec|Conditions=label:Sunny/Cloudy/Rain",
          note="not marketing data at all"),
