@@ -185,8 +185,9 @@ _X = (
          "user profile clicks", "url clicks"),
         {
             "Date": "date", "impressions": "impressions", "user profile clicks": "profile_visits",
-            "url clicks": "website_clicks", "follows": "new_followers",
-            **_ignore("Tweets published", "engagements", "engagement rate", "media views"),
+            "url clicks": "website_clicks", "follows": "new_followers", "likes": "likes",
+            "replies": "comments", "retweets": "shares", "media views": "video_views",
+            **_ignore("Tweets published", "engagements", "engagement rate"),
         },
     ),
     Preset(
@@ -198,8 +199,10 @@ _X = (
          "Replies", "Reposts", "Profile visits", "Create Post"),
         {
             "Date": "date", "Impressions": "impressions", "New follows": "new_followers",
-            "Unfollows": "lost_followers", "Profile visits": "profile_visits",
-            **_ignore("Engagements", "Create Post", "Video views", "Media views"),
+            "Unfollows": "lost_followers", "Profile visits": "profile_visits", "Likes": "likes",
+            "Replies": "comments", "Reposts": "shares", "Video views": "video_views",
+            # "Shares" are sends (DM, copy link): reposts are X's shares, as in the content export
+            **_ignore("Engagements", "Create Post", "Media views", "Shares", "Bookmarks"),
         },
     ),
     Preset(
@@ -265,7 +268,10 @@ _LINKEDIN = (
          "Comments (organic)", "Engagement rate (organic)"),
         {
             "Date": "date", "Impressions (total)": "impressions", "Unique impressions (organic)": "reach",
-            **_ignore("Impressions (organic)", "Impressions (sponsored)"),
+            "Reactions (total)": "likes", "Comments (total)": "comments", "Reposts (total)": "shares",
+            **_ignore("Impressions (organic)", "Impressions (sponsored)", "Clicks (organic)", "Clicks (sponsored)",
+                      "Clicks (total)", "Reactions (organic)", "Reactions (sponsored)", "Comments (organic)",
+                      "Comments (sponsored)", "Reposts (organic)", "Reposts (sponsored)"),
         },
     ),
     Preset(
@@ -377,6 +383,29 @@ _YOUTUBE = (
 # ---------------------------------------------------------------------------------------------
 
 _TIKTOK = (
+    # the follower breakdowns give shares of the followers (0.59), not counts
+    Preset(
+        "tiktok_follower_gender",
+        "TikTok Studio — Follower gender",
+        "audience",
+        "tiktok",
+        ("Gender", "Distribution"),
+        {"Gender": "segment", **_ignore("Distribution")},
+        min_share=1.0,
+        constants={"dimension": "gender"},
+        closed=True,
+    ),
+    Preset(
+        "tiktok_follower_territories",
+        "TikTok Studio — Follower top territories",
+        "audience",
+        "tiktok",
+        ("Top territories", "Distribution"),
+        {"Top territories": "segment", **_ignore("Distribution")},
+        min_share=1.0,
+        constants={"dimension": "country"},
+        closed=True,
+    ),
     Preset(
         "tiktok_overview",
         "TikTok Studio — Overview",
@@ -384,7 +413,8 @@ _TIKTOK = (
         "tiktok",
         ("Date", "Video Views", "Profile Views", "Likes", "Comments", "Shares"),
         # TikTok's views are its impressions (as Meta's "Views" now are)
-        {"Date": "date", "Video Views": "impressions", "Profile Views": "profile_visits"},
+        {"Date": "date", "Video Views": "impressions", "Profile Views": "profile_visits", "Likes": "likes",
+         "Comments": "comments", "Shares": "shares"},
         min_share=0.8,
     ),
     Preset(
@@ -406,8 +436,8 @@ _TIKTOK = (
         "account_daily",
         "tiktok",
         ("Date", "Followers", "Difference in followers from previous day"),
-        # the difference is net (gains minus losses), not new followers
-        {"Date": "date", "Followers": "followers", **_ignore("Difference in followers from previous day")},
+        # the day's net new followers (gains minus losses): what the new-followers KPIs count
+        {"Date": "date", "Followers": "followers", "Difference in followers from previous day": "new_followers"},
         min_share=1.0,
     ),
     Preset(
@@ -488,19 +518,139 @@ _GOOGLE = (
         "google",
         ("Campaign", "Budget", "Currency code", "Clicks", "Impr.", "CTR", "Cost", "Avg. CPC", "Conversions",
          "Cost / conv."),
+        # keyword, search-term, location and ad-group reports have no budget
         {
             "Day": "date", "Date": "date", "Campaign": "campaign", "Ad group": "ad_set", "Currency code": "currency",
             "Clicks": "clicks", "Impr.": "impressions", "Cost": "spend", "Conv. value": "conversion_value",
-            # "Conversions" counts whatever the account calls a conversion: not leads nor purchases as such
+            # whatever the account calls a conversion: counted as conversions, not as leads or purchases
+            "Conversions": "conversions",
             **_ignore("Campaign status", "Budget", "Budget name", "Budget type", "Status", "Status reasons",
-                      "Optimisation score", "Optimization score", "CTR", "Avg. CPC", "Conversions", "Cost / conv.",
-                      "Conv. rate", "Conv. value / cost", "Campaign type"),
+                      "Optimisation score", "Optimization score", "CTR", "Avg. CPC", "Cost / conv.",
+                      "Conv. rate", "Conv. value / cost", "Campaign type", "All conv.", "Keyword", "Search term",
+                      "Match type", "Keyword status", "Ad group status", "Location", "Avg. CPM"),
+        },
+    ),
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Other ad platforms: LinkedIn Campaign Manager, TikTok Ads Manager; Google Business Profile
+# ---------------------------------------------------------------------------------------------
+
+_OTHER_ADS = (
+    Preset(
+        "linkedin_ads_campaign_performance",
+        "LinkedIn Ads — campaign performance report",
+        "ads",
+        "linkedin",
+        ("Start Date (in UTC)", "Account Name", "Campaign Group Name", "Campaign Name", "Campaign ID",
+         "Campaign Objective", "Total Spent", "Impressions", "Clicks", "Click Through Rate", "Average CPC"),
+        {
+            "Start Date (in UTC)": "date", "Campaign Name": "campaign", "Campaign Objective": "objective",
+            "Currency": "currency", "Total Spent": "spend", "Impressions": "impressions", "Clicks": "clicks",
+            "Follows": "new_followers", "Leads": "leads", "Conversions": "conversions",
+            **_ignore("Account Name", "Campaign Group Name", "Campaign ID", "Campaign Type", "Cost Type",
+                      "Click Through Rate", "Average CPM", "Average CPC", "Reactions", "Comments", "Shares",
+                      "Other Clicks", "Total Social Actions", "Post-Click Conversions", "View-Through Conversions",
+                      "Conversion Rate", "Cost per Conversion", "Lead Forms Opened", "Total Engagements"),
+        },
+    ),
+    Preset(
+        "tiktok_ads_report",
+        "TikTok Ads Manager — custom report",
+        "ads",
+        "tiktok",
+        ("Campaign name", "Cost", "Impressions", "Clicks (destination)", "CTR (destination)",
+         "CPC (destination)", "CPM", "Conversions", "Cost per conversion"),
+        {
+            "By Day": "date", "Date": "date", "Campaign name": "campaign", "Ad group name": "ad_set",
+            "Ad name": "ad", "Cost": "spend", "Impressions": "impressions", "Reach": "reach",
+            "Clicks (destination)": "clicks", "Conversions": "conversions", "Currency": "currency",
+            **_ignore("CTR (destination)", "CPC (destination)", "CPM", "Cost per conversion", "Conversion rate",
+                      "Results", "Cost per result", "Frequency"),
+        },
+    ),
+)
+
+_GOOGLE_BUSINESS = (
+    Preset(
+        "google_business_profile",
+        "Google Business Profile — performance by location",
+        "account_daily",
+        "google",
+        ("Store code", "Business name", "Address", "Labels", "Google Search - Mobile", "Google Search - Desktop",
+         "Google Maps - Mobile", "Google Maps - Desktop", "Calls", "Directions", "Website clicks"),
+        # views are split four ways (search or maps, mobile or desktop): none is the profile's visits
+        {"Website clicks": "website_clicks", "Messages": "private_messages",
+         **_ignore("Store code", "Business name", "Address", "Labels", "Overall rating", "Google Search - Mobile",
+                   "Google Search - Desktop", "Google Maps - Mobile", "Google Maps - Desktop", "Calls", "Bookings",
+                   "Directions", "Food orders", "Food menu clicks")},
+        min_share=0.6,
+    ),
+)
+
+# ---------------------------------------------------------------------------------------------
+# Shops: Shopify, WooCommerce
+# ---------------------------------------------------------------------------------------------
+
+_SHOPS = (
+    Preset(
+        "shopify_orders",
+        "Shopify — orders export",
+        "orders",
+        None,
+        ("Name", "Email", "Financial Status", "Paid at", "Fulfillment Status", "Fulfilled at", "Accepts Marketing",
+         "Currency", "Subtotal", "Shipping", "Taxes", "Total", "Created at", "Lineitem quantity", "Lineitem name"),
+        # one row per line item: the order's own fields are on its first row only
+        {
+            "Name": "order_id", "Email": "customer_id", "Financial Status": "status", "Currency": "currency",
+            "Total": "revenue", "Created at": "ordered_at", "Lineitem name": None,
+            **_ignore("Paid at", "Fulfillment Status", "Fulfilled at", "Accepts Marketing", "Subtotal", "Shipping",
+                      "Taxes", "Discount Code", "Discount Amount", "Shipping Method", "Lineitem quantity",
+                      "Lineitem price", "Lineitem sku", "Billing Name", "Cancelled at", "Refunded Amount", "Id",
+                      "Vendor", "Tags", "Risk Level", "Source", "Payment Method", "Notes", "Phone"),
+        },
+        min_share=0.5,
+    ),
+    Preset(
+        "woocommerce_orders",
+        "WooCommerce — Analytics orders download",
+        "orders",
+        None,
+        ("Date", "Order #", "Status", "Customer", "Customer type", "Product(s)", "Items sold", "Coupon(s)",
+         "Net Sales"),
+        {
+            "Date": "ordered_at", "Order #": "order_id", "Status": "status", "Customer": "customer_id",
+            "Net Sales": "revenue",
+            **_ignore("Customer type", "Product(s)", "Items sold", "Coupon(s)", "Attribution"),
         },
     ),
 )
 
 # ---------------------------------------------------------------------------------------------
-# CRM (HubSpot-style)
+# E-mail: Mailchimp campaign reports (a campaign is a published piece of content)
+# ---------------------------------------------------------------------------------------------
+
+_EMAIL = (
+    Preset(
+        "mailchimp_campaigns",
+        "Mailchimp — campaign reports",
+        "posts",
+        "email",
+        ("Title", "Subject", "List", "Send Date", "Send Weekday", "Total Recipients", "Successful Deliveries",
+         "Unique Opens", "Open Rate", "Total Opens", "Unique Clicks", "Click Rate", "Total Clicks", "Unsubscribes"),
+        {
+            "Title": "campaign", "Subject": "text", "Send Date": "published_at", "Times Forwarded": "shares",
+            "Unique Opens": "reach", "Total Opens": "impressions", "Total Clicks": "clicks",
+            **_ignore("List", "Send Weekday", "Total Recipients", "Successful Deliveries", "Soft Bounces",
+                      "Hard Bounces", "Total Bounces", "Forwarded Opens", "Open Rate", "Unique Clicks", "Click Rate",
+                      "Unsubscribes", "Abuse Complaints", "Times Liked on Facebook", "Folder Id", "Unique Id"),
+        },
+    ),
+)
+
+# ---------------------------------------------------------------------------------------------
+# CRM (HubSpot, Salesforce, Pipedrive)
 # ---------------------------------------------------------------------------------------------
 
 _CRM = (
@@ -532,6 +682,46 @@ _CRM = (
                       "Associated Contact", "Last Activity Date"),
         },
     ),
+    Preset(
+        "salesforce_opportunities",
+        "Salesforce — opportunities report",
+        "leads",
+        None,
+        ("Opportunity Name", "Account Name", "Stage", "Amount", "Close Date", "Created Date", "Lead Source",
+         "Probability (%)"),
+        {
+            "Opportunity ID": "lead_id", "Stage": "stage", "Amount": "revenue", "Close Date": "converted_at",
+            "Created Date": "created_at", "Lead Source": "channel",
+            **_ignore("Opportunity Name", "Account Name", "Type", "Probability (%)", "Opportunity Owner",
+                      "Fiscal Period", "Next Step"),
+        },
+    ),
+    Preset(
+        "salesforce_leads",
+        "Salesforce — leads report",
+        "leads",
+        None,
+        ("Lead ID", "First Name", "Last Name", "Company / Account", "Lead Source", "Lead Status", "Create Date"),
+        {
+            "Lead ID": "lead_id", "Lead Source": "channel", "Lead Status": "stage", "Create Date": "created_at",
+            "Converted Date": "converted_at",
+            **_ignore("First Name", "Last Name", "Company / Account", "Lead Owner", "Title", "Email", "Phone"),
+        },
+    ),
+    Preset(
+        "pipedrive_deals",
+        "Pipedrive — deals export",
+        "leads",
+        None,
+        ("Deal - ID", "Deal - Title", "Deal - Value", "Deal - Stage", "Deal - Status", "Deal - Deal created"),
+        {
+            "Deal - ID": "lead_id", "Deal - Value": "revenue", "Deal - Stage": "stage",
+            "Deal - Deal created": "created_at", "Deal - Won time": "converted_at",
+            "Deal - Source channel": "channel",
+            **_ignore("Deal - Title", "Deal - Currency", "Deal - Status", "Deal - Organization",
+                      "Deal - Contact person", "Deal - Owner", "Deal - Lost reason"),
+        },
+    ),
 )
 
 PRESETS: tuple[Preset, ...] = (
@@ -542,6 +732,10 @@ PRESETS: tuple[Preset, ...] = (
     *_YOUTUBE,
     *_TIKTOK,
     *_GOOGLE,
+    *_OTHER_ADS,
+    *_GOOGLE_BUSINESS,
+    *_SHOPS,
+    *_EMAIL,
     *_CRM,
 )
 # fmt: on

@@ -68,7 +68,8 @@ DATASETS: dict[str, Dataset] = {
             "a platform account on a day",
             _fields(
                 "date:date, platform:text, followers, new_followers, lost_followers, impressions, "
-                "reach, profile_visits, page_views, private_messages, brand_mentions, tagged, website_clicks"
+                "reach, profile_visits, page_views, private_messages, brand_mentions, tagged, website_clicks, "
+                "likes, comments, shares, video_views"
             ),
             ("date", "platform"),
             "the page- or account-level daily export (Facebook Insights, X account overview, LinkedIn followers, …)",
@@ -95,8 +96,11 @@ DATASETS: dict[str, Dataset] = {
         ),
         Dataset(
             "search_queries",
-            "a search query on a day",
-            _fields("date:date, query:text, clicks, impressions, position:float"),
+            "a search query on a day (or a page, country or device of a Search Console export)",
+            _fields(
+                "date:date, query:text, clicks, impressions, position:float, page:text, country:text, "
+                "device:text"
+            ),
             ("date", "query"),
             "a Google Search Console performance export",
         ),
@@ -147,7 +151,7 @@ DATASETS: dict[str, Dataset] = {
             "an order",
             _fields(
                 "order_id:text, customer_id:text, ordered_at:timestamp, revenue:money, category:text, "
-                "currency:text"
+                "currency:text, status:text"
             ),
             ("order_id", "ordered_at"),
             "a shop orders export",
@@ -172,7 +176,7 @@ DATASETS: dict[str, Dataset] = {
     )
 }
 
-PLATFORMS = ("facebook", "instagram", "x", "linkedin", "tiktok", "youtube", "google")
+PLATFORMS = ("facebook", "instagram", "x", "linkedin", "tiktok", "youtube", "google", "email")
 
 # The field that places a row in time, per dataset: periods, grains and "newest file" use it.
 TIME_FIELDS = {

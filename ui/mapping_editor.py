@@ -31,6 +31,9 @@ def show_mapping_editor(data: SessionData, table: StoredTable) -> None:
     mapping = table.mapping
     key = table.name
     st.markdown(f"**{t('map.title')}** — {_summary(mapping)}")
+    if mapping.why:
+        # the reason can quote the file (a chart's title line): plain text, never Markdown
+        st.text(mapping.why)
     if mapping.needs_review:
         st.warning(t("map.review"), icon=":material/help:")
 
@@ -74,7 +77,9 @@ def show_mapping_editor(data: SessionData, table: StoredTable) -> None:
             example = next((v for v in samples[column] if v not in (None, "")), "")
             score = mapping.scores.get(column)
             note = f" · {round(score * 100)}%" if score is not None and current else ""
-            left.markdown(f"**{md(column)}**  \n:gray[{md(str(example)[:40])}{note}]")
+            reason = mapping.reasons.get(column, "") if current else ""
+            # column names, values and reasons come from the file: shown as text, not Markdown
+            left.text(f"{column}\n{str(example)[:40]}{note}" + (f"\n{reason}" if reason else ""))
             chosen[column] = right.selectbox(
                 md(column),
                 fields,
@@ -88,6 +93,9 @@ def show_mapping_editor(data: SessionData, table: StoredTable) -> None:
             if duplicates:
                 st.error(tm("map.duplicate", fields=", ".join(sorted(duplicates))))
             else:
+                for column, target in chosen.items():
+                    if (target or None) != mapping.mapping.get(column):
+                        mapping.reasons.pop(column, None)  # the person's choice, not a guess
                 mapping.mapping.update({c: f or None for c, f in chosen.items()})
                 mapping.platform = platform
                 data.set_mapping(table.name, mapping)

@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import Path
 
 from kpi.load import LoadedTable, load_file
-from kpi.mapping import TableMapping, recognise
+from kpi.mapping import TableMapping, recognise_loaded
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -32,10 +32,7 @@ def read_file(path: Path) -> tuple[Read, ...]:
     assert result.errors == [], result.errors
     reads = []
     for table in result.tables:
-        report = table.report
-        types = {c.name: c.type for c in report.columns}
-        mapping = recognise(table.data.column_names, report.file, types, report.sheet)
-        reads.append(Read(table, mapping))
+        reads.append(Read(table, recognise_loaded(table)))
     return tuple(reads)
 
 

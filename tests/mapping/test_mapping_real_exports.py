@@ -44,6 +44,10 @@ EXPECTED: dict[str, dict[str | None, tuple[str, dict[str, str]]]] = {
                 "Date": "date",
                 "Impressions (total)": "impressions",
                 "Unique impressions (organic)": "reach",
+                # account_daily holds likes, comments and shares since the recognition work
+                "Reactions (total)": "likes",
+                "Comments (total)": "comments",
+                "Reposts (total)": "shares",
             },
         ),
         "All posts": (

@@ -1,0 +1,220 @@
+"""Recognising what a loaded table is: which canonical dataset, which column is which field,
+and which platform it came from — from presets of known exports (in any language), synonyms in
+eight languages, near spellings, the values themselves, the file name and the title lines above
+the header — with a confidence for the table and a score and a reason for each column."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from kpi.mapping.evidence import Profile
+from kpi.mapping.index import SCOPED_INDEX, SYNONYM_INDEX, terms_of, word_for
+from kpi.mapping.names import match_keys
+from kpi.mapping.presetmatch import EXACT, PresetMatch
+from kpi.schema import DATASETS, Dataset
+
+# Below this the page asks the person to confirm instead of trusting the guess.
+REVIEW_BELOW = 0.7
+# Below this the table is not assigned to any dataset at all.
+MIN_CONFIDENCE = 0.45
+FUZZY_CUTOFF = 0.88
+_MAX_FUZZY_COLUMNS = 300  # page-level Facebook exports have 2 700 columns: match those exactly only
+
+_DATASET_KEYS = {
+    d.name: sorted(k for k, fields in SYNONYM_INDEX.items() if fields & set(d.field_names))
+    for d in DATASETS.values()
+}
+
+# What a synonym reading needs before it calls a table a dataset: any one of these field sets.
+# (The platform is never needed: the file name, the links or the person give it.)
+ANCHORS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "posts": (("published_at",),),
+    "account_daily": (("date",),),
+    "audience": (("segment",),),
+    "web_traffic": (("sessions",), ("pageviews",), ("users",)),
+    "search_queries": (("query",), ("date", "clicks"), ("page", "clicks"), ("country", "clicks"),
+                       ("device", "clicks")),
+    "ads": (("spend",),),
+    "leads": (("lead_id", "created_at"),),
+    "touchpoints": (("touched_at", "channel"),),
+    "customers": (("customer_id", "acquired_at"),),
+    "orders": (("order_id", "ordered_at"), ("order_id", "revenue")),
+    "conversations": (("received_at",),),
+    "targets": (("kpi", "target"),),
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Unpivot:
+    """A wide layout turned long: one column per segment (age-gender bucket, country, hour)."""
+
+    dimension: str
+    columns: tuple[str, ...]
+
+
+@dataclass
+class TableMapping:
+    """The reading of one table: dataset, confidence (0–1), platform and column mapping."""
+
+    dataset: str | None
+    confidence: float
+    platform: str | None
+    mapping: dict[str, str | None] = field(default_factory=dict)
+    scores: dict[str, float] = field(default_factory=dict)  # per mapped column, 0–1
+    preset: str | None = None
+    unpivot: Unpivot | None = None
+    constants: dict[str, str] = field(default_factory=dict)  # fields the file implies, not holds
+    source: str = "auto"  # auto, saved (from the workspace) or person (changed in the app)
+    reasons: dict[str, str] = field(default_factory=dict)  # per mapped column: why, in a phrase
+    why: str = ""  # why the table is this dataset (and platform), in a phrase
+
+    @property
+    def needs_review(self) -> bool:
+        """Whether the page should ask the person to confirm this reading."""
+        return self.source == "auto" and (self.dataset is None or self.confidence < REVIEW_BELOW)
+
+    def to_dict(self) -> dict[str, object]:
+        """JSON-ready form (the `dataset`, `confidence`, `platform`, `mapping` of `kpi inspect`)."""
+        return {
+            "dataset": self.dataset,
+            "confidence": round(self.confidence, 3),
+            "platform": self.platform,
+            "mapping": dict(self.mapping),
+            "preset": self.preset,
+            "constants": dict(self.constants),
+            "unpivot": None
+            if self.unpivot is None
+            else {"dimension": self.unpivot.dimension, "columns": list(self.unpivot.columns)},
+            "reasons": dict(self.reasons),
+            "why": self.why,
+        }
+
+
+def _compatible(field_type: str, column_type: str | None) -> bool:
+    if column_type is None:
+        return True
+    if field_type in ("timestamp", "date"):
+        return column_type in ("date", "timestamp", "empty")
+    if field_type in ("int", "float", "money", "percent"):
+        return column_type in ("integer", "decimal", "percent", "money", "duration", "empty")
+    if field_type == "bool":
+        return column_type in ("bool", "integer", "text", "empty")
+    return True
+
+
+@dataclass(frozen=True)
+class _Evidence:
+    """Everything known about a table besides its header."""
+
+    types: Mapping[str, str]
+    profiles: Mapping[str, Profile]
+    grain: str | None
+
+
+def _synonym_reason(key: str, target: str) -> str:
+    word, language = word_for(key, target)
+    if language is None:
+        return f"header is the field's own name '{target}'"
+    return f"header matches '{word}' ({language})"
+
+
+def _candidates(
+    columns: Sequence[str], ev: _Evidence, dataset: Dataset, match: PresetMatch | None
+) -> list[tuple[float, int, str, str, str]]:
+    names = set(dataset.field_names)
+    scoped = SCOPED_INDEX.get(dataset.name, {})
+    out: list[tuple[float, int, str, str, str]] = []
+    fuzzy = len(columns) <= _MAX_FUZZY_COLUMNS
+    for pos, column in enumerate(columns):
+        keys = match_keys(column)
+        ctype = ev.types.get(column)
+        # a share (`Aufrufe (%)`) is never a count, whatever its words say
+        share = "%" in column or ctype == "percent"
+        found: list[tuple[float, int, str, str, str]] = []
+        if match is not None:
+            named, target = match.target(column)
+            if named:
+                # The preset knows this export: its column means the field whatever type the
+                # loader inferred (an all-empty column reads as text; the view's TRY_CAST copes).
+                preset_name, strength = match.aligned[column]
+                how = "" if strength == EXACT else f", read as '{preset_name}'"
+                if target in names:
+                    reason = f"preset {match.preset.label}{how}"
+                    out.append((strength, pos, column, target, reason))
+                continue
+        for rank, key in enumerate(keys):
+            for target in SYNONYM_INDEX.get(key, set()) | scoped.get(key, set()):
+                if target not in names or (share and dataset.field(target).type == "int"):
+                    continue
+                if _compatible(dataset.field(target).type, ctype):
+                    score = (1.0 if key == target else 0.95) - 0.05 * rank
+                    found.append((score, pos, column, target, _synonym_reason(key, target)))
+        # near spellings, but never for a known export word that names no field
+        # (`Nome della Pagina` is a page's name, not a misspelt `Nome della campagna`)
+        if fuzzy and not found and not terms_of(keys):
+            for near in difflib.get_close_matches(
+                keys[0], _DATASET_KEYS[dataset.name], n=2, cutoff=FUZZY_CUTOFF
+            ):
+                ratio = difflib.SequenceMatcher(None, keys[0], near).ratio()
+                for target in SYNONYM_INDEX[near] & names:
+                    if share and dataset.field(target).type == "int":
+                        continue
+                    if _compatible(dataset.field(target).type, ctype):
+                        word, language = word_for(near, target)
+                        reason = f"header is close to '{word}'" + (
+                            f" ({language})" if language else ""
+                        )
+                        found.append((0.85 * ratio, pos, column, target, reason))
+        found.extend(_from_values(pos, column, ev, dataset, keys))
+        out.extend(found)
+    return [_weigh_empty(c, ev.profiles) for c in out]
+
+
+def _from_values(
+    pos: int, column: str, ev: _Evidence, dataset: Dataset, keys: list[str]
+) -> list[tuple[float, int, str, str, str]]:
+    """Fields a column's values show, whatever its header says (posts only: links, captions,
+    and the time of a post in a per-post table whose time column is called `Date`)."""
+    profile = ev.profiles.get(column)
+    if profile is None or dataset.name != "posts" or profile.empty:
+        return []
+    out = []
+    if profile.url >= 0.8:
+        out.append((0.8, pos, column, "url", "values are links"))
+    elif profile.text >= 0.6 and profile.distinct >= 0.5:
+        out.append((0.75, pos, column, "text", "values are free text"))
+    if ev.grain == "post" and ev.types.get(column) in ("date", "timestamp"):
+        times = [c for c, t in ev.types.items() if t in ("date", "timestamp")]
+        if any("date" in SYNONYM_INDEX.get(k, set()) for k in keys) or times == [column]:
+            out.append((0.8, pos, column, "published_at", "dates of a table with one row per post"))
+    return out
+
+
+def _weigh_empty(
+    c: tuple[float, int, str, str, str], profiles: Mapping[str, Profile]
+) -> tuple[float, int, str, str, str]:
+    """An empty column loses to any filled column that could be the same field."""
+    profile = profiles.get(c[2])
+    if profile is not None and profile.empty:
+        return (c[0] * 0.5, c[1], c[2], c[3], c[4] + " (but the column is empty)")
+    return c
+
+
+def _assign(
+    columns: Sequence[str], ev: _Evidence, dataset: Dataset, match: PresetMatch | None
+) -> tuple[dict[str, str | None], dict[str, float], dict[str, str]]:
+    """Match columns to the dataset's fields: best scores first, each column and field once."""
+    mapping: dict[str, str | None] = dict.fromkeys(columns)
+    scores: dict[str, float] = {}
+    reasons: dict[str, str] = {}
+    used: set[str] = set()
+    candidates = _candidates(columns, ev, dataset, match)
+    for score, _, column, target, reason in sorted(candidates, key=lambda c: (-c[0], c[1])):
+        if mapping[column] is None and target not in used:
+            mapping[column] = target
+            scores[column] = round(score, 3)
+            reasons[column] = reason
+            used.add(target)
+    return mapping, scores, reasons
