@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import SHARED_REAL
 from corpus_cases import CASES, HOLDOUT, PUBLISHED, REAL
 from corpuskit import CORPUS, Case, render
 from mappingkit import FIXTURES, read_part
 from test_mapping_presets import CASES as PRESET_CASES
 
 from kpi.presets import PRESETS
+from tests.conftest import SHARED_REAL
 
 MIN_ACCURACY = 0.98
 
