@@ -647,8 +647,8 @@ _MORE: dict[str, dict[str, tuple[str, ...]]] = {
         "nl": ("dag", "begin rapportage"),
     },
     "post_id": {
-        "es": ("identificador de publicación",),
-        "pt": ("identificação do post", "identificação da publicação", "id do vídeo"),
+        "es": ("identificador de publicación", "id. del tweet", "id del tweet"),
+        "pt": ("identificação do post", "identificação da publicação", "id do vídeo", "id. do tweet"),
         "de": ("beitrags-id", "beitrags id", "video-id"),
         "fr": ("identifiant de la publication", "id de la publication", "id de la vidéo"),
         "it": ("id del post", "id post", "id della pubblicazione", "identificativo del post"),
@@ -685,8 +685,8 @@ _MORE: dict[str, dict[str, tuple[str, ...]]] = {
         "nl": ("campagne", "campagnenaam"),
     },
     "impressions": {
-        "es": ("impr", "total de visualizaciones"),
-        "pt": ("total de visualizações",),
+        "es": ("impr", "total de visualizaciones", "impresiones totales de la publicación"),
+        "pt": ("total de visualizações", "impressões totais da publicação"),
         "pl": ("wyświetl",),
         "de": ("impressionen", "aufrufe", "aufrufe insgesamt"),
         "fr": ("impressions", "vues", "impressions totales", "total des vues"),
@@ -694,7 +694,9 @@ _MORE: dict[str, dict[str, tuple[str, ...]]] = {
         "nl": ("vertoningen", "weergaven", "impressies", "totaal aantal weergaven"),
     },
     "reach": {
-        "es": ("impresiones únicas",), "pt": ("impressões únicas",), "pl": ("unikalne wyświetlenia",),
+        "es": ("impresiones únicas", "alcance total de la publicación", "alcance total"),
+        "pt": ("impressões únicas", "alcance total da publicação", "alcance total"),
+        "pl": ("unikalne wyświetlenia", "całkowity zasięg posta"),
         "de": ("reichweite", "eindeutige impressionen"),
         "fr": ("couverture", "portée", "impressions uniques"),
         "it": ("copertura", "impressioni uniche"),
@@ -733,6 +735,8 @@ _MORE: dict[str, dict[str, tuple[str, ...]]] = {
         "nl": ("opgeslagen", "bladwijzers"),
     },
     "clicks": {
+        "es": ("clics en url", "clics en la url"),
+        "pt": ("cliques no url", "cliques na url"),
         "pl": ("łączna liczba kliknięć",),
         "de": ("klicks", "klicks insgesamt", "link-klicks"),
         "fr": ("clics", "clics sur le lien"),
@@ -747,7 +751,8 @@ _MORE: dict[str, dict[str, tuple[str, ...]]] = {
         "nl": ("videoweergaven",),
     },
     "profile_visits": {
-        "es": ("visualizaciones del perfil",),
+        "es": ("visualizaciones del perfil", "clics en el perfil del usuario"),
+        "pt": ("cliques no perfil do usuário",),
         "de": ("profilbesuche", "profilaufrufe"),
         "fr": ("visites du profil", "vues du profil"),
         "it": ("visite al profilo",),
@@ -854,7 +859,7 @@ _MORE: dict[str, dict[str, tuple[str, ...]]] = {
     "conversions": {
         "es": ("objetivos conseguidos",),
         "pt": ("conclusões de metas", "conversões"),
-        "de": ("conversions", "schlüsselereignisse", "zielvorhabenabschlüsse"),
+        "de": ("conversions", "schlüsselereignisse", "zielvorhabenabschlüsse", "abschlüsse für zielvorhaben"),
         "fr": ("conversions", "événements clés", "objectifs réalisés"),
         "it": ("conversioni", "eventi chiave", "completamenti obiettivo"),
         "nl": ("conversies", "belangrijke gebeurtenissen"),
@@ -962,11 +967,17 @@ _MORE: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "stage": {
         "en": ("lead status", "phase"),
-        "es": ("fase",), "pt": ("fase",),
-        "de": ("lebenszyklusphase", "phase"), "fr": ("phase du cycle de vie", "étape", "phase"),
-        "it": ("fase del ciclo di vita", "fase"), "nl": ("levenscyclusfase", "fase"),
+        "es": ("fase", "etapa del negocio"), "pt": ("fase", "etapa do negócio"), "pl": ("etap transakcji",),
+        "de": ("lebenszyklusphase", "phase", "deal-phase"),
+        "fr": ("phase du cycle de vie", "étape", "phase", "phase de la transaction"),
+        "it": ("fase del ciclo di vita", "fase", "fase della trattativa"), "nl": ("levenscyclusfase", "fase", "dealfase"),
     },
-    "converted_at": {"en": ("close date", "won time", "converted date", "won date")},
+    "converted_at": {
+        "en": ("close date", "won time", "converted date", "won date"),
+        "es": ("fecha de cierre",), "pt": ("data de fechamento",), "pl": ("data zamknięcia",),
+        "de": ("abschlussdatum",), "fr": ("date de fermeture", "date de clôture"), "it": ("data di chiusura",),
+        "nl": ("sluitingsdatum",),
+    },
     "order_id": {
         "en": ("order #",),
         "de": ("bestellnummer", "bestell-id"), "fr": ("numéro de commande", "id de commande"),
@@ -1008,7 +1019,8 @@ SCOPED: dict[str, dict[str, tuple[str, ...]]] = {
         "currency": ("order currency",),
     },
     "leads": {
-        "revenue": ("amount", "value", "deal value", "valor", "betrag", "montant", "importo", "waarde", "kwota"),
+        "revenue": ("amount", "value", "deal value", "valor", "betrag", "montant", "importo", "waarde", "kwota",
+                    "cantidad", "importe", "bedrag"),
     },
 }
 # fmt: on
