@@ -176,7 +176,7 @@ def _from_values(
     pos: int, column: str, ev: _Evidence, dataset: Dataset, keys: list[str]
 ) -> list[tuple[float, int, str, str, str]]:
     """Fields a column's values show, whatever its header says (posts only: links, captions,
-    and the time of a post in a per-post table whose time column is called `Date`)."""
+    distinct ids, and the time of a post in a per-post table whose time column is `Date`)."""
     profile = ev.profiles.get(column)
     if profile is None or dataset.name != "posts" or profile.empty:
         return []
@@ -185,6 +185,8 @@ def _from_values(
         out.append((0.8, pos, column, "url", "values are links"))
     elif profile.text >= 0.6 and profile.distinct >= 0.5:
         out.append((0.75, pos, column, "text", "values are free text"))
+    elif profile.ident >= 0.9 and profile.distinct >= 0.95 and profile.filled >= 3:
+        out.append((0.7, pos, column, "post_id", "values are distinct ids"))
     if ev.grain == "post" and ev.types.get(column) in ("date", "timestamp"):
         times = [c for c, t in ev.types.items() if t in ("date", "timestamp")]
         if any("date" in SYNONYM_INDEX.get(k, set()) for k in keys) or times == [column]:
