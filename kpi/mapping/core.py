@@ -105,7 +105,7 @@ def _compatible(field_type: str, column_type: str | None) -> bool:
 
 
 @dataclass(frozen=True)
-class _Evidence:
+class Evidence:
     """Everything known about a table besides its header."""
 
     types: Mapping[str, str]
@@ -121,7 +121,7 @@ def _synonym_reason(key: str, target: str) -> str:
 
 
 def _candidates(
-    columns: Sequence[str], ev: _Evidence, dataset: Dataset, match: PresetMatch | None
+    columns: Sequence[str], ev: Evidence, dataset: Dataset, match: PresetMatch | None
 ) -> list[tuple[float, int, str, str, str]]:
     names = set(dataset.field_names)
     scoped = SCOPED_INDEX.get(dataset.name, {})
@@ -173,7 +173,7 @@ def _candidates(
 
 
 def _from_values(
-    pos: int, column: str, ev: _Evidence, dataset: Dataset, keys: list[str]
+    pos: int, column: str, ev: Evidence, dataset: Dataset, keys: list[str]
 ) -> list[tuple[float, int, str, str, str]]:
     """Fields a column's values show, whatever its header says (posts only: links, captions,
     distinct ids, and the time of a post in a per-post table whose time column is `Date`)."""
@@ -204,8 +204,8 @@ def _weigh_empty(
     return c
 
 
-def _assign(
-    columns: Sequence[str], ev: _Evidence, dataset: Dataset, match: PresetMatch | None
+def assign(
+    columns: Sequence[str], ev: Evidence, dataset: Dataset, match: PresetMatch | None
 ) -> tuple[dict[str, str | None], dict[str, float], dict[str, str]]:
     """Match columns to the dataset's fields: best scores first, each column and field once."""
     mapping: dict[str, str | None] = dict.fromkeys(columns)
