@@ -157,6 +157,8 @@ def _candidates(
             for near in difflib.get_close_matches(
                 keys[0], _DATASET_KEYS[dataset.name], n=2, cutoff=FUZZY_CUTOFF
             ):
+                if _negated(keys[0], near):
+                    continue
                 ratio = difflib.SequenceMatcher(None, keys[0], near).ratio()
                 for target in SYNONYM_INDEX[near] & names:
                     if share and dataset.field(target).type == "int":
@@ -170,6 +172,13 @@ def _candidates(
         found.extend(_from_values(pos, column, ev, dataset, keys))
         out.extend(found)
     return [_weigh_empty(c, ev.profiles) for c in out]
+
+
+def _negated(key: str, near: str) -> bool:
+    """Whether two names differ by a word's front (`abonnements` / `desabonnements`, `likes` /
+    `unlikes`): the opposite, not a near spelling. A plural ending is a near spelling."""
+    short, long_ = sorted((key, near), key=len)
+    return short != long_ and long_.endswith(short)
 
 
 def _from_values(

@@ -239,3 +239,9 @@ def test_distinct_ids_under_an_unknown_header_are_the_post_id() -> None:
     assert mapping.mapping["Identyfikator"] == "post_id"
     assert mapping.reasons["Identyfikator"] == "values are distinct ids"
     assert mapping.mapping["Views"] == "impressions"
+
+
+def test_a_near_spelling_is_never_the_opposite_word() -> None:
+    mapping = recognise(["Date", "Abonnements", "Unlike"], "export.csv", {"Date": "date"})
+    assert mapping.mapping["Abonnements"] != "lost_followers"
+    assert mapping.mapping["Unlike"] != "likes"
