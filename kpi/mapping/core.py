@@ -105,7 +105,7 @@ def _compatible(field_type: str, column_type: str | None) -> bool:
 
 
 @dataclass(frozen=True)
-class _Evidence:
+class Evidence:
     """Everything known about a table besides its header."""
 
     types: Mapping[str, str]
@@ -121,7 +121,7 @@ def _synonym_reason(key: str, target: str) -> str:
 
 
 def _candidates(
-    columns: Sequence[str], ev: _Evidence, dataset: Dataset, match: PresetMatch | None
+    columns: Sequence[str], ev: Evidence, dataset: Dataset, match: PresetMatch | None
 ) -> list[tuple[float, int, str, str, str]]:
     names = set(dataset.field_names)
     scoped = SCOPED_INDEX.get(dataset.name, {})
@@ -157,6 +157,8 @@ def _candidates(
             for near in difflib.get_close_matches(
                 keys[0], _DATASET_KEYS[dataset.name], n=2, cutoff=FUZZY_CUTOFF
             ):
+                if _negated(keys[0], near):
+                    continue
                 ratio = difflib.SequenceMatcher(None, keys[0], near).ratio()
                 for target in SYNONYM_INDEX[near] & names:
                     if share and dataset.field(target).type == "int":
@@ -172,11 +174,18 @@ def _candidates(
     return [_weigh_empty(c, ev.profiles) for c in out]
 
 
+def _negated(key: str, near: str) -> bool:
+    """Whether two names differ by a word's front (`abonnements` / `desabonnements`, `likes` /
+    `unlikes`): the opposite, not a near spelling. A plural ending is a near spelling."""
+    short, long_ = sorted((key, near), key=len)
+    return short != long_ and long_.endswith(short)
+
+
 def _from_values(
-    pos: int, column: str, ev: _Evidence, dataset: Dataset, keys: list[str]
+    pos: int, column: str, ev: Evidence, dataset: Dataset, keys: list[str]
 ) -> list[tuple[float, int, str, str, str]]:
     """Fields a column's values show, whatever its header says (posts only: links, captions,
-    and the time of a post in a per-post table whose time column is called `Date`)."""
+    distinct ids, and the time of a post in a per-post table whose time column is `Date`)."""
     profile = ev.profiles.get(column)
     if profile is None or dataset.name != "posts" or profile.empty:
         return []
@@ -185,6 +194,8 @@ def _from_values(
         out.append((0.8, pos, column, "url", "values are links"))
     elif profile.text >= 0.6 and profile.distinct >= 0.5:
         out.append((0.75, pos, column, "text", "values are free text"))
+    elif profile.ident >= 0.9 and profile.distinct >= 0.95 and profile.filled >= 3:
+        out.append((0.7, pos, column, "post_id", "values are distinct ids"))
     if ev.grain == "post" and ev.types.get(column) in ("date", "timestamp"):
         times = [c for c, t in ev.types.items() if t in ("date", "timestamp")]
         if any("date" in SYNONYM_INDEX.get(k, set()) for k in keys) or times == [column]:
@@ -202,8 +213,8 @@ def _weigh_empty(
     return c
 
 
-def _assign(
-    columns: Sequence[str], ev: _Evidence, dataset: Dataset, match: PresetMatch | None
+def assign(
+    columns: Sequence[str], ev: Evidence, dataset: Dataset, match: PresetMatch | None
 ) -> tuple[dict[str, str | None], dict[str, float], dict[str, str]]:
     """Match columns to the dataset's fields: best scores first, each column and field once."""
     mapping: dict[str, str | None] = dict.fromkeys(columns)

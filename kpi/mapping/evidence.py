@@ -25,7 +25,7 @@ class Profile:
     distinct: float  # share of distinct values among the filled cells
     url: float = 0.0  # share of filled cells that are web addresses
     text: float = 0.0  # share of filled cells that are free text (a sentence, not a label)
-    ident: float = 0.0  # share of filled cells that look like ids (one token, digits or code)
+    ident: float = 0.0  # share of filled cells that look like ids (a code, or a 10+ digit number)
     with_time: bool = False  # timestamps whose clock time is not always midnight
     platform: str | None = None  # the platform most of its URLs are on
 
@@ -55,7 +55,7 @@ def profile_column(values: Sequence[object]) -> Profile:
     idents = sum(
         1
         for v in filled
-        if (isinstance(v, int) and not isinstance(v, bool) and abs(v) >= 10_000)
+        if (isinstance(v, int) and not isinstance(v, bool) and abs(v) >= 10**10)
         or (isinstance(v, str) and _ID.match(v.strip()) and any(c.isdigit() for c in v))
     )
     with_time = any(

@@ -11,10 +11,10 @@ import pyarrow as pa
 from kpi.mapping.core import (
     ANCHORS,
     MIN_CONFIDENCE,
+    Evidence,
     TableMapping,
     Unpivot,
-    _assign,
-    _Evidence,
+    assign,
 )
 from kpi.mapping.evidence import grain, profile_table, url_platform
 from kpi.mapping.names import normalise, platform_from_name
@@ -104,7 +104,7 @@ def _confidence(
 
 
 def _chart(
-    columns: Sequence[str], ev: _Evidence, titles: Sequence[str], only: str | None
+    columns: Sequence[str], ev: Evidence, titles: Sequence[str], only: str | None
 ) -> TableMapping | None:
     """A Meta Business Suite chart download: a date column, one value column, and the metric
     and platform named in the title line above them."""
@@ -148,7 +148,7 @@ def recognise(
     """
     types = dict(types or {})
     profiles = profile_table(data)
-    ev = _Evidence(types, profiles, grain(columns, types, profiles))
+    ev = Evidence(types, profiles, grain(columns, types, profiles))
     chart = _chart(columns, ev, titles, only)
     if chart is not None:
         return chart
@@ -162,7 +162,7 @@ def recognise(
     wide = _wide_audience(columns, types)
     if wide is not None and match is None and only in (None, "audience"):
         rest = [c for c in columns if c not in wide.columns]
-        mapping, scores, reasons = _assign(rest, ev, DATASETS["audience"], None)
+        mapping, scores, reasons = assign(rest, ev, DATASETS["audience"], None)
         for column in rest:
             if mapping[column] is None and types.get(column) in ("date", "timestamp"):
                 mapping[column], scores[column] = "snapshot_date", 0.9
@@ -184,7 +184,7 @@ def recognise(
             continue
         if match is None and only is None and _wrong_grain(dataset.name, ev.grain):
             continue
-        mapping, scores, reasons = _assign(columns, ev, dataset, match)
+        mapping, scores, reasons = assign(columns, ev, dataset, match)
         mapped = set(mapping.values()) - {None}
         anchored = any(set(a) <= mapped for a in ANCHORS.get(dataset.name, ((),)))
         # A known export is its dataset even without an anchor field (Search Console's
@@ -219,7 +219,7 @@ def _reading(
     reasons: dict[str, str],
     match: PresetMatch | None,
     named_platform: str | None,
-    ev: _Evidence,
+    ev: Evidence,
 ) -> TableMapping:
     preset = match.preset if match is not None else None
     mapped = set(mapping.values())

@@ -224,3 +224,24 @@ def test_a_persons_own_posts_table_is_not_a_platform_export_by_generic_words() -
                "Saves", "Profile visits"]  # fmt: skip
     mapping = recognise(columns, "posts.csv", {"Date": "date"})
     assert (mapping.preset, mapping.platform) == (None, None)
+
+
+def test_distinct_ids_under_an_unknown_header_are_the_post_id() -> None:
+    data = pa.table(
+        {
+            "Identyfikator": ["613168031534769_111", "613168031534769_112", "613168031534769_113"],
+            "Publish time": [dt.datetime(2025, 3, d, 9) for d in (1, 2, 3)],
+            "Views": [12_000, 15_500, 40_210],
+        }
+    )
+    types = {"Identyfikator": "text", "Publish time": "timestamp", "Views": "integer"}
+    mapping = recognise(data.column_names, "posts.csv", types, data=data)
+    assert mapping.mapping["Identyfikator"] == "post_id"
+    assert mapping.reasons["Identyfikator"] == "values are distinct ids"
+    assert mapping.mapping["Views"] == "impressions"
+
+
+def test_a_near_spelling_is_never_the_opposite_word() -> None:
+    mapping = recognise(["Date", "Abonnements", "Unlike"], "export.csv", {"Date": "date"})
+    assert mapping.mapping["Abonnements"] != "lost_followers"
+    assert mapping.mapping["Unlike"] != "likes"
