@@ -251,7 +251,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     from kpi import cli_roi  # `attribution` and `groups` live in kpi/cli_roi.py
 
     cli_roi.add_commands(commands)
+    from kpi import cli_scorecard  # `scorecard` lives in kpi/cli_scorecard.py
+
+    cli_scorecard.add_command(commands)
     args = parser.parse_args(argv)
+    if args.command == cli_scorecard.COMMAND:
+        return cli_scorecard.run(args)
 
     try:
         if args.command in cli_roi.COMMANDS:
