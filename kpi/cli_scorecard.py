@@ -64,21 +64,13 @@ def _fail(args: argparse.Namespace, code: str, message: str, status: int) -> int
     return status
 
 
-def _workspace_map(workspace: Any) -> Any:
-    from kpi.scorecard.model import StrategyMap, default_map
-
-    saved = getattr(workspace, "scorecard", None) or workspace.other.get("scorecard")
-    if isinstance(saved, StrategyMap):
-        return saved
-    return StrategyMap.from_dict(saved) if saved else default_map()
-
-
 def run(args: argparse.Namespace) -> int:
     """Run `scorecard`; the exit status."""
     if args.from_ and args.to and args.to < args.from_:
         return _fail(args, "usage", f"The range ends ({args.to}) before it starts ({args.from_}). "
                      "Swap the dates.", 2)  # fmt: skip
     from kpi.load import load_paths
+    from kpi.scorecard import saved
     from kpi.scorecard.evaluate import default_range, evaluate
     from kpi.store import SessionData
     from kpi.workspace import Workspace
@@ -93,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
                     args, "usage", f"{args.workspace}: cannot be read ({exc.strerror}).", 2
                 )
             data.workspace = Workspace.from_json(text)
-        card = _workspace_map(data.workspace)
+        card = saved.saved_map(data.workspace)
         problems = card.validate()
         if problems:
             return _fail(
@@ -114,9 +106,8 @@ def run(args: argparse.Namespace) -> int:
         if end < start:
             return _fail(args, "usage", f"The range ends ({end}) before it starts ({start}). "
                          "Give --to as well.", 2)  # fmt: skip
-        settings = dict(data.workspace.other)
-        doc = evaluate(data.con, card, start, end, data.workspace.targets, args.lang, settings,
-                       data.workspace.kpis())  # fmt: skip
+        doc = evaluate(data.con, card, start, end, saved.targets(data.workspace, start, end),
+                       args.lang, saved.settings(data.workspace), data.workspace.kpis())  # fmt: skip
     except KpiError as exc:
         return _fail(args, "usage", exc.user_message, 2)
     finally:

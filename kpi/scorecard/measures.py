@@ -13,6 +13,7 @@ import duckdb
 
 from kpi.analytics.quality import QualityWeights, quality_index
 from kpi.analytics.readability import pooled, post_readability
+from kpi.scorecard.qualified import QualifiedRules, qualified_interactions
 
 Settings = Mapping[str, Any]
 
@@ -58,6 +59,38 @@ def _readability(con: duckdb.DuckDBPyConnection, start: dt.date, end: dt.date,
     return float(table.sort_values("posts", ascending=False)["value"].iloc[0])
 
 
+def _qualified(con: duckdb.DuckDBPyConnection, start: dt.date, end: dt.date,
+               channel: str | None, settings: Settings) -> tuple[int, float | None] | None:  # fmt: skip
+    """Interactions and their cost (on one platform when a channel is set) under the rules."""
+    rules = QualifiedRules.from_dict(settings.get("qualified_rules"))
+    result = qualified_interactions(con, start, end, rules, settings.get("organic_costs"))
+    if result.rows.empty:
+        return None
+    if channel:
+        row = result.by_platform[result.by_platform["platform"] == channel]
+        if row.empty:
+            return 0, None
+        cost = row["cost"].iloc[0]
+        return int(row["interactions"].iloc[0]), None if cost != cost else float(cost)
+    costs = result.by_source["cost"].dropna()
+    return result.total, float(costs.sum()) if len(costs) else None
+
+
+def _interactions(con: duckdb.DuckDBPyConnection, start: dt.date, end: dt.date,
+                  channel: str | None, settings: Settings) -> float | None:  # fmt: skip
+    got = _qualified(con, start, end, channel, settings)
+    return None if got is None else float(got[0])
+
+
+def _cost_per_interaction(con: duckdb.DuckDBPyConnection, start: dt.date, end: dt.date,
+                          channel: str | None, settings: Settings) -> float | None:  # fmt: skip
+    """Known cost (ad spend plus the person's organic costs) per qualified interaction."""
+    got = _qualified(con, start, end, channel, settings)
+    if got is None or not got[0] or got[1] is None:
+        return None
+    return got[1] / got[0]
+
+
 MEASURES: dict[str, Measure] = {
     m.id: m
     for m in (
@@ -74,6 +107,20 @@ MEASURES: dict[str, Measure] = {
              "pl": "Czytelność postów"},
             "higher", "decimal", _readability, ("text",),
             "the post-level export of each platform, with the post text",
+        ),
+        Measure(
+            "defined_qualified_interactions",
+            {"en": "Qualified interactions (your rules)", "es": "Interacciones cualificadas (tus reglas)",
+             "pl": "Kwalifikowane interakcje (twoje reguły)"},
+            "higher", "count", _interactions, ("conversions",),
+            "a Google Analytics traffic-acquisition export or a CRM contacts export",
+        ),
+        Measure(
+            "cost_per_qualified_interaction",
+            {"en": "Cost per qualified interaction", "es": "Coste por interacción cualificada",
+             "pl": "Koszt kwalifikowanej interakcji"},
+            "lower", "currency", _cost_per_interaction, ("spend",),
+            "a Meta Ads Manager or Google Ads report, and your own organic costs",
         ),
     )
 }  # fmt: skip

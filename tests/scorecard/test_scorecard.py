@@ -184,3 +184,42 @@ def test_cli_failures(tmp_path, capsys) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text("{}")
     assert main(["scorecard", str(empty), "--workspace", str(bad)]) == 2
+
+
+def test_sample_content_quality_matches_the_posts(sample) -> None:
+    doc = evaluate(sample.con, default_map(), START, END)
+    kpis = {k["id"]: k for k in _objective(doc, "publish")["kpis"]}
+    # Default weights, no design labels: (1·reviewed + 5·image + 2·link) / 11 per post, averaged.
+    expected = sample.con.execute(
+        """SELECT avg(CASE WHEN reviewed THEN 1 ELSE 0 END + CASE WHEN has_image THEN 5 ELSE 0 END
+                      + CASE WHEN has_link THEN 2 ELSE 0 END) / 11
+           FROM posts WHERE CAST(published_at AS DATE) BETWEEN ? AND ?""", [START, END]
+    ).fetchone()[0]  # fmt: skip
+    assert kpis["content_quality_index"]["value"] == pytest.approx(expected)
+    assert kpis["readability_index"]["value"] is not None
+    assert kpis["content_quality_index"]["previous"] is not None
+
+
+def test_cli_takes_targets_from_the_saved_plan(tmp_path, capsys) -> None:
+    from kpi.scorecard import saved
+    from kpi.scorecard.plan import Plan, PlanKpi, PlanObjective, Target
+    from kpi.workspace import Workspace
+
+    ws = Workspace()
+    card = StrategyMap([Objective("care", {"en": "Care"}, "internal", [], [
+        KpiRef("response_rate", "lagging"), KpiRef("response_rate", "lagging", channel="tiktok")])])  # fmt: skip
+    plan = Plan([PlanObjective("care", {"en": "Care"}, [PlanKpi("response_rate", ["tiktok"], ["a", "b"], [
+        Target(0.5), Target(0.999, channel="tiktok"), Target(0.999, period="2026-09")])])])  # fmt: skip
+    saved.store(ws, card, plan)
+    path = tmp_path / "w.json"
+    path.write_text(ws.to_json())
+    code = main(["scorecard", str(SAMPLE_DIR / "conversations.csv"), "--workspace", str(path), "--json",
+                 "--from", "2026-10-01", "--to", "2026-10-31"])  # fmt: skip
+    assert code == 0
+    overall, tiktok = _objective(json.loads(capsys.readouterr().out), "care")["kpis"]
+    assert (
+        overall["target"] == 0.5 and overall["status"] == "good"
+    )  # the September target does not apply
+    assert (
+        tiktok["target"] == 0.999 and tiktok["channel"] == "tiktok" and tiktok["status"] != "none"
+    )

@@ -140,3 +140,28 @@ def test_qualified_types_only_and_web_mediums(funnel) -> None:
     assert QualifiedRules.from_dict(rules.to_dict()) == rules
     # add_to_carts is not in this web table: only the flagged leads count (L1, L2, L4, L5).
     assert qualified_interactions(funnel, *MARCH, rules).total == 4
+
+
+def test_defined_qualified_interactions_on_the_map(funnel) -> None:
+    from kpi.scorecard import KpiRef, Objective, StrategyMap, evaluate
+
+    card = StrategyMap([Objective("o", {"en": "O"}, "financial", [], [
+        KpiRef("defined_qualified_interactions", "lagging", target=30),
+        KpiRef("cost_per_qualified_interaction", "leading", target=11),
+        KpiRef("cost_per_qualified_interaction", "leading", target=10, channel="instagram"),
+    ])])  # fmt: skip
+    settings = {
+        "qualified_rules": {"web_measure": "conversions", "crm_stages": ["qualified", "won"]},
+        "organic_costs": {
+            "organic_social": 140.0,
+            "organic_search": 20.0,
+            "organic_social@instagram": 40.0,
+        },
+    }
+    doc = evaluate(funnel, card, *MARCH, settings=settings)
+    count, cost, instagram = doc["perspectives"][0]["objectives"][0]["kpis"]
+    assert (count["value"], count["status"]) == (24.0, "bad")  # 24 < 27 (10 % under 30)
+    # Known cost 100 (ads) + 140 + 20 (organic) over 24 interactions = 10.83 ≤ 11.
+    assert cost["value"] == pytest.approx(260 / 24) and cost["status"] == "good"
+    # Instagram: (10 ads + 40 own) / 4 = 12.5 > 11 (10 % over 10).
+    assert instagram["value"] == 12.5 and instagram["status"] == "bad"
