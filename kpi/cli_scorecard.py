@@ -115,22 +115,22 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         _dump(doc)
     else:
-        _print(doc)
+        _print(doc, args.lang)
     return 0
 
 
-_MARK = {"good": "✔ good", "warning": "▲ warning", "bad": "✖ bad", "none": "· no status"}
-
-
-def _print(doc: dict[str, Any]) -> None:
+def _print(doc: dict[str, Any], lang: str = "en") -> None:
+    from kpi.charts.strategy_map import STATUS_WORDS
     from kpi.i18n import format_value
+
+    marks = STATUS_WORDS.get(lang, STATUS_WORDS["en"])
 
     print(f"Scorecard {doc['start']} – {doc['end']}")
     for p in doc["perspectives"]:
-        print(f"\n{p['label']}  [{_MARK[p['status']]}]")
+        print(f"\n{p['label']}  [{marks[p['status']]}]")
         for o in p["objectives"]:
             drives = f"  → {', '.join(o['causes'])}" if o["causes"] else ""
-            print(f"  {o['label']}  [{_MARK[o['status']]}]{drives}")
+            print(f"  {o['label']}  [{marks[o['status']]}]{drives}")
             for k in o["kpis"]:
                 where = f" ({k['channel']})" if k["channel"] else ""
                 value = format_value(k["value"], k["format"])
@@ -141,5 +141,5 @@ def _print(doc: dict[str, Any]) -> None:
                 )
                 needs = f"  needs {', '.join(k['needs'])}" if k["needs"] else ""
                 print(
-                    f"    {k['role']:<8} {k['label']}{where}: {value}{target}  [{_MARK[k['status']]}]{needs}"
+                    f"    {k['role']:<8} {k['label']}{where}: {value}{target}  [{marks[k['status']]}]{needs}"
                 )
