@@ -35,7 +35,7 @@ LANGUAGES = ("en", "es", "pl")
 FORMULAS = {"en": "flesch_reading_ease", "es": "fernandez_huerta", "pl": "fog_pl"}
 HIGHER_IS_EASIER = {"flesch_reading_ease": True, "fernandez_huerta": True,
                     "szigriszt_pazos": True, "fog_pl": False}  # fmt: skip
-MAX_POSTS = 20_000  # the newest posts of a range that are scored (text work is per post, in Python)
+MAX_POSTS = 5_000  # the newest posts of a range that are scored (text work is per post, in Python)
 
 _NOISE = re.compile(r"https?://\S+|www\.\S+|[#@][\w.]+", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?…]+|\n+")
@@ -329,3 +329,13 @@ def pooled(rows: pd.DataFrame | Iterable[Mapping[str, object]]) -> pd.DataFrame:
         out.append({"lang": lang, "formula": FORMULAS[lang], "posts": len(part),
                     "value": score(c, FORMULAS[lang])})  # fmt: skip
     return pd.DataFrame(out, columns=["lang", "formula", "posts", "value"])
+
+
+def readability_by_language(
+    con: duckdb.DuckDBPyConnection,
+    start: dt.date,
+    end: dt.date,
+    filters: Mapping[str, tuple[str, ...]] | None = None,
+) -> pd.DataFrame:
+    """The range's readability index per language with its formula (see `pooled`)."""
+    return pooled(post_readability(con, start, end, filters))

@@ -17,6 +17,7 @@ import duckdb
 
 from kpi.catalog import BY_ID, PERSPECTIVES
 from kpi.engine import Request, data_end, run, status
+from kpi.errors import KpiError
 from kpi.scorecard.measures import MEASURES
 from kpi.scorecard.model import KpiRef, StrategyMap
 
@@ -69,25 +70,39 @@ def _catalog_values(
     end: dt.date,
     extra: tuple = (),
 ) -> dict[tuple[str, str | None], dict[str, Any]]:
-    """Engine values per (KPI, channel): value, previous, the data's own target, what it needs."""
+    """Engine values per (KPI, channel): value, previous, the data's own target, what it needs.
+    A KPI that cannot run on this data is reported with the engine's message, not raised: one
+    broken formula must not blank the whole map."""
     out: dict[tuple[str, str | None], dict[str, Any]] = {}
     for channel in dict.fromkeys(r.channel for r in refs):
         ids = tuple(dict.fromkeys(r.id for r in refs if r.channel == channel))
         filters = {"platform": (channel,)} if channel else {}
-        result = run(
-            con, Request(ids, start, end, filters=filters, compare="previous", extra=extra)
-        )
-        for row in result.rows.to_dict("records"):
-            out[(row["kpi"], channel)] = {
-                "value": _number(row["value"]),
-                "previous": _number(row["previous"]),
-                "data_target": _number(row["target"]),
-                "needs": [],
-                "hint": "",
-            }
-        for need in result.needs:
-            out[(need.kpi, channel)] = {"value": None, "previous": None, "data_target": None,
-                                        "needs": list(need.missing), "hint": need.hint}  # fmt: skip
+
+        def request(kpis: tuple[str, ...], f: dict = filters) -> Request:
+            return Request(kpis, start, end, filters=f, compare="previous", extra=extra)
+
+        try:
+            results = [run(con, request(ids))]
+        except KpiError:
+            results = []
+            for kpi_id in ids:
+                try:
+                    results.append(run(con, request((kpi_id,))))
+                except KpiError as exc:
+                    out[(kpi_id, channel)] = {"value": None, "previous": None, "data_target": None,
+                                              "needs": [], "hint": exc.user_message}  # fmt: skip
+        for result in results:
+            for row in result.rows.to_dict("records"):
+                out[(row["kpi"], channel)] = {
+                    "value": _number(row["value"]),
+                    "previous": _number(row["previous"]),
+                    "data_target": _number(row["target"]),
+                    "needs": [],
+                    "hint": "",
+                }
+            for need in result.needs:
+                out[(need.kpi, channel)] = {"value": None, "previous": None, "data_target": None,
+                                            "needs": list(need.missing), "hint": need.hint}  # fmt: skip
     return out
 
 

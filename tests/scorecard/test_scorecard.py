@@ -223,3 +223,22 @@ def test_cli_takes_targets_from_the_saved_plan(tmp_path, capsys) -> None:
     assert (
         tiktok["target"] == 0.999 and tiktok["channel"] == "tiktok" and tiktok["status"] != "none"
     )
+
+
+def test_empty_session_and_a_broken_custom_kpi() -> None:
+    from kpi.custom import custom_kpi
+    from kpi.store import SessionData
+
+    data = SessionData()
+    data.con.execute("CREATE TABLE posts AS SELECT TIMESTAMP '2026-10-05 10:00' AS published_at, "
+                     "'x' AS platform, 'hello' AS post_type")  # fmt: skip
+    broken = custom_kpi("text_sum", "Text sum", "posts", "sum(post_type)")
+    card = StrategyMap([Objective("o", {"en": "O"}, "customer", [], [
+        KpiRef("posts", "leading", target=1), KpiRef("text_sum"), KpiRef("sessions")])])  # fmt: skip
+    doc = evaluate(data.con, card, START, END, extra=(broken,))
+    posts, text_sum, sessions = _objective(doc, "o")["kpis"]
+    assert posts["value"] == 1.0 and posts["status"] == "good"
+    assert text_sum["value"] is None and "could not be computed" in text_sum["hint"]
+    assert sessions["needs"] == ["web_traffic"] and sessions["status"] == "none"
+    assert _objective(doc, "o")["status"] == "good"
+    data.close()
