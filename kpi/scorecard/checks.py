@@ -167,3 +167,22 @@ def cron_line(plan: Plan, command: str) -> str:
     when = (f"0 {c.hour} * * {(WEEKDAYS.index(c.weekday) + 1) % 7}" if c.frequency == "weekly"
             else f"0 {c.hour} {c.day_of_month} * *")  # fmt: skip
     return f"{when} {command.replace('%', chr(92) + '%')}"
+
+
+def report_command(
+    plan: Plan,
+    files: list[str],
+    workspace: str | None = None,
+    out: str = "report.html",
+    python: str = "python",
+) -> str:
+    """The command a scheduled report runs: `python -m kpi report FILES --out OUT --period
+    last-week|last-month [--workspace W]`, the period following the plan's cadence; every
+    argument shell-quoted, ready for `cron_line`."""
+    import shlex
+
+    period = "last-week" if plan.cadence.frequency == "weekly" else "last-month"
+    parts = [python, "-m", "kpi", "report", *files, "--out", out, "--period", period]
+    if workspace:
+        parts += ["--workspace", workspace]
+    return shlex.join(parts)

@@ -140,3 +140,26 @@ def test_cron_lines() -> None:
     plan.cadence = Cadence("monthly", day_of_month=31)
     with pytest.raises(ValueError):
         cron_line(plan, "x")
+
+
+def test_report_command_and_map_from_plan() -> None:
+    from kpi.scorecard.checks import report_command
+    from kpi.scorecard.from_plan import map_from_plan
+
+    plan = default_plan()
+    command = report_command(plan, ["exports/my files"], "work space.json")
+    assert command == ("python -m kpi report 'exports/my files' --out report.html --period last-week "
+                       "--workspace 'work space.json'")  # fmt: skip
+    plan.cadence = Cadence("monthly")
+    assert "--period last-month" in report_command(plan, ["x"])
+    card = map_from_plan(default_plan())
+    assert card.validate() == []
+    perspectives = {o.id: o.perspective for o in card.objectives}
+    assert perspectives == {
+        "more_sales": "customer",
+        "care_channel": "internal",
+        "website_traffic": "customer",
+    }
+    care = card.objective("care_channel").kpis
+    assert [(k.id, k.channel, k.target) for k in care][:2] == [
+        ("response_rate", "instagram", 0.95), ("response_rate", "facebook", 0.95)]  # fmt: skip
