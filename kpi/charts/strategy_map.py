@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import textwrap
+from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
@@ -26,6 +27,7 @@ STATUS_WORDS = {
            "none": "– sin estado"},
     "pl": {"good": "✔ cel osiągnięty", "warning": "▲ blisko celu", "bad": "✖ poza celem", "none": "– brak statusu"},
 }  # fmt: skip
+SYMBOLS = {"good": "✔", "warning": "▲", "bad": "✖"}  # the KPI tally under each objective
 LABEL_WIDTH = 170  # the band titles' column, in pixels
 WRAP = 24  # characters per line of an objective's label
 HEAD_BACK = 7.0  # pixels from an arrow's end to its head's centre
@@ -70,10 +72,14 @@ def layout(
             summary = "; ".join(
                 f"{k.get('label', k['id'])}: {k.get('status', 'none')}" for k in kpis
             )
+            rated = Counter(k.get("status") for k in kpis)
+            tally = " ".join(f"{SYMBOLS[st]}{rated[st]}" for st in SYMBOLS if rated[st])
+            status_text = words.get(status, status)
             boxes[o["id"]] = {
                 "id": o["id"], "label": "\n".join(textwrap.wrap(o["label"], WRAP)[:3]),
                 "full_label": o["label"], "perspective": pid, "status": status,
-                "status_text": words.get(status, status), "x": cx - box_w / 2, "x2": cx + box_w / 2,
+                "status_text": status_text,
+                "status_line": f"{status_text} · KPIs {tally}" if tally else status_text, "x": cx - box_w / 2, "x2": cx + box_w / 2,
                 "y": cy - box_h / 2, "y2": cy + box_h / 2, "cx": cx, "cy": cy,
                 "text_y": cy + 10, "status_y": cy - box_h / 2 + 16, "kpis": summary,
                 "causes": list(o.get("causes") or []),
@@ -156,7 +162,7 @@ def strategy_map_chart(
             text="label:N", tooltip=tooltip))  # fmt: skip
         layers.append(alt.Chart(boxes).mark_text(fontSize=13, color="#000000", baseline="middle").encode(
             x=alt.X("cx:Q", axis=None, scale=x_scale), y=alt.Y("status_y:Q", axis=None, scale=y_scale),
-            text="status_text:N"))  # fmt: skip
+            text="status_line:N"))  # fmt: skip
     return (
         alt.layer(*layers).properties(width=width, height=height - 40).configure_view(strokeWidth=0)
     )

@@ -39,6 +39,8 @@ def test_layout_bands_boxes_and_arrows() -> None:
     status = dict(zip(boxes["id"], boxes["status_text"], strict=True))
     assert status["business_results"] == "✔ on target"
     assert status["brand_interaction"] == "▲ close to target"
+    lines = dict(zip(boxes["id"], boxes["status_line"], strict=True))
+    assert lines["business_results"] == "✔ on target · KPIs ✔1"  # one KPI, on target
 
 
 def test_chart_spec_colours_words_and_export() -> None:
