@@ -15,7 +15,7 @@ from typing import Any
 
 import duckdb
 
-from kpi.catalog import BY_ID, PERSPECTIVES
+from kpi.catalog import BY_ID, PERSPECTIVES, Kpi
 from kpi.engine import Request, data_end, run, status
 from kpi.errors import KpiError
 from kpi.scorecard.measures import MEASURES
@@ -68,7 +68,7 @@ def _catalog_values(
     refs: list[KpiRef],
     start: dt.date,
     end: dt.date,
-    extra: tuple = (),
+    extra: tuple[Kpi, ...] = (),
 ) -> dict[tuple[str, str | None], dict[str, Any]]:
     """Engine values per (KPI, channel): value, previous, the data's own target, what it needs.
     A KPI that cannot run on this data is reported with the engine's message, not raised: one
@@ -131,7 +131,7 @@ def _measure_values(
     return out
 
 
-def _meta(kpi_id: str, lang: str, extra: Mapping[str, Any]) -> tuple[str, str, str]:
+def _meta(kpi_id: str, lang: str, extra: Mapping[str, Kpi]) -> tuple[str, str, str]:
     if kpi_id in BY_ID:
         k = BY_ID[kpi_id]
         return k.labels.get(lang) or k.label, k.format, k.direction
@@ -152,7 +152,7 @@ def evaluate(
     targets: Mapping[str, float] | None = None,
     lang: str = "en",
     settings: Mapping[str, Any] | None = None,
-    extra: tuple = (),
+    extra: tuple[Kpi, ...] = (),
 ) -> dict[str, Any]:
     """The map with live values: `{"start", "end", "perspectives": [{"id", "label", "status",
     "objectives": [{"id", "label", "status", "causes", "kpis": [{"id", "label", "role",
