@@ -242,3 +242,30 @@ def test_empty_session_and_a_broken_custom_kpi() -> None:
     assert sessions["needs"] == ["web_traffic"] and sessions["status"] == "none"
     assert _objective(doc, "o")["status"] == "good"
     data.close()
+
+
+def test_cli_json_on_the_whole_sample(tmp_path, capsys) -> None:
+    """`python -m kpi scorecard sample_data --json`: the default map over the last four weeks of
+    data, every perspective live, and each status present with the targets set here."""
+    workspace = tmp_path / "w.json"
+    workspace.write_text(json.dumps({"kpi_explorer_workspace": 1, "targets": TARGETS}))
+    assert main(["scorecard", str(SAMPLE_DIR), "--workspace", str(workspace), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert (out["start"], out["end"]) == ("2026-10-04", "2026-10-31")
+    assert [p["id"] for p in out["perspectives"]] == [
+        "financial",
+        "customer",
+        "internal",
+        "learning",
+    ]
+    for p in out["perspectives"]:
+        assert p["label"] and p["objectives"]
+        for o in p["objectives"]:
+            assert set(o) >= {"id", "label", "status", "causes", "kpis"}
+            for k in o["kpis"]:
+                assert set(k) >= {"id", "role", "value", "target", "status"}
+                assert k["role"] in ("lagging", "leading")
+        assert any(k["value"] is not None for o in p["objectives"] for k in o["kpis"])
+    statuses = {o["status"] for p in out["perspectives"] for o in p["objectives"]}
+    assert statuses == {"good", "warning", "bad", "none"}
+    assert _objective(out, "train_team")["causes"] == ["communicate"]
