@@ -40,6 +40,27 @@ def add_command(commands: argparse._SubParsersAction) -> None:
     card.add_argument("--to", type=_date, help="last day, YYYY-MM-DD")
     card.add_argument("--lang", default="en", choices=LANGS, help="language of the labels")
     card.add_argument("--json", action="store_true", help="machine-readable output")
+    _json_usage_errors(card)
+
+
+def _json_usage_errors(parser: argparse.ArgumentParser) -> None:
+    """Usage errors as one sentence on stderr, and with --json also as JSON on stdout (exit 2)."""
+    parse = parser.parse_known_args
+    wants_json = {"on": False}
+
+    def parse_known_args(args: Any = None, namespace: Any = None) -> Any:
+        wants_json["on"] = "--json" in (args if args is not None else sys.argv[1:])
+        return parse(args, namespace)
+
+    def error(message: str) -> None:
+        sentence = message[:1].upper() + message[1:].rstrip(".") + "."
+        print(f"{parser.prog}: {sentence}", file=sys.stderr)
+        if wants_json["on"]:
+            _dump({"error": {"code": "usage", "message": sentence}})
+        raise SystemExit(2)
+
+    parser.parse_known_args = parse_known_args  # type: ignore[method-assign]
+    parser.error = error  # type: ignore[method-assign]
 
 
 def _clean(value: object) -> object:

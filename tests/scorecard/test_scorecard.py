@@ -269,3 +269,16 @@ def test_cli_json_on_the_whole_sample(tmp_path, capsys) -> None:
     statuses = {o["status"] for p in out["perspectives"] for o in p["objectives"]}
     assert statuses == {"good", "warning", "bad", "none"}
     assert _objective(out, "train_team")["causes"] == ["communicate"]
+
+
+def test_cli_usage_errors_as_json(capsys) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["scorecard", "x.csv", "--from", "yesterday", "--json"])
+    assert stop.value.code == 2
+    captured = capsys.readouterr()
+    error = json.loads(captured.out)["error"]
+    assert error["code"] == "usage" and "is not a date" in error["message"]
+    assert len(captured.err.strip().splitlines()) == 1
+    with pytest.raises(SystemExit):
+        main(["scorecard", "x.csv", "--lang", "fr"])
+    assert capsys.readouterr().out == ""
