@@ -59,6 +59,14 @@ def _readability(con: duckdb.DuckDBPyConnection, start: dt.date, end: dt.date,
     return float(table.sort_values("posts", ascending=False)["value"].iloc[0])
 
 
+def _fog_pl(con: duckdb.DuckDBPyConnection, start: dt.date, end: dt.date,
+            channel: str | None, settings: Settings) -> float | None:  # fmt: skip
+    """FOG-PL of the range's Polish posts (lower is easier: about the years of schooling needed)."""
+    table = pooled(post_readability(con, start, end, _filters(channel)))
+    table = table[table["lang"] == "pl"]
+    return None if table.empty else float(table["value"].iloc[0])
+
+
 def _qualified(con: duckdb.DuckDBPyConnection, start: dt.date, end: dt.date,
                channel: str | None, settings: Settings) -> tuple[int, float | None] | None:  # fmt: skip
     """Interactions and their cost (on one platform when a channel is set) under the rules."""
@@ -107,6 +115,13 @@ MEASURES: dict[str, Measure] = {
              "pl": "Czytelność postów"},
             "higher", "decimal", _readability, ("text",),
             "the post-level export of each platform, with the post text",
+        ),
+        Measure(
+            "readability_fog_pl",
+            {"en": "Readability of Polish posts (FOG-PL)", "es": "Legibilidad de las publicaciones en polaco (FOG-PL)",
+             "pl": "Czytelność polskich postów (FOG-PL)"},
+            "lower", "decimal", _fog_pl, ("text",),
+            "the post-level export of each platform, with the post text in Polish",
         ),
         Measure(
             "defined_qualified_interactions",

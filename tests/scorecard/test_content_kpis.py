@@ -134,3 +134,20 @@ def test_post_readability_and_pooled_index(con) -> None:
     assert table.loc["en", "value"] == pytest.approx(206.835 - 1.015 * 14 / 3 - 84.6 * 15 / 14)
     assert table.loc["pl", "value"] == pytest.approx(16.6)
     assert post_readability(con, dt.date(2026, 3, 1), dt.date(2026, 3, 31)).empty
+
+
+def test_readability_measures_on_the_map(con) -> None:
+    from kpi.scorecard import KpiRef, Objective, StrategyMap, evaluate
+
+    card = StrategyMap([Objective("o", {"en": "O"}, "internal", [], [
+        KpiRef("readability_index", "leading", target=100), KpiRef("readability_fog_pl", "leading", target=12),
+        KpiRef("content_quality_index", "leading", target=0.3)])])  # fmt: skip
+    doc = evaluate(con, card, JAN, FEB, settings={"content_quality_weights": CUSTOM.to_dict(),
+                                                  "good_design_posts": ["P1"]})  # fmt: skip
+    english, polish, quality = doc["perspectives"][2]["objectives"][0]["kpis"]
+    # English is the main language of January–February (P1 and P2, "Fresh beans are here.",
+    # which langdetect calls English): the pooled Flesch of 3 sentences, 14 words, 15 syllables.
+    assert english["value"] == pytest.approx(206.835 - 1.015 * 14 / 3 - 84.6 * 15 / 14)
+    assert english["status"] == "good"
+    assert polish["value"] == pytest.approx(16.6) and polish["status"] == "bad"  # lower is better
+    assert quality["value"] == pytest.approx(0.325) and quality["status"] == "good"
