@@ -107,7 +107,7 @@ def run(args: argparse.Namespace) -> int:
                 )
             data.workspace = Workspace.from_json(text)
         card = saved.saved_map(data.workspace)
-        problems = card.validate()
+        problems = card.validate(k.id for k in data.workspace.kpis())
         if problems:
             return _fail(
                 args, "usage", f"The scorecard in the workspace is not valid: {problems[0]}.", 2

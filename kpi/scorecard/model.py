@@ -6,7 +6,7 @@ A map is versioned; keys a newer version adds are kept in `other` and written ba
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -162,11 +162,12 @@ class StrategyMap:
         """Every cause-and-effect link as (from objective, to objective)."""
         return [(o.id, c) for o in self.objectives for c in o.causes]
 
-    def validate(self) -> list[str]:
-        """Every problem at once: unknown perspectives, KPIs or linked objectives, duplicates."""
+    def validate(self, own_kpis: Iterable[str] = ()) -> list[str]:
+        """Every problem at once: unknown perspectives, KPIs or linked objectives, duplicates.
+        `own_kpis` are the ids of the person's own KPIs (custom formulas), which a map may name."""
         from kpi.scorecard.measures import MEASURES
 
-        known = {k.id for k in CATALOG} | set(MEASURES)
+        known = {k.id for k in CATALOG} | set(MEASURES) | set(own_kpis)
         ids = [o.id for o in self.objectives]
         problems = [
             f"{d}: objective declared twice" for d in sorted({i for i in ids if ids.count(i) > 1})

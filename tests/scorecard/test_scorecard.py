@@ -282,3 +282,26 @@ def test_cli_usage_errors_as_json(capsys) -> None:
     with pytest.raises(SystemExit):
         main(["scorecard", "x.csv", "--lang", "fr"])
     assert capsys.readouterr().out == ""
+
+
+def test_cli_map_with_the_persons_own_kpi(tmp_path, capsys) -> None:
+    from kpi.workspace import Workspace
+
+    ws = Workspace()
+    ws.add_custom_kpi(
+        "resolved", "Resolved conversations", "conversations", "count(resolved_at)", "count"
+    )
+    card = StrategyMap([Objective("care", {"en": "Care"}, "internal", [], [
+        KpiRef("resolved", "lagging", target=10)])])  # fmt: skip
+    assert card.validate() == ["care: unknown KPI 'resolved'"]
+    assert card.validate(["resolved"]) == []
+    ws.other["scorecard"] = card.to_dict()
+    path = tmp_path / "w.json"
+    path.write_text(ws.to_json())
+    code = main(["scorecard", str(SAMPLE_DIR / "conversations.csv"), "--workspace", str(path), "--json",
+                 "--from", "2026-10-01", "--to", "2026-10-31"])  # fmt: skip
+    out = json.loads(capsys.readouterr().out)
+    assert code == 0
+    (resolved,) = _objective(out, "care")["kpis"]
+    assert resolved["value"] > 0 and resolved["label"] == "Resolved conversations"
+    assert resolved["direction"] == "higher"
