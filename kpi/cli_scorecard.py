@@ -128,7 +128,8 @@ def run(args: argparse.Namespace) -> int:
             return _fail(args, "usage", f"The range ends ({end}) before it starts ({start}). "
                          "Give --to as well.", 2)  # fmt: skip
         doc = evaluate(data.con, card, start, end, saved.targets(data.workspace, start, end),
-                       args.lang, saved.settings(data.workspace), data.workspace.kpis())  # fmt: skip
+                       args.lang, saved.settings(data.workspace), data.workspace.kpis(),
+                       data.gate)  # fmt: skip
     except KpiError as exc:
         return _fail(args, "usage", exc.user_message, 2)
     finally:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Mapping
+from contextlib import nullcontext
 from typing import Any
 
 import duckdb
@@ -18,6 +19,7 @@ import duckdb
 from kpi.catalog import BY_ID, PERSPECTIVES, Kpi
 from kpi.engine import Request, data_end, run, status
 from kpi.errors import KpiError
+from kpi.guard import QueryGate
 from kpi.scorecard.measures import MEASURES
 from kpi.scorecard.model import KpiRef, StrategyMap
 
@@ -69,11 +71,14 @@ def _catalog_values(
     start: dt.date,
     end: dt.date,
     extra: tuple[Kpi, ...] = (),
+    gate: QueryGate | None = None,
 ) -> dict[tuple[str, str | None], dict[str, Any]]:
     """Engine values per (KPI, channel): value, previous, the data's own target, what it needs.
     A KPI that cannot run on this data is reported with the engine's message, not raised: one
-    broken formula must not blank the whole map."""
+    broken formula must not blank the whole map. The person's own KPIs run one by one, each
+    bounded by the session's query gate when one is given (as their formulas are elsewhere)."""
     out: dict[tuple[str, str | None], dict[str, Any]] = {}
+    own = {k.id for k in extra}
     for channel in dict.fromkeys(r.channel for r in refs):
         ids = tuple(dict.fromkeys(r.id for r in refs if r.channel == channel))
         filters = {"platform": (channel,)} if channel else {}
@@ -81,16 +86,22 @@ def _catalog_values(
         def request(kpis: tuple[str, ...], f: dict = filters) -> Request:
             return Request(kpis, start, end, filters=f, compare="previous", extra=extra)
 
-        try:
-            results = [run(con, request(ids))]
-        except KpiError:
-            results = []
-            for kpi_id in ids:
-                try:
+        catalog = tuple(i for i in ids if i not in own)
+        results = []
+        singles = [i for i in ids if i in own]
+        if catalog:
+            try:
+                results.append(run(con, request(catalog)))
+            except KpiError:
+                singles = list(ids)
+        for kpi_id in singles:
+            try:
+                bound = gate.limit(con) if gate is not None and kpi_id in own else nullcontext()
+                with bound:
                     results.append(run(con, request((kpi_id,))))
-                except KpiError as exc:
-                    out[(kpi_id, channel)] = {"value": None, "previous": None, "data_target": None,
-                                              "needs": [], "hint": exc.user_message}  # fmt: skip
+            except KpiError as exc:
+                out[(kpi_id, channel)] = {"value": None, "previous": None, "data_target": None,
+                                          "needs": [], "hint": exc.user_message}  # fmt: skip
         for result in results:
             for row in result.rows.to_dict("records"):
                 out[(row["kpi"], channel)] = {
@@ -153,13 +164,15 @@ def evaluate(
     lang: str = "en",
     settings: Mapping[str, Any] | None = None,
     extra: tuple[Kpi, ...] = (),
+    gate: QueryGate | None = None,
 ) -> dict[str, Any]:
     """The map with live values: `{"start", "end", "perspectives": [{"id", "label", "status",
     "objectives": [{"id", "label", "status", "causes", "kpis": [{"id", "label", "role",
     "channel", "value", "previous", "target", "status", "format", "direction", "needs",
     "hint"}]}]}]}`. `targets` maps a KPI id (or `id@channel`) to a target, over the map's own;
     `settings` holds the person's choices the analysis KPIs use (quality weights…);
-    `extra` the person's own KPIs (custom formulas) the map may name."""
+    `extra` the person's own KPIs (custom formulas) the map may name, each run within `gate`'s
+    time limit when a gate is given."""
     if start is None or end is None:
         default_start, default_end = default_range(con, card)
         start, end = start or default_start, end or default_end
@@ -167,7 +180,9 @@ def evaluate(
     extras = {k.id: k for k in extra}
     refs = [k for o in card.objectives for k in o.kpis]
     engine_refs = [r for r in refs if r.id in BY_ID or r.id in extras]
-    values = _catalog_values(con, engine_refs, start, end, tuple(extra)) if engine_refs else {}
+    values = (
+        _catalog_values(con, engine_refs, start, end, tuple(extra), gate) if engine_refs else {}
+    )
     values.update(
         _measure_values(con, [r for r in refs if r.id in MEASURES], start, end, settings or {})
     )

@@ -241,6 +241,17 @@ def test_empty_session_and_a_broken_custom_kpi() -> None:
     assert text_sum["value"] is None and "could not be computed" in text_sum["hint"]
     assert sessions["needs"] == ["web_traffic"] and sessions["status"] == "none"
     assert _objective(doc, "o")["status"] == "good"
+    # The person's formulas go through the session's query gate: while it is busy they wait.
+    ok = custom_kpi("post_count", "Post count", "posts", "count(*)")
+    card = StrategyMap(
+        [Objective("o", {"en": "O"}, "customer", [], [KpiRef("post_count"), KpiRef("posts")])]
+    )
+    with data.gate.limit(data.con):
+        busy = evaluate(data.con, card, START, END, extra=(ok,), gate=data.gate)
+    own, posts = _objective(busy, "o")["kpis"]
+    assert own["value"] is None and "still running" in own["hint"] and posts["value"] == 1.0
+    free = evaluate(data.con, card, START, END, extra=(ok,), gate=data.gate)
+    assert _objective(free, "o")["kpis"][0]["value"] == 1.0
     data.close()
 
 
