@@ -190,7 +190,10 @@ class StrategyMap:
             version=VERSION,
             perspectives=[
                 {"id": p, "labels": dict(self.perspective_labels.get(p, {"en": p}))}
-                for p in PERSPECTIVES
+                for p in (
+                    *PERSPECTIVES,
+                    *(q for q in self.perspective_labels if q not in PERSPECTIVES),
+                )
             ],
             objectives=[o.to_dict() for o in self.objectives],
         )

@@ -47,9 +47,12 @@ def test_round_trip_keeps_unknown_keys() -> None:
     doc["from_the_future"] = {"x": 1}
     doc["objectives"][0]["colour"] = "teal"
     doc["objectives"][0]["kpis"][0]["weight"] = 2
+    doc["perspectives"].append({"id": "community", "labels": {"en": "Community"}})
+    doc["perspectives"][1]["labels"]["en"] = "Clients"
     again = StrategyMap.from_dict(json.loads(json.dumps(doc)))
     assert again.to_dict() == doc
     assert doc["version"] == 1
+    assert again.perspective_label("customer") == "Clients"
 
 
 def test_validation_names_every_problem() -> None:
