@@ -26,7 +26,7 @@ from kpi.errors import KpiError
 from kpi.guard import QueryRefused
 from kpi.i18n import format_value
 from kpi.load import LoadedTable, LoadResult
-from kpi.mapping import TableMapping, recognise
+from kpi.mapping import TableMapping, recognise_loaded
 from kpi.sql import MAX_QUERY_ROWS, QUERY_ROWS, run_sql
 from kpi.store import SessionData
 from kpi.workspace import Workspace
@@ -53,8 +53,7 @@ class CannotWrite(KpiError):
 
 
 def _recognise(table: LoadedTable) -> TableMapping:
-    types = {c.name: c.type for c in table.report.columns}
-    return recognise(table.data.column_names, table.report.file, types, table.report.sheet)
+    return recognise_loaded(table)
 
 
 def _inspect_json(result: LoadResult) -> dict[str, object]:
@@ -322,6 +321,9 @@ def _parser() -> argparse.ArgumentParser:
     from kpi import cli_roi  # after cli_start has taken Ctrl-C: it imports SciPy
 
     cli_roi.add_commands(commands)  # `attribution` and `groups` live in kpi/cli_roi.py
+    from kpi import cli_scorecard  # `scorecard` lives in kpi/cli_scorecard.py
+
+    cli_scorecard.add_command(commands)
     return parser
 
 
@@ -372,6 +374,10 @@ def _run(argv: Sequence[str]) -> int:
 
     if args.command in cli_roi.COMMANDS:
         return cli_roi.run(args)
+    from kpi import cli_scorecard
+
+    if args.command == cli_scorecard.COMMAND:
+        return cli_scorecard.run(args)
     if args.command == "catalog":
         return _catalog(args.json)
     if args.command == "compute":

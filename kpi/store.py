@@ -18,7 +18,7 @@ from kpi.engine.clock import DEFAULT_TIMEZONE, zone_in_text
 from kpi.engine.compile import RANGE_END, RANGED_DATASETS
 from kpi.guard import QueryGate
 from kpi.load import FileError, LoadedTable, LoadResult
-from kpi.mapping import TableMapping, normalise, recognise
+from kpi.mapping import TableMapping, normalise, recognise_loaded
 from kpi.schema import DATASETS, DEDUPE_KEYS, TIME_FIELDS
 from kpi.workspace import Workspace
 
@@ -130,8 +130,8 @@ class SessionData:
         saved = self.workspace.recall(columns)
         if saved is not None:
             return saved
-        types = {c.name: c.type for c in loaded.report.columns}
-        return recognise(columns, loaded.report.file, types, loaded.report.sheet)
+        # The values and the title lines above the header are evidence too, not only names.
+        return recognise_loaded(loaded)
 
     def set_mapping(self, table_name: str, mapping: TableMapping) -> None:
         """The person's reading of a table: use it, remember it in the workspace, rebuild views."""
@@ -350,9 +350,7 @@ class SessionData:
         table = self.table(table_name)
         if dataset is None:
             return TableMapping(None, 0.0, None, dict.fromkeys(table.columns), source="person")
-        types = {c.name: c.type for c in table.loaded.report.columns}
-        report = table.loaded.report
-        return recognise(table.columns, report.file, types, report.sheet, only=dataset)
+        return recognise_loaded(table.loaded, only=dataset)
 
     def distinct_values(self, field_name: str, limit: int = 500) -> list[str]:
         """The values a field takes across every dataset that has it (for filter pickers)."""
