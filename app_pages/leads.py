@@ -20,7 +20,14 @@ from kpi.catalog import BY_ID
 from kpi.charts import roi
 from kpi.errors import KpiError
 from kpi.i18n import format_date, format_value, t
-from kpi.report import GROWTH_KPIS, LeadsSettings, groups_frame, groups_table, leads_defaults
+from kpi.report import (
+    GROWTH_KPIS,
+    LeadsSettings,
+    groups_frame,
+    groups_table,
+    leads_defaults,
+    p_text,
+)
 from kpi.slides import leads_slides
 from ui.downloads import show_chart, table_downloads
 from ui.page import Section, setup, show_sections
@@ -92,6 +99,14 @@ def table(frame: pd.DataFrame, name: str, config: dict | None = None, rows: int 
     show_table(frame, name, ctl.present, column_config=config, rows_on_slide=rows)
     if not ctl.present:
         table_downloads(frame, t(f"leads.file.{name}"))
+
+
+def pair(widths: list[int] | None = None) -> tuple:
+    """Two charts side by side on a slide; one under the other on the page, where each keeps
+    the full width for its download buttons."""
+    if ctl.present:
+        return tuple(st.columns(widths or 2))
+    return st.container(), st.container()
 
 
 MONEY = st.column_config.NumberColumn(format="%.2f")
@@ -177,11 +192,12 @@ def draw_markov() -> None:
         return
     if not ctl.present:
         st.caption(t("leads.markov_caption"))
-    left, right = st.columns([2, 3])
+    left, right = pair([2, 3])
     with left:
         chart(roi.removal_bars(effects, BY_TITLE), t("leads.file.removal_chart"))
     with right:
-        chart(roi.transition_heatmap(markov.transitions), t("leads.file.transitions_chart"))
+        heatmap = roi.transition_heatmap(markov.transitions, 18 if ctl.present else 11)
+        chart(heatmap, t("leads.file.transitions_chart"))
 
 
 def draw_roles() -> None:
@@ -236,7 +252,7 @@ def _comparisons() -> list[groups.Comparison | KpiError]:
 def draw_groups() -> None:
     st.subheader(t("leads.groups_title"))
     if not ctl.present:
-        st.number_input(
+        st.columns([1, 3])[0].number_input(
             t("leads.retention_days"), min_value=1, max_value=730, step=1,
             key=_widget("retention_days"), help=t("leads.retention_days_help"),
         )  # fmt: skip
@@ -248,11 +264,12 @@ def draw_groups() -> None:
     if not ctl.present:
         st.caption(t("leads.groups_caption", n=groups.MIN_N))
     shown = groups_table(results)
-    config = {
-        t("leads.col.n_social"): COUNT,
-        t("leads.col.n_other"): COUNT,
-        t("leads.col.p_value"): st.column_config.NumberColumn(format="%.4f"),
-    }
+    p = t("leads.col.p_value")
+    if p in shown:
+        shown[p] = [p_text(v) for v in shown[p]]
+    if ctl.present:  # the test's name stays on the page; the slide keeps the numbers
+        shown = shown.drop(columns=[t("leads.col.test")], errors="ignore")
+    config = {t("leads.col.n_social"): COUNT, t("leads.col.n_other"): COUNT}
     table(shown, "groups", config, rows=6)
     for r in found:
         for note in r.notes if not ctl.present else []:
@@ -290,7 +307,7 @@ def draw_retention() -> None:
         return
     if not ctl.present:
         st.caption(t("leads.retention_caption"))
-    chart(roi.retention_heatmap(matrix), t("leads.file.retention_chart"))
+    chart(roi.retention_heatmap(matrix, labels=not ctl.present), t("leads.file.retention_chart"))
     if not ctl.present:
         wide = cohorts.retention_table(matrix).reset_index()
         wide.columns = [str(c) for c in wide.columns]
@@ -306,7 +323,7 @@ def draw_value_over_time() -> None:
     except KpiError as exc:
         needs(exc)
         return
-    left, right = st.columns(2)
+    left, right = pair()
     with left:
         st.markdown(f"**{t('leads.ltv_by_cohort')}**")
         chart(roi.ltv_lines(ltv), t("leads.file.ltv_chart"))
@@ -371,7 +388,7 @@ def draw_buckets() -> None:
     if periods.empty:
         st.info(t("leads.no_leads_in_range"))
         return
-    left, right = st.columns(2)
+    left, right = pair()
     with left:
         chart(
             roi.bucket_periods(periods, "leads", t("leads.col.leads")),
@@ -388,6 +405,7 @@ def draw_buckets() -> None:
         config = {
             t("leads.col.growth"): PCT, t("leads.col.conversion_rate"): PCT,
             t("leads.col.cost"): MONEY, t("leads.col.cost_per_conversion"): MONEY,
+            t("leads.col.period_start"): st.column_config.DateColumn(format="D MMM YYYY"),
         }  # fmt: skip
         table(shown, "buckets", config)
 
@@ -401,7 +419,7 @@ def draw_bucket_results() -> None:
         return
     if not ctl.present:
         st.caption(t("leads.bucket_results_caption"))
-    left, right = st.columns(2)
+    left, right = pair()
     with left:
         chart(
             roi.bucket_bars(totals, "conversion_rate", t("leads.col.conversion_rate"), ".0%"),
@@ -459,9 +477,11 @@ def draw_stages() -> None:
         col.metric(t(key), value, border=True,
                    help=t("leads.social_roi_help", roi=format_value(social["roi_revenue"], "percent"),
                           periods=social["periods"]))  # fmt: skip
-    st.caption(t("leads.stages_caption", periods=social["periods"],
-                 roi=format_value(social["roi_revenue"], "percent")))  # fmt: skip
-    chart(roi.value_cost_bars(summary), t("leads.file.stages_chart"))
+    if not ctl.present:
+        st.caption(t("leads.stages_caption", periods=social["periods"],
+                     roi=format_value(social["roi_revenue"], "percent")))  # fmt: skip
+    height = 200 if ctl.present else 320  # styled() enlarges a slide's chart by half
+    chart(roi.value_cost_bars(summary, height), t("leads.file.stages_chart"))
     if not ctl.present:
         shown = summary.rename(columns={c: t(f"leads.col.{c}") for c in summary.columns})
         config = {t(f"leads.col.{c}"): MONEY for c in summary.columns
@@ -474,7 +494,7 @@ def draw_stages() -> None:
 
 def _kpi_picker() -> None:
     if not ctl.present:
-        st.selectbox(
+        st.columns([1, 2])[0].selectbox(
             t("leads.kpi"), GROWTH_KPIS, format_func=lambda k: BY_ID[k].label, key=_widget("kpi")
         )
 
@@ -501,7 +521,9 @@ def draw_growth() -> None:
     if not ctl.present:
         st.caption(t("leads.growth_caption", kpi=kpi.label, end=format_date(end)))
     chart(
-        roi.growth_chart(table_, kpi.label, charts.number_format(kpi.format)),
+        roi.growth_chart(
+            table_, kpi.label, charts.number_format(kpi.format), 280 if ctl.present else 320
+        ),
         t("leads.file.growth_chart"),
     )
     if not ctl.present:
@@ -543,7 +565,9 @@ def draw_lift() -> None:
           reading=md(result.reading), low=f"{result.lift_low:+,.0f}", high=f"{result.lift_high:+,.0f}")
     )  # fmt: skip
     chart(
-        roi.lift_chart(result.frame, kpi.label, charts.number_format(kpi.format)),
+        roi.lift_chart(
+            result.frame, kpi.label, charts.number_format(kpi.format), 260 if ctl.present else 320
+        ),
         t("leads.file.lift_chart"),
     )
     if not ctl.present:

@@ -606,6 +606,13 @@ def groups_table(results: Sequence[object], lang: str = "en") -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def p_text(value: object) -> str:
+    """A p-value as people read it: < 0.001, 0.012, or empty without a test."""
+    if value is None or value != value:
+        return ""
+    return "< 0.001" if float(value) < 0.001 else f"{float(value):.3f}"
+
+
 def groups_frame(results: Sequence[object]) -> pd.DataFrame:
     """The comparisons for the chart of differences: metric_key, metric_label, difference,
     ci_low, ci_high (rates in percentage points), status."""
@@ -726,10 +733,7 @@ def leads_section(
             raise KpiError(next(r for r in results if isinstance(r, str)))
         frame = groups_table(results, lang)
         p = t("leads.col.p_value", lang)
-        frame[p] = [
-            "" if v is None or v != v else ("< 0.001" if v < 0.001 else f"{v:.3f}")
-            for v in frame[p]
-        ]
+        frame[p] = [p_text(v) for v in frame[p]]
         kinds = {t("leads.col.n_social", lang): "count", t("leads.col.n_other", lang): "count"}
         return (
             f'<p class="hint">{_e(t("leads.groups_caption", lang, n=groups.MIN_N))}</p>'

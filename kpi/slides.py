@@ -679,7 +679,7 @@ def leads_slides(
         result = attr.attribution(con, "markov", s.by)
         return [
             _big(roi.removal_bars(result.removal_effects or {}, by_title), 420),
-            _big(roi.transition_heatmap(result.transitions), 520),
+            _big(roi.transition_heatmap(result.transitions, 18), 520),
         ]
 
     def roles() -> list:
@@ -717,7 +717,7 @@ def leads_slides(
         return [charts.styled(roi.groups_chart(frame), present=True)]
 
     def retention() -> list:
-        return [_big(roi.retention_heatmap(cohorts.retention_matrix(con)))]
+        return [_big(roi.retention_heatmap(cohorts.retention_matrix(con), labels=False))]
 
     def value() -> list:
         return [

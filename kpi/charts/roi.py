@@ -114,8 +114,9 @@ def removal_bars(effects: Mapping[str, float], by_title: str) -> alt.Chart:
     )
 
 
-def transition_heatmap(matrix: pd.DataFrame) -> alt.LayerChart:
-    """The Markov chain's transition probabilities: from-state rows, to-state columns."""
+def transition_heatmap(matrix: pd.DataFrame, font_size: int = 11) -> alt.LayerChart:
+    """The Markov chain's transition probabilities: from-state rows, to-state columns, each cell
+    labelled (`font_size` large on a slide)."""
     rows = [str(i) for i in matrix.index]
     cols = [str(c) for c in matrix.columns]
     long = [
@@ -143,11 +144,13 @@ def transition_heatmap(matrix: pd.DataFrame) -> alt.LayerChart:
             alt.Tooltip("p:Q", title=t("leads.probability"), format=".1%"),
         ],
     )  # fmt: skip
-    text = base.mark_text(baseline="middle").encode(
+    text = base.mark_text(baseline="middle", fontSize=font_size).encode(
         text="label:N",
         color=alt.condition(alt.datum.p > 0.5, alt.value("white"), alt.value("#1f2328")),
     )
-    return alt.layer(cells, text).properties(height=max(160, 44 * len(rows)))
+    row = max(32, int(font_size * 2.2))
+    # The rotated state names above the cells take about 150 px of the chart's height.
+    return alt.layer(cells, text).properties(height=150 + row * len(rows))
 
 
 def roles_bars(totals: pd.DataFrame, by_title: str) -> alt.Chart:
@@ -190,7 +193,7 @@ def assisters(totals: pd.DataFrame, ratio: float = 2.0) -> pd.DataFrame:
 # --- 2. control groups ------------------------------------------------------------------------
 
 
-def groups_chart(frame: pd.DataFrame) -> alt.FacetChart:
+def groups_chart(frame: pd.DataFrame, width: int = 560) -> alt.FacetChart:
     """Each comparison's difference (first − second group) with its 95 % interval as error bars,
     one row per metric on its own scale (rates in points, money in money); comparisons that are
     not yet readable are grey. `frame`: metric_label, difference, ci_low, ci_high, status."""
@@ -199,6 +202,7 @@ def groups_chart(frame: pd.DataFrame) -> alt.FacetChart:
     labels = [t(f"leads.status.{s}") for s in status]
     data["status_label"] = data["status"].map(lambda s: t(f"leads.status.{s}"))
     data["zero"] = 0.0
+    order = list(dict.fromkeys(data["metric_key"]))
     y = alt.Y("metric_label:N", title=None, axis=alt.Axis(labelLimit=260))
     colour = alt.Color(
         "status_label:N", title=None, sort=labels,
@@ -212,17 +216,20 @@ def groups_chart(frame: pd.DataFrame) -> alt.FacetChart:
         alt.Tooltip("ci_high:Q", title=t("leads.col.ci_high"), format=",.3f"),
         alt.Tooltip("status_label:N", title=t("leads.col.reading")),
     ]
-    x = alt.X("difference:Q", title=t("leads.col.difference"))
+    x = alt.X("difference:Q", title=None, axis=alt.Axis(tickCount=6))
     base = alt.Chart().encode(y=y)
     rule = base.mark_rule(color="#57606a", strokeDash=[4, 3]).encode(x="zero:Q")
     bars = base.mark_errorbar(ticks=True, thickness=2).encode(
-        x=alt.X("ci_low:Q", title=t("leads.col.difference")), x2="ci_high:Q", color=colour
+        x=alt.X("ci_low:Q", title=None, axis=alt.Axis(tickCount=6)), x2="ci_high:Q", color=colour
     )
     points = base.mark_point(filled=True, size=140).encode(x=x, color=colour, tooltip=tooltip)
     return (
         alt.layer(rule, bars, points, data=data)
-        .properties(height=44, width=560)
-        .facet(row=alt.Row("metric_key:N", title=None, header=alt.Header(labels=False)), spacing=8)
+        .properties(height=36, width=width)
+        .facet(
+            row=alt.Row("metric_key:N", title=None, sort=order, header=alt.Header(labels=False)),
+            spacing=6,
+        )
         .resolve_scale(x="independent", y="independent")
     )
 
@@ -230,8 +237,9 @@ def groups_chart(frame: pd.DataFrame) -> alt.FacetChart:
 # --- 3. customers over time -------------------------------------------------------------------
 
 
-def retention_heatmap(matrix: pd.DataFrame) -> alt.LayerChart:
-    """Monthly cohorts (rows) by months since acquisition (columns), coloured by retention."""
+def retention_heatmap(matrix: pd.DataFrame, labels: bool = True) -> alt.LayerChart:
+    """Monthly cohorts (rows) by months since acquisition (columns), coloured by retention;
+    with `labels`, each cell carries its percentage (too small to read on a slide of 24 months)."""
     data = matrix[["cohort", "months_since", "customers", "retention"]].copy()
     data["cohort"] = pd.to_datetime(data["cohort"]).dt.strftime("%Y-%m")
     data["label"] = [f"{r:.0%}" for r in data["retention"]]
@@ -256,7 +264,8 @@ def retention_heatmap(matrix: pd.DataFrame) -> alt.LayerChart:
         text="label:N",
         color=alt.condition(alt.datum.retention > 0.6, alt.value("white"), alt.value("#1f2328")),
     )
-    return alt.layer(cells, text).properties(height=max(200, 22 * len(cohorts)))
+    layers = [cells, text] if labels else [cells]
+    return alt.layer(*layers).properties(height=max(200, 22 * len(cohorts)))
 
 
 def ltv_lines(frame: pd.DataFrame) -> alt.Chart:
@@ -273,7 +282,7 @@ def ltv_lines(frame: pd.DataFrame) -> alt.Chart:
             y=alt.Y("ltv:Q", title=title, axis=alt.Axis(format=",.0f")),
             color=alt.Color(
                 "channel:N", title=None, scale=alt.Scale(range=PALETTE),
-                legend=alt.Legend(orient="top", labelLimit=0),
+                legend=alt.Legend(orient="top", labelLimit=0, columns=3),
             ),
             tooltip=[
                 alt.Tooltip("cohort:T", title=t("leads.cohort"), format="%b %Y"),
@@ -298,7 +307,7 @@ def cac_ltv_bars(frame: pd.DataFrame) -> alt.Chart:
         alt.Chart(data)
         .mark_bar()
         .encode(
-            x=alt.X("channel:N", title=None, axis=alt.Axis(labelAngle=0, labelLimit=160)),
+            x=alt.X("channel:N", title=None, axis=alt.Axis(labelAngle=-30, labelLimit=200)),
             xOffset=alt.XOffset("measure:N", sort=domain),
             y=alt.Y("value:Q", title=t("leads.money"), axis=alt.Axis(format=",.0f")),
             color=alt.Color(
@@ -360,7 +369,7 @@ def bucket_bars(totals: pd.DataFrame, value: str, title: str, fmt: str) -> alt.C
     data["bucket_label"] = data["bucket"].map(lambda b: t(f"leads.bucket.{b}"))
     domain, colours = _bucket_domain(data["bucket"])
     return (
-        alt.Chart(data, title=title)
+        alt.Chart(data)
         .mark_bar()
         .encode(
             x=alt.X("bucket_label:N", sort=domain, title=None, axis=alt.Axis(labelAngle=0)),
@@ -398,7 +407,7 @@ def stage_by_channel(frame: pd.DataFrame) -> pd.DataFrame:
     return sums.sort_values("value", ascending=False, ignore_index=True)
 
 
-def value_cost_bars(summary: pd.DataFrame) -> alt.Chart:
+def value_cost_bars(summary: pd.DataFrame, height: int = _HEIGHT) -> alt.Chart:
     """Per channel: value created, stacked by stage, beside its cost (spend + staff)."""
     parts = {
         "value_lead": t("leads.value.lead"),
@@ -437,22 +446,26 @@ def value_cost_bars(summary: pd.DataFrame) -> alt.Chart:
                 alt.Tooltip("amount:Q", title=t("leads.money"), format=",.2f"),
             ],
         )
-        .properties(height=_HEIGHT)
+        .properties(height=height)
     )  # fmt: skip
 
 
 # --- 6. growth and lift -----------------------------------------------------------------------
 
 
-def growth_chart(table: pd.DataFrame, title: str, fmt: str = ",.0f") -> alt.LayerChart:
+def growth_chart(
+    table: pd.DataFrame, title: str, fmt: str = ",.0f", height: int = _HEIGHT
+) -> alt.LayerChart:
     """A KPI per month as bars, its month-over-month change as a line on its own axis."""
     data = table[["period_start", "value", "mom", "yoy"]].copy()
-    data["period_start"] = pd.to_datetime(data["period_start"])
+    data["month"] = pd.to_datetime(data["period_start"]).dt.strftime("%b %y")
+    data = data.drop(columns="period_start")
     data["mom"] = pd.to_numeric(data["mom"], errors="coerce")
     data["yoy"] = pd.to_numeric(data["yoy"], errors="coerce")
-    x = alt.X("period_start:T", title=None, axis=alt.Axis(format="%b %y", labelAngle=0))
+    months = list(data["month"])
+    x = alt.X("month:O", sort=months, title=None, axis=alt.Axis(labelAngle=0, labelOverlap=True))
     tooltip = [
-        alt.Tooltip("period_start:T", title=t("chart.period"), format="%b %Y"),
+        alt.Tooltip("month:O", title=t("chart.period")),
         alt.Tooltip("value:Q", title=title, format=fmt),
         alt.Tooltip("mom:Q", title=t("leads.mom"), format="+.1%"),
         alt.Tooltip("yoy:Q", title=t("leads.yoy"), format="+.1%"),
@@ -471,10 +484,12 @@ def growth_chart(table: pd.DataFrame, title: str, fmt: str = ",.0f") -> alt.Laye
             tooltip=tooltip,
         )
     )
-    return alt.layer(bars, line).resolve_scale(y="independent").properties(height=_HEIGHT)
+    return alt.layer(bars, line).resolve_scale(y="independent").properties(height=height)
 
 
-def lift_chart(frame: pd.DataFrame, title: str, fmt: str = ",.0f") -> alt.LayerChart:
+def lift_chart(
+    frame: pd.DataFrame, title: str, fmt: str = ",.0f", height: int = _HEIGHT
+) -> alt.LayerChart:
     """The campaign's actual values against the forecast without it, with the forecast's
     95 % band (from Lift.frame: period, actual, expected, lower, upper)."""
     data = frame.copy()
@@ -489,7 +504,7 @@ def lift_chart(frame: pd.DataFrame, title: str, fmt: str = ",.0f") -> alt.LayerC
         ],
         ignore_index=True,
     )
-    x = alt.X("period:T", title=None, axis=alt.Axis(format="%d %b", labelAngle=0))
+    x = alt.X("period:T", title=None, axis=alt.Axis(format="%d %b", labelAngle=0, tickCount="week"))
     band = (
         alt.Chart(data)
         .mark_area(opacity=0.25, color=PALETTE[1])
@@ -503,11 +518,11 @@ def lift_chart(frame: pd.DataFrame, title: str, fmt: str = ",.0f") -> alt.LayerC
             y=alt.Y("value:Q", title=title, axis=alt.Axis(format=fmt)),
             color=alt.Color(
                 "series:N", title=None, scale=alt.Scale(domain=[actual, expected], range=PALETTE[:2]),
-                legend=alt.Legend(orient="top"),
+                legend=alt.Legend(orient="top", labelLimit=0),
             ),
             strokeDash=alt.StrokeDash(
                 "series:N", title=None, scale=alt.Scale(domain=[actual, expected], range=[[1, 0], [6, 4]]),
-                legend=alt.Legend(orient="top"),
+                legend=alt.Legend(orient="top", labelLimit=0),
             ),
             tooltip=[
                 alt.Tooltip("period:T", title=t("chart.period"), format="%d %b %Y"),
@@ -516,4 +531,4 @@ def lift_chart(frame: pd.DataFrame, title: str, fmt: str = ",.0f") -> alt.LayerC
             ],
         )
     )  # fmt: skip
-    return alt.layer(band, lines).properties(height=_HEIGHT)
+    return alt.layer(band, lines).properties(height=height)

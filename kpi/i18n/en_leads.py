@@ -20,7 +20,7 @@ TEXT: dict[str, str] = {
     "leads.models_title": "Seven attribution models side by side",
     "leads.models_short": "Attribution models",
     "leads.models_caption": "{conversions} converted journeys worth {revenue}. Every model shares "
-    "out the same real total of {measure}: {total} (the Total row).",
+    "out the same real total of {measure}: {total}.",
     "leads.by_label": "Credit by",
     "leads.measure_label": "Measure",
     "leads.half_life": "Time-decay half-life (days)",
