@@ -98,7 +98,8 @@ def chart(c: object, name: str) -> None:
 def table(frame: pd.DataFrame, name: str, config: dict | None = None, rows: int = 5) -> None:
     show_table(frame, name, ctl.present, column_config=config, rows_on_slide=rows)
     if not ctl.present:
-        table_downloads(frame, t(f"leads.file.{name}"))
+        # Empty cells as plain None: the spreadsheet writer refuses pandas' NA.
+        table_downloads(frame.astype(object).where(frame.notna(), None), t(f"leads.file.{name}"))
 
 
 def pair(widths: list[int] | None = None) -> tuple:

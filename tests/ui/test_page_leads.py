@@ -186,3 +186,28 @@ def test_an_empty_session_says_what_each_section_needs():
     assert "CRM contacts or deals export" in infos
     assert "This needs `customers`" in infos
     assert len(at.subheader) == SECTIONS
+
+
+HOSTILE = "![x](http://example.com/beacon.png) **loud**"
+
+
+def test_text_from_files_is_inert_and_small_groups_are_not_yet_readable():
+    from tests.analytics import roi_fixtures as fx
+
+    touches = fx.TOUCHES.replace(",email,", f',"{HOSTILE}",')
+    data = fx.session(leads=fx.LEADS, touchpoints=touches, customers=fx.CUSTOMERS, orders=fx.ORDERS)
+    at = AppTest.from_file(APP, default_timeout=240)
+    at.session_state["session_data"] = data
+    at.run()
+    at.switch_page(LEADS).run()
+    assert not at.exception
+    assert not at.error, [e.value for e in at.error]
+    shown = (
+        [m.value for m in at.markdown] + [i.value for i in at.info] + [c.value for c in at.caption]
+    )
+    assert not any("](http" in text for text in shown), "a file's text never becomes Markdown"
+    assisters = [m.value for m in at.markdown if "assists far more" in m.value]
+    assert any(plain(m).startswith(f":material/campaign: **{HOSTILE}**") for m in assisters)
+    table = _table(at, "Metric")
+    assert "not yet readable" in set(table["Reading"])
+    assert HOSTILE in json.dumps(_charts(at)), "charts draw the name as plain text"
