@@ -23,6 +23,7 @@ from kpi.i18n import format_date, format_value, t
 from kpi.report import (
     GROWTH_KPIS,
     LeadsSettings,
+    group_tone,
     groups_frame,
     groups_table,
     leads_defaults,
@@ -265,6 +266,13 @@ def draw_groups() -> None:
     if not ctl.present:
         st.caption(t("leads.groups_caption", n=groups.MIN_N))
     shown = groups_table(results)
+    reading = t("leads.col.reading")
+    if reading in shown:  # significant results coloured for social; chance and too few are not
+        marks = {"good": "🟢 ", "bad": "🔴 ", None: ""}
+        shown[reading] = [
+            marks[group_tone(r)] + text if isinstance(r, groups.Comparison) else text
+            for r, text in zip(results, shown[reading], strict=True)
+        ]
     p = t("leads.col.p_value")
     if p in shown:
         shown[p] = [p_text(v) for v in shown[p]]

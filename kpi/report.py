@@ -571,6 +571,16 @@ def _status(c: object) -> str:
     return "significant" if c.p_value < 0.05 else "not_significant"
 
 
+def group_tone(c: object) -> str | None:
+    """good or bad for social when a readable comparison's difference is significant (a lower
+    CAC is the better one), else None: no colour for chance or for too few."""
+    if _status(c) != "significant":
+        return None
+    difference = getattr(c, "difference", None) or 0.0
+    better = difference < 0 if getattr(c, "metric", "") == "cac" else difference > 0
+    return "good" if better else "bad"
+
+
 def groups_table(results: Sequence[object], lang: str = "en") -> pd.DataFrame:
     """One row per control-group comparison (social − other): both groups' n and value, the
     difference, its 95 % interval, the p-value, the test and the reading ("not yet readable"

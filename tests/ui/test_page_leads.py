@@ -130,8 +130,10 @@ def test_control_groups_match_the_analytics(page, sample):
         assert row["Test"] == result.test
         if result.p_value is not None:
             assert row["p-value"] == p_text(result.p_value)
-    readings = set(table["Reading"])
-    assert "significant at 5 %" in readings
+    readings = dict(zip(table["Metric"], table["Reading"], strict=True))
+    assert readings["Retention"] == "🟢 significant at 5 %", "social keeps more customers"
+    assert readings["Lead conversion rate"] == "🔴 significant at 5 %", "social leads convert less"
+    assert readings["CAC"] == "no test (ratio of totals)"
 
 
 def test_lead_cycle_tiles_match_social_roi(page, sample):
@@ -209,5 +211,5 @@ def test_text_from_files_is_inert_and_small_groups_are_not_yet_readable():
     assisters = [m.value for m in at.markdown if "assists far more" in m.value]
     assert any(plain(m).startswith(f":material/campaign: **{HOSTILE}**") for m in assisters)
     table = _table(at, "Metric")
-    assert "not yet readable" in set(table["Reading"])
+    assert "not yet readable" in set(table["Reading"]), "no colour, a plain word"
     assert HOSTILE in json.dumps(_charts(at)), "charts draw the name as plain text"
