@@ -213,3 +213,22 @@ def test_text_from_files_is_inert_and_small_groups_are_not_yet_readable():
     table = _table(at, "Metric")
     assert "not yet readable" in set(table["Reading"]), "no colour, a plain word"
     assert HOSTILE in json.dumps(_charts(at)), "charts draw the name as plain text"
+
+
+def test_credit_by_campaign_in_conversions_keeps_the_real_totals(sample):
+    at = _open()
+    at.segmented_control(key="leads_by").set_value("campaign").run()
+    at.segmented_control(key="leads_measure").set_value("conversions").run()
+    assert not at.exception and not at.error
+    markov = attribution.attribution(sample.con, "markov", "campaign")
+    table = _table(at, "Campaign", "Shapley value")
+    for column in table.columns[1:]:
+        assert table.iloc[-1][column] == pytest.approx(markov.total_conversions)
+    roles = _table(at, "Campaign", "Assist")
+    assert len(roles) >= 2
+    spec = _charts(at)[0]
+    assert spec["encoding"]["y"]["field"] == "conversions"
+    # The choice outlives a trip to another page (widgets of other pages drop their state).
+    at.switch_page("app_pages/paid.py").run()
+    at.switch_page(LEADS).run()
+    assert at.segmented_control(key="leads_by").value == "campaign"
