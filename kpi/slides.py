@@ -776,5 +776,18 @@ def leads_slides(
     add("leads.buckets_short", buckets)
     add("leads.bucket_results_short", results)
     add("leads.stages_short", cycle)
+
+    def campaign() -> list:
+        from kpi.analytics.lift import kpi_lift
+
+        kpi = BY_ID[s.kpi]
+        start, end = s.lift_from or c.start, s.lift_to or c.end
+        result = kpi_lift(con, kpi.id, start, end)
+        title = t("leads.lift_slide", lang, kpi=_label(kpi.id, lang), start=format_date(start, lang),
+                  end=format_date(end, lang), reading=result.reading)  # fmt: skip
+        chart = roi.lift_chart(result.frame, _label(kpi.id, lang), charts.number_format(kpi.format))
+        return [_big(chart.properties(title=title))]
+
     add("leads.growth_short", grow)
+    add("leads.lift_short", campaign)
     return slides

@@ -212,6 +212,7 @@ TEXT: dict[str, str] = {
     "leads.lift_interval": "95 % interval: {low} to {high}.",
     "leads.lift_reading": "**{kpi}, {start} – {end}:** {reading}. The lift's 95 % interval runs "
     "from {low} to {high}.",
+    "leads.lift_slide": "{kpi}, {start} – {end}: {reading}",
     "leads.lift_caption": "Expected: a forecast from the {n} days before the campaign (local level "
     "with weekly seasonality); the band is its 95 % interval.",
     # downloads

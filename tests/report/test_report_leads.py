@@ -69,7 +69,7 @@ def test_slides_build_one_per_section(sample):
     slides = leads_slides(sample, CONTROLS)
     titles = [title for title, _ in slides]
     assert titles[:3] == ["Attribution models", "Markov chain", "Campaign-history roles"]
-    assert len(slides) == 11
+    assert len(slides) == 12
     assert all(pictures for _, pictures in slides)
     pdf = slides_pdf(slides[:2])
     assert pdf.startswith(b"%PDF")
@@ -81,5 +81,5 @@ def test_slides_of_an_empty_session_are_notes():
         slides = leads_slides(data, CONTROLS)
     finally:
         data.close()
-    assert len(slides) == 11
+    assert len(slides) == 12
     assert all(len(pictures) == 1 for _, pictures in slides)
