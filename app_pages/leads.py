@@ -234,6 +234,25 @@ def draw_roles() -> None:
             }
         )
         table(shown, "roles", {t("leads.col.assists_per_conversion"): MONEY})
+        _roles_in_range(by)
+
+
+def _roles_in_range(by: str) -> None:
+    """Each role per period of the chosen dates, with its growth on the period before."""
+    grain = ctl.grain
+    periods = memo("roles_periods", lambda: journeys.roles(data.con, by, grain), by, grain)
+    start = pd.Timestamp(_period_floor(pd.Timestamp(ctl.start), grain))
+    dates = pd.to_datetime(periods["period_start"])
+    kept = periods[(dates >= start) & (dates <= pd.Timestamp(ctl.end))]
+    st.markdown(f"**{t('leads.roles_periods', grain=t(f'grain.{grain}').lower())}**")
+    if kept.empty:
+        st.info(t("leads.no_roles_in_range"))
+        return
+    shown = kept.assign(role=kept["role"].map(lambda r: t(f"leads.role.{r}")))
+    shown = shown.rename(columns={"key": BY_TITLE, "touches": t("leads.touches_col")}
+                         | {c: t(f"leads.col.{c}") for c in ("period_start", "role", "previous", "growth")})  # fmt: skip
+    date = st.column_config.DateColumn(format="D MMM YYYY")
+    table(shown, "roles_periods", {t("leads.col.growth"): PCT, t("leads.col.period_start"): date})
 
 
 # --- 2. control groups ------------------------------------------------------------------------

@@ -62,6 +62,10 @@ TEXT: dict[str, str] = {
     "leads.assister_plain": "{name} assists far more than it converts: {assists} assists against "
     "{converts} converting touches.",
     "leads.no_roles": "No converted journeys with touches yet.",
+    "leads.roles_periods": "Per {grain} of the chosen dates, with growth on the period before",
+    "leads.no_roles_in_range": "No touches of converted journeys in the chosen dates.",
+    "leads.touches_col": "Touches",
+    "leads.file.roles_periods": "attribution roles per period",
     # 2. control groups
     "leads.groups_title": "Social against other leads and customers",
     "leads.groups_short": "Control groups",

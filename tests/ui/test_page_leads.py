@@ -3,9 +3,11 @@ the analytics, the person's settings, presenter mode one section per slide, an e
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
@@ -104,6 +106,19 @@ def test_attribution_totals_are_the_real_totals(page, sample):
         assert row["Linear"] == pytest.approx(linear[row["Channel"]])
     captions = " ".join(c.value for c in page.caption)
     assert f"{markov.total_conversions:,} converted journeys" in captions
+
+
+def test_roles_per_period_follow_the_chosen_dates(page, sample):
+    from kpi.analytics import journeys
+
+    table = _table(page, "Period", "Touches")
+    expected = journeys.roles(sample.con, "channel", "week")
+    dates = {pd.Timestamp(v).date() for v in table["Period"]}
+    assert dates == {dt.date(2026, 10, 5), dt.date(2026, 10, 12), dt.date(2026, 10, 19),
+                     dt.date(2026, 10, 26)}  # fmt: skip
+    inside = expected[expected["period_start"].astype(str) >= "2026-10-05"]
+    assert len(table) == len(inside)
+    assert table["Touches"].sum() == inside["touches"].sum()
 
 
 def test_roles_name_the_channel_that_assists_far_more_than_it_converts(page):
