@@ -6,8 +6,9 @@ from __future__ import annotations
 TEXT: dict[str, str] = {
     "nav.leads": "Leads & ROI",
     "leads.title": "Leads & ROI",
-    "leads.caption": "Attribution, control groups, cohorts and score buckets use every lead and "
-    "customer loaded; score buckets per period follow the dates chosen ({start} – {end}).",
+    "leads.caption": "Attribution, control groups, cohorts and the value of the lead cycle use "
+    "every lead and customer loaded; roles and score buckets per period, growth up to the last "
+    "day and the campaign marked follow the dates chosen ({start} – {end}).",
     "leads.needs": "Needs {missing} — provided by {hint}.",
     # group headings of the scrolling page
     "leads.h.attribution": "Attribution",
