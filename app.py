@@ -23,6 +23,7 @@ PAGES = [
     ("content", ":material/article:"),
     ("traffic", ":material/trending_up:"),
     ("paid", ":material/payments:"),
+    ("leads", ":material/paid:"),
     ("explore", ":material/query_stats:"),
     ("data", ":material/upload_file:"),
 ]

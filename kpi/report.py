@@ -10,7 +10,8 @@ import calendar
 import datetime as dt
 import html
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 
 import altair as alt
 import duckdb
@@ -500,6 +501,7 @@ def build_report(
         _posts_table(top_posts(data.con, start, end), lang),
         "</section>",
     )
+    add(leads_section(data, lang=lang))
     if tiles.needs:
         add(
             f"<section><h2>{_e(t('report.needs', lang))}</h2>",
@@ -512,3 +514,283 @@ def build_report(
         )
     add("</body></html>")
     return "\n".join(doc)
+
+
+# --- Leads & ROI ------------------------------------------------------------------------------
+# The page (app_pages/leads.py), its slides and this section share these settings and tables.
+
+GROWTH_KPIS = tuple(
+    k
+    for k in (
+        "leads", "social_leads", "qualified_leads", "converted_leads", "lead_conversion_rate",
+        "social_lead_revenue", "new_customers", "order_revenue", "revenue_per_customer",
+        "sessions", "spend",
+    )
+    if k in BY_ID
+)  # fmt: skip
+# What the sample business (Café Aurora) says a lead, a qualified lead and a customer are worth
+# and what its community team costs a month; a person's own data starts from zero.
+SAMPLE_STAGE_VALUES = {"value_lead": 5.0, "value_qualified": 25.0, "value_customer": 120.0,
+                       "staff_cost": 1000.0}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class LeadsSettings:
+    """What the person sets on the Leads & ROI page (kept in the session for now)."""
+
+    by: str = "channel"
+    measure: str = "revenue"
+    half_life: float = 7.0
+    retention_days: int = 90
+    slow_below: float = 40.0
+    fast_from: float = 70.0
+    value_lead: float = 0.0
+    value_qualified: float = 0.0
+    value_customer: float = 0.0
+    staff_cost: float = 0.0
+    kpi: str = "leads"
+    lift_from: dt.date | None = None
+    lift_to: dt.date | None = None
+
+
+def leads_defaults(data: SessionData, start: dt.date, end: dt.date) -> LeadsSettings:
+    """Starting settings: the campaign marked is the chosen date range; on the sample data the
+    sample business's stage values and staff cost."""
+    extra = SAMPLE_STAGE_VALUES if data.source == "sample" else {}
+    return LeadsSettings(lift_from=start, lift_to=end, **extra)
+
+
+def _status(c: object) -> str:
+    from kpi.analytics.groups import Comparison
+
+    assert isinstance(c, Comparison)
+    if not c.readable:
+        return "not_readable"
+    if c.p_value is None:
+        return "no_test"
+    return "significant" if c.p_value < 0.05 else "not_significant"
+
+
+def group_tone(c: object) -> str | None:
+    """good or bad for social when a readable comparison's difference is significant (a lower
+    CAC is the better one), else None: no colour for chance or for too few."""
+    if _status(c) != "significant":
+        return None
+    difference = getattr(c, "difference", None) or 0.0
+    better = difference < 0 if getattr(c, "metric", "") == "cac" else difference > 0
+    return "good" if better else "bad"
+
+
+def groups_table(results: Sequence[object], lang: str = "en") -> pd.DataFrame:
+    """One row per control-group comparison (social − other): both groups' n and value, the
+    difference, its 95 % interval, the p-value, the test and the reading ("not yet readable"
+    below the minimum sample). A comparison whose data is missing says what it needs."""
+    from kpi.analytics.groups import Comparison, fmt
+
+    rows = []
+    for c in results:
+        if not isinstance(c, Comparison):
+            rows.append({t("leads.col.metric", lang): "", t("leads.col.reading", lang): str(c)})
+            continue
+        a, b = c.groups
+        m = c.metric
+        ci = (
+            f"[{fmt(c.ci_low, m, True)}, {fmt(c.ci_high, m, True)}]"
+            if c.ci_low is not None and c.ci_high is not None
+            else "—"
+        )
+        rows.append(
+            {
+                t("leads.col.metric", lang): t(f"leads.metric.{m}", lang),
+                t("leads.col.n_social", lang): a.n,
+                t("leads.col.social", lang): fmt(a.value, m),
+                t("leads.col.n_other", lang): b.n,
+                t("leads.col.other", lang): fmt(b.value, m),
+                t("leads.col.difference", lang): fmt(c.difference, m, True),
+                t("leads.col.ci", lang): ci,
+                t("leads.col.p_value", lang): c.p_value,
+                t("leads.col.reading", lang): t(f"leads.status.{_status(c)}", lang),
+                t("leads.col.test", lang): c.test,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def p_text(value: object) -> str:
+    """A p-value as people read it: < 0.001, 0.012, or empty without a test."""
+    if value is None or value != value:
+        return ""
+    return "< 0.001" if float(value) < 0.001 else f"{float(value):.3f}"
+
+
+def groups_frame(results: Sequence[object]) -> pd.DataFrame:
+    """The comparisons for the chart of differences: metric_key, metric_label, difference,
+    ci_low, ci_high (rates in percentage points), status."""
+    from kpi.analytics.groups import RATES, Comparison
+
+    rows = []
+    for c in results:
+        if not isinstance(c, Comparison) or c.difference is None:
+            continue
+        scale = 100.0 if c.metric in RATES else 1.0
+        unit = t("leads.unit.pp") if c.metric in RATES else t("leads.unit.money")
+        if c.metric == "saves_per_customer":
+            unit = t("leads.unit.saves")
+        rows.append(
+            {
+                "metric_key": c.metric,
+                "metric_label": f"{t(f'leads.metric.{c.metric}')} ({unit})",
+                "difference": c.difference * scale,
+                "ci_low": None if c.ci_low is None else c.ci_low * scale,
+                "ci_high": None if c.ci_high is None else c.ci_high * scale,
+                "status": _status(c),
+            }
+        )
+    columns = ["metric_key", "metric_label", "difference", "ci_low", "ci_high", "status"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _frame_table(frame: pd.DataFrame, kinds: Mapping[str, str | None], lang: str) -> str:
+    """A small frame as an HTML table; `kinds` maps a column to its format (None for text)."""
+    head = "".join(
+        f'<th class="{"num" if kinds.get(c) else ""}">{_e(c)}</th>' for c in frame.columns
+    )
+    body = []
+    for row in frame.to_dict("records"):
+        cells = []
+        for c in frame.columns:
+            kind, value = kinds.get(c), row[c]
+            if kind:
+                text = format_value(_number(value), kind, lang)
+                cells.append(f'<td class="num">{_e(text)}</td>')
+            else:
+                cells.append(f"<td>{_e('' if value is None or value != value else value)}</td>")
+        body.append(f"<tr>{''.join(cells)}</tr>")
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+
+
+def leads_section(
+    data: SessionData, settings: LeadsSettings | None = None, lang: str = "en"
+) -> str:
+    """The report's Leads & ROI section: attribution under every model, the roles of each
+    channel, social against other customers, lead-score buckets and the ROI of social. A part
+    whose data is missing says which export provides it."""
+    from kpi.analytics import attribution as attr
+    from kpi.analytics import cohorts, groups, journeys, lead_scores, stages
+    from kpi.charts import roi
+
+    s = settings or leads_defaults(data, dt.date.today(), dt.date.today())
+    con = data.con
+    by_title = t(f"leads.by.{s.by}", lang)
+    out = [f'<section id="leads"><h2>{_e(t("leads.title", lang))}</h2>']
+
+    def part(title: str, build: Callable[[], str]) -> None:
+        out.append(f"<h3>{_e(title)}</h3>")
+        try:
+            out.append(build())
+        except KpiError as exc:
+            out.append(f'<p class="hint">{_e(exc.user_message)}</p>')
+
+    def models() -> str:
+        frame = attr.compare_models(con, s.by, s.half_life)
+        markov = attr.attribution(con, "markov", s.by)
+        intro = t(
+            "leads.models_caption", lang,
+            conversions=format_value(markov.total_conversions, "count", lang),
+            revenue=format_value(markov.total_revenue, "currency", lang),
+            measure=t(f"leads.measure.{s.measure}", lang).lower(),
+            total=format_value(markov.total_revenue if s.measure == "revenue" else markov.total_conversions,
+                               "currency" if s.measure == "revenue" else "count", lang),
+        )  # fmt: skip
+        wide = roi.models_table(frame, s.measure, by_title)
+        kind = "currency" if s.measure == "revenue" else "decimal"
+        kinds = {c: kind for c in wide.columns[1:]}
+        chart = roi.models_bars(frame, s.measure, by_title)
+        return (
+            f"<p>{_e(intro)}</p>"
+            + _figure(chart, t("leads.models_title", lang), "l1", lang)
+            + _frame_table(wide, kinds, lang)
+        )
+
+    def roles() -> str:
+        totals = journeys.role_totals(con, s.by)
+        notes = "".join(
+            "<p>"
+            + _e(
+                t(
+                    "leads.assister_plain", lang, name=r["key"],
+                    assists=f"{int(r['assist']):,}", converts=f"{int(r['converting']):,}",
+                )
+            )
+            + "</p>"
+            for r in roi.assisters(totals).head(2).to_dict("records")
+        )  # fmt: skip
+        shown = totals.rename(
+            columns={"key": by_title, **{r: t(f"leads.role.{r}", lang) for r in journeys.ROLES},
+                     "assists_per_conversion": t("leads.col.assists_per_conversion", lang)}
+        )  # fmt: skip
+        kinds = {c: "count" for c in shown.columns[1:4]} | {shown.columns[4]: "decimal"}
+        return notes + _frame_table(shown, kinds, lang)
+
+    def control() -> str:
+        results = []
+        for metric in groups.METRICS:
+            try:
+                results.append(groups.compare(con, metric, "social", days=int(s.retention_days)))
+            except KpiError as exc:
+                results.append(exc.user_message)
+        if not any(isinstance(r, groups.Comparison) for r in results):
+            raise KpiError(next(r for r in results if isinstance(r, str)))
+        frame = groups_table(results, lang)
+        p = t("leads.col.p_value", lang)
+        frame[p] = [p_text(v) for v in frame[p]]
+        kinds = {t("leads.col.n_social", lang): "count", t("leads.col.n_other", lang): "count"}
+        return (
+            f'<p class="hint">{_e(t("leads.groups_caption", lang, n=groups.MIN_N))}</p>'
+            + _frame_table(frame, kinds, lang)
+        )
+
+    def buckets() -> str:
+        totals = lead_scores.bucket_totals(con, s.slow_below, s.fast_from)
+        shown = totals.assign(bucket=[t(f"leads.bucket.{b}", lang) for b in totals["bucket"]])
+        shown = shown.rename(columns={c: t(f"leads.col.{c}", lang) for c in totals.columns})
+        kinds = {
+            t("leads.col.leads", lang): "count", t("leads.col.social_leads", lang): "count",
+            t("leads.col.conversions", lang): "count", t("leads.col.cost", lang): "currency",
+            t("leads.col.conversion_rate", lang): "percent",
+            t("leads.col.cost_per_conversion", lang): "currency",
+        }  # fmt: skip
+        caption = t("leads.buckets_report", lang, slow=f"{s.slow_below:g}", fast=f"{s.fast_from:g}")
+        return f"<p>{_e(caption)}</p>" + _frame_table(shown, kinds, lang)
+
+    def social_roi() -> str:
+        values = stages.StageValues(s.value_lead, s.value_qualified, s.value_customer)
+        r = stages.social_roi(con, values, s.staff_cost)
+        items = [
+            ("leads.social_value", format_value(r["value"], "currency", lang)),
+            ("leads.social_revenue", format_value(r["revenue"], "currency", lang)),
+            ("leads.social_cost", format_value(r["cost"], "currency", lang)),
+            ("leads.social_roi", format_value(r["roi_value"], "percent", lang)),
+            ("leads.social_roi_revenue", format_value(r["roi_revenue"], "percent", lang)),
+        ]
+        rows = "".join(
+            f'<tr><td>{_e(t(k, lang))}</td><td class="num">{_e(v)}</td></tr>' for k, v in items
+        )
+        return f"<table><tbody>{rows}</tbody></table>"
+
+    def customers() -> str:
+        frame = cohorts.cac_and_ltv(con)
+        shown = frame.rename(columns={c: t(f"leads.col.{c}", lang) for c in frame.columns})
+        kinds = {t(f"leads.col.{c}", lang): k for c, k in (
+            ("spend", "currency"), ("customers", "count"), ("cac", "currency"), ("ltv", "currency"),
+            ("ltv_to_cac", "ratio"), ("months_covered", "decimal"))}  # fmt: skip
+        return _frame_table(shown, kinds, lang)
+
+    part(t("leads.models_title", lang), models)
+    part(t("leads.roles_title", lang), roles)
+    part(t("leads.groups_title", lang), control)
+    part(t("leads.cac_by_channel", lang), customers)
+    part(t("leads.buckets_title", lang), buckets)
+    part(t("leads.stages_title", lang), social_roi)
+    out.append("</section>")
+    return "".join(out)

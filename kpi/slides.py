@@ -643,3 +643,151 @@ def paid_slides(data: SessionData, c: SlideControls, lang: str = "en") -> list[S
     )
     slides.append((title, [table_chart(table, columns, lang, rows=8), _big(chart, 480)]))
     return slides
+
+
+def leads_slides(
+    data: SessionData, c: SlideControls, settings: object = None, lang: str = "en"
+) -> list[Slide]:
+    """The Leads & ROI page: attribution models, the Markov chain, campaign-history roles, the
+    control groups, cohort retention, LTV and CAC, lead-score buckets, the value of the lead
+    cycle and the growth of a KPI; a slide whose data is missing says which export provides it."""
+    from kpi.analytics import attribution as attr
+    from kpi.analytics import cohorts, groups, journeys, lead_scores, stages
+    from kpi.analytics.growth import kpi_growth
+    from kpi.charts import roi
+    from kpi.report import LeadsSettings, groups_frame, groups_table, leads_defaults
+
+    s = settings if isinstance(settings, LeadsSettings) else leads_defaults(data, c.start, c.end)
+    con = data.con
+    by_title = t(f"leads.by.{s.by}", lang)
+    slides: list[Slide] = []
+
+    def add(title_key: str, build: object) -> None:
+        title = t(title_key, lang)
+        try:
+            pictures = build()  # type: ignore[operator]
+        except KpiError as exc:
+            slides.append(_note(title, exc.user_message))
+            return
+        slides.append((title, pictures))
+
+    def models() -> list:
+        frame = attr.compare_models(con, s.by, s.half_life)
+        return [_big(roi.models_bars(frame, s.measure, by_title), 1080)]
+
+    def markov() -> list:
+        result = attr.attribution(con, "markov", s.by)
+        return [
+            _big(roi.removal_bars(result.removal_effects or {}, by_title), 420),
+            _big(roi.transition_heatmap(result.transitions, 18), 520),
+        ]
+
+    def roles() -> list:
+        return [_big(roi.roles_bars(journeys.role_totals(con, s.by), by_title))]
+
+    compared: list = []
+
+    def comparisons() -> list:
+        if not compared:
+            for metric in groups.METRICS:
+                try:
+                    compared.append(
+                        groups.compare(con, metric, "social", days=int(s.retention_days))
+                    )
+                except KpiError as exc:
+                    compared.append(exc)
+        return compared
+
+    def control() -> list:
+        results = comparisons()
+        if not any(isinstance(r, groups.Comparison) for r in results):
+            raise next(r for r in results if isinstance(r, KpiError))
+        frame = groups_table([r for r in results if isinstance(r, groups.Comparison)], lang)
+        names = [
+            t(f"leads.col.{k}", lang)
+            for k in ("metric", "social", "other", "difference", "ci", "reading")
+        ]
+        columns = {n: (n, None) for n in names}
+        return [table_chart(frame, columns, lang, rows=6)]
+
+    def differences() -> list:
+        frame = groups_frame(comparisons())
+        if frame.empty:
+            raise KpiError(t("leads.no_groups", lang))
+        return [charts.styled(roi.groups_chart(frame), present=True)]
+
+    def retention() -> list:
+        return [_big(roi.retention_heatmap(cohorts.retention_matrix(con), labels=False))]
+
+    def value() -> list:
+        return [
+            _big(roi.ltv_lines(cohorts.lifetime_value(con)), 480),
+            _big(roi.cac_ltv_bars(cohorts.cac_and_ltv(con)), 480),
+        ]
+
+    def buckets() -> list:
+        frame = lead_scores.score_buckets(con, c.grain, s.slow_below, s.fast_from)
+        periods = pd.to_datetime(frame["period_start"])
+        frame = frame[(periods >= pd.Timestamp(c.start) - pd.Timedelta(days=92))
+                      & (periods <= pd.Timestamp(c.end))]  # fmt: skip
+        if frame.empty:
+            raise KpiError(t("leads.no_leads_in_range", lang))
+        return [
+            _big(roi.bucket_periods(frame, "leads", t("leads.col.leads", lang)), 480),
+            _big(roi.bucket_periods(frame, "social_leads", t("leads.col.social_leads", lang)), 480),
+        ]
+
+    def results() -> list:
+        totals = lead_scores.bucket_totals(con, s.slow_below, s.fast_from)
+        pictures = [
+            _big(
+                roi.bucket_bars(
+                    totals, "conversion_rate", t("leads.col.conversion_rate", lang), ".0%"
+                ),
+                480,
+            )
+        ]
+        if totals["cost_per_conversion"].notna().any():
+            title = t("leads.col.cost_per_conversion", lang)
+            pictures.append(
+                _big(roi.bucket_bars(totals, "cost_per_conversion", title, ",.2f"), 480)
+            )
+        return pictures
+
+    def cycle() -> list:
+        values = stages.StageValues(s.value_lead, s.value_qualified, s.value_customer)
+        summary = roi.stage_by_channel(stages.stage_value(con, values, s.staff_cost))
+        return [_big(roi.value_cost_bars(summary))]
+
+    def grow() -> list:
+        kpi = BY_ID[s.kpi]
+        table, _ = kpi_growth(con, kpi.id, end=c.end)
+        return [
+            _big(roi.growth_chart(table, _label(kpi.id, lang), charts.number_format(kpi.format)))
+        ]
+
+    add("leads.models_short", models)
+    add("leads.markov_short", markov)
+    add("leads.roles_short", roles)
+    add("leads.groups_short", control)
+    add("leads.groups_chart_short", differences)
+    add("leads.retention_short", retention)
+    add("leads.ltv_short", value)
+    add("leads.buckets_short", buckets)
+    add("leads.bucket_results_short", results)
+    add("leads.stages_short", cycle)
+
+    def campaign() -> list:
+        from kpi.analytics.lift import kpi_lift
+
+        kpi = BY_ID[s.kpi]
+        start, end = s.lift_from or c.start, s.lift_to or c.end
+        result = kpi_lift(con, kpi.id, start, end)
+        title = t("leads.lift_slide", lang, kpi=_label(kpi.id, lang), start=format_date(start, lang),
+                  end=format_date(end, lang), reading=result.reading)  # fmt: skip
+        chart = roi.lift_chart(result.frame, _label(kpi.id, lang), charts.number_format(kpi.format))
+        return [_big(chart.properties(title=title))]
+
+    add("leads.growth_short", grow)
+    add("leads.lift_short", campaign)
+    return slides

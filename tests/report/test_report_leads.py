@@ -1,0 +1,85 @@
+"""The Leads & ROI section of the HTML report and the page's slides: built from the same
+analytics as the page, on the sample data and on an empty session."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from kpi.analytics import attribution, lead_scores
+from kpi.load import load_paths
+from kpi.report import build_report, leads_section
+from kpi.slides import leads_slides, slides_pdf
+from kpi.store import SessionData
+from ui.controls import Controls
+
+ROOT = Path(__file__).resolve().parents[2]
+CONTROLS = Controls(dt.date(2026, 10, 5), dt.date(2026, 10, 31), "week", "previous")
+
+
+@pytest.fixture(scope="module")
+def sample() -> SessionData:
+    data = SessionData()
+    data.add(load_paths([ROOT / "sample_data"]))
+    data.source = "sample"
+    yield data
+    data.close()
+
+
+def test_the_report_holds_the_leads_section(sample):
+    html = build_report(
+        sample, dt.date(2026, 10, 1), dt.date(2026, 10, 31), today=dt.date(2026, 11, 2)
+    )
+    assert '<section id="leads"><h2>Leads &amp; ROI</h2>' in html
+    section = html[html.index('<section id="leads">') :]
+    section = section[: section.index("</section>")]
+    for heading in ("Seven attribution models side by side", "Who originates, assists and converts",
+                    "Social against other leads and customers", "Leads per score bucket",
+                    "Value created and cost per stage, by channel"):  # fmt: skip
+        assert heading in section
+    markov = attribution.attribution(sample.con, "markov", "channel")
+    assert f"€{markov.total_revenue:,.0f}" in section, "the real total revenue is shown"
+    assert section.count("<svg") == 1, "the models chart, inline"
+    assert "two-proportion z-test" in section and "Welch" in section
+    assert "social assists far more than it converts" in section
+    assert "http" not in section.replace('xmlns="http://www.w3.org/2000/svg"', "")
+
+
+def test_the_bucket_table_matches_the_analytics(sample):
+    section = leads_section(sample)
+    totals = lead_scores.bucket_totals(sample.con)
+    for n in totals["leads"]:
+        assert f'<td class="num">{n:,}</td>' in section
+
+
+def test_an_empty_session_gets_the_needs_not_an_error():
+    data = SessionData()
+    try:
+        section = leads_section(data)
+    finally:
+        data.close()
+    assert "This needs `leads`: load a CRM contacts or deals export" in section
+    assert "This needs `customers`" in section
+    assert "<table" not in section
+
+
+def test_slides_build_one_per_section(sample):
+    slides = leads_slides(sample, CONTROLS)
+    titles = [title for title, _ in slides]
+    assert titles[:3] == ["Attribution models", "Markov chain", "Campaign-history roles"]
+    assert len(slides) == 12
+    assert all(pictures for _, pictures in slides)
+    pdf = slides_pdf(slides[:2])
+    assert pdf.startswith(b"%PDF")
+
+
+def test_slides_of_an_empty_session_are_notes():
+    data = SessionData()
+    try:
+        slides = leads_slides(data, CONTROLS)
+    finally:
+        data.close()
+    assert len(slides) == 12
+    assert all(len(pictures) == 1 for _, pictures in slides)
