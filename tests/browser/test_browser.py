@@ -90,7 +90,7 @@ def test_presenter_mode_is_a_slide_show(server, browser, tmp_path):
     page.close()
 
 
-PAGES = ("", "engagement", "audience", "content", "traffic", "paid", "explore", "data")
+PAGES = ("", "engagement", "audience", "content", "traffic", "paid", "leads", "explore", "data")
 
 
 @pytest.mark.parametrize("present", [False, True], ids=["normal", "presenter"])

@@ -65,7 +65,7 @@ def test_pages_on_an_empty_session_explain_what_they_need():
 
 
 @pytest.mark.parametrize(
-    "page", ["overview", "engagement", "audience", "content", "traffic", "paid", "explore"]
+    "page", ["overview", "engagement", "audience", "content", "traffic", "paid", "leads", "explore"]
 )
 def test_every_dashboard_page_offers_its_slides_as_a_pdf(page):
     at = AppTest.from_file(APP, default_timeout=120).run()
