@@ -82,6 +82,9 @@ def run_sql(
             raise  # the gate turns it into the time-limit message
         except (duckdb.Error, pa.ArrowException) as exc:
             raise QueryRefused(explain(exc)) from None
+        except OSError:  # DuckDB's Arrow appender past its 2 GB string buffer
+            megabytes = f"{max_bytes / (1024 * 1024):,.0f}"
+            raise QueryRefused(t("sql.cut_bytes", megabytes=megabytes)) from None
     frame = to_frame(answer.table)
     return QueryResult(
         frame,
