@@ -105,6 +105,12 @@ def _one_select(con: duckdb.DuckDBPyConnection, sql: str) -> str:
             "Shorten it."
         )
     try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates: not text DuckDB can read
+        raise QueryRefused(
+            "The query holds characters that are not valid text. Retype it, or paste it again."
+        ) from None
+    try:
         statements = con.extract_statements(text)
     except duckdb.Error as exc:
         raise QueryRefused(explain(exc)) from None

@@ -152,3 +152,10 @@ def test_one_row_wider_than_the_cap_is_left_out_not_brought_in(session):
     result = run_sql(session.con, sql, session.gate, seconds=60)
     assert result.cut_bytes and len(result.frame) == 0
     assert "cut at" in result.notes()[0]
+
+
+def test_query_text_that_is_not_valid_unicode_is_refused_with_a_sentence(session):
+    from kpi.guard import QueryRefused
+
+    with pytest.raises(QueryRefused, match="not valid text"):
+        run_sql(session.con, "SELECT 'a\udcff' AS s", session.gate)
