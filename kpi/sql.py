@@ -82,6 +82,9 @@ def run_sql(
             raise  # the gate turns it into the time-limit message
         except (duckdb.Error, pa.ArrowException) as exc:
             raise QueryRefused(explain(exc)) from None
+        except OSError:  # DuckDB's Arrow appender past its 2 GB string buffer
+            megabytes = f"{max_bytes / (1024 * 1024):,.0f}"
+            raise QueryRefused(t("sql.cut_bytes", megabytes=megabytes)) from None
     frame = to_frame(answer.table)
     return QueryResult(
         frame,
@@ -101,6 +104,12 @@ def _one_select(con: duckdb.DuckDBPyConnection, sql: str) -> str:
             f"The query is {len(text):,} characters long, over the {MAX_QUERY_CHARS:,} limit. "
             "Shorten it."
         )
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates: not text DuckDB can read
+        raise QueryRefused(
+            "The query holds characters that are not valid text. Retype it, or paste it again."
+        ) from None
     try:
         statements = con.extract_statements(text)
     except duckdb.Error as exc:

@@ -95,8 +95,8 @@ def wrapped_sql(rel: duckdb.DuckDBPyRelation, statement: str, max_rows: int, max
     Columns are renamed by position (`AS __q(__c0, …)`), so duplicate or odd names do not
     matter; the newline before the closing parenthesis keeps a trailing `--` comment inside.
     The running sum is a streaming window: it keeps the rows' order and materialises nothing,
-    and the filter lets through the rows that fit plus the one that crosses the cap (so Python
-    knows the answer was cut)."""
+    and the filter lets through the rows that fit plus the one that crosses the cap, emptied
+    (so Python knows the answer was cut)."""
     kinds = list(rel.types)
     names = [f"__c{i}" for i in range(len(kinds))]
     texts = [n for n, k in zip(names, kinds, strict=True) if _is_text(k)]
@@ -112,8 +112,12 @@ def wrapped_sql(rel: duckdb.DuckDBPyRelation, statement: str, max_rows: int, max
         f"coalesce(strlen({n}), 0) + 4" if n in texts else str(_FIXED_BYTES.get(_id(k), 16))
         for n, k in zip(names, kinds, strict=True)
     )
+    # The row that crosses the cap only says so: its cells are NULL, so a single huge row
+    # (thousands of long columns) never reaches Arrow either.
+    fitting = ", ".join(f"CASE WHEN __cum <= {int(max_bytes)} THEN {n} END AS {n}" for n in names)
     return (
-        "SELECT * FROM (SELECT *, sum(__b) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)"
+        f"SELECT {fitting}, __cut, __b, __cum FROM "
+        "(SELECT *, sum(__b) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)"
         f" AS __cum FROM (SELECT *, {size} AS __b FROM (SELECT {cut}, {long_cells} AS __cut FROM "
         f"(SELECT {converted} FROM (\n{statement}\n) AS __q({', '.join(names)}) "
         f"LIMIT {int(max_rows) + 1}))))"

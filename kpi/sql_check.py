@@ -19,6 +19,7 @@ import copy
 import json
 import os
 import re
+from dataclasses import dataclass, field
 
 import duckdb
 
@@ -104,6 +105,32 @@ def _settings_refusal(name: str) -> QueryRefused:
     )
 
 
+@dataclass
+class _Budget:
+    """The sizes one statement asks of size-making functions: all of them share VALUE_SIZE,
+    because DuckDB keeps every intermediate value of an expression (a || b || …) for a whole
+    vector of rows without counting it against the memory limit."""
+
+    written: float = 0.0  # the sum of sizes written as numbers
+    guards: list[tuple[dict, str, dict | None]] = field(default_factory=list)
+
+    def ask(self, name: str, size: float) -> None:
+        """Record a written size; refuse when it, or all of them together, exceed the cap."""
+        self.written += size
+        if size > VALUE_SIZE:
+            raise _size_refusal(name, size)
+        if self.written > VALUE_SIZE:
+            raise QueryRefused(
+                f"Size-making functions (lpad, repeat, printf widths, list ranges, …) may make at "
+                f"most {VALUE_SIZE:,} characters or list items together in one query here, and "
+                f"this one asks for {self.written:,.0f}. Ask for less."
+            )
+
+    def allowance(self) -> int:
+        """What each size computed from data may reach: what the written sizes left, shared."""
+        return int((VALUE_SIZE - self.written) // max(len(self.guards), 1))
+
+
 def _size_refusal(name: str, asked: float) -> QueryRefused:
     return QueryRefused(
         f"{name}() may make at most {VALUE_SIZE:,} characters or list items in one value here, "
@@ -115,14 +142,23 @@ def checked_sql(con: duckdb.DuckDBPyConnection, statement: str) -> str:
     """The statement to run: `statement` itself, or `statement` with its data-computed sizes
     bounded. Raises `QueryRefused` (a sentence) for settings, paths, disallowed table functions
     and written sizes above the cap."""
-    tree = _parse(con, statement)
-    guards: list[tuple[dict, str, dict | None]] = []
-    _walk(con, tree, guards, set())
-    if not guards:
-        return statement
-    for node, name, value in guards:
-        _guard(con, node, name, value)
-    return _unparse(con, tree)
+    try:
+        tree = _parse(con, statement)
+        budget = _Budget()
+        _walk(con, tree, budget, set())
+        if not budget.guards:
+            return statement
+        allowance = budget.allowance()
+        if allowance < 1:
+            raise _size_refusal(budget.guards[0][1], VALUE_SIZE + 1)
+        for node, name, value in budget.guards:
+            _guard(con, node, name, value, allowance)
+        return _unparse(con, tree)
+    except RecursionError:  # hundreds of nested operators: deeper than Python reads JSON
+        raise QueryRefused(
+            "This query is nested too deeply to be checked before running. Simplify it, "
+            "for example with a WITH clause or fewer chained operators."
+        ) from None
 
 
 def _parse(con: duckdb.DuckDBPyConnection, statement: str) -> dict:
@@ -135,10 +171,10 @@ def _parse(con: duckdb.DuckDBPyConnection, statement: str) -> dict:
     return doc
 
 
-def _walk(con: duckdb.DuckDBPyConnection, node: object, guards: list, table_calls: set) -> None:
+def _walk(con: duckdb.DuckDBPyConnection, node: object, budget: _Budget, table_calls: set) -> None:
     if isinstance(node, list):
         for item in node:
-            _walk(con, item, guards, table_calls)
+            _walk(con, item, budget, table_calls)
         return
     if not isinstance(node, dict):
         return
@@ -161,16 +197,16 @@ def _walk(con: duckdb.DuckDBPyConnection, node: object, guards: list, table_call
         if name in SETTING_NAMES:
             raise _settings_refusal(f"SHOW {name}")
     elif node.get("class") == "FUNCTION" and id(node) not in table_calls:
-        _check_call(con, node, guards)
+        _check_call(con, node, budget)
     for value in node.values():
-        _walk(con, value, guards, table_calls)
+        _walk(con, value, budget, table_calls)
 
 
 def _arguments(node: dict) -> list[dict]:
     return [a["expression"] for a in node.get("arguments", [])]
 
 
-def _check_call(con: duckdb.DuckDBPyConnection, node: dict, guards: list) -> None:
+def _check_call(con: duckdb.DuckDBPyConnection, node: dict, budget: _Budget) -> None:
     name = str(node.get("function_name", "")).lower()
     args = _arguments(node)
     if name in DENIED_SCALARS:
@@ -179,24 +215,21 @@ def _check_call(con: duckdb.DuckDBPyConnection, node: dict, guards: list) -> Non
         size = args[_LENGTH_ARGUMENT[name]]
         written = _number(size)
         if written is None:
-            guards.append((size, name, None))
-        elif written > VALUE_SIZE:
-            raise _size_refusal(name, written)
+            budget.guards.append((size, name, None))
+        else:
+            budget.ask(name, written)
     elif name == "repeat" and len(args) == 2:
         count, value = _number(args[1]), _text(args[0])
         if count is not None and value is not None:
-            if count * max(len(value), 1) > VALUE_SIZE:
-                raise _size_refusal(name, count * max(len(value), 1))
+            budget.ask(name, count * max(len(value), 1))
         elif count is not None and count > VALUE_SIZE:
             raise _size_refusal(name, count)
         else:
-            guards.append((args[1], name, args[0]))
+            budget.guards.append((args[1], name, args[0]))
     elif name in _FORMATTERS and args:
-        _check_format(name, args[0])
+        _check_format(name, args[0], budget)
     elif name in _LIST_RANGES and args:
-        count = _list_length(con, args)
-        if count > VALUE_SIZE:
-            raise _size_refusal(name, count)
+        budget.ask(name, _list_length(con, args))
 
 
 def _number(node: dict) -> float | None:
@@ -217,7 +250,7 @@ def _text(node: dict) -> str | None:
     return literal["text"] if literal and literal.get("kind") == "STRING" else None
 
 
-def _check_format(name: str, pattern_node: dict) -> None:
+def _check_format(name: str, pattern_node: dict, budget: _Budget) -> None:
     pattern = _text(pattern_node)
     if pattern is None:
         raise QueryRefused(
@@ -240,8 +273,7 @@ def _check_format(name: str, pattern_node: dict) -> None:
                 f"{name}() widths must be written as numbers in the format, not taken from the "
                 "arguments."
             )
-        if int(width) > VALUE_SIZE:
-            raise _size_refusal(name, int(width))
+        budget.ask(name, int(width))
 
 
 def _constant(node: object) -> bool:
@@ -290,15 +322,17 @@ def _evaluate(con: duckdb.DuckDBPyConnection, nodes: list[dict]) -> tuple:
         return ()
 
 
-def _guard(con: duckdb.DuckDBPyConnection, size: dict, name: str, value: dict | None) -> None:
+def _guard(
+    con: duckdb.DuckDBPyConnection, size: dict, name: str, value: dict | None, cap: int
+) -> None:
     """Rewrite `size` in place into `CASE WHEN size > cap THEN error(…) ELSE size END` (for
     repeat, the size times the repeated text's length)."""
     message = (
-        f"{name}() was asked for more than {VALUE_SIZE:,} characters or list items in one "
-        "value, the limit here. Ask for less."
+        f"{name}() was asked for more than {cap:,} characters or list items in one value, "
+        "the limit here. Ask for less."
     ).replace("'", "''")
     measure = "__size * greatest(strlen(CAST(__value AS VARCHAR)), 1)" if value else "__size"
-    template = f"SELECT CASE WHEN {measure} > {VALUE_SIZE} THEN error('{message}') ELSE __size END"
+    template = f"SELECT CASE WHEN {measure} > {cap} THEN error('{message}') ELSE __size END"
     case = _parse(con, template)["statements"][0]["node"]["select_list"][0]
     _substitute(case, {"__size": size, "__value": value})
     size.clear()

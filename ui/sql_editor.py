@@ -12,6 +12,7 @@ from kpi.charts.results import MAX_POINTS, CannotChart, default_axes, is_number,
 from kpi.guard import QUERY_SECONDS, QueryRefused
 from kpi.i18n import format_count, t
 from kpi.sql import QUERY_ROWS, QueryResult, run_sql, schema
+from kpi.sql_answer import QUERY_BYTES
 from kpi.store import SessionData
 from ui.downloads import show_chart, table_downloads
 
@@ -40,6 +41,7 @@ def show_sql_editor(data: SessionData, present: bool = False) -> None:
                 "sql.limits",
                 seconds=f"{QUERY_SECONDS:g}",
                 rows=format_count(QUERY_ROWS),
+                megabytes=f"{QUERY_BYTES / (1024 * 1024):,.0f}",
             )
         )
         clicked = st.button(

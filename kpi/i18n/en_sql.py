@@ -9,7 +9,7 @@ TEXT: dict[str, str] = {
     "sql.query": "Query (one SELECT)",
     "sql.example": "SELECT platform, count(*) AS posts, sum(likes) AS likes\nFROM posts\nGROUP BY platform\nORDER BY likes DESC",
     "sql.run": "Run",
-    "sql.limits": "Runs for at most {seconds} seconds; the first {rows} rows are shown.",
+    "sql.limits": "Runs for at most {seconds} seconds; the first {rows} rows (up to {megabytes} MB) are shown.",
     "sql.tables": "Tables you can query",
     "sql.no_tables": "No data loaded yet: upload exports on the Data page.",
     "sql.table_rows": "{name} · {rows} rows",

@@ -169,3 +169,24 @@ def test_errors_never_show_a_server_path():
         Fake('IO Error: Could not create "/tmp/kpi-session-abc/x.tmp" for /root/.duckdb')
     )
     assert "/tmp" not in text and "/root" not in text and "server path" in text
+
+
+def test_size_making_calls_share_one_budget_per_query(session):
+    # 50 calls of 10 000 each over 100 000 rows held > 6 GB of DuckDB intermediates that the
+    # memory limit does not count, until the kernel killed the process.
+    many = " || ".join(["repeat('x', 1000)"] * 11)
+    with pytest.raises(QueryRefused, match="together in one query"):
+        run_sql(session.con, f"SELECT {many}", session.gate)
+    computed = " || ".join(["repeat(chr(65 + (range % 2)::INTEGER), 10000)"] * 50)
+    started = time.perf_counter()
+    with pytest.raises(QueryRefused, match=f"more than {VALUE_SIZE // 50:,} characters"):
+        run_sql(session.con, f"SELECT length({computed}) FROM range(100000)", session.gate)
+    assert time.perf_counter() - started < 5
+    fits = " || ".join(["repeat(platform, likes)"] * 4)
+    assert run_sql(session.con, f"SELECT {fits} AS v FROM posts LIMIT 1", session.gate).rows()
+
+
+def test_a_query_nested_too_deeply_to_check_is_refused_with_a_sentence(session):
+    deep = " || ".join(["'x'"] * 400)  # under DuckDB's depth limit, over Python's JSON one
+    with pytest.raises(QueryRefused, match="nested too deeply"):
+        run_sql(session.con, f"SELECT {deep}", session.gate)

@@ -158,3 +158,17 @@ def test_answers_the_page_cannot_draw_as_they_are_are_shown_as_text(sql):
     assert len(at.dataframe[-1].value) >= 1
     labels = [b.label for b in at.get("download_button")]
     assert len(labels) >= 2, "CSV and Excel downloads were built"
+
+
+def test_the_byte_cap_and_refusals_are_sentences_on_the_page():
+    at = _run_query(_sql_tab(), "SELECT repeat('x', 10000) || range AS t FROM range(7000)")
+    assert any("cut at" in w.value for w in at.warning), [w.value for w in at.warning]
+    assert 0 < len(at.dataframe[-1].value) < 7000
+    for sql, words in [
+        ("SELECT current_setting('temp_directory')", "settings"),
+        ("SELECT printf('%2000000000d', 1)", "at most"),
+        ("SHOW temp_directory", "settings"),
+    ]:
+        at = _run_query(at, sql)
+        assert any(words in e.value for e in at.error), [e.value for e in at.error]
+        assert not any("kpi-session" in str(d.value.to_dict()) for d in at.dataframe)

@@ -143,3 +143,19 @@ def test_nan_and_infinity_in_a_number_column_stay_numbers_for_the_page(session):
     values = result.frame["v"].tolist()
     assert values[0] == 1.5 and math.isnan(values[1]) and math.isinf(values[2])
     assert result.rows() == [[1.5], [None], ["Infinity"]]
+
+
+def test_one_row_wider_than_the_cap_is_left_out_not_brought_in(session):
+    # 300 columns of a 1 MB text: one row of 300 MB, over a 64 MB cap before any row fits.
+    columns = ", ".join("t" for _ in range(300))
+    sql = f"SELECT {columns} FROM (SELECT string_agg('x', '') AS t FROM range({CELL_CHARS}))"
+    result = run_sql(session.con, sql, session.gate, seconds=60)
+    assert result.cut_bytes and len(result.frame) == 0
+    assert "cut at" in result.notes()[0]
+
+
+def test_query_text_that_is_not_valid_unicode_is_refused_with_a_sentence(session):
+    from kpi.guard import QueryRefused
+
+    with pytest.raises(QueryRefused, match="not valid text"):
+        run_sql(session.con, "SELECT 'a\udcff' AS s", session.gate)
