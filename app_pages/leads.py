@@ -22,6 +22,8 @@ from kpi.errors import KpiError
 from kpi.i18n import format_date, format_value, t
 from kpi.report import (
     GROWTH_KPIS,
+    KEPT_IN_WORKSPACE,
+    WORKSPACE_KEY,
     LeadsSettings,
     group_tone,
     groups_frame,
@@ -46,13 +48,20 @@ defaults = leads_defaults(data, ctl.start, ctl.end)
 
 
 def _saved() -> dict:
+    # The person's thresholds, stage values and staff cost travel with the workspace file, so
+    # next week's upload (and the report) use them; the campaign dates stay in the session.
+    return data.workspace.other.setdefault(WORKSPACE_KEY, {})
+
+
+def _session_saved() -> dict:
     return st.session_state.setdefault(_SAVED, {})
 
 
 def _setting(key: str) -> object:
     """The current value of a setting: its widget's, else the saved one, else the default."""
-    value = st.session_state.get(f"leads_{key}", _saved().get(key, getattr(defaults, key)))
-    _saved()[key] = value
+    store = _saved() if key in KEPT_IN_WORKSPACE else _session_saved()
+    value = st.session_state.get(f"leads_{key}", store.get(key, getattr(defaults, key)))
+    store[key] = value
     return value
 
 
@@ -60,7 +69,8 @@ def _widget(key: str) -> str:
     """Seed a setting's widget from the saved value; returns the widget key."""
     name = f"leads_{key}"
     if name not in st.session_state:
-        st.session_state[name] = _saved().get(key, getattr(defaults, key))
+        store = _saved() if key in KEPT_IN_WORKSPACE else _session_saved()
+        st.session_state[name] = store.get(key, getattr(defaults, key))
     return name
 
 

@@ -536,7 +536,8 @@ SAMPLE_STAGE_VALUES = {"value_lead": 5.0, "value_qualified": 25.0, "value_custom
 
 @dataclass(frozen=True)
 class LeadsSettings:
-    """What the person sets on the Leads & ROI page (kept in the session for now)."""
+    """What the person sets on the Leads & ROI page; all but the campaign dates are saved in
+    the workspace under `WORKSPACE_KEY`."""
 
     by: str = "channel"
     measure: str = "revenue"
@@ -553,10 +554,27 @@ class LeadsSettings:
     lift_to: dt.date | None = None
 
 
+WORKSPACE_KEY = "leads"
+KEPT_IN_WORKSPACE = frozenset(
+    ("by", "measure", "half_life", "retention_days", "slow_below", "fast_from", "value_lead",
+     "value_qualified", "value_customer", "staff_cost", "kpi")
+)  # fmt: skip
+
+
 def leads_defaults(data: SessionData, start: dt.date, end: dt.date) -> LeadsSettings:
-    """Starting settings: the campaign marked is the chosen date range; on the sample data the
-    sample business's stage values and staff cost."""
-    extra = SAMPLE_STAGE_VALUES if data.source == "sample" else {}
+    """Starting settings: what the workspace saved, else on the sample data the sample
+    business's stage values and staff cost; the campaign marked is the chosen date range."""
+    extra: dict[str, object] = dict(SAMPLE_STAGE_VALUES) if data.source == "sample" else {}
+    saved = data.workspace.other.get(WORKSPACE_KEY)
+    if isinstance(saved, dict):
+        kinds = {f: type(getattr(LeadsSettings(), f)) for f in KEPT_IN_WORKSPACE}
+        for key, value in saved.items():
+            if (
+                key in kinds
+                and isinstance(value, int | float | str)
+                and not isinstance(value, bool)
+            ):
+                extra[key] = kinds[key](value)
     return LeadsSettings(lift_from=start, lift_to=end, **extra)
 
 
