@@ -50,6 +50,11 @@ class FileGroup:
         return "⚠️" if self.needs_attention else "✅"
 
     @property
+    def status_label(self) -> str:
+        """The status in words, for the summary table (its grid has no emoji font)."""
+        return t("data.status_check") if self.needs_attention else t("data.status_ok")
+
+    @property
     def datasets(self) -> str:
         """The datasets its tables were read as, in order, without repeats."""
         names = dict.fromkeys(x.mapping.dataset or t("data.dataset_none") for x in self.tables)
@@ -70,7 +75,7 @@ def files_frame(groups: list[FileGroup]) -> pd.DataFrame:
     """One row per file for the summary table (shown as data, never as Markdown)."""
     return pd.DataFrame(
         {
-            t("data.col_status"): [g.status_icon for g in groups],
+            t("data.col_status"): [g.status_label for g in groups],
             t("data.col_file"): [g.name for g in groups],
             t("data.col_tables"): [len(g.tables) for g in groups],
             t("data.rows_read"): [g.rows_read for g in groups],

@@ -76,6 +76,8 @@ _EN: dict[str, str] = {
     "data.show_file": "The other {n} file(s) read cleanly. Show one:",
     "data.pick_file": "Pick a file to see its tables and mapping",
     "data.col_status": "Status",
+    "data.status_ok": "read cleanly",
+    "data.status_check": "check it",
     "data.col_file": "File",
     "data.col_tables": "Tables",
     "data.loaded_summary": "{tables} table(s) loaded from {files} file(s); {errors} file(s) could not be read.",
