@@ -27,9 +27,12 @@ WIDE_COLUMNS = 300
 
 @dataclass
 class Grid:
-    """A table as text cells (columns c0…cN, in file order) plus what the reader learnt of it."""
+    """A table as text cells (columns c0…cN, in file order) plus what the reader learnt of it.
 
-    cells: pa.Table
+    The cells are an Arrow table, or (the fast path for large text files) `cells` is None and
+    `relation` names a DuckDB table on the loader connection holding them in file order."""
+
+    cells: pa.Table | None
     names: list[str]
     source_names: list[str]
     report: LoadReport
@@ -38,6 +41,7 @@ class Grid:
     style: NumberStyle | None = None
     typed_cells: bool = False  # Excel and JSON cells already carry "." decimals and ISO dates
     parser_rejects: list[RejectedRow] = field(default_factory=list)
+    relation: str | None = None
 
 
 def _clean_expr(col: str) -> str:
@@ -47,23 +51,46 @@ def _clean_expr(col: str) -> str:
 
 def finish(grid: Grid, con: duckdb.DuckDBPyConnection) -> LoadedTable:
     """Type every column, reject what does not fit, keep totals rows out, and fill the report."""
-    wide = len(grid.names) > WIDE_COLUMNS and grid.cells.num_rows <= 100_000
+    count = _attach(grid, con)
+    wide = len(grid.names) > WIDE_COLUMNS and count <= 100_000
     if wide:
         con.execute("PRAGMA disable_optimizer")
     try:
-        return _finish(grid, con)
+        return _finish(grid, con, count)
     finally:
         if wide:
             con.execute("PRAGMA enable_optimizer")
+        if grid.cells is None:
+            con.execute("DROP VIEW IF EXISTS grid_cells")
+        else:
+            con.unregister("grid_cells")
 
 
-def _finish(grid: Grid, con: duckdb.DuckDBPyConnection) -> LoadedTable:
-    report = grid.report
-    n_cols = len(grid.names)
+def _attach(grid: Grid, con: duckdb.DuckDBPyConnection) -> int:
+    """Make the cells readable as `grid_cells` (`__row`, c0…cN) and return their row count."""
+    if grid.cells is None:
+        con.execute(
+            f"CREATE OR REPLACE TEMP VIEW grid_cells AS SELECT rowid AS __row, * FROM {grid.relation}"
+        )
+        return int(con.execute(f"SELECT count(*) FROM {grid.relation}").fetchall()[0][0])
     cells = grid.cells.append_column("__row", pa.array(range(grid.cells.num_rows), pa.int64()))
     con.register("grid_cells", cells)
+    return grid.cells.num_rows
+
+
+def _sample(grid: Grid, con: duckdb.DuckDBPyConnection, rows: int) -> dict[str, list[str | None]]:
+    """The first `rows` rows of cells, column by column."""
+    if grid.cells is None:
+        query = f"SELECT * FROM {grid.relation} ORDER BY rowid LIMIT {rows}"
+        return con.sql(query).to_arrow_table().to_pydict()
+    return grid.cells.slice(0, rows).to_pydict()
+
+
+def _finish(grid: Grid, con: duckdb.DuckDBPyConnection, count: int) -> LoadedTable:
+    report = grid.report
+    n_cols = len(grid.names)
     sample_rows = min(SAMPLE_ROWS, max(30, SAMPLE_CELLS // max(n_cols, 1)))
-    sample = grid.cells.slice(0, sample_rows).to_pydict()
+    sample = _sample(grid, con, sample_rows)
     sample_values = {
         i: [
             v.strip()
@@ -80,8 +107,16 @@ def _finish(grid: Grid, con: duckdb.DuckDBPyConnection) -> LoadedTable:
     ]
     for i, plan in enumerate(plans):
         if plan.kind == "date" and plan.detail.startswith("Month dd"):
-            cells = _with_years(cells, i, report, grid.names[i], _newest_date(con, plans))
-            con.register("grid_cells", cells)
+            if grid.cells is None:  # rare and small (TikTok Studio): work on Arrow cells
+                con.execute("DROP VIEW grid_cells")
+                grid.cells = con.sql(
+                    f"SELECT * FROM {grid.relation} ORDER BY rowid"
+                ).to_arrow_table()
+                _attach(grid, con)
+            cells = grid.cells.append_column("__row", pa.array(range(count), pa.int64()))
+            grid.cells = _with_years(cells, i, report, grid.names[i], _newest_date(con, plans))
+            grid.cells = grid.cells.drop_columns(["__row"])
+            _attach(grid, con)
             plans[i] = ColumnPlan(
                 "date", "month and day only: year inferred", "TRY_CAST(__V__ AS DATE)"
             )
@@ -137,7 +172,7 @@ def _finish(grid: Grid, con: duckdb.DuckDBPyConnection) -> LoadedTable:
     if empty:
         empty_lines = grid.line_of(empty)
         report.skipped.extend(SkippedLine(empty_lines[o], "empty row", "") for o in empty)
-    totals = _totals_rows(con, grid, plans, n_cols)
+    totals = _totals_rows(con, grid, plans, n_cols, count)
     messages = _message_rows(con, n_cols)
     ordinals = sorted(set(bad_rows) | set(totals) | set(messages))
     lines = grid.line_of(ordinals) if ordinals else {}
@@ -157,15 +192,18 @@ def _finish(grid: Grid, con: duckdb.DuckDBPyConnection) -> LoadedTable:
         rejected.append(RejectedRow(lines.get(o, o + 1), reason, grid.raw_of(raw[o])))
     rejected.sort(key=lambda r: r.line)
 
-    con.register("excluded_rows", pa.table({"__row": pa.array(ordinals + empty, pa.int64())}))
     select = ", ".join(
-        f"{'v' if i in demoted else 't'}{i} AS {ident(grid.names[i])}" for i in range(n_cols)
+        f"{'v' if plans[i].kind == 'text' else 't'}{i} AS {ident(grid.names[i])}"
+        for i in range(n_cols)
     )
-    table = con.sql(
-        f"SELECT {select} FROM typed ANTI JOIN excluded_rows USING (__row) ORDER BY __row"
-    ).to_arrow_table()
-    con.unregister("excluded_rows")
-    con.unregister("grid_cells")
+    if ordinals or empty:
+        con.register("excluded_rows", pa.table({"__row": pa.array(ordinals + empty, pa.int64())}))
+        table = con.sql(
+            f"SELECT {select} FROM typed ANTI JOIN excluded_rows USING (__row) ORDER BY __row"
+        ).to_arrow_table()
+        con.unregister("excluded_rows")
+    else:  # nothing to leave out: the table is already in file order (insertion order)
+        table = con.sql(f"SELECT {select} FROM typed").to_arrow_table()
     con.execute("DROP TABLE typed")
 
     report.rejected = rejected
@@ -240,7 +278,11 @@ def _typed_select(plans: list[ColumnPlan], n_cols: int) -> str:
     # kpi_clean is a macro (see _define_clean): one short call per column keeps binding a wide
     # table cheap.
     cleaned = ", ".join(f"kpi_clean(c{i}) AS v{i}" for i in range(n_cols))
-    typed = ", ".join(f"v{i}, {_bind(p.fast or p.sql, i)} AS t{i}" for i, p in enumerate(plans))
+    # A text column is its cleaned value: no second copy of it.
+    typed = ", ".join(
+        f"v{i}" if p.kind == "text" else f"v{i}, {_bind(p.fast or p.sql, i)} AS t{i}"
+        for i, p in enumerate(plans)
+    )
     return f"SELECT __row, {typed} FROM (SELECT __row, {cleaned} FROM grid_cells)"
 
 
@@ -354,10 +396,9 @@ def _raw_rows(
 
 
 def _totals_rows(
-    con: duckdb.DuckDBPyConnection, grid: Grid, plans: list[ColumnPlan], n_cols: int
+    con: duckdb.DuckDBPyConnection, grid: Grid, plans: list[ColumnPlan], n_cols: int, count: int
 ) -> set[int]:
     """Summary rows at the top or the bottom of the table (see `kpi.load.summary`)."""
-    count = grid.cells.num_rows
     if count < 2 or n_cols < 2:
         return set()
     edges = sorted({*range(min(TOP_RUN, count)), *range(max(0, count - BOTTOM_RUN), count)})

@@ -1,0 +1,295 @@
+"""The fast path for delimited text: Python decides from a sample, DuckDB parses and types the
+whole file in bulk.
+
+From the first megabyte Python decides what the careful path (`kpi.load.text`) would: the
+encoding, the delimiter, the header row, title and description rows above the data, the number
+style. The bytes are then written once to a temporary UTF-8 file (transcoded in chunks when the
+file is UTF-16 or a Windows code page, never decoded whole), starting at the first data line,
+and read by DuckDB's `read_csv` on the trusted loader connection with exactly that dialect, as
+text; `kpi.load.finish` types every column in SQL from there, as for any grid.
+
+Whatever the fast path cannot reproduce exactly it hands back (returns None), and the careful
+path reads the file: several tables, blank or comment lines, rows of another width, quotes that
+never close, invalid UTF-8, NUL bytes, lone CR line ends, a file cut off without a final line
+break. Most are seen in the sample; the rest make DuckDB's strict reader fail, or show in the
+line count after reading (a blank line anywhere leaves one more line break than rows).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import duckdb
+
+from kpi.load import limits
+from kpi.load.finish import Grid, finish
+from kpi.load.layout import Layout, find_layout
+from kpi.load.report import LoadedTable, LoadReport, SkippedLine
+from kpi.load.sniff import DELIMITER_NAMES, _decode, _utf16_without_bom, detect_delimiter
+from kpi.load.text import (
+    SNIFF_CHARS,
+    SNIFF_MAX_CHARS,
+    SNIFF_MIN_LINES,
+    _offset_of_line,
+    _safe_rows,
+    _sniff_rows,
+    _table_end,
+)
+from kpi.load.values import NumberStyle, detect_number_style
+
+ENABLED = os.environ.get("KPI_LOADER_FAST", "1") != "0"
+SAMPLE_BYTES = 1 << 20  # what Python reads to decide; ≥ the careful path's 256 K characters
+CHUNK_BYTES = 1 << 24  # transcoding step: bounded memory whatever the file's size
+TABLE = "fast_cells"
+
+
+@contextmanager
+def disabled() -> Iterator[None]:
+    """Within this block every text file takes the careful path (tests compare the two)."""
+    global ENABLED
+    before, ENABLED = ENABLED, False
+    try:
+        yield
+    finally:
+        ENABLED = before
+
+
+@dataclass(frozen=True)
+class _Encoding:
+    codec: str
+    label: str
+    bom: int
+
+
+def _encoding(data: bytes) -> _Encoding | None:
+    """The encoding as the careful path would name it, decided from the first bytes only."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return _Encoding("utf-8", "UTF-8 with BOM", 3)
+    if data.startswith(b"\xff\xfe"):
+        return _Encoding("utf-16-le", "UTF-16 LE", 2)
+    if data.startswith(b"\xfe\xff"):
+        return _Encoding("utf-16-be", "UTF-16 BE", 2)
+    utf16 = _utf16_without_bom(data[:4096])
+    if utf16:
+        return _Encoding(utf16, utf16.upper().replace("-", " ", 1).replace("-", " "), 0)
+    head = data[:SAMPLE_BYTES]
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=len(data) <= SAMPLE_BYTES)
+        return _Encoding("utf-8", "UTF-8", 0)
+    except UnicodeDecodeError:
+        pass
+    decoded = _decode(head)  # a Windows code page, judged on the sample
+    codec = {"cp1252": "cp1252", "cp1250": "cp1250", "latin-1": "latin-1"}.get(
+        decoded.encoding.split(" ")[0]
+    )
+    return _Encoding(codec, decoded.encoding, 0) if codec and not decoded.note else None
+
+
+@dataclass
+class _Sample:
+    delimiter: str
+    layout: Layout
+    data_line: int  # the first data row's line number in the file
+    style: NumberStyle
+
+
+def _analyse(text: str, complete: bool) -> _Sample | None:
+    """What the careful path would decide for this file, from its first characters; None when
+    the sample shows something only the careful path handles."""
+    if "\x00" in text:
+        return None
+    text = text.replace("\r\n", "\n")
+    if "\r" in text:
+        return None  # CR-only line ends
+    if not complete:
+        text = text[: text.rfind("\n") + 1]  # whole lines only
+    delimiter = detect_delimiter(text)
+    window = SNIFF_CHARS
+    while text.count("\n", 0, window) < SNIFF_MIN_LINES and window < min(
+        len(text), SNIFF_MAX_CHARS
+    ):
+        window *= 4
+    sniff = _sniff_rows(text[:window], delimiter, 1)
+    layout = find_layout(sniff)
+    if layout is None or layout.data_index >= len(sniff):
+        return None
+    width = len(layout.names)
+    if width > limits.MAX_COLUMNS or any(len(cells) > limits.MAX_COLUMNS for _, cells in sniff):
+        return None  # the careful path words the refusal
+    data_line = sniff[layout.data_index][0]
+    start = _offset_of_line(text, 0, 1, data_line)
+    if _table_end(text, start, delimiter, width) != len(text):
+        return None  # a blank or comment line ends the table inside the sample
+    rows = _safe_rows(csv.reader(io.StringIO(text[start:]), delimiter=delimiter), 1 << 30)
+    if not complete:
+        rows = rows[:-1]  # the last record may be cut by the sample's end
+    if any(len(cells) != width for cells in rows):
+        return None  # short or long rows: padded or rejected by the careful path
+    if any(c[:1] in (" ", "\t") and c.lstrip().startswith('"') for row in rows for c in row):
+        return None  # a quote after spaces: DuckDB unquotes it, the careful path keeps it
+    sample = csv.reader(io.StringIO(text[: SNIFF_CHARS * 4]), delimiter=delimiter)
+    values = [c for row in _safe_rows(sample, 2000) for c in row if c and not c.startswith("#")]
+    return _Sample(delimiter, layout, data_line, detect_number_style(values, delimiter))
+
+
+@dataclass
+class _Written:
+    path: str
+    newlines: int  # line breaks in the data part
+    crlf: bool  # the data holds CR LF pairs (inside quoted values they are normalised)
+
+
+def _write(data: bytes, enc: _Encoding, skip_lines: int) -> _Written | None:
+    """Write the data lines (from line `skip_lines + 1`) as UTF-8 to a temporary file; None
+    when the bytes do not decode cleanly (or hold what only the careful path handles)."""
+    fd, path = tempfile.mkstemp(prefix="kpi-load-", suffix=".csv")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            if enc.codec == "utf-8":
+                view = memoryview(data)[enc.bom :]
+                offset = 0
+                for _ in range(skip_lines):
+                    offset = data.index(b"\n", enc.bom + offset) - enc.bom + 1
+                out.write(view[offset:])  # one write, no copy of the upload
+                start = enc.bom + offset
+                newlines = data.count(b"\n", start)
+                cr = data.count(b"\r", start)
+                if cr and cr != data.count(b"\r\n", start):
+                    raise ValueError("lone CR")
+                if data.find(b"\x00", start) >= 0:
+                    raise ValueError("NUL")
+                return _Written(path, newlines, bool(cr))
+            decoder = codecs.getincrementaldecoder(enc.codec)()
+            newlines, crs, pairs, first = 0, 0, 0, True
+            for begin in range(enc.bom, len(data), CHUNK_BYTES):
+                chunk = data[begin : begin + CHUNK_BYTES]
+                text = decoder.decode(chunk, final=begin + CHUNK_BYTES >= len(data))
+                if first:
+                    first, pos = False, 0
+                    for _ in range(skip_lines):
+                        pos = text.index("\n", pos) + 1
+                    text = text[pos:]
+                if "\x00" in text:
+                    raise ValueError("NUL")
+                newlines += text.count("\n")
+                crs += text.count("\r")
+                pairs += text.count("\r\n")
+                out.write(text.encode("utf-8"))
+            if crs != pairs:
+                raise ValueError("lone CR")  # (a pair split across chunks also lands here)
+            return _Written(path, newlines, bool(crs))
+    except (ValueError, UnicodeDecodeError):
+        os.unlink(path)
+        return None
+
+
+def _head_text(data: bytes, enc: _Encoding) -> str | None:
+    head = data[enc.bom : enc.bom + SAMPLE_BYTES]
+    try:
+        return codecs.getincrementaldecoder(enc.codec)().decode(head, final=False)
+    except UnicodeDecodeError:
+        return None
+
+
+def load_text_fast(
+    name: str, data: bytes, con: duckdb.DuckDBPyConnection
+) -> list[LoadedTable] | None:
+    """The file's table read by DuckDB in bulk, or None to let the careful path read it."""
+    if not ENABLED:
+        return None
+    enc = _encoding(data)
+    final = {"utf-16-le": b"\n\x00", "utf-16-be": b"\x00\n"}.get(enc.codec if enc else "", b"\n")
+    if enc is None or not data.endswith(final):
+        return None  # no final line break: the last row may be cut off (see truncated)
+    head = _head_text(data, enc)
+    if head is None:
+        return None
+    complete = len(data) - enc.bom <= SAMPLE_BYTES
+    sample = _analyse(head, complete)
+    if sample is None:
+        return None
+    written = _write(data, enc, sample.data_line - 1)
+    if written is None:
+        return None
+    try:
+        return _read(name, enc, sample, written, con)
+    finally:
+        os.unlink(written.path)
+        con.execute(f"DROP TABLE IF EXISTS {TABLE}")
+
+
+def _newline_count_sql(width: int) -> str:
+    return " + ".join(
+        f"coalesce(length(c{i}) - length(replace(c{i}, chr(10), '')), 0)" for i in range(width)
+    )
+
+
+def _read(
+    name: str, enc: _Encoding, sample: _Sample, written: _Written, con: duckdb.DuckDBPyConnection
+) -> list[LoadedTable] | None:
+    layout, width = sample.layout, len(sample.layout.names)
+    columns = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(width)) + "}"
+    delim = {"\t": "\\t"}.get(sample.delimiter, sample.delimiter)
+    try:
+        con.execute(
+            f"CREATE OR REPLACE TEMP TABLE {TABLE} AS SELECT * FROM read_csv("
+            f"'{written.path}', auto_detect=false, header=false, delim='{delim}', quote='\"', "
+            f"escape='\"', columns={columns}, strict_mode=true, null_padding=false)"
+        )
+    except duckdb.Error:
+        return None  # rows of another width, a quote never closed, invalid UTF-8: careful path
+    rows = int(con.execute(f"SELECT count(*) FROM {TABLE}").fetchall()[0][0])
+    embedded = 0
+    if written.newlines != rows:
+        embedded = con.execute(f"SELECT sum({_newline_count_sql(width)}) FROM {TABLE}").fetchall()
+        embedded = int(embedded[0][0] or 0)
+        if written.newlines != rows + embedded:
+            return None  # blank lines somewhere: they may end the table (careful path)
+    if con.execute(f"SELECT count(*) FROM {TABLE} WHERE starts_with(c0, '#')").fetchall()[0][0]:
+        return None  # a comment line, or a hashtag row the careful path reads line by line
+    if embedded and written.crlf:  # the careful path reads CR LF inside a value as LF
+        sets = ", ".join(f"c{i} = replace(c{i}, chr(13) || chr(10), chr(10))" for i in range(width))
+        con.execute(f"UPDATE {TABLE} SET {sets}")
+
+    def line_of(ordinals: list[int]) -> dict[int, int]:
+        if not embedded:
+            return {o: sample.data_line + o for o in ordinals}
+        ids = ", ".join(map(str, ordinals))
+        found = con.execute(
+            f"SELECT r, before FROM (SELECT rowid AS r, coalesce(sum({_newline_count_sql(width)}) "
+            f"OVER (ORDER BY rowid ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before "
+            f"FROM {TABLE}) WHERE r IN ({ids})"
+        ).fetchall()
+        return {int(r): sample.data_line + int(r) + int(before) for r, before in found}
+
+    def raw_of(cells: list[str | None]) -> str:
+        out = io.StringIO()
+        writer = csv.writer(out, delimiter=sample.delimiter, lineterminator="")
+        writer.writerow([c or "" for c in cells])
+        return out.getvalue()
+
+    report = LoadReport(
+        file=name,
+        encoding=enc.label,
+        delimiter=DELIMITER_NAMES.get(sample.delimiter, sample.delimiter),
+        header_line=layout.header_line,
+        skipped=[SkippedLine(line, reason, raw) for line, reason, raw in layout.skipped],
+    )
+    grid = Grid(
+        cells=None,
+        names=layout.names,
+        source_names=layout.source_names,
+        report=report,
+        line_of=line_of,
+        raw_of=raw_of,
+        style=sample.style,
+        relation=TABLE,
+    )
+    return [finish(grid, con)]

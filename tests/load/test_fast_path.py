@@ -1,0 +1,99 @@
+"""The fast path (DuckDB reads and types the whole file) and the careful path (Python and
+Arrow, line by line) give the same tables and the same reports."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from hypothesis import given
+from hypothesis import strategies as st
+from loadkit import assert_consistent
+from test_properties import SETTINGS, MessyCsv, messy_csvs
+
+from kpi.load import _loader_connection, fast, load_file
+
+WORDS = ["coffee", "Café crème", "a, b", 'say "hi"', "multi\nline", "one\r\ntwo", "#tag", "x y"]
+NULLS = ["", "-", "n/a", "undefined"]
+
+
+def _both(name: str, data: bytes) -> None:
+    quick = load_file(name, data)
+    with fast.disabled():
+        careful = load_file(name, data)
+    assert [e.message for e in quick.errors] == [e.message for e in careful.errors]
+    assert len(quick.tables) == len(careful.tables)
+    for a, b in zip(quick.tables, careful.tables, strict=True):
+        assert_consistent(a)
+        assert a.report.rows_read == a.report.rows_loaded + a.report.rows_rejected
+        assert a.data.schema == b.data.schema
+        assert a.data.to_pylist() == b.data.to_pylist()
+        assert a.report.to_dict() == b.report.to_dict()
+
+
+@st.composite
+def plain_csvs(draw: st.DrawFn) -> bytes:
+    """Exports the fast path takes: one table, every row as wide as the header."""
+    delimiter = draw(st.sampled_from([",", ";", "\t"]))
+    encoding = draw(st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1252"]))
+    crlf = draw(st.booleans())
+    decimal = "," if delimiter == ";" and draw(st.booleans()) else "."
+    n = draw(st.integers(1, 40))
+    rows = [["Date", "Post", "Clicks", "Spend", "Share"]]
+    for i in range(n):
+        spend = f"{draw(st.integers(0, 10**6)) / 100:.2f}".replace(".", decimal)
+        rows.append(
+            [
+                f"2024-0{1 + i % 9}-{1 + i % 28:02d}" + draw(st.sampled_from(["", " 10:15"])),
+                draw(st.sampled_from(WORDS + NULLS)),
+                draw(st.sampled_from([str(draw(st.integers(0, 99_999))), *NULLS, "12x"])),
+                draw(st.sampled_from([spend, spend, spend, ""])),
+                draw(st.sampled_from(["1.5%", "0%", "12.25%", ""])).replace(".", decimal),
+            ]
+        )
+    if draw(st.booleans()):  # a summary row at the top or the bottom
+        total = ["Total", "", "", "", ""]
+        rows.insert(1, total) if draw(st.booleans()) else rows.append(total)
+    title = draw(st.sampled_from(["", "Posts report\n", "# Exported 2024-10-01\n"]))
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter, lineterminator="\r\n" if crlf else "\n").writerows(rows)
+    return (title + out.getvalue()).encode(encoding)
+
+
+@SETTINGS
+@given(plain_csvs())
+def test_fast_and_careful_paths_agree_on_plain_exports(data: bytes) -> None:
+    _both("posts.csv", data)
+
+
+@SETTINGS
+@given(messy_csvs())
+def test_fast_and_careful_paths_agree_on_messy_files(messy: MessyCsv) -> None:
+    _both("messy.csv", messy.data)
+
+
+def test_the_fast_path_really_reads_plain_exports() -> None:
+    data = b"Date,Post,Clicks\n" + b"".join(
+        f"2024-01-{1 + i % 28:02d},post {i},{i}\n".encode() for i in range(100)
+    )
+    con = _loader_connection()
+    try:
+        tables = fast.load_text_fast("posts.csv", data, con)
+    finally:
+        con.close()
+    assert tables is not None and tables[0].report.rows_loaded == 100
+
+
+def test_files_the_fast_path_cannot_reproduce_go_the_careful_way() -> None:
+    con = _loader_connection()
+    try:
+        for data in (
+            b"a,b\n1,2\n3",  # no final line break
+            b"a,b\n1,2\n\n3,4\n",  # a blank line
+            b"a,b\n1,2\n3,4,5\n",  # a row too long
+            b'a,b\n1,"open\n2,3\n',  # a quote never closed
+            b"a,b\r1,2\r",  # CR line ends
+        ):
+            assert fast.load_text_fast("x.csv", data, con) is None, data
+    finally:
+        con.close()
