@@ -29,8 +29,9 @@ from dataclasses import dataclass
 import duckdb
 
 from kpi.load import limits
-from kpi.load.finish import Grid, finish
+from kpi.load.finish import Grid, define_clean, finish, sample_rows, sample_values
 from kpi.load.layout import Layout, find_layout
+from kpi.load.plan import ColumnPlan, plan_column, sql_str
 from kpi.load.report import LoadedTable, LoadReport, SkippedLine
 from kpi.load.sniff import DELIMITER_NAMES, _decode, _utf16_without_bom, detect_delimiter
 from kpi.load.text import (
@@ -42,7 +43,7 @@ from kpi.load.text import (
     _sniff_rows,
     _table_end,
 )
-from kpi.load.values import NumberStyle, detect_number_style
+from kpi.load.values import NULL_TOKENS, NumberStyle, detect_number_style
 
 ENABLED = os.environ.get("KPI_LOADER_FAST", "1") != "0"
 SAMPLE_BYTES = 1 << 20  # what Python reads to decide; ≥ the careful path's 256 K characters
@@ -98,6 +99,8 @@ class _Sample:
     layout: Layout
     data_line: int  # the first data row's line number in the file
     style: NumberStyle
+    rows: list[list[str]]  # the data rows the sample holds whole
+    complete: bool  # the sample is the whole file
 
 
 def _analyse(text: str, complete: bool) -> _Sample | None:
@@ -136,7 +139,43 @@ def _analyse(text: str, complete: bool) -> _Sample | None:
         return None  # a quote after spaces: DuckDB unquotes it, the careful path keeps it
     sample = csv.reader(io.StringIO(text[: SNIFF_CHARS * 4]), delimiter=delimiter)
     values = [c for row in _safe_rows(sample, 2000) for c in row if c and not c.startswith("#")]
-    return _Sample(delimiter, layout, data_line, detect_number_style(values, delimiter))
+    style = detect_number_style(values, delimiter)
+    return _Sample(delimiter, layout, data_line, style, rows, complete)
+
+
+# Null words as DuckDB's reader matches them (exactly): the usual spellings of NULL_TOKENS.
+_NULL_STRINGS = sorted({v for t in NULL_TOKENS for v in (t, t.upper(), t.title())})
+
+
+def _pretyped(sample: _Sample) -> tuple[list[ColumnPlan], dict[int, str], dict[int, str]] | None:
+    """The plans `finish` would make (from the same rows), and the columns DuckDB can type while
+    reading with the same result: plain integers and decimals, ISO dates and times. Returns
+    (plans, DuckDB type per column, SQL from the read value to the final one), or None when
+    the sample is too short to plan exactly as the careful path would."""
+    names, n_cols = sample.layout.names, len(sample.layout.names)
+    wanted = sample_rows(n_cols)
+    if len(sample.rows) < wanted and not sample.complete:
+        return None
+    rows = sample.rows[:wanted]
+    plans = [
+        plan_column(names[i], sample_values([r[i] for r in rows]), sample.style, False)
+        for i in range(n_cols)
+    ]
+    if any(p.detail.startswith("Month dd") for p in plans):
+        return None
+    types: dict[int, str] = {}
+    final: dict[int, str] = {}
+    for i, plan in enumerate(plans):
+        if plan.kind == "integer" and plan.fast:
+            types[i], final[i] = "BIGINT", "__C__"
+        elif plan.kind == "decimal" and plan.fast and sample.style.decimal == ".":
+            types[i], final[i] = "DOUBLE", "__C__"
+        elif plan.kind == "timestamp" and plan.detail.startswith("yyyy-mm-dd"):
+            # Read with its offset (UTC on the loader connection), as the careful path casts.
+            types[i], final[i] = "TIMESTAMPTZ", "CAST(__C__ AS TIMESTAMP)"
+        elif plan.kind == "date" and plan.detail == "yyyy-mm-dd":
+            types[i], final[i] = "TIMESTAMPTZ", "CAST(CAST(__C__ AS TIMESTAMP) AS DATE)"
+    return plans, types, final
 
 
 @dataclass
@@ -225,45 +264,122 @@ def load_text_fast(
         con.execute(f"DROP TABLE IF EXISTS {TABLE}")
 
 
-def _newline_count_sql(width: int) -> str:
-    return " + ".join(
-        f"coalesce(length(c{i}) - length(replace(c{i}, chr(10), '')), 0)" for i in range(width)
+def _clean_in_place(con: duckdb.DuckDBPyConnection, columns: list[int]) -> None:
+    """Trim text cells and set null words to NULL, touching only the cells that need it (most
+    need nothing: a scan, not a second copy of every text column)."""
+    define_clean(con)
+    if not columns:
+        return
+    words = ", ".join(sql_str(t) for t in sorted(NULL_TOKENS))
+    longest = max(len(t) for t in NULL_TOKENS)
+    needs = {
+        i: f"c{i} <> trim(c{i}) OR (length(c{i}) <= {longest} AND lower(c{i}) IN ({words}))"
+        for i in columns
+    }
+    checks = ", ".join(f"bool_or({cond})" for cond in needs.values())
+    flags = con.execute(f"SELECT {checks} FROM {TABLE}").fetchall()[0]  # one scan for all
+    for i, flag in zip(columns, flags, strict=True):
+        if flag:
+            con.execute(f"UPDATE {TABLE} SET c{i} = kpi_clean(c{i}) WHERE {needs[i]}")
+
+
+def _file_lines(path: str, wanted: list[int], total: int) -> dict[int, str]:
+    """Lines of the temporary file by index: the last ones from its tail (summary rows sit
+    at the bottom), the others by reading forward."""
+    if not wanted:
+        return {}
+    out: dict[int, str] = {}
+    with open(path, "rb") as f:
+        size = f.seek(0, os.SEEK_END)
+        start = max(0, size - (1 << 22))
+        f.seek(start)
+        tail = f.read().split(b"\n")[:-1]  # the file ends with a line break
+        if start:
+            tail = tail[1:]  # a partial first line
+        first_in_tail = total - len(tail)
+        rest = sorted(i for i in wanted if i < first_in_tail)
+        for i in wanted:
+            if i >= first_in_tail:
+                out[i] = tail[i - first_in_tail].decode("utf-8")
+        if rest:
+            f.seek(0)
+            for i, line in enumerate(f):
+                if i in rest:
+                    out[i] = line.rstrip(b"\n").decode("utf-8")
+                if i >= rest[-1]:
+                    break
+    return out
+
+
+def _newline_count_sql(columns: list[int]) -> str:
+    """Line breaks inside the values of a row (only text columns can hold them)."""
+    return (
+        " + ".join(
+            f"coalesce(length(c{i}) - length(replace(c{i}, chr(10), '')), 0)" for i in columns
+        )
+        or "0"
     )
+
+
+def _read_csv(
+    con: duckdb.DuckDBPyConnection, path: str, delimiter: str, width: int, types: dict[int, str]
+) -> bool:
+    """Read the data lines into TABLE with exactly the sampled dialect; False when DuckDB's
+    strict reader refuses them (rows of another width, a quote never closed, invalid UTF-8, a
+    value that does not fit a column typed from the sample)."""
+    columns = "{" + ", ".join(f"'c{i}': '{types.get(i, 'VARCHAR')}'" for i in range(width)) + "}"
+    delim = {"\t": "\\t"}.get(delimiter, delimiter)
+    nulls = ", ".join(sql_str(t) for t in _NULL_STRINGS) if types else "''"
+    try:
+        con.execute(
+            f"CREATE OR REPLACE TEMP TABLE {TABLE} AS SELECT * FROM read_csv("
+            f"'{path}', auto_detect=false, header=false, delim='{delim}', quote='\"', "
+            f"escape='\"', columns={columns}, strict_mode=true, null_padding=false, "
+            f"nullstr=[{nulls}])"
+        )
+    except duckdb.Error:
+        return False
+    return True
 
 
 def _read(
     name: str, enc: _Encoding, sample: _Sample, written: _Written, con: duckdb.DuckDBPyConnection
 ) -> list[LoadedTable] | None:
     layout, width = sample.layout, len(sample.layout.names)
-    columns = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(width)) + "}"
-    delim = {"\t": "\\t"}.get(sample.delimiter, sample.delimiter)
-    try:
-        con.execute(
-            f"CREATE OR REPLACE TEMP TABLE {TABLE} AS SELECT * FROM read_csv("
-            f"'{written.path}', auto_detect=false, header=false, delim='{delim}', quote='\"', "
-            f"escape='\"', columns={columns}, strict_mode=true, null_padding=false)"
-        )
-    except duckdb.Error:
-        return None  # rows of another width, a quote never closed, invalid UTF-8: careful path
+    planned = _pretyped(sample)
+    types, final = (planned[1], planned[2]) if planned else ({}, {})
+    if not (types and _read_csv(con, written.path, sample.delimiter, width, types)):
+        types, final = {}, {}
+        if not _read_csv(con, written.path, sample.delimiter, width, {}):
+            return None  # the careful path reads it, and says what is wrong
     rows = int(con.execute(f"SELECT count(*) FROM {TABLE}").fetchall()[0][0])
+    text_cols = [i for i in range(width) if i not in types]
     embedded = 0
     if written.newlines != rows:
-        embedded = con.execute(f"SELECT sum({_newline_count_sql(width)}) FROM {TABLE}").fetchall()
+        embedded = con.execute(
+            f"SELECT sum({_newline_count_sql(text_cols)}) FROM {TABLE}"
+        ).fetchall()
         embedded = int(embedded[0][0] or 0)
         if written.newlines != rows + embedded:
             return None  # blank lines somewhere: they may end the table (careful path)
-    if con.execute(f"SELECT count(*) FROM {TABLE} WHERE starts_with(c0, '#')").fetchall()[0][0]:
+    first_is_text = 0 not in types
+    if (
+        first_is_text
+        and con.execute(f"SELECT count(*) FROM {TABLE} WHERE starts_with(c0, '#')").fetchall()[0][0]
+    ):
         return None  # a comment line, or a hashtag row the careful path reads line by line
-    if embedded and written.crlf:  # the careful path reads CR LF inside a value as LF
-        sets = ", ".join(f"c{i} = replace(c{i}, chr(13) || chr(10), chr(10))" for i in range(width))
+    if embedded and written.crlf and text_cols:  # the careful path reads CR LF in a value as LF
+        sets = ", ".join(f"c{i} = replace(c{i}, chr(13) || chr(10), chr(10))" for i in text_cols)
         con.execute(f"UPDATE {TABLE} SET {sets}")
+    if types:
+        _clean_in_place(con, text_cols)
 
     def line_of(ordinals: list[int]) -> dict[int, int]:
         if not embedded:
             return {o: sample.data_line + o for o in ordinals}
         ids = ", ".join(map(str, ordinals))
         found = con.execute(
-            f"SELECT r, before FROM (SELECT rowid AS r, coalesce(sum({_newline_count_sql(width)}) "
+            f"SELECT r, before FROM (SELECT rowid AS r, coalesce(sum({_newline_count_sql(text_cols)}) "
             f"OVER (ORDER BY rowid ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before "
             f"FROM {TABLE}) WHERE r IN ({ids})"
         ).fetchall()
@@ -274,6 +390,23 @@ def _read(
         writer = csv.writer(out, delimiter=sample.delimiter, lineterminator="")
         writer.writerow([c or "" for c in cells])
         return out.getvalue()
+
+    def raw_cells(ordinals: list[int]) -> dict[int, list[str | None]]:
+        """The rows' cells as the file writes them (typed columns hold values, not text)."""
+        starts = line_of(sorted({*ordinals, *(o + 1 for o in ordinals if o + 1 < rows)}))
+        first = sample.data_line
+        spans = {
+            o: (starts[o] - first, starts.get(o + 1, first + written.newlines) - first)
+            for o in ordinals
+        }
+        lines = _file_lines(written.path, [i for a, b in spans.values() for i in range(a, b)],
+                            written.newlines)  # fmt: skip
+        out: dict[int, list[str | None]] = {}
+        for o, (a, b) in spans.items():
+            record = "\n".join(lines.get(i, "").removesuffix("\r") for i in range(a, b))
+            cells = next(csv.reader(io.StringIO(record), delimiter=sample.delimiter), [])
+            out[o] = (list(cells) + [""] * width)[:width]
+        return out
 
     report = LoadReport(
         file=name,
@@ -291,5 +424,9 @@ def _read(
         raw_of=raw_of,
         style=sample.style,
         relation=TABLE,
+        plans=planned[0] if types else None,
+        pretyped=final,
+        raw_cells=raw_cells if types else None,
+        clean=bool(types),
     )
     return [finish(grid, con)]
