@@ -97,3 +97,42 @@ def test_files_the_fast_path_cannot_reproduce_go_the_careful_way() -> None:
             assert fast.load_text_fast("x.csv", data, con) is None, data
     finally:
         con.close()
+
+
+def _both_workbook(name: str, data: bytes) -> None:
+    from kpi.load import excel, excel_fast
+
+    minimum, excel_fast.MIN_BYTES = excel_fast.MIN_BYTES, 0
+    try:
+        assert excel_fast.read_xlsx_fast(name, data, excel.check_xlsx_sheets(name, data))
+        quick = load_file(name, data)
+    finally:
+        excel_fast.MIN_BYTES = minimum
+    before, excel.FASTEXCEL = excel.FASTEXCEL, False
+    try:
+        careful = load_file(name, data)
+    finally:
+        excel.FASTEXCEL = before
+    assert [e.message for e in quick.errors] == [e.message for e in careful.errors]
+    for a, b in zip(quick.tables, careful.tables, strict=True):
+        assert a.data.to_pylist() == b.data.to_pylist()
+        assert a.data.schema == b.data.schema
+        assert a.report.to_dict() == b.report.to_dict()
+
+
+def test_fastexcel_and_calamine_give_the_same_sheets() -> None:
+    import datetime as dt
+
+    from loadkit import xlsx_bytes
+
+    rows = [
+        ["Campaign report"],
+        [],
+        ["Day", "When", "Campaign", "Clicks", "Cost", "Paid", "Note"],
+        [dt.date(2024, 1, 2), dt.datetime(2024, 1, 2, 10, 15), "A", 12, 1.5, True, "2 140,00"],
+        [],
+        [dt.date(2024, 1, 3), dt.datetime(2024, 1, 3, 0, 0), "B", 13, 0.25, False, None],
+        [dt.date(2024, 1, 4), dt.datetime(2024, 1, 4, 8, 0), None, "n/a", 2, True, "x"],
+        ["Total", None, None, 25, 3.75, None, None],
+    ]
+    _both_workbook("ads.xlsx", xlsx_bytes({"Ads": rows, "Empty": [], "Two": [["a", "b"], [1, 2]]}))
