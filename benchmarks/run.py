@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import statistics
 import subprocess
@@ -193,23 +194,28 @@ def _measure(step: str, paths: list[str]) -> dict[str, float]:
     return out
 
 
-def _child(step: str, paths: list[Path]) -> dict[str, float]:
+def _child(step: str, paths: list[Path], careful: bool = False) -> dict[str, float]:
+    env = {**os.environ, "KPI_LOADER_FAST": "0"} if careful else None
     done = subprocess.run(
         [sys.executable, "-m", "benchmarks.run", "--measure", step, *map(str, paths)],
-        capture_output=True, text=True, check=True, cwd=ROOT,
+        capture_output=True, text=True, check=True, cwd=ROOT, env=env,
     )  # fmt: skip
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def run(rows: int, repeat: int, posts_only: bool = False) -> dict[str, object]:
+def run(
+    rows: int, repeat: int, posts_only: bool = False, careful: bool = False
+) -> dict[str, object]:
     """Generate (or reuse) the files and measure both steps `repeat` times, interleaved; both
     read the same files (the posts export alone with `posts_only`)."""
     files = write_files(rows)
     paths = [files["posts"]] if posts_only else list(files.values())
-    reference, loads = [], []
+    reference, loads, slow = [], [], []
     for _ in range(repeat):  # interleaved, so a busy moment on the machine hits both alike
         reference.append(_child("duckdb", paths))
         loads.append(_child("load", paths))
+        if careful:  # the loader with its fast path off (KPI_LOADER_FAST=0), for comparison
+            slow.append(_child("load", paths, careful=True))
     ref_s = statistics.median(m["seconds"] for m in reference)
     load_s = statistics.median(m["seconds"] for m in loads)
     posts_mb = files["posts"].stat().st_size / 1024**2
@@ -224,6 +230,10 @@ def run(rows: int, repeat: int, posts_only: bool = False) -> dict[str, object]:
         "peak_rss_mb": round(statistics.median(m["peak_rss_mb"] for m in loads)),
         "duckdb_peak_rss_mb": round(statistics.median(m["peak_rss_mb"] for m in reference)),
         "rows_loaded": loads[0]["rows"],
+        "careful_load_s": round(statistics.median(m["seconds"] for m in slow), 3) if slow else None,
+        "careful_peak_rss_mb": round(statistics.median(m["peak_rss_mb"] for m in slow))
+        if slow
+        else None,
         "repeat": repeat,
         "overview_s": None,
         "requery_s": None,
@@ -238,12 +248,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--posts-only", action="store_true", help="load the posts file alone")
     parser.add_argument("--json", action="store_true", help="print one JSON object last")
+    parser.add_argument(
+        "--careful", action="store_true", help="also time the loader with its fast path off"
+    )
     parser.add_argument("--measure", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.measure:
         print(json.dumps(_measure(args.measure[0], args.measure[1:])))
         return
-    out = run(args.rows, args.repeat, args.posts_only)
+    out = run(args.rows, args.repeat, args.posts_only, args.careful)
     for key, value in out.items():
         print(f"{key:>20}: {value}")
     if args.json:

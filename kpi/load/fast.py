@@ -272,15 +272,16 @@ def _clean_in_place(con: duckdb.DuckDBPyConnection, columns: list[int]) -> None:
         return
     words = ", ".join(sql_str(t) for t in sorted(NULL_TOKENS))
     longest = max(len(t) for t in NULL_TOKENS)
-    needs = {
-        i: f"c{i} <> trim(c{i}) OR (length(c{i}) <= {longest} AND lower(c{i}) IN ({words}))"
-        for i in columns
-    }
-    checks = ", ".join(f"bool_or({cond})" for cond in needs.values())
-    flags = con.execute(f"SELECT {checks} FROM {TABLE}").fetchall()[0]  # one scan for all
-    for i, flag in zip(columns, flags, strict=True):
-        if flag:
-            con.execute(f"UPDATE {TABLE} SET c{i} = kpi_clean(c{i}) WHERE {needs[i]}")
+    spaced = {i: f"c{i} <> trim(c{i})" for i in columns}
+    null_word = {i: f"length(c{i}) <= {longest} AND lower(c{i}) IN ({words})" for i in columns}
+    # One scan for all columns; separate aggregates run faster than one OR of both tests.
+    checks = ", ".join(f"bool_or({spaced[i]}), bool_or({null_word[i]})" for i in columns)
+    flags = con.execute(f"SELECT {checks} FROM {TABLE}").fetchall()[0]
+    for k, i in enumerate(columns):
+        if flags[2 * k] or flags[2 * k + 1]:
+            con.execute(
+                f"UPDATE {TABLE} SET c{i} = kpi_clean(c{i}) WHERE {spaced[i]} OR ({null_word[i]})"
+            )
 
 
 def _file_lines(path: str, wanted: list[int], total: int) -> dict[int, str]:
