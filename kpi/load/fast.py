@@ -143,8 +143,13 @@ def _analyse(text: str, complete: bool) -> _Sample | None:
     return _Sample(delimiter, layout, data_line, style, rows, complete)
 
 
-# Null words as DuckDB's reader matches them (exactly): the usual spellings of NULL_TOKENS.
-_NULL_STRINGS = sorted({v for t in NULL_TOKENS for v in (t, t.upper(), t.title())})
+def null_words(sample: _Sample, columns: list[int]) -> list[str]:
+    """The null words the sample writes in these columns, spelt as written: DuckDB's reader
+    must read them as NULL (each word it checks slows every cell, so only those seen)."""
+    seen = {
+        r[i] for r in sample.rows for i in columns if r[i] and r[i].strip().lower() in NULL_TOKENS
+    }
+    return sorted(seen)
 
 
 def _pretyped(sample: _Sample) -> tuple[list[ColumnPlan], dict[int, str], dict[int, str]] | None:
@@ -323,20 +328,26 @@ def _newline_count_sql(columns: list[int]) -> str:
 
 
 def _read_csv(
-    con: duckdb.DuckDBPyConnection, path: str, delimiter: str, width: int, types: dict[int, str]
+    con: duckdb.DuckDBPyConnection,
+    path: str,
+    delimiter: str,
+    width: int,
+    types: dict[int, str],
+    nulls: list[str] | None = None,
 ) -> bool:
     """Read the data lines into TABLE with exactly the sampled dialect; False when DuckDB's
     strict reader refuses them (rows of another width, a quote never closed, invalid UTF-8, a
     value that does not fit a column typed from the sample)."""
     columns = "{" + ", ".join(f"'c{i}': '{types.get(i, 'VARCHAR')}'" for i in range(width)) + "}"
     delim = {"\t": "\\t"}.get(delimiter, delimiter)
-    nulls = ", ".join(sql_str(t) for t in _NULL_STRINGS) if types else "''"
+    # A null word in a typed column must read as NULL (in a text column too it becomes NULL,
+    # as cleaning would make it); any other would stop the typed read.
+    nullstr = f", nullstr=[{', '.join(sql_str(t) for t in ['', *nulls])}]" if nulls else ""
     try:
         con.execute(
             f"CREATE OR REPLACE TEMP TABLE {TABLE} AS SELECT * FROM read_csv("
             f"'{path}', auto_detect=false, header=false, delim='{delim}', quote='\"', "
-            f"escape='\"', columns={columns}, strict_mode=true, null_padding=false, "
-            f"nullstr=[{nulls}])"
+            f"escape='\"', columns={columns}, strict_mode=true, null_padding=false{nullstr})"
         )
     except duckdb.Error:
         return False
@@ -349,7 +360,8 @@ def _read(
     layout, width = sample.layout, len(sample.layout.names)
     planned = _pretyped(sample)
     types, final = (planned[1], planned[2]) if planned else ({}, {})
-    if not (types and _read_csv(con, written.path, sample.delimiter, width, types)):
+    nulls = null_words(sample, list(types))
+    if not (types and _read_csv(con, written.path, sample.delimiter, width, types, nulls)):
         types, final = {}, {}
         if not _read_csv(con, written.path, sample.delimiter, width, {}):
             return None  # the careful path reads it, and says what is wrong
