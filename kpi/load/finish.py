@@ -103,7 +103,7 @@ def sample_values(cells: list[str | None]) -> list[str]:
     return [v.strip() for v in cells if v is not None and v.strip().lower() not in NULL_TOKENS]
 
 
-def _finish(grid: Grid, con: duckdb.DuckDBPyConnection, count: int) -> LoadedTable:
+def _finish(grid: Grid, con: duckdb.DuckDBPyConnection, n_rows: int) -> LoadedTable:
     report = grid.report
     n_cols = len(grid.names)
     if grid.plans is not None and grid.style is not None:
@@ -125,7 +125,7 @@ def _finish(grid: Grid, con: duckdb.DuckDBPyConnection, count: int) -> LoadedTab
                     f"SELECT * FROM {grid.relation} ORDER BY rowid"
                 ).to_arrow_table()
                 _attach(grid, con)
-            cells = grid.cells.append_column("__row", pa.array(range(count), pa.int64()))
+            cells = grid.cells.append_column("__row", pa.array(range(n_rows), pa.int64()))
             grid.cells = _with_years(cells, i, report, grid.names[i], _newest_date(con, plans))
             grid.cells = grid.cells.drop_columns(["__row"])
             _attach(grid, con)
@@ -184,7 +184,7 @@ def _finish(grid: Grid, con: duckdb.DuckDBPyConnection, count: int) -> LoadedTab
     if empty:
         empty_lines = grid.line_of(empty)
         report.skipped.extend(SkippedLine(empty_lines[o], "empty row", "") for o in empty)
-    totals = _totals_rows(con, grid, plans, n_cols, count)
+    totals = _totals_rows(con, grid, plans, n_cols, n_rows)
     messages = set() if 0 in grid.pretyped else _message_rows(con, n_cols)
     ordinals = sorted(set(bad_rows) | set(totals) | set(messages))
     lines = grid.line_of(ordinals) if ordinals else {}

@@ -249,7 +249,8 @@ def plan_column(name: str, values: list[str], style: NumberStyle, typed_cells: b
                 )
             else:
                 detail = layout.name
-        with_time = any(":" in v for v in values)
+        # (a value that is not a date, such as "Total: Account", does not make it a time)
+        with_time = any(":" in v for v in values if layout.regex.match(v))
         kind = "timestamp" if with_time else "date"
         if with_time and re.search(r"(Z|UTC|[+-]\d{2}:?\d{2})$", values[0]):
             detail += ", converted to UTC"

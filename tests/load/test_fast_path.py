@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from loadkit import assert_consistent
@@ -136,3 +137,28 @@ def test_fastexcel_and_calamine_give_the_same_sheets() -> None:
         ["Total", None, None, 25, 3.75, None, None],
     ]
     _both_workbook("ads.xlsx", xlsx_bytes({"Ads": rows, "Empty": [], "Two": [["a", "b"], [1, 2]]}))
+
+
+def _big(rows: int, tail: list[str], multiline_at: int | None = None) -> str:
+    lines = ["Posts report", "Date,Post,Clicks,Spend"]
+    for i in range(rows):
+        post = f'"line one\nline two {i}"' if i == multiline_at else f"post {i}"
+        lines.append(f"2024-01-{1 + i % 28:02d} 10:{i % 60:02d}:00,{post},{i % 977},{i % 50}.25")
+    return "\n".join(lines + tail) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("tail", "multiline_at", "encoding"),
+    [
+        (["Total,,123,45.50"], None, "utf-8"),  # a summary row far below the sample
+        (["Total,,123,45.50"], 60_000, "utf-8"),  # and a quoted line break before it
+        (["2024-02-01 10:00:00,late,12x,1.00", "2024-02-02 10:00:00,later,7,-"], None, "utf-8"),
+        (["2024-02-01 10:00:00,late,7,1.00"], 10, "utf-16"),
+    ],
+)
+def test_the_paths_agree_beyond_the_sample(
+    tail: list[str], multiline_at: int | None, encoding: str
+) -> None:
+    # Over a megabyte: what the sample did not see (a value that is not a number, a summary
+    # row, a line break inside a value) is found in SQL, with the same lines and text.
+    _both("big.csv", _big(70_000, tail, multiline_at).encode(encoding))
