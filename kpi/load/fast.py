@@ -346,7 +346,7 @@ def _read_csv(
     try:
         con.execute(
             f"CREATE OR REPLACE TEMP TABLE {TABLE} AS SELECT * FROM read_csv("
-            f"'{path}', auto_detect=false, header=false, delim='{delim}', quote='\"', "
+            f"{sql_str(path)}, auto_detect=false, header=false, delim='{delim}', quote='\"', "
             f"escape='\"', columns={columns}, strict_mode=true, null_padding=false{nullstr})"
         )
     except duckdb.Error:
