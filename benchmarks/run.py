@@ -13,14 +13,17 @@ each step in a fresh child process so its peak memory is its own:
   `kpi.store.SessionData().add(result)`; `peak_rss_mb`: that child's peak memory.
 
 Times are medians of `--repeat` runs; `load_ratio` is `load_s / duckdb_read_csv_s`. With
-`--json` the last line is one JSON object. The engine's keys (`overview_s`, `requery_s`,
-`pandas_overview_s`) are left null until the engine work fills them.
+`--json` the last line is one JSON object. `overview_s` and `requery_s` time the Overview
+page's KPIs (weekly, against the previous period) through `kpi.engine.run` on the loaded
+session, first and again; they are null when the engine cannot run, and `pandas_overview_s`
+is left for the engine work. `--careful` also times the loader with its fast path off.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import statistics
 import subprocess
@@ -184,32 +187,62 @@ def _measure(step: str, paths: list[str]) -> dict[str, float]:
                 session.add(result)
         seconds = time.perf_counter() - started
         rows = results[0].tables[0].report.rows_loaded if results[0].tables else 0
+        engine = _overview(session) if SessionData is not None else {}
         if SessionData is not None:
             session.close()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     out = {"seconds": seconds, "peak_rss_mb": peak, "rows": rows}
     if step != "duckdb":
         out["loader_seconds"] = loaded
+        out.update(engine)
     return out
 
 
-def _child(step: str, paths: list[Path]) -> dict[str, float]:
+def _overview(session: object) -> dict[str, float]:
+    """The Overview page's KPIs, weekly against the previous period, through the engine: the
+    first request and the same one again. Empty when the engine cannot run here (it is other
+    people's work in progress): the benchmark of the loader must not depend on it."""
+    import datetime as dt
+
+    try:
+        from kpi.engine import Request, run
+        from kpi.page_kpis import OVERVIEW
+
+        request = Request(
+            tuple(OVERVIEW), dt.date(2024, 1, 1), dt.date(2025, 12, 31), "week", compare="previous"
+        )
+        started = time.perf_counter()
+        run(session.con, request)  # type: ignore[attr-defined]
+        first = time.perf_counter() - started
+        started = time.perf_counter()
+        run(session.con, request)  # type: ignore[attr-defined]
+        return {"overview_s": first, "requery_s": time.perf_counter() - started}
+    except Exception:
+        return {}
+
+
+def _child(step: str, paths: list[Path], careful: bool = False) -> dict[str, float]:
+    env = {**os.environ, "KPI_LOADER_FAST": "0"} if careful else None
     done = subprocess.run(
         [sys.executable, "-m", "benchmarks.run", "--measure", step, *map(str, paths)],
-        capture_output=True, text=True, check=True, cwd=ROOT,
+        capture_output=True, text=True, check=True, cwd=ROOT, env=env,
     )  # fmt: skip
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def run(rows: int, repeat: int, posts_only: bool = False) -> dict[str, object]:
+def run(
+    rows: int, repeat: int, posts_only: bool = False, careful: bool = False
+) -> dict[str, object]:
     """Generate (or reuse) the files and measure both steps `repeat` times, interleaved; both
     read the same files (the posts export alone with `posts_only`)."""
     files = write_files(rows)
     paths = [files["posts"]] if posts_only else list(files.values())
-    reference, loads = [], []
+    reference, loads, slow = [], [], []
     for _ in range(repeat):  # interleaved, so a busy moment on the machine hits both alike
         reference.append(_child("duckdb", paths))
         loads.append(_child("load", paths))
+        if careful:  # the loader with its fast path off (KPI_LOADER_FAST=0), for comparison
+            slow.append(_child("load", paths, careful=True))
     ref_s = statistics.median(m["seconds"] for m in reference)
     load_s = statistics.median(m["seconds"] for m in loads)
     posts_mb = files["posts"].stat().st_size / 1024**2
@@ -224,11 +257,20 @@ def run(rows: int, repeat: int, posts_only: bool = False) -> dict[str, object]:
         "peak_rss_mb": round(statistics.median(m["peak_rss_mb"] for m in loads)),
         "duckdb_peak_rss_mb": round(statistics.median(m["peak_rss_mb"] for m in reference)),
         "rows_loaded": loads[0]["rows"],
+        "careful_load_s": round(statistics.median(m["seconds"] for m in slow), 3) if slow else None,
+        "careful_peak_rss_mb": round(statistics.median(m["peak_rss_mb"] for m in slow))
+        if slow
+        else None,
         "repeat": repeat,
-        "overview_s": None,
-        "requery_s": None,
+        "overview_s": _median_of(loads, "overview_s"),
+        "requery_s": _median_of(loads, "requery_s"),
         "pandas_overview_s": None,
     }
+
+
+def _median_of(measures: list[dict[str, float]], key: str) -> float | None:
+    values = [m[key] for m in measures if key in m]
+    return round(statistics.median(values), 3) if values else None
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -238,12 +280,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--posts-only", action="store_true", help="load the posts file alone")
     parser.add_argument("--json", action="store_true", help="print one JSON object last")
+    parser.add_argument(
+        "--careful", action="store_true", help="also time the loader with its fast path off"
+    )
     parser.add_argument("--measure", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.measure:
         print(json.dumps(_measure(args.measure[0], args.measure[1:])))
         return
-    out = run(args.rows, args.repeat, args.posts_only)
+    out = run(args.rows, args.repeat, args.posts_only, args.careful)
     for key, value in out.items():
         print(f"{key:>20}: {value}")
     if args.json:

@@ -14,6 +14,7 @@ import duckdb
 
 from kpi.errors import FileRefused
 from kpi.load.excel import read_workbook
+from kpi.load.fast import load_text_fast
 from kpi.load.finish import Grid, finish
 from kpi.load.report import FileError, LoadedTable, LoadReport, LoadResult, RejectedRow
 from kpi.load.sniff import decode, detect_kind
@@ -65,20 +66,25 @@ def load_file(name: str, data: bytes, max_bytes: int = MAX_FILE_BYTES) -> LoadRe
         kind = detect_kind(name, data).kind
         grids: list[Grid] = []
         tables: list[LoadedTable] = []
-        if kind == "parquet":
-            tables.append(read_parquet(name, data))
-        elif kind in ("xlsx", "xlsb", "xls", "ods"):
-            grids.extend(read_workbook(name, data, kind))
-        elif kind == "spreadsheetml":
-            from kpi.load.spreadsheetml import read_spreadsheetml
-
-            grids.extend(read_spreadsheetml(name, data))
-        elif kind == "json":
-            grids.append(read_json(name, decode(name, data)))
-        else:
-            grids.extend(read_text_tables(name, decode(name, data)))
         con = _loader_connection()
         try:
+            # Large or small, a plain delimited file is read by DuckDB in bulk when the sample
+            # shows nothing the fast path cannot reproduce; else the careful path reads it.
+            fast = load_text_fast(name, data, con) if kind == "text" else None
+            if fast is not None:
+                tables.extend(fast)
+            elif kind == "parquet":
+                tables.append(read_parquet(name, data))
+            elif kind in ("xlsx", "xlsb", "xls", "ods"):
+                grids.extend(read_workbook(name, data, kind))
+            elif kind == "spreadsheetml":
+                from kpi.load.spreadsheetml import read_spreadsheetml
+
+                grids.extend(read_spreadsheetml(name, data))
+            elif kind == "json":
+                grids.append(read_json(name, decode(name, data)))
+            else:
+                grids.extend(read_text_tables(name, decode(name, data)))
             tables.extend(finish(grid, con) for grid in grids)
         finally:
             con.close()

@@ -27,6 +27,7 @@ from python_calamine import CalamineSheet, CalamineWorkbook
 
 from kpi.errors import FileRefused
 from kpi.load import limits
+from kpi.load.excel_fast import read_xlsx_fast
 from kpi.load.finish import Grid
 from kpi.load.layout import find_layout
 from kpi.load.limits import check_area, check_columns, check_sheet_count
@@ -35,6 +36,8 @@ from kpi.load.values import NumberStyle
 
 SheetRows = Iterable[tuple[int, list[Any]]]  # (sheet row number, cell values)
 
+# XLSX sheets are read through fastexcel when it is installed (see excel_fast); tests compare.
+FASTEXCEL = True
 # Decompressed size a workbook may claim before we refuse it as a likely zip bomb.
 MAX_UNZIPPED_BYTES = 4 * 1024**3
 MAX_UNZIP_RATIO = 200
@@ -88,6 +91,12 @@ def read_workbook(file: str, data: bytes, kind: str) -> Iterator[Grid]:
     child process (see `calamine_child`), where a hostile file can only end that process."""
     if kind in ("xlsx", "xlsb", "ods"):
         _check_zip(file, data)
+    if kind == "xlsx":
+        extents = check_xlsx_sheets(file, data)
+        fast = read_xlsx_fast(file, data, extents) if FASTEXCEL else None
+        if fast is not None:
+            yield from fast
+            return
     sheets = _read_xlsx(file, data) if kind == "xlsx" else _read_isolated(file, data)
     for sheet_name, rows in sheets:
         grid = sheet_grid(file, sheet_name, rows)
@@ -121,8 +130,8 @@ def _damaged_sheet(file: str, sheet: str) -> FileRefused:
 
 
 def _read_xlsx(file: str, data: bytes) -> Iterator[tuple[str, SheetRows]]:
-    """Every sheet's rows, streamed, once the workbook's own XML has passed the checks."""
-    check_xlsx_sheets(file, data)
+    """Every sheet's rows, streamed, once the workbook's own XML has passed the checks (in
+    `read_workbook`)."""
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
     except BaseException as exc:
@@ -247,10 +256,11 @@ def scan_sheet(stream: IO[bytes]) -> SheetExtent:
     return extent
 
 
-def check_xlsx_sheets(file: str, data: bytes) -> None:
+def check_xlsx_sheets(file: str, data: bytes) -> dict[str, SheetExtent]:
     """Refuse a workbook with a sheet too wide, or whose cells reach far beyond its data, or
     whose shared-string table claims more entries than it can hold (calamine reserves memory
-    for the claimed count: 4 000 000 000 aborts the process)."""
+    for the claimed count: 4 000 000 000 aborts the process). Returns each sheet's extent."""
+    extents: dict[str, SheetExtent] = {}
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             _check_shared_strings(file, zf)
@@ -264,8 +274,10 @@ def check_xlsx_sheets(file: str, data: bytes) -> None:
                 sheet = names.get(member, member.rsplit("/", 1)[-1].removesuffix(".xml"))
                 check_columns(file, extent.columns, f"sheet “{sheet}”")
                 check_area(file, sheet, extent.rows, extent.columns, extent.values)
+                extents[sheet] = extent
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError):
         raise FileRefused(file, "the workbook is damaged or cut short. Export it again.") from None
+    return extents
 
 
 def _check_shared_strings(file: str, zf: zipfile.ZipFile) -> None:

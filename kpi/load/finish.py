@@ -27,9 +27,12 @@ WIDE_COLUMNS = 300
 
 @dataclass
 class Grid:
-    """A table as text cells (columns c0…cN, in file order) plus what the reader learnt of it."""
+    """A table as text cells (columns c0…cN, in file order) plus what the reader learnt of it.
 
-    cells: pa.Table
+    The cells are an Arrow table, or (the fast path for large text files) `cells` is None and
+    `relation` names a DuckDB table on the loader connection holding them in file order."""
+
+    cells: pa.Table | None
     names: list[str]
     source_names: list[str]
     report: LoadReport
@@ -38,6 +41,14 @@ class Grid:
     style: NumberStyle | None = None
     typed_cells: bool = False  # Excel and JSON cells already carry "." decimals and ISO dates
     parser_rejects: list[RejectedRow] = field(default_factory=list)
+    relation: str | None = None
+    # The fast path may bring its own plans (decided from its sample), columns DuckDB already
+    # typed while reading (index → SQL over `__C__`, the typed cell, giving the final value),
+    # and the original text cells of given rows (for the report).
+    plans: list[ColumnPlan] | None = None
+    pretyped: dict[int, str] = field(default_factory=dict)
+    raw_cells: Callable[[list[int]], dict[int, list[str | None]]] | None = None
+    clean: bool = False  # text cells are trimmed and null words are NULL already
 
 
 def _clean_expr(col: str) -> str:
@@ -47,47 +58,83 @@ def _clean_expr(col: str) -> str:
 
 def finish(grid: Grid, con: duckdb.DuckDBPyConnection) -> LoadedTable:
     """Type every column, reject what does not fit, keep totals rows out, and fill the report."""
-    wide = len(grid.names) > WIDE_COLUMNS and grid.cells.num_rows <= 100_000
+    count = _attach(grid, con)
+    wide = len(grid.names) > WIDE_COLUMNS and count <= 100_000
     if wide:
         con.execute("PRAGMA disable_optimizer")
     try:
-        return _finish(grid, con)
+        return _finish(grid, con, count)
     finally:
         if wide:
             con.execute("PRAGMA enable_optimizer")
+        if grid.cells is None:
+            con.execute("DROP VIEW IF EXISTS grid_cells")
+        else:
+            con.unregister("grid_cells")
 
 
-def _finish(grid: Grid, con: duckdb.DuckDBPyConnection) -> LoadedTable:
-    report = grid.report
-    n_cols = len(grid.names)
+def _attach(grid: Grid, con: duckdb.DuckDBPyConnection) -> int:
+    """Make the cells readable as `grid_cells` (`__row`, c0…cN) and return their row count."""
+    if grid.cells is None:
+        con.execute(
+            f"CREATE OR REPLACE TEMP VIEW grid_cells AS SELECT rowid AS __row, * FROM {grid.relation}"
+        )
+        return int(con.execute(f"SELECT count(*) FROM {grid.relation}").fetchall()[0][0])
     cells = grid.cells.append_column("__row", pa.array(range(grid.cells.num_rows), pa.int64()))
     con.register("grid_cells", cells)
-    sample_rows = min(SAMPLE_ROWS, max(30, SAMPLE_CELLS // max(n_cols, 1)))
-    sample = grid.cells.slice(0, sample_rows).to_pydict()
-    sample_values = {
-        i: [
-            v.strip()
-            for v in sample[f"c{i}"]
-            if v is not None and v.strip().lower() not in NULL_TOKENS
+    return grid.cells.num_rows
+
+
+def _sample(grid: Grid, con: duckdb.DuckDBPyConnection, rows: int) -> dict[str, list[str | None]]:
+    """The first `rows` rows of cells, column by column."""
+    if grid.cells is None:
+        query = f"SELECT * FROM {grid.relation} ORDER BY rowid LIMIT {rows}"
+        return con.sql(query).to_arrow_table().to_pydict()
+    return grid.cells.slice(0, rows).to_pydict()
+
+
+def sample_rows(n_cols: int) -> int:
+    """How many rows a table of `n_cols` columns is planned from."""
+    return min(SAMPLE_ROWS, max(30, SAMPLE_CELLS // max(n_cols, 1)))
+
+
+def sample_values(cells: list[str | None]) -> list[str]:
+    """A column's sampled cells as planning sees them: trimmed, without the null words."""
+    return [v.strip() for v in cells if v is not None and v.strip().lower() not in NULL_TOKENS]
+
+
+def _finish(grid: Grid, con: duckdb.DuckDBPyConnection, n_rows: int) -> LoadedTable:
+    report = grid.report
+    n_cols = len(grid.names)
+    if grid.plans is not None and grid.style is not None:
+        plans, style = list(grid.plans), grid.style
+    else:
+        sample = _sample(grid, con, sample_rows(n_cols))
+        values = {i: sample_values(sample[f"c{i}"]) for i in range(n_cols)}
+        style = grid.style or detect_number_style(
+            [v for vals in values.values() for v in vals[:500]], report.delimiter
+        )
+        plans = [
+            plan_column(grid.names[i], values[i], style, grid.typed_cells) for i in range(n_cols)
         ]
-        for i in range(n_cols)
-    }
-    style = grid.style or detect_number_style(
-        [v for vals in sample_values.values() for v in vals[:500]], report.delimiter
-    )
-    plans = [
-        plan_column(grid.names[i], sample_values[i], style, grid.typed_cells) for i in range(n_cols)
-    ]
     for i, plan in enumerate(plans):
         if plan.kind == "date" and plan.detail.startswith("Month dd"):
-            cells = _with_years(cells, i, report, grid.names[i], _newest_date(con, plans))
-            con.register("grid_cells", cells)
+            if grid.cells is None:  # rare and small (TikTok Studio): work on Arrow cells
+                con.execute("DROP VIEW grid_cells")
+                grid.cells = con.sql(
+                    f"SELECT * FROM {grid.relation} ORDER BY rowid"
+                ).to_arrow_table()
+                _attach(grid, con)
+            cells = grid.cells.append_column("__row", pa.array(range(n_rows), pa.int64()))
+            grid.cells = _with_years(cells, i, report, grid.names[i], _newest_date(con, plans))
+            grid.cells = grid.cells.drop_columns(["__row"])
+            _attach(grid, con)
             plans[i] = ColumnPlan(
                 "date", "month and day only: year inferred", "TRY_CAST(__V__ AS DATE)"
             )
 
     # Convert every column once; counts, rejects and the final table all read from here.
-    fails, non_null = _create_typed(con, plans, n_cols)
+    fails, non_null = _create_typed(con, plans, n_cols, grid.pretyped, grid.clean)
     remarks = _remarks(con, fails)
     for i, phrases in remarks.items():
         count = sum(phrases.values())
@@ -137,11 +184,11 @@ def _finish(grid: Grid, con: duckdb.DuckDBPyConnection) -> LoadedTable:
     if empty:
         empty_lines = grid.line_of(empty)
         report.skipped.extend(SkippedLine(empty_lines[o], "empty row", "") for o in empty)
-    totals = _totals_rows(con, grid, plans, n_cols)
-    messages = _message_rows(con, n_cols)
+    totals = _totals_rows(con, grid, plans, n_cols, n_rows)
+    messages = set() if 0 in grid.pretyped else _message_rows(con, n_cols)
     ordinals = sorted(set(bad_rows) | set(totals) | set(messages))
     lines = grid.line_of(ordinals) if ordinals else {}
-    raw = _raw_rows(con, ordinals, n_cols)
+    raw = _raw_rows(con, ordinals, n_cols, grid)
     rejected = list(grid.parser_rejects)
     for o in ordinals:
         if o in messages:
@@ -157,16 +204,22 @@ def _finish(grid: Grid, con: duckdb.DuckDBPyConnection) -> LoadedTable:
         rejected.append(RejectedRow(lines.get(o, o + 1), reason, grid.raw_of(raw[o])))
     rejected.sort(key=lambda r: r.line)
 
-    con.register("excluded_rows", pa.table({"__row": pa.array(ordinals + empty, pa.int64())}))
     select = ", ".join(
-        f"{'v' if i in demoted else 't'}{i} AS {ident(grid.names[i])}" for i in range(n_cols)
+        f"{'v' if plans[i].kind == 'text' else 't'}{i} AS {ident(grid.names[i])}"
+        for i in range(n_cols)
     )
-    table = con.sql(
-        f"SELECT {select} FROM typed ANTI JOIN excluded_rows USING (__row) ORDER BY __row"
-    ).to_arrow_table()
-    con.unregister("excluded_rows")
-    con.unregister("grid_cells")
-    con.execute("DROP TABLE typed")
+    if ordinals or empty:
+        con.register("excluded_rows", pa.table({"__row": pa.array(ordinals + empty, pa.int64())}))
+        table = con.sql(
+            f"SELECT {select} FROM typed ANTI JOIN excluded_rows USING (__row) ORDER BY __row"
+        ).to_arrow_table()
+        con.unregister("excluded_rows")
+    else:  # nothing to leave out: the table is already in file order (insertion order)
+        table = con.sql(f"SELECT {select} FROM typed").to_arrow_table()
+    kind = con.execute(
+        "SELECT table_type FROM information_schema.tables WHERE table_name = 'typed'"
+    ).fetchall()
+    con.execute(f"DROP {'VIEW' if kind and kind[0][0] == 'VIEW' else 'TABLE'} typed")
 
     report.rejected = rejected
     report.rows_loaded = table.num_rows
@@ -236,20 +289,40 @@ def _kind_word(plan: ColumnPlan) -> str:
     }.get(plan.kind, plan.kind)
 
 
-def _typed_select(plans: list[ColumnPlan], n_cols: int) -> str:
-    # kpi_clean is a macro (see _define_clean): one short call per column keeps binding a wide
-    # table cheap.
-    cleaned = ", ".join(f"kpi_clean(c{i}) AS v{i}" for i in range(n_cols))
-    typed = ", ".join(f"v{i}, {_bind(p.fast or p.sql, i)} AS t{i}" for i, p in enumerate(plans))
+def _typed_select(
+    plans: list[ColumnPlan], n_cols: int, pretyped: dict[int, str], clean: bool
+) -> str:
+    # kpi_clean is a macro (see define_clean): one short call per column keeps binding a wide
+    # table cheap. Columns DuckDB typed while reading, and cells cleaned already, need none.
+    cleaned = ", ".join(
+        f"c{i} AS v{i}" if i in pretyped or clean else f"kpi_clean(c{i}) AS v{i}"
+        for i in range(n_cols)
+    )
+
+    def typed_value(i: int, plan: ColumnPlan) -> str:
+        if i in pretyped:
+            return pretyped[i].replace("__C__", f"v{i}")
+        return _bind(plan.fast or plan.sql, i)
+
+    # A text column is its cleaned value: no second copy of it.
+    typed = ", ".join(
+        f"v{i}" if p.kind == "text" else f"v{i}, {typed_value(i, p)} AS t{i}"
+        for i, p in enumerate(plans)
+    )
     return f"SELECT __row, {typed} FROM (SELECT __row, {cleaned} FROM grid_cells)"
 
 
-def _define_clean(con: duckdb.DuckDBPyConnection) -> None:
+def define_clean(con: duckdb.DuckDBPyConnection) -> None:
+    """The macro kpi_clean(x): a cell trimmed, or NULL when it is a null word."""
     con.execute(f"CREATE OR REPLACE TEMP MACRO kpi_clean(x) AS {_clean_expr('x')}")
 
 
 def _create_typed(
-    con: duckdb.DuckDBPyConnection, plans: list[ColumnPlan], n_cols: int
+    con: duckdb.DuckDBPyConnection,
+    plans: list[ColumnPlan],
+    n_cols: int,
+    pretyped: dict[int, str] | None = None,
+    clean: bool = False,
 ) -> tuple[dict[int, int], dict[int, int]]:
     """The table `typed`: `__row`, and per column its cleaned text `v{i}` and typed value `t{i}`.
 
@@ -259,8 +332,14 @@ def _create_typed(
 
     Returns, per typed column, how many present values did not convert, and per column how
     many values are present (one pass over the table for both)."""
-    _define_clean(con)
-    con.execute(f"CREATE OR REPLACE TEMP TABLE typed AS {_typed_select(plans, n_cols)}")
+    define_clean(con)
+    pretyped = pretyped or {}
+    select = _typed_select(plans, n_cols, pretyped, clean)
+    if clean and all(p.kind == "text" or i in pretyped for i, p in enumerate(plans)):
+        # Nothing left to compute but cheap casts: a view, not a second copy of the data.
+        con.execute(f"CREATE OR REPLACE TEMP VIEW typed AS {select}")
+    else:
+        con.execute(f"CREATE OR REPLACE TEMP TABLE typed AS {select}")
     typed = [i for i, p in enumerate(plans) if p.kind != "text"]
     # count(CASE …), not count(*) FILTER (…): DuckDB plans FILTER clauses in time quadratic in
     # their number (3 000 of them took minutes).
@@ -343,10 +422,12 @@ def _non_null_counts(con: duckdb.DuckDBPyConnection, n_cols: int) -> dict[int, i
 
 
 def _raw_rows(
-    con: duckdb.DuckDBPyConnection, ordinals: list[int], n_cols: int
+    con: duckdb.DuckDBPyConnection, ordinals: list[int], n_cols: int, grid: Grid
 ) -> dict[int, list[str | None]]:
     if not ordinals:
         return {}
+    if grid.raw_cells is not None:
+        return grid.raw_cells(ordinals)
     cols = ", ".join(f"c{i}" for i in range(n_cols))
     ids = ", ".join(str(o) for o in ordinals)
     rows = con.execute(f"SELECT __row, {cols} FROM grid_cells WHERE __row IN ({ids})").fetchall()
@@ -354,13 +435,12 @@ def _raw_rows(
 
 
 def _totals_rows(
-    con: duckdb.DuckDBPyConnection, grid: Grid, plans: list[ColumnPlan], n_cols: int
+    con: duckdb.DuckDBPyConnection, grid: Grid, plans: list[ColumnPlan], n_cols: int, count: int
 ) -> set[int]:
     """Summary rows at the top or the bottom of the table (see `kpi.load.summary`)."""
-    count = grid.cells.num_rows
     if count < 2 or n_cols < 2:
         return set()
     edges = sorted({*range(min(TOP_RUN, count)), *range(max(0, count - BOTTOM_RUN), count)})
-    raw = _raw_rows(con, edges, n_cols)
+    raw = _raw_rows(con, edges, n_cols, grid)
     filled = _non_null_counts(con, 1)[0]
     return summary_rows(con, count, [p.kind for p in plans], grid.names, raw, filled)

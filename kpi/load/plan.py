@@ -20,6 +20,7 @@ from kpi.load.values import (
     is_bool,
     is_duration,
     most_common,
+    mostly,
     parse_number,
     strip_number_decoration,
 )
@@ -177,15 +178,15 @@ def _parse_figure(value: str, style: NumberStyle, typed_cells: bool) -> float | 
     return parse_number(value, style)
 
 
+_LEADING_ZERO = re.compile(r"^\s*0\d")
+
+
 def plan_column(name: str, values: list[str], style: NumberStyle, typed_cells: bool) -> ColumnPlan:
     """Decide a column's type from a sample of its non-empty values."""
     style = column_style(values, style, typed_cells)
     if not values:
         return ColumnPlan("text", "empty", "__V__")
-    n = len(values)
-    if tolerated(n - sum(1 for v in values if is_bool(v)), n) and not all(
-        v in ("0", "1") for v in values
-    ):
+    if mostly(values, is_bool) and not all(v in ("0", "1") for v in values):
         trues = ", ".join(
             sql_str(w)
             for w in ("true", "yes", "sí", "si", "tak", "sim", "verdadero", "prawda", "y")
@@ -197,10 +198,13 @@ def plan_column(name: str, values: list[str], style: NumberStyle, typed_cells: b
         return ColumnPlan("bool", "yes/no", sql)
     # Remarks ("Using campaign budget") do not count against a number column; see REMARK.
     figures = [v for v in values if not REMARK.match(v)]
-    parsed = [x for x in (_parse_figure(v, style, typed_cells) for v in figures) if x is not None]
-    leading_zero = any(re.match(r"^0\d", v.strip()) for v in values)
-    numeric = bool(figures) and tolerated(len(figures) - len(parsed), len(figures))
-    if numeric and not leading_zero and not _ID_NAME.search(name):
+    numeric = bool(figures) and mostly(
+        figures, lambda v: _parse_figure(v, style, typed_cells) is not None
+    )
+    if numeric and not _ID_NAME.search(name) and not any(_LEADING_ZERO.match(v) for v in values):
+        parsed = [
+            x for x in (_parse_figure(v, style, typed_cells) for v in figures) if x is not None
+        ]
         if (
             _DATE_NAME.search(name)
             and all(20000 <= n <= 80000 for n in parsed)
@@ -227,7 +231,7 @@ def plan_column(name: str, values: list[str], style: NumberStyle, typed_cells: b
         if integral:
             return ColumnPlan("integer", "", _number_sql(style, True, typed_cells), fast)
         return ColumnPlan("decimal", "", _number_sql(style, False, typed_cells), fast)
-    if tolerated(n - sum(1 for v in values if is_duration(v)), n):
+    if mostly(values, is_duration):
         sql = (
             "TRY_CAST(split_part(__V__, ':', 1) AS BIGINT) * 3600 + "
             "TRY_CAST(split_part(__V__, ':', 2) AS BIGINT) * 60 + TRY_CAST(split_part(__V__, ':', 3) AS BIGINT)"
@@ -245,7 +249,8 @@ def plan_column(name: str, values: list[str], style: NumberStyle, typed_cells: b
                 )
             else:
                 detail = layout.name
-        with_time = any(":" in v for v in values)
+        # (a value that is not a date, such as "Total: Account", does not make it a time)
+        with_time = any(":" in v for v in values if layout.regex.match(v))
         kind = "timestamp" if with_time else "date"
         if with_time and re.search(r"(Z|UTC|[+-]\d{2}:?\d{2})$", values[0]):
             detail += ", converted to UTC"

@@ -42,7 +42,7 @@ class FileKind:
 
 def detect_kind(name: str, data: bytes) -> FileKind:
     """Decide the file's kind from its content; refuse empty, binary and encrypted files."""
-    if not _without_bom(data).strip(b" \t\r\n\x00"):
+    if _blank(_without_bom(data)):
         raise FileRefused(name, "the file is empty. Export it again with at least one row.")
     head = data[:16]
     if head.startswith(PARQUET_MAGIC):
@@ -71,6 +71,14 @@ def detect_kind(name: str, data: bytes) -> FileKind:
     if stripped[:1] in (b"{", b"["):
         return FileKind("json")
     return FileKind("text")
+
+
+def _blank(data: bytes) -> bool:
+    """Only spaces, line breaks and NULs, judged chunk by chunk (no copy of a large file)."""
+    view = memoryview(data)
+    return not any(
+        bytes(view[i : i + (1 << 20)]).strip(b" \t\r\n\x00") for i in range(0, len(data), 1 << 20)
+    )
 
 
 def _without_bom(data: bytes) -> bytes:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -39,6 +40,7 @@ _CURRENCY_RE = re.compile(rf"^(?:{CURRENCY_PATTERN})\s*|\s*(?:{CURRENCY_PATTERN}
 _SPACES = " \u00a0\u202f"
 _BOUND_RE = re.compile(r"^[<>]\s*")
 
+_PLAIN_INTEGER = re.compile(r"[+-]?\d{1,15}")
 TRUE_WORDS = frozenset({"true", "yes", "sí", "si", "tak", "sim", "verdadero", "prawda", "y"})
 FALSE_WORDS = frozenset({"false", "no", "nie", "não", "nao", "falso", "fałsz", "n"})
 
@@ -62,6 +64,8 @@ class NumberStyle:
 
 def strip_number_decoration(value: str) -> tuple[str, bool, str]:
     """Remove a currency, a percent sign and bound marks; say if it was a percent and which currency."""
+    if _PLAIN_INTEGER.fullmatch(value):
+        return value, False, ""
     v = value.strip()
     v = _BOUND_RE.sub("", v)
     percent = v.endswith("%")
@@ -75,9 +79,6 @@ def strip_number_decoration(value: str) -> tuple[str, bool, str]:
     if v.startswith("(") and v.endswith(")"):  # accounting negatives: (12.50)
         v = "-" + v[1:-1]
     return v, percent, currency
-
-
-_PLAIN_INTEGER = re.compile(r"[+-]?\d{1,15}")
 
 
 @lru_cache(maxsize=16)
@@ -172,15 +173,28 @@ LAYOUTS_BY_NAME = {layout.name: layout for layout in DATE_LAYOUTS}
 MONTH_FIRST = {"dd/mm/yyyy": "mm/dd/yyyy", "dd/mm/yy": "mm/dd/yy"}
 
 
+def mostly(values: list[str], test: Callable[[str], object]) -> bool:
+    """Whether `test` holds for all values but at most 5 % (and at most one in a column of
+    three or more; none in a shorter one). Stops at the first miss too many: classifying a
+    text column costs a few hundred tests, not one per sampled value."""
+    allowed = 0 if len(values) < 3 else max(1, 0.05 * len(values))
+    misses = 0
+    for value in values:
+        if not test(value):
+            misses += 1
+            if misses > allowed:
+                return False
+    return True
+
+
 def classify_dates(values: list[str]) -> DateLayout | None:
     """The layout that reads (almost) all values; day-first or month-first decided by the values."""
     if not values:
         return None
     for layout in DATE_LAYOUTS:
-        hits = [v for v in values if layout.regex.match(v)]
-        misses = len(values) - len(hits)
-        if misses and (len(values) < 3 or misses > max(1, 0.05 * len(values))):
+        if not mostly(values, layout.regex.match):
             continue
+        hits = [v for v in values if layout.regex.match(v)]
         if layout.day_first is None:
             return layout
         twin = MONTH_FIRST.get(layout.name)

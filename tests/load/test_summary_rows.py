@@ -91,3 +91,12 @@ def test_rows_that_are_not_summaries_stay(lines: list[str]) -> None:
     table = only_table("p.csv", csv_bytes(*lines))
     assert table.report.rows_rejected == 0
     assert table.report.rows_loaded == len(lines) - 1
+
+
+@pytest.mark.parametrize("label", ["Total", "Total: Account"])
+def test_a_totals_label_in_a_date_column_is_a_summary_not_a_bad_date(label: str) -> None:
+    rows = [f"2024-01-{1 + i % 28:02d},post {i},{i}" for i in range(30)]
+    table = only_table("daily.csv", csv_bytes("Day,Post,Clicks", *rows, f"{label},,435"))
+    (rejected,) = table.report.rejected
+    assert rejected.line == 32 and "summary row" in rejected.reason
+    assert table.report.columns[0].type == "date"

@@ -1,0 +1,174 @@
+"""XLSX sheets through fastexcel (calamine to Arrow): the whole sheet arrives as Arrow strings
+in one call, instead of one Python object per cell, and becomes the same grid `sheet_grid`
+builds (header detection, sheet row numbers, blank rows) with vectorised Arrow operations.
+
+It runs after the workbook's own XML has passed the checks in `kpi.load.excel`, and hands back
+(None) whenever its reading could differ from calamine's row by row: a sheet that does not
+start at A1, duration cells, a reader error. Then the careful reader reads the workbook."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+import zlib
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from kpi.load.finish import Grid
+from kpi.load.layout import find_layout
+from kpi.load.limits import check_sheet_count
+from kpi.load.report import LoadReport, SkippedLine
+from kpi.load.values import NumberStyle
+
+HEAD_ROWS = 200  # rows given to header detection, as `sheet_grid` does
+# Smaller workbooks take the careful reader: it costs little there, and its messages for
+# damaged files are the ones people have seen.
+MIN_BYTES = 1 << 20
+_SHEET_PART = re.compile(r"(?i)xl/[a-z]*sheets/[^/]+\.xml")  # as kpi.load.excel scans them
+_PART_CHUNK = 1 << 22
+
+
+def _members_unpack_cleanly(data: bytes) -> bool:
+    """Every zip member unpacks to its declared size with its CRC: the careful reader refuses a
+    workbook whose parts lie about their size (a hidden zip bomb); fastexcel may not look."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            for info in zf.infolist():
+                if _SHEET_PART.fullmatch(info.filename):
+                    continue  # read whole by check_xlsx_sheets already
+                with zf.open(info) as stream:
+                    while stream.read(_PART_CHUNK):
+                        pass
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError):
+        return False
+    return True
+
+
+def _reader_failure(exc: BaseException) -> bool:
+    """fastexcel's errors, and Rust panics (pyo3's PanicException is a BaseException)."""
+    return isinstance(exc, Exception) or type(exc).__name__ == "PanicException"
+
+
+def _filled(column: pa.ChunkedArray) -> pa.ChunkedArray:
+    return pc.and_kleene(pc.is_valid(column), pc.not_equal(pc.utf8_trim_whitespace(column), ""))
+
+
+def _any(masks: list[pa.ChunkedArray], length: int) -> pa.ChunkedArray:
+    out = pa.chunked_array([pa.array([False] * length, pa.bool_())])
+    for mask in masks:
+        out = pc.or_kleene(out, pc.fill_null(mask, False))
+    return out
+
+
+def read_xlsx_fast(file: str, data: bytes, extents: dict[str, Any]) -> list[Grid] | None:
+    """Every non-empty sheet's grid, or None to let the careful reader read the workbook."""
+    if len(data) < MIN_BYTES:
+        return None
+    try:
+        import fastexcel
+    except ImportError:
+        return None
+    if not _members_unpack_cleanly(data):
+        return None
+    try:
+        reader = fastexcel.read_excel(data)
+        names = list(reader.sheet_names)
+    except BaseException as exc:
+        if not _reader_failure(exc):
+            raise
+        return None
+    check_sheet_count(file, len(names))
+    grids: list[Grid] = []
+    for name in names:
+        extent = extents.get(name)
+        if extent is None:
+            return None
+        if extent.rows == 0 or extent.values == 0:
+            continue  # an empty sheet
+        try:
+            table = reader.load_sheet(name, header_row=None, dtypes="string").to_arrow()
+        except BaseException as exc:
+            if not _reader_failure(exc):
+                raise
+            return None
+        # calamine's rows start at the first used row and column: the same grid as the
+        # careful reader's only when that is A1 and the extents agree.
+        if table.num_rows != extent.rows or table.num_columns != extent.columns:
+            return None
+        columns = [
+            # calamine gives a date for a midnight date-time, which the careful reader writes
+            # as "2024-01-03"; fastexcel writes "2024-01-03 00:00:00".
+            pc.replace_substring_regex(c, r"^(\d{4}-\d{2}-\d{2}) 00:00:00$", r"\1")
+            for c in table.columns
+        ]
+        if any(pc.any(pc.match_substring_regex(c, r"^1899-12-3[01] ")).as_py() for c in columns):
+            return None  # durations, written as dates of 1899 (the careful reader has h:mm:ss)
+        grid = _grid(file, name, columns, table.num_rows)
+        if grid is not None:
+            grids.append(grid)
+    return grids
+
+
+def _grid(file: str, sheet: str, columns: list[pa.ChunkedArray], n_rows: int) -> Grid | None:
+    """What `sheet_grid` makes of the same rows (sheet row i + 1 is index i)."""
+    filled = [_filled(c) for c in columns]
+    any_filled = _any(filled, n_rows)
+    filled_lines = pc.indices_nonzero(any_filled).to_pylist()
+    if not filled_lines:
+        return None
+    last = min(HEAD_ROWS, filled_lines[-1] + 1)
+    head_table = pa.table({f"c{j}": c.slice(0, last) for j, c in enumerate(columns)})
+    head_rows = head_table.to_pylist()
+    head_filled = any_filled.slice(0, last).to_pylist()
+    head = [
+        (i + 1, [v or "" for v in row.values()] if head_filled[i] else [])
+        for i, row in enumerate(head_rows)
+    ]
+    layout = find_layout(head)
+    if layout is None:
+        return None
+    width = len(layout.names)
+    first = head[layout.data_index][0] if layout.data_index < len(head) else last + 1
+    in_table = _any(filled[:width], n_rows)
+    after = pa.chunked_array([pa.array([i + 1 >= first for i in range(n_rows)], pa.bool_())])
+    mask = pc.and_(in_table, after)
+    lines = [i + 1 for i in pc.indices_nonzero(mask).to_pylist()]
+    below = [line for line in (i + 1 for i in filled_lines) if line >= first]
+    blank = (below[-1] - first + 1 - len(lines)) if below else 0
+    empty = pa.array([""] * len(lines), pa.string())
+    cells = pa.table(
+        {
+            f"c{i}": pc.fill_null(columns[i].filter(mask), "") if i < len(columns) else empty
+            for i in range(width)
+        }
+    )
+    report = LoadReport(
+        file=file,
+        sheet=sheet,
+        encoding=None,
+        delimiter=None,
+        header_line=layout.header_line,
+        skipped=[SkippedLine(line, reason, raw) for line, reason, raw in layout.skipped],
+    )
+    if blank:
+        report.notes.append(f"{blank} empty row(s) inside the sheet were skipped.")
+
+    def line_of(ordinals: list[int]) -> dict[int, int]:
+        return {o: lines[o] for o in ordinals}
+
+    def raw_of(values: list[str | None]) -> str:
+        return " | ".join(v or "" for v in values)
+
+    return Grid(
+        cells=cells,
+        names=layout.names,
+        source_names=layout.source_names,
+        report=report,
+        line_of=line_of,
+        raw_of=raw_of,
+        style=NumberStyle(".", ","),
+        typed_cells=True,
+    )

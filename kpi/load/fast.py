@@ -1,0 +1,445 @@
+"""The fast path for delimited text: Python decides from a sample, DuckDB parses and types the
+whole file in bulk.
+
+From the first megabyte Python decides what the careful path (`kpi.load.text`) would: the
+encoding, the delimiter, the header row, title and description rows above the data, the number
+style. The bytes are then written once to a temporary UTF-8 file (transcoded in chunks when the
+file is UTF-16 or a Windows code page, never decoded whole), starting at the first data line,
+and read by DuckDB's `read_csv` on the trusted loader connection with exactly that dialect, as
+text; `kpi.load.finish` types every column in SQL from there, as for any grid.
+
+Whatever the fast path cannot reproduce exactly it hands back (returns None), and the careful
+path reads the file: several tables, blank or comment lines, rows of another width, quotes that
+never close, invalid UTF-8, NUL bytes, lone CR line ends, a file cut off without a final line
+break. Most are seen in the sample; the rest make DuckDB's strict reader fail, or show in the
+line count after reading (a blank line anywhere leaves one more line break than rows).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import duckdb
+
+from kpi.load import limits
+from kpi.load.finish import Grid, define_clean, finish, sample_rows, sample_values
+from kpi.load.layout import Layout, find_layout
+from kpi.load.plan import ColumnPlan, plan_column, sql_str
+from kpi.load.report import LoadedTable, LoadReport, SkippedLine
+from kpi.load.sniff import DELIMITER_NAMES, _decode, _utf16_without_bom, detect_delimiter
+from kpi.load.text import (
+    SNIFF_CHARS,
+    SNIFF_MAX_CHARS,
+    SNIFF_MIN_LINES,
+    _offset_of_line,
+    _safe_rows,
+    _sniff_rows,
+    _table_end,
+)
+from kpi.load.values import NULL_TOKENS, NumberStyle, detect_number_style
+
+ENABLED = os.environ.get("KPI_LOADER_FAST", "1") != "0"
+SAMPLE_BYTES = 1 << 20  # what Python reads to decide; ≥ the careful path's 256 K characters
+CHUNK_BYTES = 1 << 24  # transcoding step: bounded memory whatever the file's size
+TABLE = "fast_cells"
+
+
+@contextmanager
+def disabled() -> Iterator[None]:
+    """Within this block every text file takes the careful path (tests compare the two)."""
+    global ENABLED
+    before, ENABLED = ENABLED, False
+    try:
+        yield
+    finally:
+        ENABLED = before
+
+
+@dataclass(frozen=True)
+class _Encoding:
+    codec: str
+    label: str
+    bom: int
+
+
+def _encoding(data: bytes) -> _Encoding | None:
+    """The encoding as the careful path would name it, decided from the first bytes only."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return _Encoding("utf-8", "UTF-8 with BOM", 3)
+    if data.startswith(b"\xff\xfe"):
+        return _Encoding("utf-16-le", "UTF-16 LE", 2)
+    if data.startswith(b"\xfe\xff"):
+        return _Encoding("utf-16-be", "UTF-16 BE", 2)
+    utf16 = _utf16_without_bom(data[:4096])
+    if utf16:
+        return _Encoding(utf16, utf16.upper().replace("-", " ", 1).replace("-", " "), 0)
+    head = data[:SAMPLE_BYTES]
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=len(data) <= SAMPLE_BYTES)
+        return _Encoding("utf-8", "UTF-8", 0)
+    except UnicodeDecodeError:
+        pass
+    decoded = _decode(head)  # a Windows code page, judged on the sample
+    codec = {"cp1252": "cp1252", "cp1250": "cp1250", "latin-1": "latin-1"}.get(
+        decoded.encoding.split(" ")[0]
+    )
+    return _Encoding(codec, decoded.encoding, 0) if codec and not decoded.note else None
+
+
+@dataclass
+class _Sample:
+    delimiter: str
+    layout: Layout
+    data_line: int  # the first data row's line number in the file
+    style: NumberStyle
+    rows: list[list[str]]  # the data rows the sample holds whole
+    complete: bool  # the sample is the whole file
+
+
+def _analyse(text: str, complete: bool) -> _Sample | None:
+    """What the careful path would decide for this file, from its first characters; None when
+    the sample shows something only the careful path handles."""
+    if "\x00" in text:
+        return None
+    text = text.replace("\r\n", "\n")
+    if "\r" in text:
+        return None  # CR-only line ends
+    if not complete:
+        text = text[: text.rfind("\n") + 1]  # whole lines only
+    delimiter = detect_delimiter(text)
+    window = SNIFF_CHARS
+    while text.count("\n", 0, window) < SNIFF_MIN_LINES and window < min(
+        len(text), SNIFF_MAX_CHARS
+    ):
+        window *= 4
+    sniff = _sniff_rows(text[:window], delimiter, 1)
+    layout = find_layout(sniff)
+    if layout is None or layout.data_index >= len(sniff):
+        return None
+    width = len(layout.names)
+    if width > limits.MAX_COLUMNS or any(len(cells) > limits.MAX_COLUMNS for _, cells in sniff):
+        return None  # the careful path words the refusal
+    data_line = sniff[layout.data_index][0]
+    start = _offset_of_line(text, 0, 1, data_line)
+    if _table_end(text, start, delimiter, width) != len(text):
+        return None  # a blank or comment line ends the table inside the sample
+    rows = _safe_rows(csv.reader(io.StringIO(text[start:]), delimiter=delimiter), 1 << 30)
+    if not complete:
+        rows = rows[:-1]  # the last record may be cut by the sample's end
+    if any(len(cells) != width for cells in rows):
+        return None  # short or long rows: padded or rejected by the careful path
+    if any(c[:1] in (" ", "\t") and c.lstrip().startswith('"') for row in rows for c in row):
+        return None  # a quote after spaces: DuckDB unquotes it, the careful path keeps it
+    sample = csv.reader(io.StringIO(text[: SNIFF_CHARS * 4]), delimiter=delimiter)
+    values = [c for row in _safe_rows(sample, 2000) for c in row if c and not c.startswith("#")]
+    style = detect_number_style(values, delimiter)
+    return _Sample(delimiter, layout, data_line, style, rows, complete)
+
+
+def null_words(sample: _Sample, columns: list[int]) -> list[str]:
+    """The null words the sample writes in these columns, spelt as written: DuckDB's reader
+    must read them as NULL (each word it checks slows every cell, so only those seen)."""
+    seen = {
+        r[i] for r in sample.rows for i in columns if r[i] and r[i].strip().lower() in NULL_TOKENS
+    }
+    return sorted(seen)
+
+
+def _pretyped(sample: _Sample) -> tuple[list[ColumnPlan], dict[int, str], dict[int, str]] | None:
+    """The plans `finish` would make (from the same rows), and the columns DuckDB can type while
+    reading with the same result: plain integers and decimals, ISO dates and times. Returns
+    (plans, DuckDB type per column, SQL from the read value to the final one), or None when
+    the sample is too short to plan exactly as the careful path would."""
+    names, n_cols = sample.layout.names, len(sample.layout.names)
+    wanted = sample_rows(n_cols)
+    if len(sample.rows) < wanted and not sample.complete:
+        return None
+    rows = sample.rows[:wanted]
+    plans = [
+        plan_column(names[i], sample_values([r[i] for r in rows]), sample.style, False)
+        for i in range(n_cols)
+    ]
+    if any(p.detail.startswith("Month dd") for p in plans):
+        return None
+    types: dict[int, str] = {}
+    final: dict[int, str] = {}
+    for i, plan in enumerate(plans):
+        if plan.kind == "integer" and plan.fast:
+            types[i], final[i] = "BIGINT", "__C__"
+        elif plan.kind == "decimal" and plan.fast and sample.style.decimal == ".":
+            types[i], final[i] = "DOUBLE", "__C__"
+        elif plan.kind == "timestamp" and plan.detail.startswith("yyyy-mm-dd"):
+            # Read with its offset (UTC on the loader connection), as the careful path casts.
+            types[i], final[i] = "TIMESTAMPTZ", "CAST(__C__ AS TIMESTAMP)"
+        elif plan.kind == "date" and plan.detail == "yyyy-mm-dd":
+            types[i], final[i] = "TIMESTAMPTZ", "CAST(CAST(__C__ AS TIMESTAMP) AS DATE)"
+    return plans, types, final
+
+
+@dataclass
+class _Written:
+    path: str
+    newlines: int  # line breaks in the data part
+    crlf: bool  # the data holds CR LF pairs (inside quoted values they are normalised)
+
+
+def _write(data: bytes, enc: _Encoding, skip_lines: int) -> _Written | None:
+    """Write the data lines (from line `skip_lines + 1`) as UTF-8 to a temporary file; None
+    when the bytes do not decode cleanly (or hold what only the careful path handles)."""
+    fd, path = tempfile.mkstemp(prefix="kpi-load-", suffix=".csv")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            if enc.codec == "utf-8":
+                view = memoryview(data)[enc.bom :]
+                offset = 0
+                for _ in range(skip_lines):
+                    offset = data.index(b"\n", enc.bom + offset) - enc.bom + 1
+                out.write(view[offset:])  # one write, no copy of the upload
+                start = enc.bom + offset
+                newlines = data.count(b"\n", start)
+                cr = data.count(b"\r", start)
+                if cr and cr != data.count(b"\r\n", start):
+                    raise ValueError("lone CR")
+                if data.find(b"\x00", start) >= 0:
+                    raise ValueError("NUL")
+                return _Written(path, newlines, bool(cr))
+            decoder = codecs.getincrementaldecoder(enc.codec)()
+            newlines, crs, pairs, first = 0, 0, 0, True
+            for begin in range(enc.bom, len(data), CHUNK_BYTES):
+                chunk = data[begin : begin + CHUNK_BYTES]
+                text = decoder.decode(chunk, final=begin + CHUNK_BYTES >= len(data))
+                if first:
+                    first, pos = False, 0
+                    for _ in range(skip_lines):
+                        pos = text.index("\n", pos) + 1
+                    text = text[pos:]
+                if "\x00" in text:
+                    raise ValueError("NUL")
+                newlines += text.count("\n")
+                crs += text.count("\r")
+                pairs += text.count("\r\n")
+                out.write(text.encode("utf-8"))
+            if crs != pairs:
+                raise ValueError("lone CR")  # (a pair split across chunks also lands here)
+            return _Written(path, newlines, bool(crs))
+    except (ValueError, UnicodeDecodeError):
+        os.unlink(path)
+        return None
+
+
+def _head_text(data: bytes, enc: _Encoding) -> str | None:
+    head = data[enc.bom : enc.bom + SAMPLE_BYTES]
+    try:
+        return codecs.getincrementaldecoder(enc.codec)().decode(head, final=False)
+    except UnicodeDecodeError:
+        return None
+
+
+def load_text_fast(
+    name: str, data: bytes, con: duckdb.DuckDBPyConnection
+) -> list[LoadedTable] | None:
+    """The file's table read by DuckDB in bulk, or None to let the careful path read it."""
+    if not ENABLED:
+        return None
+    enc = _encoding(data)
+    final = {"utf-16-le": b"\n\x00", "utf-16-be": b"\x00\n"}.get(enc.codec if enc else "", b"\n")
+    if enc is None or not data.endswith(final):
+        return None  # no final line break: the last row may be cut off (see truncated)
+    head = _head_text(data, enc)
+    if head is None:
+        return None
+    complete = len(data) - enc.bom <= SAMPLE_BYTES
+    sample = _analyse(head, complete)
+    if sample is None:
+        return None
+    written = _write(data, enc, sample.data_line - 1)
+    if written is None:
+        return None
+    try:
+        return _read(name, enc, sample, written, con)
+    finally:
+        os.unlink(written.path)
+        con.execute(f"DROP TABLE IF EXISTS {TABLE}")
+
+
+def _clean_in_place(con: duckdb.DuckDBPyConnection, columns: list[int]) -> None:
+    """Trim text cells and set null words to NULL, touching only the cells that need it (most
+    need nothing: a scan, not a second copy of every text column)."""
+    define_clean(con)
+    if not columns:
+        return
+    words = ", ".join(sql_str(t) for t in sorted(NULL_TOKENS))
+    longest = max(len(t) for t in NULL_TOKENS)
+    spaced = {i: f"c{i} <> trim(c{i})" for i in columns}
+    null_word = {i: f"length(c{i}) <= {longest} AND lower(c{i}) IN ({words})" for i in columns}
+    # One scan for all columns; separate aggregates run faster than one OR of both tests.
+    checks = ", ".join(f"bool_or({spaced[i]}), bool_or({null_word[i]})" for i in columns)
+    flags = con.execute(f"SELECT {checks} FROM {TABLE}").fetchall()[0]
+    for k, i in enumerate(columns):
+        if flags[2 * k] or flags[2 * k + 1]:
+            con.execute(
+                f"UPDATE {TABLE} SET c{i} = kpi_clean(c{i}) WHERE {spaced[i]} OR ({null_word[i]})"
+            )
+
+
+def _file_lines(path: str, wanted: list[int], total: int) -> dict[int, str]:
+    """Lines of the temporary file by index: the last ones from its tail (summary rows sit
+    at the bottom), the others by reading forward."""
+    if not wanted:
+        return {}
+    out: dict[int, str] = {}
+    with open(path, "rb") as f:
+        size = f.seek(0, os.SEEK_END)
+        start = max(0, size - (1 << 22))
+        f.seek(start)
+        tail = f.read().split(b"\n")[:-1]  # the file ends with a line break
+        if start:
+            tail = tail[1:]  # a partial first line
+        first_in_tail = total - len(tail)
+        rest = sorted(i for i in wanted if i < first_in_tail)
+        for i in wanted:
+            if i >= first_in_tail:
+                out[i] = tail[i - first_in_tail].decode("utf-8")
+        if rest:
+            f.seek(0)
+            for i, line in enumerate(f):
+                if i in rest:
+                    out[i] = line.rstrip(b"\n").decode("utf-8")
+                if i >= rest[-1]:
+                    break
+    return out
+
+
+def _newline_count_sql(columns: list[int]) -> str:
+    """Line breaks inside the values of a row (only text columns can hold them)."""
+    return (
+        " + ".join(
+            f"coalesce(length(c{i}) - length(replace(c{i}, chr(10), '')), 0)" for i in columns
+        )
+        or "0"
+    )
+
+
+def _read_csv(
+    con: duckdb.DuckDBPyConnection,
+    path: str,
+    delimiter: str,
+    width: int,
+    types: dict[int, str],
+    nulls: list[str] | None = None,
+) -> bool:
+    """Read the data lines into TABLE with exactly the sampled dialect; False when DuckDB's
+    strict reader refuses them (rows of another width, a quote never closed, invalid UTF-8, a
+    value that does not fit a column typed from the sample)."""
+    columns = "{" + ", ".join(f"'c{i}': '{types.get(i, 'VARCHAR')}'" for i in range(width)) + "}"
+    delim = {"\t": "\\t"}.get(delimiter, delimiter)
+    # A null word in a typed column must read as NULL (in a text column too it becomes NULL,
+    # as cleaning would make it); any other would stop the typed read.
+    nullstr = f", nullstr=[{', '.join(sql_str(t) for t in ['', *nulls])}]" if nulls else ""
+    try:
+        con.execute(
+            f"CREATE OR REPLACE TEMP TABLE {TABLE} AS SELECT * FROM read_csv("
+            f"{sql_str(path)}, auto_detect=false, header=false, delim='{delim}', quote='\"', "
+            f"escape='\"', columns={columns}, strict_mode=true, null_padding=false{nullstr})"
+        )
+    except duckdb.Error:
+        return False
+    return True
+
+
+def _read(
+    name: str, enc: _Encoding, sample: _Sample, written: _Written, con: duckdb.DuckDBPyConnection
+) -> list[LoadedTable] | None:
+    layout, width = sample.layout, len(sample.layout.names)
+    planned = _pretyped(sample)
+    types, final = (planned[1], planned[2]) if planned else ({}, {})
+    nulls = null_words(sample, list(types))
+    if not (types and _read_csv(con, written.path, sample.delimiter, width, types, nulls)):
+        types, final = {}, {}
+        if not _read_csv(con, written.path, sample.delimiter, width, {}):
+            return None  # the careful path reads it, and says what is wrong
+    rows = int(con.execute(f"SELECT count(*) FROM {TABLE}").fetchall()[0][0])
+    text_cols = [i for i in range(width) if i not in types]
+    embedded = 0
+    if written.newlines != rows:
+        embedded = con.execute(
+            f"SELECT sum({_newline_count_sql(text_cols)}) FROM {TABLE}"
+        ).fetchall()
+        embedded = int(embedded[0][0] or 0)
+        if written.newlines != rows + embedded:
+            return None  # blank lines somewhere: they may end the table (careful path)
+    first_is_text = 0 not in types
+    if (
+        first_is_text
+        and con.execute(f"SELECT count(*) FROM {TABLE} WHERE starts_with(c0, '#')").fetchall()[0][0]
+    ):
+        return None  # a comment line, or a hashtag row the careful path reads line by line
+    if embedded and written.crlf and text_cols:  # the careful path reads CR LF in a value as LF
+        sets = ", ".join(f"c{i} = replace(c{i}, chr(13) || chr(10), chr(10))" for i in text_cols)
+        con.execute(f"UPDATE {TABLE} SET {sets}")
+    if types:
+        _clean_in_place(con, text_cols)
+
+    def line_of(ordinals: list[int]) -> dict[int, int]:
+        if not embedded:
+            return {o: sample.data_line + o for o in ordinals}
+        ids = ", ".join(map(str, ordinals))
+        found = con.execute(
+            f"SELECT r, before FROM (SELECT rowid AS r, coalesce(sum({_newline_count_sql(text_cols)}) "
+            f"OVER (ORDER BY rowid ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before "
+            f"FROM {TABLE}) WHERE r IN ({ids})"
+        ).fetchall()
+        return {int(r): sample.data_line + int(r) + int(before) for r, before in found}
+
+    def raw_of(cells: list[str | None]) -> str:
+        out = io.StringIO()
+        writer = csv.writer(out, delimiter=sample.delimiter, lineterminator="")
+        writer.writerow([c or "" for c in cells])
+        return out.getvalue()
+
+    def raw_cells(ordinals: list[int]) -> dict[int, list[str | None]]:
+        """The rows' cells as the file writes them (typed columns hold values, not text)."""
+        starts = line_of(sorted({*ordinals, *(o + 1 for o in ordinals if o + 1 < rows)}))
+        first = sample.data_line
+        spans = {
+            o: (starts[o] - first, starts.get(o + 1, first + written.newlines) - first)
+            for o in ordinals
+        }
+        lines = _file_lines(written.path, [i for a, b in spans.values() for i in range(a, b)],
+                            written.newlines)  # fmt: skip
+        out: dict[int, list[str | None]] = {}
+        for o, (a, b) in spans.items():
+            record = "\n".join(lines.get(i, "").removesuffix("\r") for i in range(a, b))
+            cells = next(csv.reader(io.StringIO(record), delimiter=sample.delimiter), [])
+            out[o] = (list(cells) + [""] * width)[:width]
+        return out
+
+    report = LoadReport(
+        file=name,
+        encoding=enc.label,
+        delimiter=DELIMITER_NAMES.get(sample.delimiter, sample.delimiter),
+        header_line=layout.header_line,
+        skipped=[SkippedLine(line, reason, raw) for line, reason, raw in layout.skipped],
+    )
+    grid = Grid(
+        cells=None,
+        names=layout.names,
+        source_names=layout.source_names,
+        report=report,
+        line_of=line_of,
+        raw_of=raw_of,
+        style=sample.style,
+        relation=TABLE,
+        plans=planned[0] if types else None,
+        pretyped=final,
+        raw_cells=raw_cells if types else None,
+        clean=bool(types),
+    )
+    return [finish(grid, con)]
