@@ -182,10 +182,15 @@ def _compute(args: argparse.Namespace) -> int:
             target=_clean(r["target"]),
             status=r["status"],
         )
+        row.update(_qualifiers(r))
         rows.append(row)
-    needs = [{"kpi": n.kpi, "missing": list(n.missing), "hint": n.hint} for n in res.needs]
+    needs = [
+        {"kpi": n.kpi, "missing": list(n.missing), "hint": n.hint, "reason": n.reason}
+        for n in res.needs
+    ]
     if args.json:
-        _dump({"rows": rows, "needs": needs})
+        notes = [{"kpi": n.kpi, "kind": n.kind, "message": n.message} for n in res.notes]
+        _dump({"rows": rows, "needs": needs, "notes": notes})
     else:
         formats = {k.id: k.format for k in (*CATALOG, *extra)}
         for row in rows:
@@ -259,6 +264,18 @@ def _sql(args: argparse.Namespace) -> int:
         # Control characters from the data (ESC sequences) must not drive the terminal.
         print(xml_safe(answer.frame.to_string(index=False, max_colwidth=60)))
     return 0
+
+
+def _qualifiers(row: dict[str, object]) -> dict[str, object]:
+    """What qualifies a row's value, when the engine says: the platforms it `covers` (a list),
+    the `source` dataset it came from and its `currency`."""
+    out: dict[str, object] = {}
+    for key in ("covers", "source", "currency"):
+        value = row.get(key)
+        if value is None or (isinstance(value, float) and math.isnan(value)) or value == "":
+            continue
+        out[key] = [p for p in str(value).split(", ") if p] if key == "covers" else str(value)
+    return out
 
 
 def _clean(value: object) -> float | None:
