@@ -426,7 +426,9 @@ def audience_slides(data: SessionData, c: SlideControls, lang: str = "en") -> li
     if posts_missing != ():
         slides.append(_note(title, needs("posts", posts_missing)))
     else:
-        frame = audience.weekday_hour(data.con, c.start, c.end, filters, audience.MIN_POSTS)
+        frame = audience.weekday_hour(
+            data.con, c.start, c.end, filters, audience.MIN_POSTS, timezone=data.timezone
+        )
         if not frame["posts"].any():
             slides.append(_note(title, t("audience.no_posts", lang)))
         else:
