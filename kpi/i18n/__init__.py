@@ -101,6 +101,15 @@ _EN: dict[str, str] = {
     "data.workspace_download": "Download workspace file",
     "data.workspace_upload": "Upload a workspace file",
     "data.workspace_loaded": "Workspace loaded: saved mappings applied.",
+    "data.timezone": "Your business's time zone",
+    "data.timezone_help": "Hours of the day and weekdays (the best time to post) are read on "
+    "this clock: Facebook and Instagram export times in it already, the other platforms' UTC "
+    "times are converted. Saved in your workspace file.",
+    "data.pending": "**{table}** is not used in any KPI until you confirm its reading: it looks "
+    "like {dataset}, but not clearly. Check the dataset and fields in its mapping below and "
+    "press Apply mapping.",
+    "data.pending_summary": "{n} table(s) are not used in any KPI until you confirm their "
+    "reading (Apply mapping).",
     "sep.comma": "comma (1.234,5)",
     "sep.point": "point (1,234.5)",
     "dl.csv": "CSV",
