@@ -24,7 +24,7 @@ from kpi.cli_files import load_exports
 from kpi.engine import COMPARISONS, GRAINS, Request, data_end, data_start, run
 from kpi.errors import KpiError
 from kpi.guard import QueryRefused
-from kpi.i18n import format_value
+from kpi.i18n import format_value, row_currency
 from kpi.load import LoadedTable, LoadResult
 from kpi.mapping import TableMapping, recognise
 from kpi.sql import MAX_QUERY_ROWS, QUERY_ROWS, run_sql
@@ -197,10 +197,14 @@ def _compute(args: argparse.Namespace) -> int:
             keys = " ".join(str(row[b]) for b in by)
             fmt = formats[row["kpi"]]
             previous = row["previous"]
-            change = "" if previous is None else f"  (before: {format_value(previous, fmt)})"
-            print(
-                f"{row['kpi']:<28} {row['period_start']} {keys:<12} {format_value(row['value'], fmt)}{change}"
+            code = row_currency(row)
+            shown = format_value(row["value"], fmt, currency=code)
+            change = (
+                ""
+                if previous is None
+                else f"  (before: {format_value(previous, fmt, currency=code)})"
             )
+            print(f"{row['kpi']:<28} {row['period_start']} {keys:<12} {shown}{change}")
         for need in needs:
             print(f"{need['kpi']}: needs {', '.join(need['missing'])} — {need['hint']}")
     return 0

@@ -27,7 +27,7 @@ from kpi.custom import custom_kpi
 from kpi.engine import Need, Request, Result, run
 from kpi.errors import KpiError
 from kpi.export import chart_png
-from kpi.i18n import format_change, format_date, format_value, t
+from kpi.i18n import format_change, format_date, format_value, row_currency, t
 from kpi.page_kpis import AD_VOLUMES, PAID_CORE, PAID_WHEN_PRESENT, SAMPLE_BRAND_TERMS
 from kpi.page_kpis import ENGAGEMENT as ENGAGEMENT_KPIS
 from kpi.page_kpis import TRAFFIC as TRAFFIC_TILES
@@ -118,7 +118,12 @@ def tiles_chart(rows: pd.DataFrame, lang: str = "en", compare: bool = True) -> a
             {
                 "row": i,
                 "label": kpi.labels.get(lang) or kpi.label,
-                "value": format_value(None if pd.isna(value) else float(value), kpi.format, lang),
+                "value": format_value(
+                    None if pd.isna(value) else float(value),
+                    kpi.format,
+                    lang,
+                    currency=row_currency(row),
+                ),
                 "change": (format_change(change, kpi.format, lang) or "—") if compare else "",
                 "tone": tone(change, kpi.direction),
             }

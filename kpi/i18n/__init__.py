@@ -6,6 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import pkgutil
+from collections.abc import Mapping
+
+from kpi.xmlsafe import xml_safe
 
 _EN: dict[str, str] = {
     "app.title": "KPI Explorer",
@@ -196,6 +199,14 @@ def t(key: str, lang: str = "en", **values: object) -> str:
 # other code follows the amount (1,234 COP).
 CURRENCY_PREFIXES = {"EUR": "€", "USD": "$", "GBP": "£"}
 CURRENCY_SUFFIXES = {"PLN": "zł"}
+
+
+def row_currency(row: Mapping[str, object]) -> str | None:
+    """A result row's currency code as text safe for any output (charts, PDF), or None."""
+    value = row.get("currency")
+    if not isinstance(value, str):
+        return None
+    return xml_safe(value).strip()[:12] or None
 
 
 def format_money(amount: str, currency: str | None = None) -> str:
