@@ -17,6 +17,7 @@ from kpi.catalog import BY_ID, CATALOG, FAMILIES, FORMATS, Kpi
 from kpi.charts import paid as explore_charts
 from kpi.custom import ENTITIES, average_per
 from kpi.engine import Result, available_fields, run
+from kpi.engine.checks import money_fields
 from kpi.errors import KpiError
 from kpi.i18n import format_date, t
 from kpi.schema import DATASETS
@@ -70,15 +71,17 @@ def _entities(dataset: str, measure: str) -> list[str]:
 
 
 def _breakdowns(kpi: Kpi) -> list[str]:
-    """Category fields of the KPI's dataset that hold values (all of them before data arrives)."""
+    """Category fields of the KPI's dataset that hold values (all of them before data arrives);
+    an amount also by currency, the way to see money in several currencies (never summed)."""
     if not kpi.dataset or kpi.dataset not in DATASETS:
         return []
     present = available_fields(data.con, kpi.dataset)
+    excluded = NOT_BREAKDOWN - {"currency"} if money_fields(kpi) else NOT_BREAKDOWN
     return [
         f.name
         for f in DATASETS[kpi.dataset].fields
         if f.type == "text"
-        and f.name not in NOT_BREAKDOWN
+        and f.name not in excluded
         and not f.name.endswith("_id")
         and (present is None or f.name in present)
     ]

@@ -95,6 +95,12 @@ def test_several_currencies_ask_for_a_per_currency_view():
     assert "amounts in several currencies (EUR, USD): see them per currency in Explore" in captions
 
 
+def test_explore_offers_currency_only_for_amounts():
+    at = _open("explore")
+    at.selectbox(key="explore_kpi").set_value("sessions").run()
+    assert "Currency" not in at.selectbox(key="explore_by").options
+
+
 def test_a_kpi_shown_per_dimension_says_to_pick_a_breakdown():
     def script() -> None:
         from kpi.engine import Need
@@ -112,3 +118,14 @@ def test_a_kpi_shown_per_dimension_says_to_pick_a_breakdown():
     at = AppTest.from_function(script, default_timeout=60).run()
     assert not at.exception
     assert _captions(at) == ["shown per dimension: pick a breakdown in Explore"]
+
+
+def test_explore_shows_amounts_in_several_currencies_per_currency():
+    ads = f"{ADS}2026-01-05,facebook,a,100,1000,10,USD\n2026-01-06,google,b,50,2000,20,EUR\n"
+    at = _open("explore", [("ads.csv", ads.encode())])
+    at.selectbox(key="explore_kpi").set_value("spend").run()
+    assert "Currency" in at.selectbox(key="explore_by").options
+    at.selectbox(key="explore_by").set_value("currency").run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert set(table["Currency"]) == {"EUR", "USD"}
