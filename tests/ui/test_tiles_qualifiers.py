@@ -101,6 +101,16 @@ def test_explore_offers_currency_only_for_amounts():
     assert "Currency" not in at.selectbox(key="explore_by").options
 
 
+def test_explore_says_a_kpi_shown_per_dimension_needs_that_breakdown():
+    at = _open("explore")
+    at.selectbox(key="explore_kpi").set_value("followers_by_segment").run()
+    assert [plain(i.value) for i in at.info] == [
+        "Followers by segment is shown per Dimension: pick it under Break down by."
+    ]
+    at.selectbox(key="explore_by").set_value("dimension").run()
+    assert not at.exception and at.get("vega_lite_chart")
+
+
 def test_a_kpi_shown_per_dimension_says_to_pick_a_breakdown():
     def script() -> None:
         from kpi.engine import Need
@@ -124,6 +134,9 @@ def test_explore_shows_amounts_in_several_currencies_per_currency():
     ads = f"{ADS}2026-01-05,facebook,a,100,1000,10,USD\n2026-01-06,google,b,50,2000,20,EUR\n"
     at = _open("explore", [("ads.csv", ads.encode())])
     at.selectbox(key="explore_kpi").set_value("spend").run()
+    assert [plain(i.value) for i in at.info] == [
+        "Ad spend is in several currencies, which are not added up: pick Currency under Break down by."
+    ]
     assert "Currency" in at.selectbox(key="explore_by").options
     at.selectbox(key="explore_by").set_value("currency").run()
     assert not at.exception
