@@ -27,7 +27,7 @@ def test_the_data_page_shows_each_columns_reason_as_plain_text() -> None:
     ).encode()
     at = AppTest.from_file(APP, default_timeout=120).run()
     at.switch_page("app_pages/data.py").run()
-    at.file_uploader(key="uploader").set_value([("instagram_posts.csv", csv, "text/csv")]).run()
+    at.file_uploader(key="uploader_0").set_value([("instagram_posts.csv", csv, "text/csv")]).run()
     assert not at.exception
     texts = [t.value for t in at.text]
     assert any("Impresiones" in t and "header matches 'impresiones' (Spanish)" in t for t in texts)
