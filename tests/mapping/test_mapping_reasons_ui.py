@@ -29,6 +29,8 @@ def test_the_data_page_shows_each_columns_reason_as_plain_text() -> None:
     at.switch_page("app_pages/data.py").run()
     at.file_uploader(key="uploader_0").set_value([("instagram_posts.csv", csv, "text/csv")]).run()
     assert not at.exception
+    # the file reads cleanly: it is one pick away on the Data page, not opened
+    at.selectbox(key="data_show_file").select_index(0).run()
     texts = [t.value for t in at.text]
     assert any("Impresiones" in t and "header matches 'impresiones' (Spanish)" in t for t in texts)
     assert any("[pic](http://example.com/x.png)" in t for t in texts)
