@@ -142,3 +142,19 @@ def test_explore_shows_amounts_in_several_currencies_per_currency():
     assert not at.exception
     table = at.dataframe[0].value
     assert set(table["Currency"]) == {"EUR", "USD"}
+
+
+def test_platform_names_from_a_file_stay_text_in_tile_captions_and_notes():
+    ads = (
+        "date,platform,campaign,spend,impressions,clicks,new_followers\n"
+        "2026-01-05,facebook,a,100,1000,10,5\n"
+        "2026-01-05,![b](http://example.com/x.png),b,50,2000,20,\n"
+        "2026-01-06,**loud**,c,50,2000,20,4\n"
+    )
+    at = _open("paid", [("ads.csv", ads.encode())])
+    raw = [c.value for c in at.caption]
+    assert not any("](http://example.com" in c for c in raw)
+    assert not any("**loud**" in c for c in raw)
+    captions = _captions(at)
+    assert "**loud**, Facebook only" in captions  # escaped in Markdown, read as written
+    assert any("![b](http://example.com/x.png)" in c for c in captions)  # the note names it
