@@ -34,6 +34,7 @@ from kpi.page_kpis import TRAFFIC as TRAFFIC_TILES
 from kpi.report import headline, platform_chart, tile_change, tone, trend_chart
 from kpi.schema import DATASETS
 from kpi.store import SessionData
+from kpi.xmlsafe import xml_safe
 
 WIDTH, HEIGHT = 1280, 720
 MARGIN = 48
@@ -438,7 +439,8 @@ def audience_slides(data: SessionData, c: SlideControls, lang: str = "en") -> li
             slides.append(_note(title, t("audience.no_posts", lang)))
         else:
             chart = audience_charts.weekday_hour_heatmap(frame, audience.MIN_POSTS)
-            slides.append((title, [_big(chart)]))
+            zone = t("audience.heatmap_zone_short", lang, zone=xml_safe(data.timezone))
+            slides.append((title, [_big(chart.properties(title=zone))]))
     return slides
 
 

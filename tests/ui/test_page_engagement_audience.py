@@ -168,4 +168,5 @@ def test_best_time_slide_reads_hours_on_the_sessions_clock():
     assert title == "Best time to post"
     # the slide keeps the page's minimum of 3 posts: the one post's cell is counted, not rated
     spec = charts[0].to_dict()
+    assert spec["title"] == "Hours in the Europe/Warsaw time zone"
     assert _posted_hours([r for rows in spec["datasets"].values() for r in rows]) == {10}
