@@ -1,5 +1,6 @@
 """Audience: who follows (age × gender pyramid, top countries, cities and languages at the latest
-snapshot on or before the range's end) and when they engage (weekday × hour of posts)."""
+snapshot on or before the range's end) and when they engage (weekday × hour of posts, on the
+business's clock: the session's time zone)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from kpi.schema import DATASETS
 from kpi.slides import audience_slides
 from ui.downloads import show_chart
 from ui.page import Section, setup, show_sections
+from ui.safe import tm
 from ui.slides_button import slides_button
 
 SEGMENT_DIMENSIONS = ("country", "city", "language")
@@ -117,12 +119,15 @@ def draw_heatmap() -> None:
             key="audience_min_posts",
         )
     )  # fmt: skip
-    frame = analytics.weekday_hour(data.con, ctl.start, ctl.end, ctl.filters, min_posts)
+    frame = analytics.weekday_hour(
+        data.con, ctl.start, ctl.end, ctl.filters, min_posts, timezone=data.timezone
+    )
     if not frame["posts"].any():
         st.info(t("audience.no_posts"))
         return
     chart = audience_charts.weekday_hour_heatmap(frame, min_posts)
     show_chart(charts.styled(chart, ctl.present), t("audience.heatmap_short"), ctl.present)
+    st.caption(tm("audience.heatmap_zone", zone=data.timezone))
     if not ctl.present:
         st.caption(t("audience.heatmap_help"))
 

@@ -3,6 +3,8 @@ the files that need a decision open, the others one pick away."""
 
 from __future__ import annotations
 
+import zoneinfo
+
 import streamlit as st
 
 from kpi.errors import KpiError
@@ -53,7 +55,28 @@ else:
         use_sample_data()
         st.rerun()
 
+ZONES = sorted(zoneinfo.available_timezones() | {"UTC"})
+
+
+def _save_timezone() -> None:
+    """The picked zone becomes the workspace's (saved in its file); the pages read hours and
+    weekdays on it from the next run, which this change starts."""
+    picked = st.session_state.get("data_timezone")
+    if picked and picked != data.timezone:
+        data.workspace.set_timezone(picked)
+
+
 with st.expander(t("data.workspace")):
+    # The picker follows the session (a workspace file uploaded with another zone moves it).
+    if st.session_state.get("data_timezone") != data.timezone:
+        st.session_state["data_timezone"] = data.timezone
+    st.selectbox(
+        t("data.timezone"),
+        ZONES,
+        key="data_timezone",
+        on_change=_save_timezone,
+        help=t("data.timezone_help"),
+    )
     st.download_button(
         t("data.workspace_download"),
         data.workspace.to_json().encode("utf-8"),
@@ -70,9 +93,12 @@ with st.expander(t("data.workspace")):
         try:
             data.use_workspace(Workspace.from_json(workspace_file.getvalue()))
             st.session_state["workspace_id"] = workspace_file.file_id
-            st.success(t("data.workspace_loaded"))
+            st.session_state["data_flash_workspace"] = True
+            st.rerun()  # the picker and the tables follow the workspace's decisions
         except KpiError as exc:
             st.error(md(exc.user_message))
+    if st.session_state.pop("data_flash_workspace", False):
+        st.success(t("data.workspace_loaded"))
 
 for dataset, count in data.duplicates.items():
     st.info(tm("data.duplicates", n=count, dataset=dataset), icon=":material/merge:")
@@ -96,6 +122,11 @@ def show_group(group: FileGroup) -> None:
             st.markdown(
                 f"##### {md(table.loaded.label)} — {report.rows_loaded:,} / {report.rows_read:,}"
             )
+            if table.name in {p.name for p in group.pending}:
+                st.warning(
+                    tm("data.pending", table=table.loaded.label, dataset=table.mapping.dataset),
+                    icon=":material/pause_circle:",
+                )
             show_table_report(table)
             with st.expander(
                 tm("map.expander", table=table.loaded.label), expanded=table.mapping.needs_review
@@ -112,6 +143,9 @@ else:
     attention = [g for g in groups if g.needs_attention]
     if attention:
         st.markdown(f"**{t('data.needs_you', n=len(attention))}**")
+        waiting = sum(len(g.pending) for g in attention)
+        if waiting:
+            st.caption(t("data.pending_summary", n=waiting))
         for group in attention:
             show_group(group)
     others = [g for g in groups if not g.needs_attention]

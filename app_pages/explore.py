@@ -17,8 +17,9 @@ from kpi.catalog import BY_ID, CATALOG, FAMILIES, FORMATS, Kpi
 from kpi.charts import paid as explore_charts
 from kpi.custom import ENTITIES, average_per
 from kpi.engine import Result, available_fields, run
+from kpi.engine.checks import money_fields
 from kpi.errors import KpiError
-from kpi.i18n import format_date, t
+from kpi.i18n import CATALOGS, format_date, t
 from kpi.schema import DATASETS
 from kpi.slides import Slide, table_chart
 from ui.downloads import show_chart, table_downloads
@@ -70,18 +71,26 @@ def _entities(dataset: str, measure: str) -> list[str]:
 
 
 def _breakdowns(kpi: Kpi) -> list[str]:
-    """Category fields of the KPI's dataset that hold values (all of them before data arrives)."""
+    """Category fields of the KPI's dataset that hold values (all of them before data arrives);
+    an amount also by currency, the way to see money in several currencies (never summed)."""
     if not kpi.dataset or kpi.dataset not in DATASETS:
         return []
     present = available_fields(data.con, kpi.dataset)
+    excluded = NOT_BREAKDOWN - {"currency"} if money_fields(kpi) else NOT_BREAKDOWN
     return [
         f.name
         for f in DATASETS[kpi.dataset].fields
         if f.type == "text"
-        and f.name not in NOT_BREAKDOWN
+        and f.name not in excluded
         and not f.name.endswith("_id")
         and (present is None or f.name in present)
     ]
+
+
+def _field_label(name: str) -> str:
+    """A field as the breakdown picker names it (the field's own name when it has no label)."""
+    key = f"explore.field.{name}"
+    return t(key) if key in CATALOGS["en"] else name
 
 
 def _keep(key: str, options: list[str]) -> None:
@@ -294,11 +303,17 @@ if measures_tab.open:
             label = kpi.label
             if result.needs:
                 for need in result.needs:
+                    # shown per value of a field, or per currency: say which to break down by
+                    key = {
+                        "breakdown": "explore.needs_breakdown",
+                        "currency": "explore.needs_currency",
+                    }
                     st.info(
                         tm(
-                            "explore.needs",
+                            key.get(need.reason, "explore.needs"),
                             kpi=label,
                             missing=", ".join(need.missing),
+                            fields=", ".join(_field_label(f) for f in need.missing),
                             hint=need.hint,
                         )
                     )

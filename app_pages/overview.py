@@ -15,7 +15,7 @@ from kpi.slides import overview_slides, slides_pdf
 from ui.downloads import show_chart
 from ui.page import Section, setup, show_sections
 from ui.state import locked
-from ui.tiles import show_needs, show_tiles
+from ui.tiles import show_needs, show_notes, show_tiles
 
 PER_ROW = 4
 
@@ -85,7 +85,8 @@ def draw_tiles() -> None:
                 st.rerun()
     rows = [r for _, r in tiles.rows.iterrows()]
     per_row = 6 if ctl.present else PER_ROW  # two rows fill a 1280×720 slide
-    show_tiles(rows, series.rows, per_row, present=ctl.present)
+    show_tiles(rows, series.rows, per_row, present=ctl.present, notes=tiles.notes)
+    show_notes(tiles.notes)
     if tiles.needs and not ctl.present:
         st.caption(t("overview.needs_title"))
         cols = st.columns(PER_ROW)

@@ -21,7 +21,7 @@ from ui.page import Section, setup, show_sections
 from ui.safe import md
 from ui.slides_button import slides_button
 from ui.tables import show_table
-from ui.tiles import show_needs, show_tiles
+from ui.tiles import show_needs, show_notes, show_tiles
 
 PER_ROW = 4
 AD_VOLUMES = tuple(
@@ -60,7 +60,8 @@ def draw_tiles() -> None:
         for _, r in tiles.rows.iterrows()
         if r["kpi"] in CORE or (r["kpi"] in WHEN_PRESENT and r["value"] == r["value"])
     ]
-    show_tiles(rows, series.rows, PER_ROW, present=ctl.present)
+    show_tiles(rows, series.rows, PER_ROW, present=ctl.present, notes=tiles.notes)
+    show_notes([n for n in tiles.notes if n.kpi in {r["kpi"] for r in rows}])
     needs = [n for n in tiles.needs if n.kpi in CORE]
     if not has_spend:
         st.info(t("paid.no_ads"))

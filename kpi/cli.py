@@ -24,7 +24,7 @@ from kpi.cli_files import load_exports
 from kpi.engine import COMPARISONS, GRAINS, Request, data_end, data_start, run
 from kpi.errors import KpiError
 from kpi.guard import QueryRefused
-from kpi.i18n import format_value
+from kpi.i18n import format_value, row_currency
 from kpi.load import LoadedTable, LoadResult
 from kpi.mapping import TableMapping, recognise_loaded
 from kpi.sql import MAX_QUERY_ROWS, QUERY_ROWS, run_sql
@@ -181,20 +181,29 @@ def _compute(args: argparse.Namespace) -> int:
             target=_clean(r["target"]),
             status=r["status"],
         )
+        row.update(_qualifiers(r))
         rows.append(row)
-    needs = [{"kpi": n.kpi, "missing": list(n.missing), "hint": n.hint} for n in res.needs]
+    needs = [
+        {"kpi": n.kpi, "missing": list(n.missing), "hint": n.hint, "reason": n.reason}
+        for n in res.needs
+    ]
     if args.json:
-        _dump({"rows": rows, "needs": needs})
+        notes = [{"kpi": n.kpi, "kind": n.kind, "message": n.message} for n in res.notes]
+        _dump({"rows": rows, "needs": needs, "notes": notes})
     else:
         formats = {k.id: k.format for k in (*CATALOG, *extra)}
         for row in rows:
             keys = " ".join(str(row[b]) for b in by)
             fmt = formats[row["kpi"]]
             previous = row["previous"]
-            change = "" if previous is None else f"  (before: {format_value(previous, fmt)})"
-            print(
-                f"{row['kpi']:<28} {row['period_start']} {keys:<12} {format_value(row['value'], fmt)}{change}"
+            code = row_currency(row)
+            shown = format_value(row["value"], fmt, currency=code)
+            change = (
+                ""
+                if previous is None
+                else f"  (before: {format_value(previous, fmt, currency=code)})"
             )
+            print(f"{row['kpi']:<28} {row['period_start']} {keys:<12} {shown}{change}")
         for need in needs:
             print(f"{need['kpi']}: needs {', '.join(need['missing'])} — {need['hint']}")
     return 0
@@ -258,6 +267,18 @@ def _sql(args: argparse.Namespace) -> int:
         # Control characters from the data (ESC sequences) must not drive the terminal.
         print(xml_safe(answer.frame.to_string(index=False, max_colwidth=60)))
     return 0
+
+
+def _qualifiers(row: dict[str, object]) -> dict[str, object]:
+    """What qualifies a row's value, when the engine says: the platforms it `covers` (a list),
+    the `source` dataset it came from and its `currency`."""
+    out: dict[str, object] = {}
+    for key in ("covers", "source", "currency"):
+        value = row.get(key)
+        if value is None or (isinstance(value, float) and math.isnan(value)) or value == "":
+            continue
+        out[key] = [p for p in str(value).split(", ") if p] if key == "covers" else str(value)
+    return out
 
 
 def _clean(value: object) -> float | None:

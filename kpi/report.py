@@ -22,7 +22,7 @@ from kpi.catalog import BY_ID, Kpi
 from kpi.engine import Need, Request, Result, available_fields, comparison_range, run
 from kpi.errors import KpiError
 from kpi.export import chart_svg
-from kpi.i18n import format_change, format_date, format_value, t
+from kpi.i18n import format_change, format_date, format_value, row_currency, t
 from kpi.store import SessionData
 
 # Always shown (or listed under "KPIs that need data").
@@ -330,10 +330,11 @@ def _headline_table(result: Result, lang: str, compare: bool) -> str:
     body = []
     for row in result.rows.to_dict("records"):
         kpi = BY_ID[row["kpi"]]
+        currency = row_currency(row)
         cells = [
             f'<td title="{_e(kpi.descriptions.get(lang) or kpi.description)}">'
             f"{_e(_label(kpi, lang))}</td>",
-            f'<td class="num">{_e(format_value(_number(row["value"]), kpi.format, lang))}</td>',
+            f'<td class="num">{_e(format_value(_number(row["value"]), kpi.format, lang, currency))}</td>',
         ]
         if compare:
             change = tile_change(row, kpi)
@@ -341,13 +342,13 @@ def _headline_table(result: Result, lang: str, compare: bool) -> str:
             arrow = "" if change is None or change == 0 else ("▲ " if change > 0 else "▼ ")
             cells += [
                 f'<td class="num {tone(change, kpi.direction)}">{_e(arrow + text)}</td>',
-                f'<td class="num">{_e(format_value(_number(row["previous"]), kpi.format, lang))}</td>',
+                f'<td class="num">{_e(format_value(_number(row["previous"]), kpi.format, lang, currency))}</td>',
             ]
         if with_targets:
             target = _number(row.get("target"))
             status = row.get("status") if isinstance(row.get("status"), str) else None
             cells += [
-                f'<td class="num">{_e(format_value(target, kpi.format, lang) if target is not None else "")}</td>',
+                f'<td class="num">{_e(format_value(target, kpi.format, lang, currency) if target is not None else "")}</td>',
                 f'<td class="{_e(status or "neutral")}">'
                 + (
                     f'<span class="dot">●</span> {_e(t(f"report.status.{status}", lang))}'

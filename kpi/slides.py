@@ -27,13 +27,14 @@ from kpi.custom import custom_kpi
 from kpi.engine import Need, Request, Result, run
 from kpi.errors import KpiError
 from kpi.export import chart_png
-from kpi.i18n import format_change, format_date, format_value, t
+from kpi.i18n import format_change, format_date, format_value, row_currency, t
 from kpi.page_kpis import AD_VOLUMES, PAID_CORE, PAID_WHEN_PRESENT, SAMPLE_BRAND_TERMS
 from kpi.page_kpis import ENGAGEMENT as ENGAGEMENT_KPIS
 from kpi.page_kpis import TRAFFIC as TRAFFIC_TILES
 from kpi.report import headline, platform_chart, tile_change, tone, trend_chart
 from kpi.schema import DATASETS
 from kpi.store import SessionData
+from kpi.xmlsafe import xml_safe
 
 WIDTH, HEIGHT = 1280, 720
 MARGIN = 48
@@ -118,7 +119,12 @@ def tiles_chart(rows: pd.DataFrame, lang: str = "en", compare: bool = True) -> a
             {
                 "row": i,
                 "label": kpi.labels.get(lang) or kpi.label,
-                "value": format_value(None if pd.isna(value) else float(value), kpi.format, lang),
+                "value": format_value(
+                    None if pd.isna(value) else float(value),
+                    kpi.format,
+                    lang,
+                    currency=row_currency(row),
+                ),
                 "change": (format_change(change, kpi.format, lang) or "—") if compare else "",
                 "tone": tone(change, kpi.direction),
             }
@@ -426,12 +432,15 @@ def audience_slides(data: SessionData, c: SlideControls, lang: str = "en") -> li
     if posts_missing != ():
         slides.append(_note(title, needs("posts", posts_missing)))
     else:
-        frame = audience.weekday_hour(data.con, c.start, c.end, filters, audience.MIN_POSTS)
+        frame = audience.weekday_hour(
+            data.con, c.start, c.end, filters, audience.MIN_POSTS, timezone=data.timezone
+        )
         if not frame["posts"].any():
             slides.append(_note(title, t("audience.no_posts", lang)))
         else:
             chart = audience_charts.weekday_hour_heatmap(frame, audience.MIN_POSTS)
-            slides.append((title, [_big(chart)]))
+            zone = t("audience.heatmap_zone_short", lang, zone=xml_safe(data.timezone))
+            slides.append((title, [_big(chart.properties(title=zone))]))
     return slides
 
 

@@ -18,6 +18,8 @@ class FileGroup:
     name: str
     upload: str  # the upload key; empty for the bundled sample files
     tables: list[StoredTable] = field(default_factory=list)
+    # tables whose guessed reading waits for the person: in no view or KPI until confirmed
+    pending: list[StoredTable] = field(default_factory=list)
 
     @property
     def rows_read(self) -> int:
@@ -41,8 +43,9 @@ class FileGroup:
 
     @property
     def needs_attention(self) -> bool:
-        """Whether the file is opened by default: rows were rejected or a reading is unsure."""
-        return self.rows_rejected > 0 or self.unsure > 0
+        """Whether the file is opened by default: rows were rejected, a reading is unsure, or a
+        table waits for the person to confirm it."""
+        return self.rows_rejected > 0 or self.unsure > 0 or bool(self.pending)
 
     @property
     def status_icon(self) -> str:
@@ -62,12 +65,16 @@ class FileGroup:
 
 
 def file_groups(data: SessionData) -> list[FileGroup]:
-    """The session's tables grouped by file, in upload order."""
+    """The session's tables grouped by file, in upload order, with the tables still pending."""
     groups: dict[str, FileGroup] = {}
+    pending = {t.name for t in data.pending()}
     for table in data.tables:
         key = table.upload or table.loaded.report.file
         name = data.uploads.get(table.upload, table.loaded.report.file)
-        groups.setdefault(key, FileGroup(name, table.upload)).tables.append(table)
+        group = groups.setdefault(key, FileGroup(name, table.upload))
+        group.tables.append(table)
+        if table.name in pending:
+            group.pending.append(table)
     return list(groups.values())
 
 

@@ -6,6 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import pkgutil
+from collections.abc import Mapping
+
+from kpi.xmlsafe import xml_safe
 
 _EN: dict[str, str] = {
     "app.title": "KPI Explorer",
@@ -103,6 +106,15 @@ _EN: dict[str, str] = {
     "data.workspace_download": "Download workspace file",
     "data.workspace_upload": "Upload a workspace file",
     "data.workspace_loaded": "Workspace loaded: saved mappings applied.",
+    "data.timezone": "Your business's time zone",
+    "data.timezone_help": "Hours of the day and weekdays (the best time to post) are read on "
+    "this clock: Facebook and Instagram export times in it already, the other platforms' UTC "
+    "times are converted. Saved in your workspace file.",
+    "data.pending": "**{table}** is not used in any KPI until you confirm its reading: it looks "
+    "like {dataset}, but not clearly. Check the dataset and fields in its mapping below and "
+    "press Apply mapping.",
+    "data.pending_summary": "{n} table(s) are not used in any KPI until you confirm their "
+    "reading (Apply mapping).",
     "sep.comma": "comma (1.234,5)",
     "sep.point": "point (1,234.5)",
     "dl.csv": "CSV",
@@ -131,6 +143,24 @@ _EN: dict[str, str] = {
     "compare.year": "Same period last year",
     "compare.none": "Nothing",
     "tile.target": "target {target}",
+    "tile.covers": "{platforms} only",
+    "tile.source.leads": "from the CRM export",
+    "tile.source.ads": "from the ads export",
+    "tile.source.web_traffic": "from the web analytics export",
+    "tile.source.orders": "from the shop's orders export",
+    "tile.source.other": "from the {dataset} data",
+    "overview.needs_breakdown": "shown per {fields}: pick a breakdown in Explore",
+    "overview.needs_currency": "amounts in several currencies ({currencies}): "
+    "see them per currency in Explore",
+    "overview.needs_currencies": "amounts in several currencies: see them per currency in Explore",
+    "platform.facebook": "Facebook",
+    "platform.instagram": "Instagram",
+    "platform.x": "X",
+    "platform.linkedin": "LinkedIn",
+    "platform.tiktok": "TikTok",
+    "platform.youtube": "YouTube",
+    "platform.google": "Google",
+    "platform.email": "Email",
     "targets.title": "Targets",
     "targets.help": "A target per KPI for any period; tiles turn green, orange or red against it. "
     "Saved in your workspace file. Leave 0 for no target.",
@@ -167,14 +197,42 @@ def t(key: str, lang: str = "en", **values: object) -> str:
     return text.format(**values) if values else text
 
 
-def format_value(value: float | None, kind: str, lang: str = "en", currency: str = "€") -> str:
-    """A KPI value as a person reads it: 12,345 · 4.2% · €1,234 · 2.35× · 1h 05m."""
+# Currencies written with a symbol before the amount (€1,234), and after it (1,234 zł); any
+# other code follows the amount (1,234 COP).
+CURRENCY_PREFIXES = {"EUR": "€", "USD": "$", "GBP": "£"}
+CURRENCY_SUFFIXES = {"PLN": "zł"}
+
+
+def row_currency(row: Mapping[str, object]) -> str | None:
+    """A result row's currency code as text safe for any output (charts, PDF), or None."""
+    value = row.get("currency")
+    if not isinstance(value, str):
+        return None
+    return xml_safe(value).strip()[:12] or None
+
+
+def format_money(amount: str, currency: str | None = None) -> str:
+    """An amount already written as digits, with its currency (ISO code; None: euros)."""
+    code = (currency or "EUR").strip()
+    if code.upper() in CURRENCY_PREFIXES:
+        return f"{CURRENCY_PREFIXES[code.upper()]}{amount}"
+    if code.upper() in CURRENCY_SUFFIXES:
+        return f"{amount} {CURRENCY_SUFFIXES[code.upper()]}"
+    return f"{amount} {code}" if code else amount
+
+
+def format_value(
+    value: float | None, kind: str, lang: str = "en", currency: str | None = None
+) -> str:
+    """A KPI value as a person reads it: 12,345 · 4.2% · €1,234 · $1,234 · 1,234 COP · 2.35× ·
+    1h 05m. `currency` is the amount's ISO code (None: euros, as the sample's)."""
     if value is None:
         return "—"
     if kind == "percent":
         return f"{value * 100:,.1f}%"
     if kind == "currency":
-        return f"{currency}{value:,.0f}" if abs(value) >= 100 else f"{currency}{value:,.2f}"
+        amount = f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.2f}"
+        return format_money(amount, currency)
     if kind == "ratio":
         return f"{value:,.2f}×"
     if kind == "duration":

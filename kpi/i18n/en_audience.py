@@ -50,6 +50,9 @@ TEXT: dict[str, str] = {
     "audience.heatmap_short": "Best time to post",
     "audience.heatmap_help": "Engagement rate = (likes + comments + shares) / impressions of the posts published in that hour. "
     "Cells with fewer posts than the minimum stay grey: too few posts to trust a rate.",
+    "audience.heatmap_zone": "Hours are in the {zone} time zone: Facebook and Instagram times as "
+    "exported, the other platforms' UTC times converted. Change the time zone on the Data page.",
+    "audience.heatmap_zone_short": "Hours in the {zone} time zone",
     "audience.min_posts": "Minimum posts per cell",
     "audience.no_posts": "No posts published in this period.",
     "audience.weekday": "Weekday",

@@ -48,6 +48,9 @@ TEXT: dict[str, str] = {
     "explore.avg_label": "{measure} per {entity}",
     "explore.formula_failed": "This formula cannot run on your data: {error}",
     "explore.needs": "{kpi} needs: {missing}. {hint}",
+    "explore.needs_breakdown": "{kpi} is shown per {fields}: pick it under Break down by.",
+    "explore.needs_currency": "{kpi} is in several currencies, which are not added up: "
+    "pick {fields} under Break down by.",
     "explore.no_values": "No values for {kpi} in this period.",
     "explore.change_pct": "Change",
     "explore.yours": "Your KPIs",

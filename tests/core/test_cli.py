@@ -91,12 +91,37 @@ def test_compute_json_rows_needs_and_changes(tmp_path):
     assert rows["impressions"] == {
         "kpi": "impressions", "period_start": "2026-01-08", "platform": "instagram", "value": 200.0,
         "previous": 100.0, "delta_pct": 1.0, "delta_pp": None, "target": None, "status": None,
+        "covers": ["instagram"], "source": "posts",
     }  # fmt: skip
+    assert "currency" not in rows["impressions"]  # only when the data has one
+    assert doc["notes"] == []
     # a rate: 4% against 10% is −6 points, not a relative change
     assert rows["engagement_rate"]["delta_pct"] is None
     assert rows["engagement_rate"]["delta_pp"] == pytest.approx(-6.0)
     assert rows["likes_per_impression"]["value"] == pytest.approx(8 / 200)
     assert doc["needs"][0]["kpi"] == "sessions" and doc["needs"][0]["missing"] == ["web_traffic"]
+
+
+def test_compute_json_rows_say_currency_source_and_coverage_with_notes(tmp_path):
+    ads = tmp_path / "ads.csv"
+    ads.write_text(
+        "date,platform,campaign,spend,impressions,clicks,new_followers,currency\n"
+        "2026-01-05,facebook,a,100,1000,10,5,USD\n"
+        "2026-01-05,google,b,50,2000,20,,USD\n"
+    )
+    out = _run(
+        "compute", str(ads), "--kpi", "spend,cost_per_follower",
+        "--from", "2026-01-01", "--to", "2026-01-31", "--json",
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    doc = json.loads(out.stdout)
+    rows = {r["kpi"]: r for r in doc["rows"]}
+    assert rows["spend"]["currency"] == "USD" and rows["spend"]["source"] == "ads"
+    assert rows["spend"]["covers"] == ["facebook", "google"]
+    assert rows["cost_per_follower"]["covers"] == ["facebook"]
+    kinds = {(n["kpi"], n["kind"]) for n in doc["notes"]}
+    assert ("cost_per_follower", "covers") in kinds
+    assert all(set(n) == {"kpi", "kind", "message"} for n in doc["notes"])
 
 
 def test_compute_usage_errors_exit_2(tmp_path):

@@ -10,6 +10,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from kpi.store import SessionData
+from tests.uikit import plain
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
@@ -101,3 +102,71 @@ def test_presenter_mode_shows_one_section_and_a_next_button(page):
     assert "2 / 4" in " ".join(c.value for c in at.caption)
     assert first not in [s.value for s in at.subheader]
     assert at.get("vega_lite_chart"), "the second slide draws its chart(s)"
+
+
+# An X post (X writes UTC) published at 09:00 UTC on Monday 5 January 2026: 10:00 in Warsaw.
+X_POSTS = (
+    b"post_id,published_at,platform,impressions,likes,comments,shares\n"
+    b"a,2026-01-05 09:00,x,1000,50,5,5\n"
+)
+
+
+def _posts_in(zone: str | None) -> SessionData:
+    from kpi.load import load_files
+
+    data = SessionData()
+    data.workspace.set_timezone(zone)
+    data.add(load_files([("x_posts.csv", X_POSTS)]))
+    data.source = "uploads"
+    return data
+
+
+def _posted_hours(rows: list[dict]) -> set[int]:
+    return {int(r["hour"]) for r in rows if r.get("posts")}
+
+
+def _chart_rows(at: AppTest) -> list[list[dict]]:
+    """Each chart's rows, as Streamlit ships them (Arrow, beside the spec)."""
+    import pyarrow as pa
+
+    return [
+        [
+            r
+            for d in c.proto.datasets
+            for r in pa.ipc.open_stream(d.data.data).read_all().to_pylist()
+        ]
+        for c in at.get("vega_lite_chart")
+    ]
+
+
+@pytest.mark.parametrize(("zone", "hour"), [("Europe/Warsaw", 10), (None, 9)])
+def test_best_time_heatmap_reads_hours_on_the_sessions_clock_and_says_which(zone, hour):
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.session_state["session_data"] = _posts_in(zone)
+    at.run()
+    at.switch_page("app_pages/audience.py").run()
+    assert not at.exception
+    number = next(n for n in at.number_input if n.key == "audience_min_posts")
+    number.set_value(1).run()
+    (heatmap,) = [rows for rows in _chart_rows(at) if _posted_hours(rows)]
+    assert _posted_hours(heatmap) == {hour}
+    captions = " ".join(plain(c.value) for c in at.caption)
+    assert f"Hours are in the {zone or 'UTC'} time zone" in captions
+
+
+def test_best_time_slide_reads_hours_on_the_sessions_clock():
+    import datetime as dt
+    from types import SimpleNamespace
+
+    from kpi.slides import audience_slides
+
+    controls = SimpleNamespace(
+        start=dt.date(2026, 1, 1), end=dt.date(2026, 1, 31), grain="week", compare=None, filters={}
+    )
+    slides = audience_slides(_posts_in("Europe/Warsaw"), controls)
+    title, charts = slides[-1]
+    assert title == "Best time to post"
+    # the slide keeps the page's minimum of 3 posts: the one post's cell is counted, not rated
+    spec = charts[0].to_dict()
+    assert spec["title"] == "Hours in the Europe/Warsaw time zone"
+    assert _posted_hours([r for rows in spec["datasets"].values() for r in rows]) == {10}
