@@ -171,7 +171,7 @@ def test_score_thresholds_are_the_persons(sample):
     expected = lead_scores.bucket_totals(sample.con, 50.0, 70.0)
     assert list(table["Leads"]) == list(expected["leads"])
     assert "Slow below 50" in " ".join(c.value for c in at.caption)
-    assert at.session_state["_leads_settings"]["slow_below"] == 50.0
+    assert at.session_state["session_data"].workspace.other["leads"]["slow_below"] == 50.0
 
 
 def test_presenter_mode_shows_one_section_per_slide():
