@@ -161,6 +161,18 @@ def test_social_roi_includes_the_staff_cost(con):
     assert roi["roi_revenue"] == approx(-20 / 220)
 
 
+def test_stage_value_in_a_range_keeps_the_leads_created_in_it(con):
+    # February only: E, G (social, both convert: 40 + 60), F (paid search), H (email).
+    feb = {"start": dt.date(2026, 2, 1), "end": dt.date(2026, 2, 28)}
+    frame = stages.stage_value(con, VALUES, staff_cost=50, **feb)
+    assert set(frame["period_start"].astype(str)) == {"2026-02-01"}
+    assert frame["leads"].sum() == 4
+    roi = stages.social_roi(con, VALUES, staff_cost=50, **feb)
+    assert roi["periods"] == 1 and roi["staff_cost"] == 50
+    assert (roi["leads"], roi["qualified"], roi["customers"]) == (2, 2, 2)
+    assert (roi["value"], roi["revenue"], roi["spend"], roi["cost"]) == (250, 100, 90, 140)
+
+
 def test_staff_cost_is_charged_in_periods_without_social_rows():
     leads = "lead_id,created_at,channel\nA,2026-01-05,email\nB,2026-02-05,social\n"
     frame = stages.stage_value(session(leads=leads).con, VALUES, staff_cost=7)
