@@ -84,6 +84,15 @@ def test_person_set_thresholds(con):
         lead_scores.score_buckets(con, slow_below=70, fast_from=40)
 
 
+def test_bucket_totals_in_a_range(con):
+    # February: E (39.9, slow), F (40, medium), G (70, fast), H (unscored); social spend 90
+    # over E and G, paid search 10 on F.
+    totals = lead_scores.bucket_totals(con, start=dt.date(2026, 2, 1), end=dt.date(2026, 2, 28))
+    got = totals.set_index("bucket")
+    assert got["leads"].to_dict() == {"slow": 1, "medium": 1, "fast": 1, "unscored": 1}
+    assert got["cost"].to_dict() == {"slow": 45.0, "medium": 10.0, "fast": 45.0, "unscored": 0.0}
+
+
 def test_buckets_without_ads_have_no_cost():
     data = session(leads=SCORED_LEADS)
     frame = lead_scores.score_buckets(data.con, grain="quarter")
