@@ -334,7 +334,7 @@ def compare_models(
     conversions, revenue); a range selects journeys as in `attribution`."""
     frames = []
     for model in MODELS:
-        result = attribution(con, model, by, half_life, unit, start, end)
+        result = attribution(con, model, by, half_life, unit, start=start, end=end)
         rows = result.rows.rename(columns={by: "key"})
         rows.insert(0, "model", model)
         frames.append(rows)
