@@ -75,6 +75,12 @@ def test_customer_journeys_convert_at_acquisition_and_are_worth_their_orders():
     assert [paths[c].revenue for c in ("C1", "C2", "C9")] == [100.0, 50.0, 0.0]
     result = am.attribution(data.con, "last", unit="customers")
     assert (result.total_conversions, result.total_revenue) == (3, 150.0)
+    # Customers acquired from 5 to 31 January: C1 (its 1 January touch still counts) and C2.
+    january = {"start": dt.date(2026, 1, 5), "end": dt.date(2026, 1, 31)}
+    result = am.attribution(data.con, "first", unit="customers", **january)
+    assert (result.total_conversions, result.total_revenue) == (2, 150.0)
+    got = {r["channel"]: r["revenue"] for r in result.rows.to_dict("records")}
+    assert got == {"social": 100.0, "search": 50.0, "email": 0.0}
     with pytest.raises(jm.MissingData, match="customers"):
         am.attribution(session(touchpoints=TOUCHES).con, "last", unit="customers")
 
