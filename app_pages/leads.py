@@ -192,6 +192,9 @@ def draw_models() -> None:
             total=format_value(total, kind),
         )
     )
+    if frame.empty:
+        st.info(t("leads.no_journeys_in_range"))
+        return
     keys = roi.top_keys(frame, measure)
     chart(roi.models_bars(frame, measure, BY_TITLE, keys), t("leads.file.models_chart"))
     if not ctl.present:

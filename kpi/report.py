@@ -723,6 +723,8 @@ def leads_section(
     def models() -> str:
         frame = attr.compare_models(con, s.by, s.half_life, **span)
         markov = attr.attribution(con, "markov", s.by, **span)
+        if frame.empty:
+            raise KpiError(t("leads.no_journeys_in_range", lang))
         intro = t(
             "leads.models_caption", lang,
             conversions=format_value(markov.total_conversions, "count", lang),

@@ -679,10 +679,14 @@ def leads_slides(
 
     def models() -> list:
         frame = attr.compare_models(con, s.by, s.half_life, **span)
+        if frame.empty:
+            raise KpiError(t("leads.no_journeys_in_range", lang))
         return [_big(roi.models_bars(frame, s.measure, by_title), 1080)]
 
     def markov() -> list:
         result = attr.attribution(con, "markov", s.by, **span)
+        if not result.removal_effects or result.transitions is None:
+            raise KpiError(t("leads.no_markov", lang))
         return [
             _big(roi.removal_bars(result.removal_effects or {}, by_title), 420),
             _big(roi.transition_heatmap(result.transitions, 18), 520),

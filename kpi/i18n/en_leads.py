@@ -26,6 +26,8 @@ TEXT: dict[str, str] = {
     "leads.models_short": "Attribution models",
     "leads.models_caption": "{conversions} converted journeys worth {revenue}. Every model shares "
     "out the same real total of {measure}: {total}.",
+    "leads.no_journeys_in_range": "No journey converts (and no lead starts one) in the chosen "
+    "dates: pick a wider range.",
     "leads.by_label": "Credit by",
     "leads.measure_label": "Measure",
     "leads.half_life": "Time-decay half-life (days)",

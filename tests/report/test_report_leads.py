@@ -115,3 +115,11 @@ def test_slides_of_an_empty_session_are_notes():
         data.close()
     assert len(slides) == 12
     assert all(len(pictures) == 1 for _, pictures in slides)
+
+
+def test_dates_without_any_journey_say_so(sample):
+    empty = {"start": dt.date(2030, 1, 1), "end": dt.date(2030, 1, 31)}
+    section = leads_section(sample, **empty)
+    assert "No journey converts" in section
+    slides = dict(leads_slides(sample, Controls(empty["start"], empty["end"], "week", "previous")))
+    assert len(slides) == 12 and all(slides.values())

@@ -295,3 +295,11 @@ def test_credit_by_campaign_in_conversions_keeps_the_real_totals(sample):
     at.switch_page("app_pages/paid.py").run()
     at.switch_page(LEADS).run()
     assert at.segmented_control(key="leads_by").value == "campaign"
+
+
+def test_dates_without_any_data_draw_no_error():
+    at = _open()
+    at.date_input(key="ctl_range").set_value((dt.date(2030, 1, 1), dt.date(2030, 1, 31))).run()
+    assert not at.exception
+    assert not at.error, [e.value for e in at.error]
+    assert len(at.subheader) == SECTIONS
