@@ -45,6 +45,10 @@ _MEMO_SIZE = 48
 
 data, ctl = setup()
 defaults = leads_defaults(data, ctl.start, ctl.end)
+# Every analysis follows the shared dates: journeys converting (leads created, customers
+# acquired) in them. A half-picked range (one day so far) is read as that day.
+START: dt.date | None = ctl.start if isinstance(ctl.start, dt.date) else None
+END: dt.date | None = ctl.end if isinstance(ctl.end, dt.date) else None
 
 
 def _saved() -> dict:
@@ -156,9 +160,15 @@ def _attribution_controls() -> None:
 def _models() -> tuple[pd.DataFrame, attr.Attribution]:
     s = settings
     frame = memo(
-        "models", lambda: attr.compare_models(data.con, s.by, s.half_life), s.by, s.half_life
-    )
-    markov = memo("markov", lambda: attr.attribution(data.con, "markov", s.by), s.by)
+        "models",
+        lambda: attr.compare_models(data.con, s.by, s.half_life, start=START, end=END),
+        s.by, s.half_life, START, END,
+    )  # fmt: skip
+    markov = memo(
+        "markov",
+        lambda: attr.attribution(data.con, "markov", s.by, start=START, end=END),
+        s.by, START, END,
+    )  # fmt: skip
     return frame, markov
 
 
@@ -182,6 +192,9 @@ def draw_models() -> None:
             total=format_value(total, kind),
         )
     )
+    if frame.empty:
+        st.info(t("leads.no_journeys_in_range"))
+        return
     keys = roi.top_keys(frame, measure)
     chart(roi.models_bars(frame, measure, BY_TITLE, keys), t("leads.file.models_chart"))
     if not ctl.present:
@@ -216,7 +229,11 @@ def draw_roles() -> None:
     st.subheader(t("leads.roles_title"))
     by = settings.by
     try:
-        totals = memo("roles", lambda: journeys.role_totals(data.con, by), by)
+        totals = memo(
+            "roles",
+            lambda: journeys.role_totals(data.con, by, start=START, end=END),
+            by, START, END,
+        )  # fmt: skip
     except KpiError as exc:
         needs(exc)
         return
@@ -273,11 +290,11 @@ def _comparisons() -> list[groups.Comparison | KpiError]:
 
     def one(metric: str) -> groups.Comparison | KpiError:
         try:
-            return groups.compare(data.con, metric, "social", days=days)
+            return groups.compare(data.con, metric, "social", days=days, start=START, end=END)
         except KpiError as exc:
             return exc
 
-    return [memo("group", lambda m=m: one(m), m, days) for m in groups.METRICS]
+    return [memo("group", lambda m=m: one(m), m, days, START, END) for m in groups.METRICS]
 
 
 def draw_groups() -> None:
@@ -336,7 +353,11 @@ def draw_group_chart() -> None:
 def draw_retention() -> None:
     st.subheader(t("leads.retention_title"))
     try:
-        matrix = memo("retention", lambda: cohorts.retention_matrix(data.con))
+        matrix = memo(
+            "retention",
+            lambda: cohorts.retention_matrix(data.con, start=START, end=END),
+            START, END,
+        )  # fmt: skip
     except KpiError as exc:
         needs(exc)
         return
@@ -356,8 +377,10 @@ def draw_retention() -> None:
 def draw_value_over_time() -> None:
     st.subheader(t("leads.ltv_title"))
     try:
-        ltv = memo("ltv", lambda: cohorts.lifetime_value(data.con))
-        cac = memo("cac", lambda: cohorts.cac_and_ltv(data.con))
+        ltv = memo(
+            "ltv", lambda: cohorts.lifetime_value(data.con, start=START, end=END), START, END
+        )
+        cac = memo("cac", lambda: cohorts.cac_and_ltv(data.con, start=START, end=END), START, END)
     except KpiError as exc:
         needs(exc)
         return
@@ -388,8 +411,9 @@ def _buckets() -> tuple[pd.DataFrame, pd.DataFrame]:
         grain, s.slow_below, s.fast_from,
     )  # fmt: skip
     totals = memo(
-        "bucket_totals", lambda: lead_scores.bucket_totals(data.con, s.slow_below, s.fast_from),
-        s.slow_below, s.fast_from,
+        "bucket_totals",
+        lambda: lead_scores.bucket_totals(data.con, s.slow_below, s.fast_from, START, END),
+        s.slow_below, s.fast_from, START, END,
     )  # fmt: skip
     start = pd.Timestamp(ctl.start)
     keep = (pd.to_datetime(periods["period_start"]) <= pd.Timestamp(ctl.end)) & (
@@ -496,8 +520,16 @@ def draw_stages() -> None:
             float(s.value_lead), float(s.value_qualified), float(s.value_customer)
         )
         args = (values, float(s.staff_cost))
-        frame = memo("stages", lambda: stages.stage_value(data.con, *args), *args)
-        social = memo("social_roi", lambda: stages.social_roi(data.con, *args), *args)
+        frame = memo(
+            "stages",
+            lambda: stages.stage_value(data.con, *args, start=START, end=END),
+            *args, START, END,
+        )  # fmt: skip
+        social = memo(
+            "social_roi",
+            lambda: stages.social_roi(data.con, *args, start=START, end=END),
+            *args, START, END,
+        )  # fmt: skip
     except KpiError as exc:
         needs(exc)
         return

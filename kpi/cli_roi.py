@@ -2,14 +2,17 @@
 
 `kpi/cli.py` registers them with `add_commands(subparsers)` and runs them with `run(args)`.
 Exit status follows the rest of the command line: 0 on success, 1 when nothing could be loaded
-or the data an analysis needs is missing (the message names the export), 2 for a usage error.
+or the data an analysis needs is missing (the message names the export), 2 for a usage error
+(a bad `--from`/`--to` date, or a range that ends before it starts, included).
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import math
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -42,6 +45,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
         default=HALF_LIFE_DAYS,
         help="time_decay half-life in days (7)",
     )
+    _range_arguments(attr, "journeys converting")
     attr.add_argument("--workspace", help="a workspace file (saved mappings)")
     attr.add_argument("--json", action="store_true", help="machine-readable output")
     groups = commands.add_parser(
@@ -63,8 +67,27 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
         help="what makes a lead or customer social: the is_social flag, a social source "
         "channel, any social touch, or auto (flag, then channel, then touches)",
     )
+    _range_arguments(groups, "leads created (customers acquired)")
     groups.add_argument("--workspace", help="a workspace file (saved mappings)")
     groups.add_argument("--json", action="store_true", help="machine-readable output")
+
+
+def _range_arguments(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument(
+        "--from", dest="from_", type=_date, help=f"first day, YYYY-MM-DD: {what} from then on"
+    )
+    parser.add_argument("--to", type=_date, help=f"last day, YYYY-MM-DD: {what} up to then")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            raise ValueError(text)
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date: write it as YYYY-MM-DD"
+        ) from None
 
 
 def _positive(text: str) -> float:
@@ -101,11 +124,11 @@ def _session(files: Sequence[str], workspace: str | None) -> SessionData | None:
     return data
 
 
-def _fail(args: argparse.Namespace, code: str, message: str) -> int:
+def _fail(args: argparse.Namespace, code: str, message: str, status: int = 1) -> int:
     print(message, file=sys.stderr)
     if args.json:
         _dump({"error": {"code": code, "message": message}})
-    return 1
+    return status
 
 
 def _dump(doc: object) -> None:
@@ -128,6 +151,10 @@ def _clean(value: object) -> object:
 
 def run(args: argparse.Namespace) -> int:
     """Run `attribution` or `groups`; the exit status."""
+    start, end = getattr(args, "from_", None), getattr(args, "to", None)
+    if start and end and end < start:
+        message = f"The range ends ({end}) before it starts ({start}). Swap the dates."
+        return _fail(args, "usage", message, 2)
     data = _session(args.files, args.workspace)
     if data is None:
         return _fail(args, "nothing_loaded", "Nothing could be loaded from the files given.")
@@ -142,11 +169,13 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _attribution(args: argparse.Namespace, data: SessionData) -> int:
-    result = attribution(data.con, args.model, args.by, args.half_life, args.unit)
+    result = attribution(
+        data.con, args.model, args.by, args.half_life, args.unit, args.from_, args.to
+    )
     if args.json:
-        _dump(result.to_dict())
+        _dump(result.to_dict() | _range(args))
         return 0
-    print(f"Attribution of {args.unit}: {args.model} by {args.by}")
+    print(f"Attribution of {args.unit}: {args.model} by {args.by}{_range_text(args)}")
     for row in result.rows.to_dict("records"):
         print(f"  {row[args.by]:<32} {row['conversions']:>10.2f} conv.  {row['revenue']:>14,.2f}")
     print(f"  {'total':<32} {result.total_conversions:>10d} conv.  {result.total_revenue:>14,.2f}")
@@ -162,13 +191,32 @@ def _attribution(args: argparse.Namespace, data: SessionData) -> int:
 def _groups(args: argparse.Namespace, data: SessionData) -> int:
     from kpi.analytics.groups import compare
 
-    result = compare(data.con, args.metric, args.split, days=args.days, social_by=args.social_by)
+    result = compare(
+        data.con, args.metric, args.split, days=args.days, social_by=args.social_by,
+        start=args.from_, end=args.to,
+    )  # fmt: skip
     if args.json:
-        _dump(result.to_dict())
+        _dump(result.to_dict() | _range(args))
         return 0
+    if args.from_ or args.to:
+        print(f"Leads created or customers acquired{_range_text(args)}")
     print(result.sentence())
     for group in result.groups:
         print(f"  {group.group:<10} n={group.n:<8,} {group.display(result.metric)}")
     for note in result.notes:
         print(note)
     return 0
+
+
+def _range(args: argparse.Namespace) -> dict[str, object]:
+    """The range given, for the JSON document (nothing without one)."""
+    if not (args.from_ or args.to):
+        return {}
+    return {"from": args.from_.isoformat() if args.from_ else None,
+            "to": args.to.isoformat() if args.to else None}  # fmt: skip
+
+
+def _range_text(args: argparse.Namespace) -> str:
+    if not (args.from_ or args.to):
+        return ""
+    return f" from {args.from_ or 'the start'} to {args.to or 'the end'}"

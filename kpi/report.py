@@ -502,7 +502,7 @@ def build_report(
         _posts_table(top_posts(data.con, start, end), lang),
         "</section>",
     )
-    add(leads_section(data, lang=lang))
+    add(leads_section(data, lang=lang, start=start, end=end))
     if tiles.needs:
         add(
             f"<section><h2>{_e(t('report.needs', lang))}</h2>",
@@ -689,19 +689,30 @@ def _frame_table(frame: pd.DataFrame, kinds: Mapping[str, str | None], lang: str
 
 
 def leads_section(
-    data: SessionData, settings: LeadsSettings | None = None, lang: str = "en"
+    data: SessionData,
+    settings: LeadsSettings | None = None,
+    lang: str = "en",
+    start: dt.date | None = None,
+    end: dt.date | None = None,
 ) -> str:
     """The report's Leads & ROI section: attribution under every model, the roles of each
     channel, social against other customers, lead-score buckets and the ROI of social. A part
-    whose data is missing says which export provides it."""
+    whose data is missing says which export provides it. With `start`/`end` (the report's
+    period) every part follows it: journeys converting, leads created and customers acquired
+    in it; without, every lead and customer loaded."""
     from kpi.analytics import attribution as attr
     from kpi.analytics import cohorts, groups, journeys, lead_scores, stages
     from kpi.charts import roi
 
-    s = settings or leads_defaults(data, dt.date.today(), dt.date.today())
+    s = settings or leads_defaults(data, start or dt.date.today(), end or dt.date.today())
     con = data.con
+    span = {"start": start, "end": end}
     by_title = t(f"leads.by.{s.by}", lang)
     out = [f'<section id="leads"><h2>{_e(t("leads.title", lang))}</h2>']
+    if start is not None and end is not None:
+        scope = t("leads.report_range", lang, start=format_date(start, lang),
+                  end=format_date(end, lang))  # fmt: skip
+        out.append(f'<p class="hint">{_e(scope)}</p>')
 
     def part(title: str, build: Callable[[], str]) -> None:
         out.append(f"<h3>{_e(title)}</h3>")
@@ -711,8 +722,10 @@ def leads_section(
             out.append(f'<p class="hint">{_e(exc.user_message)}</p>')
 
     def models() -> str:
-        frame = attr.compare_models(con, s.by, s.half_life)
-        markov = attr.attribution(con, "markov", s.by)
+        frame = attr.compare_models(con, s.by, s.half_life, **span)
+        markov = attr.attribution(con, "markov", s.by, **span)
+        if frame.empty:
+            raise KpiError(t("leads.no_journeys_in_range", lang))
         intro = t(
             "leads.models_caption", lang,
             conversions=format_value(markov.total_conversions, "count", lang),
@@ -732,7 +745,7 @@ def leads_section(
         )
 
     def roles() -> str:
-        totals = journeys.role_totals(con, s.by)
+        totals = journeys.role_totals(con, s.by, **span)
         notes = "".join(
             "<p>"
             + _e(
@@ -755,7 +768,9 @@ def leads_section(
         results = []
         for metric in groups.METRICS:
             try:
-                results.append(groups.compare(con, metric, "social", days=int(s.retention_days)))
+                results.append(
+                    groups.compare(con, metric, "social", days=int(s.retention_days), **span)
+                )
             except KpiError as exc:
                 results.append(exc.user_message)
         if not any(isinstance(r, groups.Comparison) for r in results):
@@ -770,7 +785,7 @@ def leads_section(
         )
 
     def buckets() -> str:
-        totals = lead_scores.bucket_totals(con, s.slow_below, s.fast_from)
+        totals = lead_scores.bucket_totals(con, s.slow_below, s.fast_from, **span)
         shown = totals.assign(bucket=[t(f"leads.bucket.{b}", lang) for b in totals["bucket"]])
         shown = shown.rename(columns={c: t(f"leads.col.{c}", lang) for c in totals.columns})
         kinds = {
@@ -784,7 +799,7 @@ def leads_section(
 
     def social_roi() -> str:
         values = stages.StageValues(s.value_lead, s.value_qualified, s.value_customer)
-        r = stages.social_roi(con, values, s.staff_cost)
+        r = stages.social_roi(con, values, s.staff_cost, **span)
         items = [
             ("leads.social_value", format_value(r["value"], "currency", lang)),
             ("leads.social_revenue", format_value(r["revenue"], "currency", lang)),
@@ -798,7 +813,7 @@ def leads_section(
         return f"<table><tbody>{rows}</tbody></table>"
 
     def customers() -> str:
-        frame = cohorts.cac_and_ltv(con)
+        frame = cohorts.cac_and_ltv(con, **span)
         shown = frame.rename(columns={c: t(f"leads.col.{c}", lang) for c in frame.columns})
         kinds = {t(f"leads.col.{c}", lang): k for c, k in (
             ("spend", "currency"), ("customers", "count"), ("cac", "currency"), ("ltv", "currency"),

@@ -670,6 +670,12 @@ def leads_slides(
     con = data.con
     by_title = t(f"leads.by.{s.by}", lang)
     slides: list[Slide] = []
+    # Every analysis follows the slides' dates (journeys converting, leads created, customers
+    # acquired in them), as the page does.
+    span = {
+        "start": c.start if isinstance(c.start, dt.date) else None,
+        "end": c.end if isinstance(c.end, dt.date) else None,
+    }
 
     def add(title_key: str, build: object) -> None:
         title = t(title_key, lang)
@@ -681,18 +687,22 @@ def leads_slides(
         slides.append((title, pictures))
 
     def models() -> list:
-        frame = attr.compare_models(con, s.by, s.half_life)
+        frame = attr.compare_models(con, s.by, s.half_life, **span)
+        if frame.empty:
+            raise KpiError(t("leads.no_journeys_in_range", lang))
         return [_big(roi.models_bars(frame, s.measure, by_title), 1080)]
 
     def markov() -> list:
-        result = attr.attribution(con, "markov", s.by)
+        result = attr.attribution(con, "markov", s.by, **span)
+        if not result.removal_effects or result.transitions is None:
+            raise KpiError(t("leads.no_markov", lang))
         return [
             _big(roi.removal_bars(result.removal_effects or {}, by_title), 420),
             _big(roi.transition_heatmap(result.transitions, 18), 520),
         ]
 
     def roles() -> list:
-        return [_big(roi.roles_bars(journeys.role_totals(con, s.by), by_title))]
+        return [_big(roi.roles_bars(journeys.role_totals(con, s.by, **span), by_title))]
 
     compared: list = []
 
@@ -701,7 +711,7 @@ def leads_slides(
             for metric in groups.METRICS:
                 try:
                     compared.append(
-                        groups.compare(con, metric, "social", days=int(s.retention_days))
+                        groups.compare(con, metric, "social", days=int(s.retention_days), **span)
                     )
                 except KpiError as exc:
                     compared.append(exc)
@@ -726,12 +736,12 @@ def leads_slides(
         return [charts.styled(roi.groups_chart(frame), present=True)]
 
     def retention() -> list:
-        return [_big(roi.retention_heatmap(cohorts.retention_matrix(con), labels=False))]
+        return [_big(roi.retention_heatmap(cohorts.retention_matrix(con, **span), labels=False))]
 
     def value() -> list:
         return [
-            _big(roi.ltv_lines(cohorts.lifetime_value(con)), 480),
-            _big(roi.cac_ltv_bars(cohorts.cac_and_ltv(con)), 480),
+            _big(roi.ltv_lines(cohorts.lifetime_value(con, **span)), 480),
+            _big(roi.cac_ltv_bars(cohorts.cac_and_ltv(con, **span)), 480),
         ]
 
     def buckets() -> list:
@@ -747,7 +757,7 @@ def leads_slides(
         ]
 
     def results() -> list:
-        totals = lead_scores.bucket_totals(con, s.slow_below, s.fast_from)
+        totals = lead_scores.bucket_totals(con, s.slow_below, s.fast_from, **span)
         pictures = [
             _big(
                 roi.bucket_bars(
@@ -765,7 +775,7 @@ def leads_slides(
 
     def cycle() -> list:
         values = stages.StageValues(s.value_lead, s.value_qualified, s.value_customer)
-        summary = roi.stage_by_channel(stages.stage_value(con, values, s.staff_cost))
+        summary = roi.stage_by_channel(stages.stage_value(con, values, s.staff_cost, **span))
         return [_big(roi.value_cost_bars(summary))]
 
     def grow() -> list:

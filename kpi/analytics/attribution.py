@@ -15,11 +15,14 @@ the middle / 40 % (two steps 50 / 50, one step 100 %), `time_decay` in proportio
   computed directly for any number of keys. `shapley_by_subsets` enumerates coalitions (at most
   MAX_SHAPLEY_KEYS keys) and exists to check that identity.
 
-Under every model the credits add up to the real totals of converted journeys.
+Under every model the credits add up to the real totals of converted journeys. With a date
+range, the journeys are those converting in it (see `journeys.steps_sql`), touches from before
+the range included, and the totals are theirs.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -300,19 +303,23 @@ def attribution(
     by: str = "channel",
     half_life: float = HALF_LIFE_DAYS,
     unit: str = "leads",
+    start: dt.date | None = None,
+    end: dt.date | None = None,
 ) -> Attribution:
     """Credits under `model` for every journey on the session's `touchpoints` and `leads` (or
-    `customers`, with unit="customers"), computed in the database."""
+    `customers`, with unit="customers"), computed in the database; with `start`/`end`
+    (inclusive), the journeys converting in that range."""
     _check(model)
     if half_life <= 0:
         raise KpiError("The time-decay half-life must be a positive number of days.")
     require_journeys(con, unit)
-    totals = totals_sql(con, by, unit)
+    totals = totals_sql(con, by, unit, start, end)
     if model == "markov":
-        matrix = matrix_from_counts(transition_counts_sql(con, by, unit))
+        matrix = matrix_from_counts(transition_counts_sql(con, by, unit, start, end))
         effects, credits = _markov_credits(matrix, *totals)
         return _result(model, by, credits, totals, effects, matrix)
-    return _result(model, by, credits_sql(con, model, by, unit, half_life), totals)
+    credits = credits_sql(con, model, by, unit, half_life, start, end)
+    return _result(model, by, credits, totals)
 
 
 def compare_models(
@@ -320,12 +327,15 @@ def compare_models(
     by: str = "channel",
     half_life: float = HALF_LIFE_DAYS,
     unit: str = "leads",
+    start: dt.date | None = None,
+    end: dt.date | None = None,
 ) -> pd.DataFrame:
     """Conversions and revenue per key under every model side by side (long format: model, key,
-    conversions, revenue)."""
+    conversions, revenue); a range selects journeys as in `attribution`."""
     frames = []
     for model in MODELS:
-        rows = attribution(con, model, by, half_life, unit).rows.rename(columns={by: "key"})
+        result = attribution(con, model, by, half_life, unit, start=start, end=end)
+        rows = result.rows.rename(columns={by: "key"})
         rows.insert(0, "model", model)
         frames.append(rows)
     return pd.concat(frames, ignore_index=True)

@@ -9,6 +9,8 @@ against.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import duckdb
 import pandas as pd
 
@@ -45,10 +47,13 @@ def credits_sql(
     by: str = "channel",
     unit: str = "leads",
     half_life: float = 7.0,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
 ) -> dict[str, tuple[float, float]]:
     """(conversions, revenue) per key under a rule-based model or `shapley`; every key of any
-    journey appears, with zero when it earned nothing."""
-    steps = steps_sql(con, by, unit)
+    journey (selected by the range, see `journeys.steps_sql`) appears, with zero when it earned
+    nothing."""
+    steps = steps_sql(con, by, unit, start, end)
     if model == "shapley":
         weighted = """
             SELECT key, revenue, 1.0 / count(*) OVER (PARTITION BY journey_id) AS w
@@ -66,12 +71,16 @@ def credits_sql(
 
 
 def transition_counts_sql(
-    con: duckdb.DuckDBPyConnection, by: str = "channel", unit: str = "leads"
+    con: duckdb.DuckDBPyConnection,
+    by: str = "channel",
+    unit: str = "leads",
+    start: dt.date | None = None,
+    end: dt.date | None = None,
 ) -> pd.DataFrame:
     """How often each state follows another (start → first step → … → conversion or null),
     over every journey: columns from_state, to_state, n."""
     sql = f"""
-        WITH s AS ({steps_sql(con, by, unit)})
+        WITH s AS ({steps_sql(con, by, unit, start, end)})
         SELECT from_state, to_state, count(*) AS n FROM (
             SELECT coalesce(lag(key) OVER (PARTITION BY journey_id ORDER BY step), '{START}')
                        AS from_state, key AS to_state
@@ -96,10 +105,14 @@ def matrix_from_counts(counts: pd.DataFrame) -> pd.DataFrame:
 
 
 def totals_sql(
-    con: duckdb.DuckDBPyConnection, by: str = "channel", unit: str = "leads"
+    con: duckdb.DuckDBPyConnection,
+    by: str = "channel",
+    unit: str = "leads",
+    start: dt.date | None = None,
+    end: dt.date | None = None,
 ) -> tuple[int, float]:
-    """Converted journeys and their revenue."""
-    sql = f"""WITH s AS ({steps_sql(con, by, unit)})
+    """Converted journeys (converting in the range, when one is given) and their revenue."""
+    sql = f"""WITH s AS ({steps_sql(con, by, unit, start, end)})
               SELECT count(*), coalesce(sum(revenue), 0.0) FROM s WHERE converted AND step = 1"""
     n, revenue = con.execute(sql).fetchall()[0]
     return int(n), float(revenue)

@@ -8,6 +8,9 @@ that ordered in that month is used instead. Either way a share of a cohort never
 
 "Observed lifetime" is honest about exports: it runs from the cohort month to the month the data
 ends (`months_covered`), and revenue is what the orders export holds in it.
+
+Every analysis takes an optional range (`start`, `end`, inclusive) that keeps the customers
+acquired in it; their months are still followed to the data's end.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import datetime as dt
 import duckdb
 import pandas as pd
 
-from kpi.analytics.journeys import has_values, require
+from kpi.analytics.journeys import date_filter, has_values, require
 from kpi.analytics.spend import channel_sql, spend_by_channel, spend_window
 from kpi.errors import KpiError
 
@@ -35,9 +38,15 @@ def data_end(con: duckdb.DuckDBPyConnection) -> dt.date:
     return value.date() if isinstance(value, dt.datetime) else value
 
 
-def _cohorts_cte(by_channel: bool, since: dt.date | None = None) -> str:
+def _cohorts_cte(
+    by_channel: bool,
+    since: dt.date | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+) -> str:
     channel = channel_sql("channel") if by_channel else "'all'"
     after = f" AND acquired_at >= DATE '{since.isoformat()}'" if since else ""
+    after += f" AND {date_filter('acquired_at', start, end)}"
     return f"""c AS (
         SELECT customer_id, CAST(date_trunc('month', acquired_at) AS DATE) AS cohort,
                {channel} AS channel, churned_at
@@ -53,6 +62,8 @@ def retention_matrix(
     basis: str = "auto",
     by_channel: bool = False,
     since: dt.date | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
 ) -> pd.DataFrame:
     """Long format: cohort, channel ('all' unless by_channel), months_since, customers (cohort
     size), retained, retention (0–1). Months run from 0 to the month of `as_of` (the data's end
@@ -74,7 +85,7 @@ def retention_matrix(
                   OR CAST(c.churned_at AS DATE) > least(CAST(g.month_start + INTERVAL 1 MONTH AS DATE) - 1,
                                                         CAST($as_of AS DATE))"""
     sql = f"""
-        WITH {_cohorts_cte(by_channel, since)},
+        WITH {_cohorts_cte(by_channel, since, start, end)},
         sizes AS (SELECT cohort, channel, count(*) AS customers FROM c GROUP BY ALL),
         g AS (
             SELECT cohort, k AS months_since, CAST(cohort + to_months(k) AS TIMESTAMP) AS month_start
@@ -102,7 +113,11 @@ def retention_table(matrix: pd.DataFrame) -> pd.DataFrame:
 
 
 def cohort_revenue(
-    con: duckdb.DuckDBPyConnection, as_of: dt.date | None = None, by_channel: bool = True
+    con: duckdb.DuckDBPyConnection,
+    as_of: dt.date | None = None,
+    by_channel: bool = True,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
 ) -> pd.DataFrame:
     """Revenue per customer by cohort, channel and month since acquisition, and its running
     total (the cohort's LTV so far). Columns: cohort, channel, months_since, customers,
@@ -111,7 +126,7 @@ def cohort_revenue(
     require(con, "orders", ("customer_id", "ordered_at", "revenue"))
     as_of = as_of or data_end(con)
     sql = f"""
-        WITH {_cohorts_cte(by_channel)},
+        WITH {_cohorts_cte(by_channel, None, start, end)},
         sizes AS (SELECT cohort, channel, count(*) AS customers FROM c GROUP BY ALL),
         o AS (
             SELECT c.cohort, c.channel,
@@ -139,6 +154,8 @@ def lifetime_value(
     con: duckdb.DuckDBPyConnection,
     as_of: dt.date | None = None,
     by: tuple[str, ...] = ("cohort", "channel"),
+    start: dt.date | None = None,
+    end: dt.date | None = None,
 ) -> pd.DataFrame:
     """LTV: average revenue per customer over the observed lifetime, by cohort and/or channel.
     Columns: the `by` fields, customers, revenue, ltv, months_covered (average months from the
@@ -150,7 +167,7 @@ def lifetime_value(
     as_of = as_of or data_end(con)
     keys = ", ".join(by)
     sql = f"""
-        WITH {_cohorts_cte(True)},
+        WITH {_cohorts_cte(True, None, start, end)},
         per AS (
             SELECT c.customer_id, c.cohort, c.channel,
                    coalesce((SELECT sum(CAST(o.revenue AS DOUBLE)) FROM orders o
@@ -169,18 +186,24 @@ def lifetime_value(
     return frame
 
 
-def cac_and_ltv(con: duckdb.DuckDBPyConnection, as_of: dt.date | None = None) -> pd.DataFrame:
+def cac_and_ltv(
+    con: duckdb.DuckDBPyConnection,
+    as_of: dt.date | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+) -> pd.DataFrame:
     """Per channel: ad spend, customers acquired while the ads ran, CAC (spend / those
     customers), their LTV so far, and LTV : CAC. Channels without spend have no CAC; without an
-    ads export every CAC is empty (see `spend.has_spend`)."""
+    ads export every CAC is empty (see `spend.has_spend`). A range keeps the spend and the
+    customers acquired in it."""
     require(con, "customers", ("customer_id", "acquired_at"))
     require(con, "orders", ("customer_id", "revenue"))
     as_of = as_of or data_end(con)
-    window = spend_window(con)
-    spend = spend_by_channel(con)
+    window = spend_window(con, start, end)
+    spend = spend_by_channel(con, None, start, end)
     columns = ["channel", "spend", "customers", "cac", "ltv", "ltv_to_cac", "months_covered"]
     if window is None:
-        frame = lifetime_value(con, as_of, ("channel",))
+        frame = lifetime_value(con, as_of, ("channel",), start, end)
         frame["spend"] = frame["cac"] = frame["ltv_to_cac"] = None
         return frame[columns]
     start, end = window

@@ -13,10 +13,14 @@ name of the test that gave them.
 Groups are ordered so that the difference reads first − second: `social` − `other`, or
 `test` − `control` (the control group is the one marked in `control_group`). A comparison with
 fewer than MIN_N in a group comes back with `readable` False and a sentence saying why.
+
+An optional date range (`start`, `end`, inclusive) keeps the leads created in it (lead metrics)
+or the customers acquired in it (customer metrics; CAC also counts only the spend in it).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 import duckdb
@@ -25,7 +29,7 @@ import pandas as pd
 from scipy import stats
 from statsmodels.stats.proportion import confint_proportions_2indep, proportions_ztest
 
-from kpi.analytics.journeys import MissingData, has_values, require
+from kpi.analytics.journeys import MissingData, check_range, date_filter, has_values, require
 from kpi.analytics.spend import ads_channel_sql
 from kpi.errors import KpiError
 
@@ -191,18 +195,24 @@ def unit_values(
     split: str,
     days: int = 90,
     social_by: str = "auto",
+    start: dt.date | None = None,
+    end: dt.date | None = None,
 ) -> pd.DataFrame:
     """One row per lead or customer: `first` (in the first group?) and `value` of the metric
     (0/1 for rates; for cross-sell also `extra_revenue`, the revenue of orders in categories
-    other than the customer's first, and `repeat_revenue`, of every order after the first)."""
+    other than the customer's first, and `repeat_revenue`, of every order after the first).
+    With a range, the leads created (customers acquired) in it."""
+    ranged = start is not None or end is not None
     if metric == "lead_conversion_rate":
-        require(con, "leads", ("lead_id",))
+        require(con, "leads", ("lead_id",) + (("created_at",) if ranged else ()))
         first = group_sql(con, "leads", split, social_by)
         sql = f"""SELECT {first} AS first, CAST(u.converted_at IS NOT NULL AS INT) AS value
-                  FROM leads u WHERE u.lead_id IS NOT NULL"""
+                  FROM leads u WHERE u.lead_id IS NOT NULL
+                  AND {date_filter("u.created_at", start, end)}"""
         return con.execute(sql).df()
     require(con, "customers", ("customer_id", "acquired_at"))
     first = group_sql(con, "customers", split, social_by)
+    inside = date_filter("u.acquired_at", start, end)
     if metric == "retention":
         if has_values(con, "customers", "churned_at"):
             kept = (
@@ -216,17 +226,18 @@ def unit_values(
         else:
             raise MissingData("customers", ("churned_at",))
         sql = f"""SELECT {first} AS first, CAST({kept} AS INT) AS value FROM customers u
-                  WHERE u.acquired_at + INTERVAL {int(days)} DAY <= {_as_of(con)}"""
+                  WHERE u.acquired_at + INTERVAL {int(days)} DAY <= {_as_of(con)} AND {inside}"""
         return con.execute(sql).df()
     if metric == "saves_per_customer":
         require(con, "customers", ("saved_count",))
-        sql = f"SELECT {first} AS first, CAST(coalesce(u.saved_count, 0) AS DOUBLE) AS value FROM customers u"
+        sql = f"""SELECT {first} AS first, CAST(coalesce(u.saved_count, 0) AS DOUBLE) AS value
+                  FROM customers u WHERE {inside}"""
         return con.execute(sql).df()
     require(con, "orders", ("customer_id", "revenue"))
     if metric == "revenue_per_customer":
         sql = f"""SELECT {first} AS first, coalesce((SELECT sum(CAST(o.revenue AS DOUBLE))
                   FROM orders o WHERE o.customer_id = u.customer_id), 0.0) AS value
-                  FROM customers u"""
+                  FROM customers u WHERE {inside}"""
         return con.execute(sql).df()
     if metric == "cross_sell_rate":
         require(con, "orders", ("category", "ordered_at"))
@@ -246,7 +257,7 @@ def unit_values(
             )
             SELECT {first} AS first, CAST(per.categories >= 2 AS INT) AS value, per.extra_revenue,
                    per.repeat_revenue
-            FROM customers u JOIN per USING (customer_id)"""
+            FROM customers u JOIN per USING (customer_id) WHERE {inside}"""
         return con.execute(sql).df()
     raise KpiError(f"Unknown metric {metric!r}: use one of {', '.join(METRICS)}.")
 
@@ -317,9 +328,13 @@ def compare(
     days: int = 90,
     min_n: int = MIN_N,
     social_by: str = "auto",
+    start: dt.date | None = None,
+    end: dt.date | None = None,
 ) -> Comparison:
     """Compare the two groups of `split` on `metric` (see the module's docstring); `social_by`
-    chooses how a lead or customer counts as social (see `group_sql`)."""
+    chooses how a lead or customer counts as social (see `group_sql`); `start`/`end` keep the
+    leads created or customers acquired in that range (inclusive)."""
+    check_range(start, end)
     if metric not in METRICS:
         raise KpiError(f"Unknown metric {metric!r}: use one of {', '.join(METRICS)}.")
     if split not in SPLITS:
@@ -327,8 +342,8 @@ def compare(
     if days < 1:
         raise KpiError("Retention needs a number of days of at least 1.")
     if metric == "cac":
-        return _cac(con, split, min_n, social_by)
-    frame = unit_values(con, metric, split, days, social_by)
+        return _cac(con, split, min_n, social_by, start, end)
+    frame = unit_values(con, metric, split, days, social_by, start, end)
     names = LABELS[split]
     parts = [frame[frame["first"].fillna(False).astype(bool) == side] for side in (True, False)]
     values = [p["value"].to_numpy(dtype=float) for p in parts]
@@ -367,9 +382,16 @@ def compare(
     return result
 
 
-def _cac(con: duckdb.DuckDBPyConnection, split: str, min_n: int, social_by: str) -> Comparison:
+def _cac(
+    con: duckdb.DuckDBPyConnection,
+    split: str,
+    min_n: int,
+    social_by: str,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+) -> Comparison:
     """Spend per new customer: social ad spend over new social customers, other spend over the
-    other new customers, both within the days the ads export covers."""
+    other new customers, both within the days the ads export covers (and the range, if any)."""
     names = LABELS[split]
     test = "none (a ratio of totals has no per-customer spread)"
     if split != "social":
@@ -392,9 +414,14 @@ def _cac(con: duckdb.DuckDBPyConnection, split: str, min_n: int, social_by: str)
         f"""SELECT min(date), max(date),
                    coalesce(sum(spend) FILTER (WHERE {social_ad}), 0),
                    coalesce(sum(spend) FILTER (WHERE NOT ({social_ad})), 0)
-            FROM ads WHERE spend IS NOT NULL"""
+            FROM ads WHERE spend IS NOT NULL AND {date_filter("date", start, end)}"""
     ).fetchall()[0]
     start, end, social_spend, other_spend = spend
+    if start is None:
+        return Comparison(
+            "cac", split, [Group(n, 0, None) for n in names], None, None, None, None, test,
+            readable=False, notes=["No ad spend in the chosen dates."],
+        )  # fmt: skip
     counts = con.execute(
         f"""SELECT count(*) FILTER (WHERE {first}), count(*) FILTER (WHERE NOT ({first}))
             FROM customers u WHERE CAST(u.acquired_at AS DATE) BETWEEN ? AND ?""",

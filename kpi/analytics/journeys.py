@@ -9,10 +9,15 @@ without a conversion, and the Markov model needs them.
 
 Touches join their lead by `lead_id`, or, when a touch carries only a `customer_id`, through the
 lead that became that customer. Steps are numbered in SQL with window functions.
+
+An optional date range (`start`, `end`, both inclusive) selects journeys as a whole: those whose
+conversion falls in it, and, for journeys that never converted, those whose lead was created in
+it. A selected journey keeps its touches from before the range.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 import duckdb
@@ -74,6 +79,30 @@ def has_values(con: duckdb.DuckDBPyConnection, dataset: str, column: str) -> boo
     return bool(con.execute(f'SELECT count("{column}") FROM {dataset}').fetchall()[0][0])
 
 
+def check_range(start: dt.date | None, end: dt.date | None) -> None:
+    """KpiError unless `start` and `end` are dates (or None) with start on or before end."""
+    for value in (start, end):
+        if value is not None and not isinstance(value, dt.date):
+            raise KpiError(f"{value!r} is not a date.")
+    if start is not None and end is not None and _day(start) > _day(end):
+        raise KpiError(f"The range starts ({_day(start)}) after it ends ({_day(end)}).")
+
+
+def _day(value: dt.date) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def date_filter(expr: str, start: dt.date | None = None, end: dt.date | None = None) -> str:
+    """SQL: TRUE when the day of `expr` lies in [start, end] (either bound may be None)."""
+    check_range(start, end)
+    parts = []
+    if start is not None:
+        parts.append(f"CAST({expr} AS DATE) >= DATE '{_day(start).isoformat()}'")
+    if end is not None:
+        parts.append(f"CAST({expr} AS DATE) <= DATE '{_day(end).isoformat()}'")
+    return " AND ".join(parts) or "TRUE"
+
+
 def _key(column: str) -> str:
     return f"coalesce(nullif(trim(CAST({column} AS VARCHAR)), ''), '{NOT_SET}')"
 
@@ -113,9 +142,16 @@ def _units_sql(con: duckdb.DuckDBPyConnection, by: str, unit: str) -> str:
         QUALIFY row_number() OVER (PARTITION BY customer_id ORDER BY acquired_at) = 1"""
 
 
-def steps_sql(con: duckdb.DuckDBPyConnection, by: str = "channel", unit: str = "leads") -> str:
+def steps_sql(
+    con: duckdb.DuckDBPyConnection,
+    by: str = "channel",
+    unit: str = "leads",
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+) -> str:
     """The SQL of every journey step: journey_id, step (1…), steps, touched_at, key, converted,
-    converted_at, revenue, days_before.
+    converted_at, revenue, days_before. With `start`/`end`, only the journeys converting in the
+    range (non-converting ones: created in it), with all their touches up to the conversion.
 
     A journey is a lead (converting at `converted_at`, worth `leads.revenue`, or its customer's
     orders when the export has no revenue) or a customer (converting at `acquired_at`, worth its
@@ -131,7 +167,7 @@ def steps_sql(con: duckdb.DuckDBPyConnection, by: str = "channel", unit: str = "
         cutoff = "l.converted_at + INTERVAL 1 DAY - INTERVAL 1 MICROSECOND"
     if unit == "leads":
         touch_id = "coalesce(CAST(tp.lead_id AS VARCHAR), c.journey_id)"
-        link = """LEFT JOIN (SELECT customer_id, min(journey_id) AS journey_id FROM l
+        link = """LEFT JOIN (SELECT customer_id, min(journey_id) AS journey_id FROM l0
                              WHERE customer_id IS NOT NULL GROUP BY customer_id) c
                     ON tp.lead_id IS NULL AND CAST(tp.customer_id AS VARCHAR) = c.customer_id"""
     elif has_values(con, "leads", "customer_id"):
@@ -142,8 +178,11 @@ def steps_sql(con: duckdb.DuckDBPyConnection, by: str = "channel", unit: str = "
                     ON tp.customer_id IS NULL AND CAST(tp.lead_id AS VARCHAR) = c.lead_id"""
     else:
         touch_id, link = "CAST(tp.customer_id AS VARCHAR)", ""
+    selected = date_filter("coalesce(converted_at, created_at)", start, end)
     return f"""
-        WITH l AS ({_units_sql(con, by, unit)}
+        WITH l0 AS ({_units_sql(con, by, unit)}
+        ), l AS (
+            SELECT * FROM l0 WHERE {selected}
         ), t AS (
             SELECT {touch_id} AS journey_id, tp.touched_at, {_key("tp." + by)} AS key
             FROM touchpoints tp {link}
@@ -177,19 +216,28 @@ def require_journeys(con: duckdb.DuckDBPyConnection, unit: str = "leads") -> Non
 
 
 def journey_steps(
-    con: duckdb.DuckDBPyConnection, by: str = "channel", unit: str = "leads"
+    con: duckdb.DuckDBPyConnection,
+    by: str = "channel",
+    unit: str = "leads",
+    start: dt.date | None = None,
+    end: dt.date | None = None,
 ) -> pd.DataFrame:
     """Every journey step as a frame, ordered by journey and step (see `steps_sql`)."""
     require_journeys(con, unit)
-    return con.execute(f"SELECT * FROM ({steps_sql(con, by, unit)}) ORDER BY journey_id, step").df()
+    sql = steps_sql(con, by, unit, start, end)
+    return con.execute(f"SELECT * FROM ({sql}) ORDER BY journey_id, step").df()
 
 
 def journeys(
-    con: duckdb.DuckDBPyConnection, by: str = "channel", unit: str = "leads"
+    con: duckdb.DuckDBPyConnection,
+    by: str = "channel",
+    unit: str = "leads",
+    start: dt.date | None = None,
+    end: dt.date | None = None,
 ) -> list[Journey]:
     """Every lead's (or customer's) journey, converted or not, keyed by channel, platform or
-    campaign."""
-    return journeys_from_steps(journey_steps(con, by, unit))
+    campaign; with a range, the journeys it selects (see `steps_sql`)."""
+    return journeys_from_steps(journey_steps(con, by, unit, start, end))
 
 
 def journeys_from_steps(frame: pd.DataFrame) -> list[Journey]:
@@ -217,6 +265,8 @@ def roles(
     grain: str = "month",
     converted_only: bool = True,
     unit: str = "leads",
+    start: dt.date | None = None,
+    end: dt.date | None = None,
 ) -> pd.DataFrame:
     """How often each key originates (first touch), assists (a middle touch) and converts (the
     last touch before the conversion) per period of the touch, with growth on the previous
@@ -229,7 +279,7 @@ def roles(
     require_journeys(con, unit)
     keep = "WHERE converted" if converted_only else ""
     sql = f"""
-        WITH s AS (SELECT * FROM ({steps_sql(con, by, unit)}) {keep}),
+        WITH s AS (SELECT * FROM ({steps_sql(con, by, unit, start, end)}) {keep}),
         tagged AS (
             SELECT touched_at, key, 'originating' AS role FROM s WHERE step = 1
             UNION ALL
@@ -256,11 +306,16 @@ def roles(
 
 
 def role_totals(
-    con: duckdb.DuckDBPyConnection, by: str = "channel", unit: str = "leads"
+    con: duckdb.DuckDBPyConnection,
+    by: str = "channel",
+    unit: str = "leads",
+    start: dt.date | None = None,
+    end: dt.date | None = None,
 ) -> pd.DataFrame:
-    """Per key over all time: originating, assist and converting touches of converted journeys,
-    and assists per conversion (a channel that assists far more than it converts stands out)."""
-    frame = roles(con, by, grain="quarter", unit=unit)  # summed over every period below
+    """Per key over all time (or the journeys converting in a range): originating, assist and
+    converting touches of converted journeys, and assists per conversion (a channel that
+    assists far more than it converts stands out)."""
+    frame = roles(con, by, grain="quarter", unit=unit, start=start, end=end)  # summed below
     wide = frame.pivot_table(
         index="key", columns="role", values="touches", aggfunc="sum", fill_value=0
     )

@@ -12,12 +12,13 @@ reaches no bucket). A bucket's cost is the sum of its leads' shares.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 
 import duckdb
 import pandas as pd
 
-from kpi.analytics.journeys import require
+from kpi.analytics.journeys import date_filter, require
 from kpi.analytics.spend import ads_channel_sql, channel_sql, has_spend
 from kpi.engine import GRAINS
 from kpi.errors import KpiError
@@ -57,10 +58,13 @@ def score_buckets(
     grain: str = "month",
     slow_below: float = SLOW_BELOW,
     fast_from: float = FAST_FROM,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
 ) -> pd.DataFrame:
     """Per period start and bucket: leads, previous, growth, social_leads, conversions,
     conversion_rate, cost, cost_per_conversion (cost columns empty without an ads export).
-    Every bucket appears in every period that has leads (with 0 leads where none)."""
+    Every bucket appears in every period that has leads (with 0 leads where none). A range
+    (inclusive) keeps the leads created and the spend of its days."""
     if grain not in GRAINS:
         raise KpiError(f"Unknown grain {grain!r}: use one of {', '.join(GRAINS)}.")
     require(con, "leads", ("created_at",))
@@ -70,7 +74,8 @@ def score_buckets(
         f"""spend AS (
             SELECT CAST(date_trunc('{grain}', date) AS DATE) AS period_start,
                    {ads_channel_sql()} AS channel, sum(CAST(spend AS DOUBLE)) AS spend
-            FROM ads WHERE spend IS NOT NULL AND date IS NOT NULL GROUP BY ALL
+            FROM ads WHERE spend IS NOT NULL AND date IS NOT NULL
+                  AND {date_filter("date", start, end)} GROUP BY ALL
         )"""
         if spend
         else "spend AS (SELECT NULL::DATE AS period_start, NULL::VARCHAR AS channel, NULL::DOUBLE AS spend WHERE FALSE)"
@@ -80,7 +85,7 @@ def score_buckets(
             SELECT CAST(date_trunc('{grain}', created_at) AS DATE) AS period_start,
                    {bucket} AS bucket, {channel_sql("channel")} AS channel,
                    converted_at IS NOT NULL AS converted
-            FROM leads WHERE created_at IS NOT NULL
+            FROM leads WHERE created_at IS NOT NULL AND {date_filter("created_at", start, end)}
         ), {spend_cte},
         per_lead AS (
             SELECT l.*, s.spend / count(*) OVER (PARTITION BY l.period_start, l.channel) AS cost
@@ -131,10 +136,15 @@ def score_buckets(
 
 
 def bucket_totals(
-    con: duckdb.DuckDBPyConnection, slow_below: float = SLOW_BELOW, fast_from: float = FAST_FROM
+    con: duckdb.DuckDBPyConnection,
+    slow_below: float = SLOW_BELOW,
+    fast_from: float = FAST_FROM,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
 ) -> pd.DataFrame:
-    """The same measures over the whole export, one row per bucket."""
-    frame = score_buckets(con, "month", slow_below, fast_from)
+    """The same measures over the whole export (or the leads created in [start, end]), one row
+    per bucket."""
+    frame = score_buckets(con, "month", slow_below, fast_from, start, end)
     sums = frame.groupby("bucket", sort=False)[["leads", "social_leads", "conversions"]].sum()
     cost = frame.groupby("bucket", sort=False)["cost"].sum(min_count=1)
     sums["cost"] = cost

@@ -8,6 +8,8 @@ when it mentions social (Paid Social, organic_social…), otherwise its own lowe
 
 from __future__ import annotations
 
+import datetime as dt
+
 import duckdb
 import pandas as pd
 
@@ -43,8 +45,20 @@ def has_spend(con: duckdb.DuckDBPyConnection) -> bool:
     return present is not None and {"spend", "date"} <= present
 
 
-def spend_by_channel(con: duckdb.DuckDBPyConnection, grain: str | None = None) -> pd.DataFrame:
-    """Ad spend per channel (and per period start with a grain); empty without ads."""
+def _in_range(start: dt.date | None, end: dt.date | None) -> str:
+    from kpi.analytics.journeys import date_filter  # journeys imports nothing from here
+
+    return date_filter("date", start, end)
+
+
+def spend_by_channel(
+    con: duckdb.DuckDBPyConnection,
+    grain: str | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+) -> pd.DataFrame:
+    """Ad spend per channel (and per period start with a grain), on the days of [start, end]
+    when given; empty without ads."""
     columns = ["channel", "spend"] if grain is None else ["period_start", "channel", "spend"]
     if not has_spend(con):
         return pd.DataFrame(columns=columns)
@@ -52,15 +66,19 @@ def spend_by_channel(con: duckdb.DuckDBPyConnection, grain: str | None = None) -
         raise KpiError(f"Unknown grain {grain!r}: use one of {', '.join(GRAINS)}.")
     period = "" if grain is None else f"CAST(date_trunc('{grain}', date) AS DATE) AS period_start, "
     sql = f"""SELECT {period}{ads_channel_sql()} AS channel, sum(CAST(spend AS DOUBLE)) AS spend
-              FROM ads WHERE spend IS NOT NULL AND date IS NOT NULL GROUP BY ALL ORDER BY ALL"""
+              FROM ads WHERE spend IS NOT NULL AND date IS NOT NULL AND {_in_range(start, end)}
+              GROUP BY ALL ORDER BY ALL"""
     return con.execute(sql).df()
 
 
-def spend_window(con: duckdb.DuckDBPyConnection) -> tuple[object, object] | None:
-    """The first and last day of the ads export, or None without spend."""
+def spend_window(
+    con: duckdb.DuckDBPyConnection, start: dt.date | None = None, end: dt.date | None = None
+) -> tuple[object, object] | None:
+    """The first and last day of the ads export (within [start, end] when given), or None
+    without spend."""
     if not has_spend(con):
         return None
-    start, end = con.execute(
-        "SELECT min(date), max(date) FROM ads WHERE spend IS NOT NULL"
+    first, last = con.execute(
+        f"SELECT min(date), max(date) FROM ads WHERE spend IS NOT NULL AND {_in_range(start, end)}"
     ).fetchall()[0]
-    return None if start is None else (start, end)
+    return None if first is None else (first, last)

@@ -13,16 +13,20 @@ by default). Per period and channel:
 
 `social_roi` adds up the same for social over the whole range, with the revenue of social
 leads next to the value the person set.
+
+Both take an optional date range (`start`, `end`, inclusive): the leads created in it (their
+conversions counted whenever they happen) and the ad spend of its days.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 import duckdb
 import pandas as pd
 
-from kpi.analytics.journeys import require
+from kpi.analytics.journeys import date_filter, require
 from kpi.analytics.spend import channel_sql, spend_by_channel
 from kpi.engine import GRAINS
 from kpi.errors import KpiError
@@ -51,9 +55,12 @@ def stage_value(
     staff_cost: float = 0.0,
     staff_channel: str = "social",
     grain: str = "month",
+    start: dt.date | None = None,
+    end: dt.date | None = None,
 ) -> pd.DataFrame:
     """Per period start and channel: leads, qualified, customers, value_<stage>, value,
-    spend, staff_cost, cost, cost_per_<stage>, roi. `staff_cost` is per period."""
+    spend, staff_cost, cost, cost_per_<stage>, roi. `staff_cost` is per period. A range keeps
+    the leads created in it and the spend of its days."""
     if grain not in GRAINS:
         raise KpiError(f"Unknown grain {grain!r}: use one of {', '.join(GRAINS)}.")
     if staff_cost < 0:
@@ -64,7 +71,7 @@ def stage_value(
             SELECT {channel_sql("channel")} AS channel, created_at, converted_at,
                    coalesce(CAST(qualified AS BOOLEAN), FALSE) OR converted_at IS NOT NULL
                        AS is_qualified
-            FROM leads WHERE created_at IS NOT NULL
+            FROM leads WHERE created_at IS NOT NULL AND {date_filter("created_at", start, end)}
         ), events AS (
             SELECT CAST(date_trunc('{grain}', created_at) AS DATE) AS period_start, channel,
                    'lead' AS stage FROM l
@@ -82,7 +89,7 @@ def stage_value(
         FROM events GROUP BY ALL ORDER BY ALL
     """
     counts = con.execute(sql).df()
-    spend = spend_by_channel(con, grain)
+    spend = spend_by_channel(con, grain, start, end)
     frame = counts.merge(spend, on=["period_start", "channel"], how="outer")
     for column in ("leads", "qualified", "customers"):
         frame[column] = frame[column].fillna(0).astype("int64")
@@ -118,14 +125,18 @@ def social_roi(
     values: StageValues,
     staff_cost: float = 0.0,
     grain: str = "month",
+    start: dt.date | None = None,
+    end: dt.date | None = None,
 ) -> dict[str, float | int | None]:
-    """Social over the whole range: counts, value created, revenue of social leads, ad spend,
-    staff cost (per period × periods covered), cost, ROI on the value set and on revenue."""
-    frame = stage_value(con, values, staff_cost, "social", grain)
+    """Social over the whole range (every lead, or those created in [start, end]): counts,
+    value created, revenue of social leads, ad spend, staff cost (per period × periods
+    covered), cost, ROI on the value set and on revenue."""
+    frame = stage_value(con, values, staff_cost, "social", grain, start, end)
     social = frame[frame["channel"] == "social"]
     revenue = con.execute(
         f"""SELECT coalesce(sum(CAST(revenue AS DOUBLE)), 0.0) FROM leads
-            WHERE converted_at IS NOT NULL AND {channel_sql("channel")} = 'social'"""
+            WHERE converted_at IS NOT NULL AND {channel_sql("channel")} = 'social'
+              AND {date_filter("created_at", start, end)}"""
     ).fetchall()[0][0]
     cost = float(social["cost"].sum())
     value = float(social["value"].sum())

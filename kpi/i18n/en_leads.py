@@ -6,9 +6,13 @@ from __future__ import annotations
 TEXT: dict[str, str] = {
     "nav.leads": "Leads & ROI",
     "leads.title": "Leads & ROI",
-    "leads.caption": "Attribution, control groups, cohorts and the value of the lead cycle use "
-    "every lead and customer loaded; roles and score buckets per period, growth up to the last "
-    "day and the campaign marked follow the dates chosen ({start} – {end}).",
+    "leads.caption": "Everything follows the dates chosen ({start} – {end}): attribution counts "
+    "the journeys converting in them (with their touches from before), control groups, score "
+    "buckets and the value of the lead cycle the leads created in them, cohorts the customers "
+    "acquired in them; growth runs up to the last day. The campaign marked below has dates of "
+    "its own.",
+    "leads.report_range": "Journeys converting, leads created and customers acquired from {start} "
+    "to {end}; a journey counts its touches from before.",
     "leads.needs": "Needs {missing} — provided by {hint}.",
     # group headings of the scrolling page
     "leads.h.attribution": "Attribution",
@@ -22,6 +26,8 @@ TEXT: dict[str, str] = {
     "leads.models_short": "Attribution models",
     "leads.models_caption": "{conversions} converted journeys worth {revenue}. Every model shares "
     "out the same real total of {measure}: {total}.",
+    "leads.no_journeys_in_range": "No journey converts (and no lead starts one) in the chosen "
+    "dates: pick a wider range.",
     "leads.by_label": "Credit by",
     "leads.measure_label": "Measure",
     "leads.half_life": "Time-decay half-life (days)",
@@ -129,11 +135,11 @@ TEXT: dict[str, str] = {
     "leads.fast_from": "Fast from score",
     "leads.buckets_caption": "Slow below {slow}, fast from {fast}, medium in between; per {grain} "
     "of the chosen dates. Left: all leads; right: social leads.",
-    "leads.buckets_report": "Slow below {slow}, fast from {fast}, medium in between; every lead loaded.",
+    "leads.buckets_report": "Slow below {slow}, fast from {fast}, medium in between.",
     "leads.no_leads_in_range": "No leads created in the chosen dates.",
     "leads.bucket_results_title": "Conversion rate and cost per conversion by bucket",
     "leads.bucket_results_short": "Bucket results",
-    "leads.bucket_results_caption": "Every lead loaded. Cost is ad spend shared by the leads of its "
+    "leads.bucket_results_caption": "Leads created in the chosen dates. Cost is ad spend shared by the leads of its "
     "channel and period.",
     "leads.no_spend": "No ad spend loaded, so no cost per conversion.",
     "leads.bucket.slow": "Slow",
@@ -166,7 +172,7 @@ TEXT: dict[str, str] = {
     "leads.social_roi_revenue": "ROI of social on revenue",
     "leads.social_roi_help": "Over {periods} months; on social leads' revenue instead of the "
     "values you set the ROI is {roi}.",
-    "leads.stages_caption": "Every lead loaded ({periods} months). ROI = (value − cost) / cost; on "
+    "leads.stages_caption": "Leads created in the chosen dates ({periods} months). ROI = (value − cost) / cost; on "
     "social leads' revenue it is {roi}. Staff cost is charged to social.",
     "leads.value.lead": "Value: leads",
     "leads.value.qualified": "Value: qualified",

@@ -84,3 +84,12 @@ SCORED_ADS = """date,platform,spend
 2026-02-01,instagram,90
 2026-02-02,google,10
 """
+
+# LEADS and TOUCHES with a third converting lead, for date ranges:
+#   L4 (created day 24) converts on 2026-02-10 for 80: social 2026-01-25 → email 2026-02-01
+LEADS_RANGE = LEADS + "L4,2026-01-25 00:00,email,,,2026-02-10 00:00,80,C4\n"
+TOUCHES_RANGE = (
+    TOUCHES
+    + "L4,C4,2026-01-25 00:00,social,facebook,,message\n"
+    + "L4,C4,2026-02-01 00:00,email,,,email_open\n"
+)

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from kpi.analytics import attribution as am
 from kpi.analytics import journeys as jm
+from kpi.errors import KpiError
 from tests.analytics.roi_fixtures import LEADS, TOUCHES, session
 
 approx = pytest.approx
@@ -74,6 +75,12 @@ def test_customer_journeys_convert_at_acquisition_and_are_worth_their_orders():
     assert [paths[c].revenue for c in ("C1", "C2", "C9")] == [100.0, 50.0, 0.0]
     result = am.attribution(data.con, "last", unit="customers")
     assert (result.total_conversions, result.total_revenue) == (3, 150.0)
+    # Customers acquired from 5 to 31 January: C1 (its 1 January touch still counts) and C2.
+    january = {"start": dt.date(2026, 1, 5), "end": dt.date(2026, 1, 31)}
+    result = am.attribution(data.con, "first", unit="customers", **january)
+    assert (result.total_conversions, result.total_revenue) == (2, 150.0)
+    got = {r["channel"]: r["revenue"] for r in result.rows.to_dict("records")}
+    assert got == {"social": 100.0, "search": 50.0, "email": 0.0}
     with pytest.raises(jm.MissingData, match="customers"):
         am.attribution(session(touchpoints=TOUCHES).con, "last", unit="customers")
 
@@ -357,3 +364,81 @@ def test_touches_after_a_conversion_never_change_a_credit(history, late):
         a = before[model].rows.set_index("channel")
         b = after[model].rows.set_index("channel")
         pd.testing.assert_frame_equal(a.sort_index(), b.sort_index(), check_exact=False)
+
+
+# --- date ranges -------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def con4():
+    from tests.analytics.roi_fixtures import LEADS_RANGE, TOUCHES_RANGE
+
+    data = session(leads=LEADS_RANGE, touchpoints=TOUCHES_RANGE)
+    yield data.con
+    data.close()
+
+
+RANGE = (dt.date(2026, 1, 15), dt.date(2026, 2, 28))  # L2 (Jan 21) and L4 (Feb 10), not L1 (Jan 11)
+
+
+def test_a_range_selects_journeys_converting_in_it_with_their_earlier_touches(con4):
+    paths = {j.id: j for j in jm.journeys(con4, start=RANGE[0], end=RANGE[1])}
+    assert set(paths) == {"L2", "L4"}  # L3 never converts and was created before the range
+    assert paths["L2"].steps == ("search", "social", "search")  # its Jan 14 touch still counts
+    assert paths["L4"].steps == ("social", "email")
+
+
+def test_last_touch_in_a_range(con4):
+    # L2 (50) ends on search, L4 (80) on email; social converts nothing.
+    got = credits(con4, "last", start=RANGE[0], end=RANGE[1])
+    assert got == {"search": (1.0, 50.0), "email": (1.0, 80.0), "social": (0.0, 0.0)}
+    result = am.attribution(con4, "last", start=RANGE[0], end=RANGE[1])
+    assert (result.total_conversions, result.total_revenue) == (2, 130.0)
+
+
+def test_linear_in_a_range(con4):
+    # L2: a third each to search, social, search; L4: half each to social and email.
+    got = credits(con4, "linear", start=RANGE[0], end=RANGE[1])
+    assert got["search"] == (approx(2 / 3), approx(100 / 3))
+    assert got["social"] == (approx(1 / 3 + 1 / 2), approx(50 / 3 + 40))
+    assert got["email"] == (approx(1 / 2), approx(40.0))
+    assert set(got) == {"search", "social", "email"}
+
+
+def test_without_a_range_every_journey_counts(con4):
+    result = am.attribution(con4, "linear")
+    assert (result.total_conversions, result.total_revenue) == (3, 230.0)
+
+
+def test_a_range_that_ends_before_it_starts_is_refused(con4):
+    with pytest.raises(KpiError):
+        am.attribution(con4, "last", start=RANGE[1], end=RANGE[0])
+
+
+@settings(max_examples=40, deadline=None)
+@given(histories(), st.integers(0, 30), st.integers(0, 30))
+def test_credits_in_a_range_add_up_to_the_conversions_in_that_range(history, a, b):
+    leads, touches = history
+    start = BASE.date() + dt.timedelta(days=min(a, b))
+    end = BASE.date() + dt.timedelta(days=max(a, b))
+    inside = [
+        r for r in leads
+        if r["converted_at"] is not None and start <= r["converted_at"].date() <= end
+    ]  # fmt: skip
+    conversions, revenue = len(inside), sum(r["revenue"] or 0 for r in inside)
+    con = _con(leads, touches)
+    paths = jm.journeys(con, start=start, end=end)
+    for model in am.MODELS:
+        reference = am.attribute(paths, model)
+        in_sql = am.attribution(con, model, start=start, end=end)
+        pd.testing.assert_frame_equal(
+            in_sql.rows.set_index("channel").sort_index(),
+            reference.rows.set_index("channel").sort_index(),
+            check_exact=False,
+        )
+        assert in_sql.total_conversions == conversions, model
+        assert in_sql.total_revenue == approx(revenue), model
+        if conversions:
+            assert in_sql.rows["conversions"].sum() == approx(conversions), model
+            assert in_sql.rows["revenue"].sum() == approx(revenue, abs=1e-6), model
+    con.close()

@@ -96,12 +96,53 @@ def test_nothing_loaded_exits_1(tmp_path, capsys):
         ["groups", "x.csv", "--metric", "retention", "--split", "age"],
         ["groups", "x.csv", "--metric", "retention", "--days", "0"],
         ["groups", "x.csv", "--metric", "retention", "--social-by", "mood"],
+        ["attribution", "x.csv", "--model", "last", "--from", "2026-13-01"],
+        ["attribution", "x.csv", "--model", "last", "--to", "yesterday"],
+        ["groups", "x.csv", "--metric", "retention", "--from", "2026-1-5"],
+        ["attribution", "x.csv", "--model", "last", "--from", "2026-02-01", "--to", "2026-01-01"],
+        ["groups", "x.csv", "--metric", "cac", "--from", "2026-02-01", "--to", "2026-01-31"],
     ],
 )
 def test_usage_errors_exit_2(argv, capsys):
     assert main(argv) == 2
     err = capsys.readouterr().err.strip()
     assert err and len(err.splitlines()) == 1 and "Traceback" not in err
+
+
+def test_attribution_in_a_range(crm, capsys):
+    # Only L2 (50, on 21 Jan) converts from 15 to 31 January; its 14 January touch still counts.
+    code, out, _ = run(capsys, "attribution", str(crm), "--model", "linear", "--from",
+                       "2026-01-15", "--to", "2026-01-31", "--json")  # fmt: skip
+    doc = json.loads(out)
+    assert code == 0
+    assert (doc["total_conversions"], doc["total_revenue"]) == (1, 50.0)
+    got = {r["channel"]: r["revenue"] for r in doc["rows"]}
+    assert got == {"search": pytest.approx(100 / 3), "social": pytest.approx(50 / 3)}
+    assert (doc["from"], doc["to"]) == ("2026-01-15", "2026-01-31")
+    code, out, _ = run(capsys, "attribution", str(crm), "--model", "last", "--to", "2026-01-15")
+    assert code == 0 and "to 2026-01-15" in out and "100.00" in out
+
+
+def test_a_bad_range_with_json_prints_the_error(crm, capsys):
+    code, out, err = run(capsys, "groups", str(crm), "--metric", "retention", "--from",
+                         "2026-03-01", "--to", "2026-02-01", "--json")  # fmt: skip
+    assert code == 2 and "before it starts" in err
+    error = json.loads(out)["error"]
+    assert error["code"] == "usage" and "before it starts" in error["message"]
+    code, out, _ = run(capsys, "attribution", str(crm), "--model", "last", "--from", "soon",
+                       "--json")  # fmt: skip
+    assert code == 2 and set(json.loads(out)["error"]) == {"code", "message"}
+
+
+def test_groups_in_a_range(crm, capsys):
+    # Leads created 2–31 January: L3 (social, open) and L2 (organic search, converted).
+    code, out, _ = run(capsys, "groups", str(crm), "--metric", "lead_conversion_rate",
+                       "--from", "2026-01-02", "--to", "2026-01-31", "--json")  # fmt: skip
+    doc = json.loads(out)
+    assert code == 0
+    assert [(g["group"], g["n"], g["value"]) for g in doc["groups"]] == [
+        ("social", 1, 0.0), ("other", 1, 1.0)
+    ]  # fmt: skip
 
 
 def test_groups_json(crm, capsys):

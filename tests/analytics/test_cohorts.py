@@ -99,6 +99,28 @@ def test_cac_without_ads_has_ltv_only():
     assert frame["cac"].isna().all()
 
 
+def test_a_range_keeps_the_cohorts_acquired_in_it(con):
+    june = {"start": dt.date(2026, 5, 1), "end": dt.date(2026, 6, 30)}
+    m = co.retention_matrix(con, **june)
+    assert set(m["cohort"].dt.date) == {JUN}  # C8 only, followed to the data's end (July)
+    assert shares(m, JUN) == ([1, 1], 1)
+    ltv = co.lifetime_value(con, by=("cohort",), **june)
+    assert ltv[["customers", "revenue"]].values.tolist() == [[1, 10.0]]
+    revenue = co.cohort_revenue(con, **june)
+    assert set(revenue["cohort"].dt.date) == {JUN}
+    january = co.lifetime_value(con, by=("cohort",), end=dt.date(2026, 1, 31))
+    assert january["customers"].tolist() == [7]
+
+
+def test_cac_in_a_range_counts_its_spend_and_customers(con):
+    # No ads after January: no CAC, LTV of the June customer only.
+    frame = co.cac_and_ltv(con, start=dt.date(2026, 2, 1)).set_index("channel")
+    assert frame["cac"].isna().all()
+    assert frame["customers"].tolist() == [1]
+    frame = co.cac_and_ltv(con, start=JAN, end=dt.date(2026, 1, 31)).set_index("channel")
+    assert frame.loc["social", ["spend", "customers", "cac"]].tolist() == [30, 4, 7.5]
+
+
 @st.composite
 def customer_books(draw):
     base = dt.datetime(2026, 1, 1)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 
 import numpy as np
@@ -171,3 +172,35 @@ def test_a_readable_comparison_has_no_warning():
     doc = r.to_dict()
     assert set(doc) >= {"groups", "difference", "ci_low", "ci_high", "p_value", "test"}
     assert "significant" in r.sentence()
+
+
+# --- date ranges ---------------------------------------------------------------------------------
+
+
+def test_a_range_keeps_the_leads_created_in_it(con):
+    # L1 (social) was created on Jan 1, before the range; L3 (social, Jan 5) never converts,
+    # L2 (organic search, Jan 14) does.
+    r = gm.compare(con, "lead_conversion_rate", "social", start=dt.date(2026, 1, 2),
+                   end=dt.date(2026, 1, 31))  # fmt: skip
+    assert values(r) == [("social", 1, 0.0), ("other", 1, 1.0)]
+
+
+def test_a_range_keeps_the_customers_acquired_in_it(con):
+    january = {"start": dt.date(2026, 1, 1), "end": dt.date(2026, 1, 31)}
+    r = gm.compare(con, "saves_per_customer", "social", **january)
+    assert [(g.group, g.n) for g in r.groups] == [("social", 4), ("other", 3)]  # not C8 (June)
+    r = gm.compare(con, "revenue_per_customer", "social", start=dt.date(2026, 5, 1))
+    assert [(g.group, g.n) for g in r.groups] == [("social", 0), ("other", 1)]  # only C8
+    assert r.groups[1].value == 10.0
+
+
+def test_cac_counts_only_the_spend_in_the_range(con):
+    r = gm.compare(con, "cac", "social", start=dt.date(2026, 2, 1), end=dt.date(2026, 6, 30))
+    assert r.readable is False and "No ad spend in the chosen dates." in r.notes
+    r = gm.compare(con, "cac", "social", start=dt.date(2026, 1, 1), end=dt.date(2026, 1, 1))
+    assert values(r) == [("social", 4, 7.5), ("other", 3, approx(20 / 3))]
+
+
+def test_a_range_that_ends_before_it_starts_is_refused(con):
+    with pytest.raises(KpiError):
+        gm.compare(con, "retention", start=dt.date(2026, 2, 1), end=dt.date(2026, 1, 1))

@@ -84,6 +84,15 @@ def test_person_set_thresholds(con):
         lead_scores.score_buckets(con, slow_below=70, fast_from=40)
 
 
+def test_bucket_totals_in_a_range(con):
+    # February: E (39.9, slow), F (40, medium), G (70, fast), H (unscored); social spend 90
+    # over E and G, paid search 10 on F.
+    totals = lead_scores.bucket_totals(con, start=dt.date(2026, 2, 1), end=dt.date(2026, 2, 28))
+    got = totals.set_index("bucket")
+    assert got["leads"].to_dict() == {"slow": 1, "medium": 1, "fast": 1, "unscored": 1}
+    assert got["cost"].to_dict() == {"slow": 45.0, "medium": 10.0, "fast": 45.0, "unscored": 0.0}
+
+
 def test_buckets_without_ads_have_no_cost():
     data = session(leads=SCORED_LEADS)
     frame = lead_scores.score_buckets(data.con, grain="quarter")
@@ -159,6 +168,18 @@ def test_social_roi_includes_the_staff_cost(con):
     assert (roi["value"], roi["revenue"], roi["spend"], roi["cost"]) == (380, 200, 120, 220)
     assert roi["roi_value"] == approx(160 / 220)
     assert roi["roi_revenue"] == approx(-20 / 220)
+
+
+def test_stage_value_in_a_range_keeps_the_leads_created_in_it(con):
+    # February only: E, G (social, both convert: 40 + 60), F (paid search), H (email).
+    feb = {"start": dt.date(2026, 2, 1), "end": dt.date(2026, 2, 28)}
+    frame = stages.stage_value(con, VALUES, staff_cost=50, **feb)
+    assert set(frame["period_start"].astype(str)) == {"2026-02-01"}
+    assert frame["leads"].sum() == 4
+    roi = stages.social_roi(con, VALUES, staff_cost=50, **feb)
+    assert roi["periods"] == 1 and roi["staff_cost"] == 50
+    assert (roi["leads"], roi["qualified"], roi["customers"]) == (2, 2, 2)
+    assert (roi["value"], roi["revenue"], roi["spend"], roi["cost"]) == (250, 100, 90, 140)
 
 
 def test_staff_cost_is_charged_in_periods_without_social_rows():

@@ -39,8 +39,12 @@ def test_the_report_holds_the_leads_section(sample):
                     "Social against other leads and customers", "Leads per score bucket",
                     "Value created and cost per stage, by channel"):  # fmt: skip
         assert heading in section
-    markov = attribution.attribution(sample.con, "markov", "channel")
-    assert f"€{markov.total_revenue:,.0f}" in section, "the real total revenue is shown"
+    october = {"start": dt.date(2026, 10, 1), "end": dt.date(2026, 10, 31)}
+    markov = attribution.attribution(sample.con, "markov", "channel", **october)
+    every = attribution.attribution(sample.con, "markov", "channel")
+    assert markov.total_conversions < every.total_conversions, "the report's month only"
+    assert f"€{markov.total_revenue:,.0f}" in section, "the real total revenue of October"
+    assert "converting, leads created and customers acquired from 1 Oct 2026" in section
     assert section.count("<svg") == 1, "the models chart, inline"
     assert "two-proportion z-test" in section and "Welch" in section
     assert "social assists far more than it converts" in section
@@ -52,6 +56,34 @@ def test_the_bucket_table_matches_the_analytics(sample):
     totals = lead_scores.bucket_totals(sample.con)
     for n in totals["leads"]:
         assert f'<td class="num">{n:,}</td>' in section
+
+
+def test_the_section_follows_the_range_it_is_given(sample):
+    october = {"start": dt.date(2026, 10, 1), "end": dt.date(2026, 10, 31)}
+    section = leads_section(sample, **october)
+    totals = lead_scores.bucket_totals(sample.con, **october)
+    for n in totals["leads"]:
+        assert f'<td class="num">{n:,}</td>' in section
+    markov = attribution.attribution(sample.con, "markov", "channel", **october)
+    assert f"{markov.total_conversions:,} converted journeys" in section
+
+
+def test_slides_follow_the_controls_dates(sample, monkeypatch):
+    from kpi.analytics import groups, stages
+
+    seen = []
+    for module, name in ((attribution, "compare_models"), (attribution, "attribution"),
+                         (groups, "compare"), (stages, "stage_value")):  # fmt: skip
+        real = getattr(module, name)
+
+        def spy(*args, _real=real, _name=name, **kw):
+            seen.append((_name, kw.get("start"), kw.get("end")))
+            return _real(*args, **kw)
+
+        monkeypatch.setattr(module, name, spy)
+    leads_slides(sample, CONTROLS)
+    assert {n for n, _, _ in seen} == {"compare_models", "attribution", "compare", "stage_value"}
+    assert all((start, end) == (CONTROLS.start, CONTROLS.end) for _, start, end in seen), seen
 
 
 def test_an_empty_session_gets_the_needs_not_an_error():
@@ -83,3 +115,11 @@ def test_slides_of_an_empty_session_are_notes():
         data.close()
     assert len(slides) == 12
     assert all(len(pictures) == 1 for _, pictures in slides)
+
+
+def test_dates_without_any_journey_say_so(sample):
+    empty = {"start": dt.date(2030, 1, 1), "end": dt.date(2030, 1, 31)}
+    section = leads_section(sample, **empty)
+    assert "No journey converts" in section
+    slides = dict(leads_slides(sample, Controls(empty["start"], empty["end"], "week", "previous")))
+    assert len(slides) == 12 and all(slides.values())
