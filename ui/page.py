@@ -23,11 +23,14 @@ _PRESENTER_CSS = """
 .block-container, [data-testid="stMainBlockContainer"] { padding-top: 0.6rem !important; padding-bottom: 0.5rem !important; max-width: 100% !important; }
 h1 { font-size: 2rem !important; padding: 0 !important; } h2, h3, h5 { font-size: 1.6rem !important; padding: 0.2rem 0 !important; }
 [data-testid="stMarkdownContainer"] p, li, [data-testid="stCaptionContainer"] { font-size: 1.2rem !important; }
-[data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p { font-size: 2.1rem !important; line-height: 1.1; }
+[data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p { font-size: 1.9rem !important; line-height: 1.05; }
 [data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"] p { font-size: 1.15rem !important; line-height: 1.2; white-space: normal !important; overflow: visible !important; text-overflow: clip !important; word-break: normal !important; overflow-wrap: normal !important; }
 [data-testid="stMetricLabel"], [data-testid="stMetricLabel"] > div { overflow: visible !important; white-space: normal !important; height: auto !important; }
 [data-testid="stMetricDelta"] { font-size: 1.15rem !important; }
-[data-testid="stMetric"] { padding: 0.5rem 0.75rem !important; }
+/* Nobody hovers on a shared screen: the help icons give their width to the labels. */
+[data-testid="stMetricLabel"] [data-testid="stTooltipIcon"], [data-testid="stMetricLabel"] [data-testid="stTooltipHoverTarget"] { display: none !important; }
+[data-testid="stMetric"] { padding: 0.35rem 0.7rem !important; }
+[data-testid="stVerticalBlock"] { gap: 0.55rem !important; }
 /* Tables draw on a canvas: their container is enlarged (ui/tables.py). */
 {tables}
 /* The way out stays in reach without taking a line of the slide. */

@@ -99,6 +99,8 @@ def show_tiles(
     on a presenter slide with more than one row of tiles the sparklines give way to the
     large type, so every tile fits a 1280×720 screen. `notes` are the tiles' result notes: a
     ratio noted for the platforms it leaves out says which it covers."""
+    if present and len(rows) > 2 * per_row:
+        per_row = max(per_row, 6)  # three rows of six fit a slide; five rows of four do not
     sparklines = not (present and len(rows) > per_row)
     partial = {n.kpi for n in notes if n.kind == "covers"}
     for i in range(0, len(rows), per_row):
