@@ -20,7 +20,7 @@ from pathlib import Path
 
 from kpi import cli_start  # first of the project: Ctrl-C while importing
 from kpi.catalog import BY_ID, CATALOG
-from kpi.cli_files import load_exports
+from kpi.cli_files import date_argument, load_exports
 from kpi.engine import COMPARISONS, GRAINS, Request, data_end, data_start, run
 from kpi.errors import KpiError
 from kpi.guard import QueryRefused
@@ -115,15 +115,6 @@ def _catalog(as_json: bool) -> int:
         for k in (k for k in kpis if k["family"] == family):
             print(f"  {k['id']:<34} {k['labels']['en']} — {k['description']}")
     return 0
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date: write it as YYYY-MM-DD"
-        ) from None
 
 
 def _max_rows(text: str) -> int:
@@ -317,8 +308,8 @@ def _parser() -> argparse.ArgumentParser:
     compute.add_argument("--kpi", required=True, help="KPI ids, comma-separated (see `catalog`)")
     compute.add_argument("--grain", choices=GRAINS)
     compute.add_argument("--by", help="breakdown fields, comma-separated (e.g. platform)")
-    compute.add_argument("--from", dest="from_", type=_date, help="first day, YYYY-MM-DD")
-    compute.add_argument("--to", type=_date, help="last day, YYYY-MM-DD")
+    compute.add_argument("--from", dest="from_", type=date_argument, help="first day, YYYY-MM-DD")
+    compute.add_argument("--to", type=date_argument, help="last day, YYYY-MM-DD")
     compute.add_argument("--compare", choices=COMPARISONS)
     compute.add_argument("--workspace", help="a workspace file (saved mappings and your KPIs)")
     compute.add_argument("--json", action="store_true", help="machine-readable output")

@@ -1,9 +1,12 @@
-"""The command line's way to read the files it is given: only regular files, never more bytes
-than a file may have, so a FIFO cannot hang the command and /dev/zero cannot fill memory."""
+"""The command line's way to read what it is given: only regular files, never more bytes than a
+file may have (so a FIFO cannot hang the command and /dev/zero cannot fill memory), and dates."""
 
 from __future__ import annotations
 
+import argparse
+import datetime as dt
 import os
+import re
 import stat
 from collections.abc import Iterable
 from pathlib import Path
@@ -63,3 +66,15 @@ def load_exports(paths: Iterable[str | Path]) -> LoadResult:
 
 def _os_sentence(exc: OSError) -> str:
     return f"cannot be opened ({exc.strerror or 'unknown reason'}). Check the path."
+
+
+def date_argument(text: str) -> dt.date:
+    """A command-line date, written YYYY-MM-DD; anything else is a usage error."""
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            raise ValueError(text)
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date: write it as YYYY-MM-DD"
+        ) from None

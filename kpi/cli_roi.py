@@ -9,17 +9,15 @@ or the data an analysis needs is missing (the message names the export), 2 for a
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import math
-import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from kpi.analytics.attribution import HALF_LIFE_DAYS, MODELS, attribution
 from kpi.analytics.journeys import DIMENSIONS, UNITS, MissingData
-from kpi.cli_files import load_exports
+from kpi.cli_files import date_argument, load_exports
 from kpi.store import SessionData
 from kpi.workspace import Workspace
 
@@ -74,20 +72,12 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
 
 def _range_arguments(parser: argparse.ArgumentParser, what: str) -> None:
     parser.add_argument(
-        "--from", dest="from_", type=_date, help=f"first day, YYYY-MM-DD: {what} from then on"
+        "--from",
+        dest="from_",
+        type=date_argument,
+        help=f"first day, YYYY-MM-DD: {what} from then on",
     )
-    parser.add_argument("--to", type=_date, help=f"last day, YYYY-MM-DD: {what} up to then")
-
-
-def _date(text: str) -> dt.date:
-    try:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-            raise ValueError(text)
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date: write it as YYYY-MM-DD"
-        ) from None
+    parser.add_argument("--to", type=date_argument, help=f"last day, YYYY-MM-DD: {what} up to then")
 
 
 def _positive(text: str) -> float:

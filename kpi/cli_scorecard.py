@@ -16,19 +16,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from kpi.cli_files import date_argument
 from kpi.errors import KpiError
 
 COMMAND = "scorecard"
 LANGS = ("en", "es", "pl")
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date: write it as YYYY-MM-DD"
-        ) from None
 
 
 def add_command(commands: argparse._SubParsersAction) -> None:
@@ -36,8 +28,8 @@ def add_command(commands: argparse._SubParsersAction) -> None:
     card = commands.add_parser(COMMAND, help="the balanced-scorecard strategy map with live values")
     card.add_argument("files", nargs="+", help="export files or folders of them")
     card.add_argument("--workspace", help="a workspace file (map, targets, mappings)")
-    card.add_argument("--from", dest="from_", type=_date, help="first day, YYYY-MM-DD")
-    card.add_argument("--to", type=_date, help="last day, YYYY-MM-DD")
+    card.add_argument("--from", dest="from_", type=date_argument, help="first day, YYYY-MM-DD")
+    card.add_argument("--to", type=date_argument, help="last day, YYYY-MM-DD")
     card.add_argument("--lang", default="en", choices=LANGS, help="language of the labels")
     card.add_argument("--json", action="store_true", help="machine-readable output")
     _json_usage_errors(card)
