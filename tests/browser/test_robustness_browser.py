@@ -22,7 +22,8 @@ def _upload(page, server: str, path) -> None:
     page.goto(f"{server}/data")
     idle(page)
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(str(path))
-    page.wait_for_selector("text=file(s) read", timeout=60_000)
+    # Only the run after an upload says this ("file(s) read" also ends "…read cleanly").
+    page.wait_for_selector("text=Showing your files.", timeout=60_000)
     idle(page)
 
 
