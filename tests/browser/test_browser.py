@@ -143,7 +143,8 @@ def test_file_content_never_runs_as_html_in_a_real_browser(server, browser, tmp_
     page.goto(f"{server}/data")
     idle(page)
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(str(csv))
-    page.wait_for_selector("text=hostile.csv", timeout=60_000)
+    # The run after the upload (the file's name may only be in the files grid, a canvas).
+    page.wait_for_selector("text=Showing your files.", timeout=60_000)
     idle(page)
     page.wait_for_timeout(1000)
     assert page.evaluate("window.__xss") is None
