@@ -81,3 +81,24 @@ def health(url: str) -> bool:
 def idle(page, timeout: int = 90_000) -> None:
     """Wait until the page's script run is over and the connection is up."""
     page.wait_for_selector(IDLE, timeout=timeout)
+
+
+def upload(page, *paths, attempts: int = 3) -> None:
+    """Give files to the page's first uploader and wait until the browser sends them.
+
+    A synthetic change event on a dropzone React has just re-rendered at the end of a run
+    sometimes asks the server for upload URLs with no file names and sends nothing; a
+    person's file dialog cannot be that fast. So the files are given again until their PUT
+    goes out."""
+    dropzone = page.locator('[data-testid="stFileUploaderDropzoneInput"]').first
+    for attempt in range(attempts):
+        try:
+            with page.expect_request(
+                lambda r: "/_stcore/upload_file/" in r.url and r.method == "PUT", timeout=5_000
+            ):
+                dropzone.set_input_files([str(p) for p in paths])
+            return
+        except Exception:  # playwright's TimeoutError; the next attempt gives the files again
+            if attempt == attempts - 1:
+                raise
+            page.wait_for_timeout(500)

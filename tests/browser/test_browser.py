@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.browserkit import ROOT, idle, streamlit_server
+from tests.browser.browserkit import ROOT, idle, streamlit_server, upload
 
 pytestmark = pytest.mark.browser
 
@@ -43,7 +43,7 @@ def test_upload_a_csv_and_see_its_load_report(server, browser, tmp_path):
     idle(page)
     page.get_by_role("link", name="Data").first.click()
     idle(page)
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(str(csv))
+    upload(page, csv)
     page.wait_for_selector("text=instagram_posts.csv — 2 / 3", timeout=60_000)
     idle(page)
     main = page.inner_text('[data-testid="stMain"]')
@@ -142,7 +142,7 @@ def test_file_content_never_runs_as_html_in_a_real_browser(server, browser, tmp_
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(f"{server}/data")
     idle(page)
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(str(csv))
+    upload(page, csv)
     # The run after the upload (the file's name may only be in the files grid, a canvas).
     page.wait_for_selector("text=Showing your files.", timeout=60_000)
     idle(page)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.browserkit import health, idle
+from tests.browser.browserkit import health, idle, upload
 
 pytestmark = pytest.mark.browser
 
@@ -21,7 +21,7 @@ CONTROL_CSV = (
 def _upload(page, server: str, path) -> None:
     page.goto(f"{server}/data")
     idle(page)
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(str(path))
+    upload(page, path)
     # Only the run after an upload says this ("file(s) read" also ends "…read cleanly").
     page.wait_for_selector("text=Showing your files.", timeout=60_000)
     idle(page)

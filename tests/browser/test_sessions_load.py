@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.browserkit import health, idle, streamlit_process, streamlit_server
+from tests.browser.browserkit import health, idle, streamlit_process, streamlit_server, upload
 
 pytestmark = pytest.mark.browser
 
@@ -64,9 +64,7 @@ def test_four_sessions_upload_at_once_stay_apart_and_memory_returns(browser, tmp
         for page in pages:
             idle(page)
         for page, path in zip(pages, files, strict=True):  # all four start before any ends
-            page.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(
-                str(path)
-            )
+            upload(page, path)
         for page in pages:
             page.wait_for_selector("text=Showing your files.", timeout=180_000)
             idle(page, timeout=180_000)
