@@ -1,0 +1,36 @@
+"""Views: each page described once as data (`kpi.views.model`), drawn by the Streamlit pages
+(`ui.render`), the slides (`kpi.slides`) and the HTML report (`kpi.report`).
+
+`VIEWS` maps a page id to the function that builds its `PageView` from a `ViewContext`;
+a new page adds one module here and one line to `VIEWS`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from kpi.views.model import (
+    Block,
+    Chart,
+    Needs,
+    PageView,
+    Section,
+    Table,
+    Text,
+    Tiles,
+    ViewContext,
+)
+
+VIEWS: dict[str, Callable[[ViewContext], PageView]] = {}
+
+__all__ = [
+    "VIEWS",
+    "Block",
+    "Chart",
+    "Needs",
+    "PageView",
+    "Section",
+    "Table",
+    "Text",
+    "Tiles",
+    "ViewContext",
+]  # fmt: skip
