@@ -27,7 +27,8 @@ from kpi.guard import QueryRefused
 from kpi.i18n import format_value, row_currency
 from kpi.load import LoadedTable, LoadResult
 from kpi.mapping import TableMapping, recognise_loaded
-from kpi.sql import MAX_QUERY_ROWS, QUERY_ROWS, run_sql
+from kpi.settings import SettingError, settings
+from kpi.sql import MAX_QUERY_ROWS, run_sql
 from kpi.store import SessionData
 from kpi.workspace import Workspace
 from kpi.xmlsafe import xml_safe
@@ -326,7 +327,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     sql.add_argument("items", nargs="+", metavar="FILE… QUERY", help="files, then the query")
     sql.add_argument(
-        "--max-rows", type=_max_rows, default=QUERY_ROWS, help="rows to return at most"
+        "--max-rows", type=_max_rows, default=settings().query_rows, help="rows to return at most"
     )
     sql.add_argument("--workspace", help="a workspace file (saved mappings)")
     sql.add_argument("--json", action="store_true", help="machine-readable output")
@@ -366,6 +367,7 @@ def _check_text(argv: Sequence[str]) -> None:
 # Each failure's short code for `--json`, and its exit status.
 _CODES: list[tuple[type[BaseException], str, int]] = [
     (UsageError, "usage", 2),
+    (SettingError, "bad_setting", 2),
     (NothingLoaded, "nothing_loaded", 1),
     (CannotWrite, "cannot_write", 2),
     (QueryRefused, "query_refused", 2),
@@ -406,11 +408,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     failure), 2 for a usage error or a refused query, 130 when stopped with Ctrl-C."""
     signal.signal(signal.SIGINT, signal.default_int_handler)  # Ctrl-C is KeyboardInterrupt again
     cli_start.watch_ctrl_c(_interrupt_all)
-    if os.environ.get("KPI_LOG", "").lower() == "debug":
-        logging.basicConfig(level=logging.DEBUG, stream=sys.stderr)
     argv = list(sys.argv[1:] if argv is None else argv)
     as_json = "--json" in argv
     try:
+        level = settings().log  # every setting is checked here, before any work
+        if level != "off":
+            logging.basicConfig(level=level.upper(), stream=sys.stderr)
         return _run(argv)
     except BaseException as exc:
         if isinstance(exc, SystemExit):  # --help

@@ -11,16 +11,18 @@ import stat
 from collections.abc import Iterable
 from pathlib import Path
 
-from kpi.load import MAX_FILE_BYTES, FileError, LoadResult, expand_paths, load_file
+from kpi.load import FileError, LoadResult, expand_paths, load_file
+from kpi.settings import settings
 
 
 def _size(n: int) -> str:
     return f"{n / 1024**2:,.0f} MB"
 
 
-def read_export(path: Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
+def read_export(path: Path, max_bytes: int | None = None) -> bytes:
     """The bytes of one export file; `OSError` or `ValueError` (with a sentence) when it is not
-    a regular file or is larger than `max_bytes`."""
+    a regular file or is larger than `max_bytes` (the KPI_MAX_FILE_MB setting by default)."""
+    max_bytes = settings().max_file_bytes if max_bytes is None else max_bytes
     # O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then tells what was opened
     # (a symlink to /dev/zero is a device, whatever its name says).
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)

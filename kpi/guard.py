@@ -4,7 +4,6 @@ is usable again."""
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,9 +11,7 @@ from contextlib import contextmanager
 import duckdb
 
 from kpi.errors import KpiError
-
-# Operator-settable: how long one of a person's queries may run.
-QUERY_SECONDS = float(os.environ.get("KPI_QUERY_SECONDS", "5"))
+from kpi.settings import settings
 
 
 class QueryRefused(KpiError):
@@ -38,7 +35,7 @@ class QueryGate:
 
         A second query while one runs is refused rather than queued: the person clicked twice,
         and a queue of slow queries would hold the connection for everyone's next click."""
-        seconds = QUERY_SECONDS if seconds is None else seconds
+        seconds = settings().query_seconds if seconds is None else seconds
         if not self._lock.acquire(blocking=False):
             raise QueryRefused(
                 "Another query of yours is still running. Wait for it to finish, then run this one."

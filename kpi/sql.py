@@ -7,7 +7,6 @@ only the first rows are brought into Python. DuckDB's errors become sentences.""
 
 from __future__ import annotations
 
-import os
 import re
 import time
 from dataclasses import dataclass
@@ -19,11 +18,11 @@ import pyarrow as pa
 from kpi.guard import QueryGate, QueryRefused
 from kpi.i18n import format_count, t
 from kpi.schema import DATASETS
-from kpi.sql_answer import CELL_CHARS, QUERY_BYTES, fetch, json_value, to_frame
+from kpi.settings import settings
+from kpi.sql_answer import fetch, json_value, to_frame
 from kpi.sql_check import checked_sql
 
-# Operator-settable: the most rows of one result brought into Python and shown.
-QUERY_ROWS = int(os.environ.get("KPI_QUERY_ROWS", "10000"))
+# The most rows of one result brought into Python and shown is the KPI_QUERY_ROWS setting.
 MAX_QUERY_ROWS = 1_000_000  # the most a caller may ask for (the command line's --max-rows)
 MAX_QUERY_CHARS = 20_000
 
@@ -36,7 +35,7 @@ class QueryResult:
     truncated: bool
     seconds: float
     cut_bytes: bool = False  # the byte cap, not the row cap, stopped the answer
-    cut_cells: bool = False  # texts longer than CELL_CHARS were cut
+    cut_cells: bool = False  # texts longer than the KPI_QUERY_CELL_CHARS setting were cut
 
     @property
     def columns(self) -> list[str]:
@@ -52,12 +51,12 @@ class QueryResult:
         """One sentence per limit that shaped this answer (rows, bytes, long texts)."""
         out = []
         if self.cut_bytes:
-            megabytes = f"{QUERY_BYTES / (1024 * 1024):,.0f}"
+            megabytes = f"{settings().query_bytes / (1024 * 1024):,.0f}"
             out.append(t("sql.cut_bytes", megabytes=megabytes))
         elif self.truncated:
             out.append(t("sql.truncated", rows=format_count(len(self.frame))))
         if self.cut_cells:
-            out.append(t("sql.cut_cells", chars=format_count(CELL_CHARS)))
+            out.append(t("sql.cut_cells", chars=format_count(settings().query_cell_chars)))
         return out
 
 
@@ -65,11 +64,14 @@ def run_sql(
     con: duckdb.DuckDBPyConnection,
     sql: str,
     gate: QueryGate,
-    max_rows: int = QUERY_ROWS,
+    max_rows: int | None = None,
     seconds: float | None = None,
-    max_bytes: int = QUERY_BYTES,
+    max_bytes: int | None = None,
 ) -> QueryResult:
-    """Run one SELECT on the session's connection; a refusal is a `QueryRefused` with a sentence."""
+    """Run one SELECT on the session's connection; a refusal is a `QueryRefused` with a sentence.
+    Rows and bytes default to the KPI_QUERY_ROWS and KPI_QUERY_BYTES settings."""
+    max_rows = settings().query_rows if max_rows is None else max_rows
+    max_bytes = settings().query_bytes if max_bytes is None else max_bytes
     started = time.perf_counter()
     # The gate comes first: while another query of this session runs, this one must not touch
     # the connection at all (not even to parse), and the answer is "still running".

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import os
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -22,10 +21,11 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-# Operator-settable: the most bytes of one answer brought into Python (64 MB by default).
-QUERY_BYTES = int(os.environ.get("KPI_QUERY_BYTES", str(64 * 1024 * 1024)))
-# One text cell may hold at most this many characters; longer ones are cut (with "…").
-CELL_CHARS = int(os.environ.get("KPI_QUERY_CELL_CHARS", str(max(1_000, QUERY_BYTES // 64))))
+from kpi.settings import settings
+
+# Operator-settable (kpi.settings): the most bytes of one answer brought into Python
+# (KPI_QUERY_BYTES), and the most characters of one text cell (KPI_QUERY_CELL_CHARS): longer
+# ones are cut, with "…".
 # Types that pandas, st.dataframe, Altair and JSON all take as they are.
 _KEEP = {
     "boolean", "tinyint", "smallint", "integer", "bigint", "utinyint", "usmallint",
@@ -55,7 +55,7 @@ class Answer:
     table: pa.Table
     more_rows: bool  # the row cap left rows behind
     cut_bytes: bool  # the byte cap stopped the answer
-    cut_cells: bool  # some texts were longer than CELL_CHARS and were cut
+    cut_cells: bool  # some texts were longer than the KPI_QUERY_CELL_CHARS setting and were cut
 
 
 def _id(kind: duckdb.sqltype) -> str:
@@ -86,7 +86,8 @@ def _converted(column: str, kind: duckdb.sqltype) -> str:
 
 def _long(column: str) -> str:
     # strlen (bytes) is free; length (characters) is only counted for the rare long text.
-    return f"coalesce(strlen({column}) > {CELL_CHARS} AND length({column}) > {CELL_CHARS}, false)"
+    chars = settings().query_cell_chars
+    return f"coalesce(strlen({column}) > {chars} AND length({column}) > {chars}, false)"
 
 
 def wrapped_sql(rel: duckdb.DuckDBPyRelation, statement: str, max_rows: int, max_bytes: int) -> str:
@@ -102,7 +103,7 @@ def wrapped_sql(rel: duckdb.DuckDBPyRelation, statement: str, max_rows: int, max
     texts = [n for n, k in zip(names, kinds, strict=True) if _is_text(k)]
     converted = ", ".join(f"{_converted(n, k)} AS {n}" for n, k in zip(names, kinds, strict=True))
     cut = ", ".join(
-        f"CASE WHEN {_long(n)} THEN left({n}, {CELL_CHARS}) || '…' ELSE {n} END AS {n}"
+        f"CASE WHEN {_long(n)} THEN left({n}, {settings().query_cell_chars}) || '…' ELSE {n} END AS {n}"
         if n in texts
         else n
         for n in names
@@ -126,10 +127,11 @@ def wrapped_sql(rel: duckdb.DuckDBPyRelation, statement: str, max_rows: int, max
 
 
 def fetch(
-    con: duckdb.DuckDBPyConnection, statement: str, max_rows: int, max_bytes: int = QUERY_BYTES
+    con: duckdb.DuckDBPyConnection, statement: str, max_rows: int, max_bytes: int | None = None
 ) -> Answer:
     """Run `statement` (one checked SELECT) and bring in at most `max_rows` rows and about
-    `max_bytes` bytes, with the original column names."""
+    `max_bytes` bytes (the KPI_QUERY_BYTES setting by default), with the original column names."""
+    max_bytes = settings().query_bytes if max_bytes is None else max_bytes
     rel = con.sql(statement)
     columns = list(rel.columns)
     reader = con.sql(wrapped_sql(rel, statement, max_rows, max_bytes)).to_arrow_reader(1024)

@@ -17,18 +17,18 @@ from __future__ import annotations
 
 import copy
 import json
-import os
 import re
 from dataclasses import dataclass, field
 
 import duckdb
 
 from kpi.guard import QueryRefused
+from kpi.settings import settings
 
-# Operator-settable: the most characters (or list items) one call of a size-making function
-# may produce. lpad makes ~40 M characters a second here, so 2 048 rows (one DuckDB vector,
-# computed between two interrupt checks) at this size take a fraction of a second.
-VALUE_SIZE = int(os.environ.get("KPI_QUERY_VALUE_SIZE", "10000"))
+# The most characters (or list items) one call of a size-making function may produce is the
+# operator's KPI_QUERY_VALUE_SIZE (kpi.settings). lpad makes ~40 M characters a second here, so
+# 2 048 rows (one DuckDB vector, computed between two interrupt checks) at the default size take
+# a fraction of a second.
 
 # Table functions a person may use: row generators and descriptions of their own tables.
 ALLOWED_TABLE_FUNCTIONS = frozenset(
@@ -107,7 +107,8 @@ def _settings_refusal(name: str) -> QueryRefused:
 
 @dataclass
 class _Budget:
-    """The sizes one statement asks of size-making functions: all of them share VALUE_SIZE,
+    """The sizes one statement asks of size-making functions: all of them share the
+    KPI_QUERY_VALUE_SIZE setting,
     because DuckDB keeps every intermediate value of an expression (a || b || …) for a whole
     vector of rows without counting it against the memory limit."""
 
@@ -117,23 +118,24 @@ class _Budget:
     def ask(self, name: str, size: float) -> None:
         """Record a written size; refuse when it, or all of them together, exceed the cap."""
         self.written += size
-        if size > VALUE_SIZE:
+        most = settings().query_value_size
+        if size > most:
             raise _size_refusal(name, size)
-        if self.written > VALUE_SIZE:
+        if self.written > most:
             raise QueryRefused(
                 f"Size-making functions (lpad, repeat, printf widths, list ranges, …) may make at "
-                f"most {VALUE_SIZE:,} characters or list items together in one query here, and "
+                f"most {most:,} characters or list items together in one query here, and "
                 f"this one asks for {self.written:,.0f}. Ask for less."
             )
 
     def allowance(self) -> int:
         """What each size computed from data may reach: what the written sizes left, shared."""
-        return int((VALUE_SIZE - self.written) // max(len(self.guards), 1))
+        return int((settings().query_value_size - self.written) // max(len(self.guards), 1))
 
 
 def _size_refusal(name: str, asked: float) -> QueryRefused:
     return QueryRefused(
-        f"{name}() may make at most {VALUE_SIZE:,} characters or list items in one value here, "
+        f"{name}() may make at most {settings().query_value_size:,} characters or list items in one value here, "
         f"and this call asks for {asked:,.0f}. Ask for less."
     )
 
@@ -150,7 +152,7 @@ def checked_sql(con: duckdb.DuckDBPyConnection, statement: str) -> str:
             return statement
         allowance = budget.allowance()
         if allowance < 1:
-            raise _size_refusal(budget.guards[0][1], VALUE_SIZE + 1)
+            raise _size_refusal(budget.guards[0][1], settings().query_value_size + 1)
         for node, name, value in budget.guards:
             _guard(con, node, name, value, allowance)
         return _unparse(con, tree)
@@ -222,7 +224,7 @@ def _check_call(con: duckdb.DuckDBPyConnection, node: dict, budget: _Budget) -> 
         count, value = _number(args[1]), _text(args[0])
         if count is not None and value is not None:
             budget.ask(name, count * max(len(value), 1))
-        elif count is not None and count > VALUE_SIZE:
+        elif count is not None and count > settings().query_value_size:
             raise _size_refusal(name, count)
         else:
             budget.guards.append((args[1], name, args[0]))

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 import threading
 import uuid
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ from kpi.guard import QueryGate
 from kpi.load import FileError, LoadedTable, LoadResult
 from kpi.mapping import TableMapping, normalise, recognise_loaded
 from kpi.schema import DATASETS, DEDUPE_KEYS, TIME_FIELDS
+from kpi.settings import settings
 from kpi.workspace import Workspace
 
 _NULL = "CAST(NULL AS "
@@ -373,26 +373,21 @@ class SessionData:
         return out
 
 
-# Operator-settable bounds so several sessions fit on one machine.
-MEMORY_LIMIT = os.environ.get("KPI_SESSION_MEMORY", "2GB")
-THREADS = int(os.environ.get("KPI_SESSION_THREADS", "2"))
-TEMP_LIMIT = os.environ.get("KPI_SESSION_TEMP", "4GB")
-TEMP_ROOT = os.environ.get("KPI_TEMP_DIR", tempfile.gettempdir())
-
-
 def _new_connection() -> duckdb.DuckDBPyConnection:
     """A session's own connection, locked down before anyone's SQL reaches it: no file system,
     no network, no extension installs, no reading Python variables, bounded memory and threads,
     and a spill directory of its own with a size cap (DuckDB creates it when a query first spills
     and removes it when the connection closes). Data arrives as Arrow tables from the separate
     loader connection, which still works locked."""
+    bounds = settings()
     con = duckdb.connect(
         ":memory:",
         config={
-            "threads": THREADS,
-            "memory_limit": MEMORY_LIMIT,
-            "temp_directory": os.path.join(TEMP_ROOT, f"kpi-session-{uuid.uuid4().hex}"),
-            "max_temp_directory_size": TEMP_LIMIT,
+            # Operator-settable bounds (kpi.settings) so several sessions fit on one machine.
+            "threads": bounds.session_threads,
+            "memory_limit": f"{bounds.session_memory}B",
+            "temp_directory": os.path.join(bounds.temp_dir, f"kpi-session-{uuid.uuid4().hex}"),
+            "max_temp_directory_size": f"{bounds.session_temp}B",
             "python_enable_replacements": False,
             "autoinstall_known_extensions": False,
             "autoload_known_extensions": False,

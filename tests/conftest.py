@@ -15,6 +15,14 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 
+def use_settings(monkeypatch: pytest.MonkeyPatch, **changes: object) -> None:
+    """Run the rest of one test with some operator settings changed (unchecked, typed values:
+    `use_settings(monkeypatch, max_columns=6)`); the test's end restores them."""
+    import kpi.settings
+
+    monkeypatch.setattr(kpi.settings, "_current", kpi.settings.replaced(**changes))
+
+
 @pytest.fixture
 def shared_real() -> Path:
     """The folder of real exports beside the project; the test is skipped where it is absent."""

@@ -14,6 +14,7 @@ import streamlit as st
 
 from kpi.errors import KpiError
 from kpi.i18n import t
+from kpi.settings import SettingError, settings
 from kpi.store import SessionData
 from ui.safe import md
 
@@ -21,6 +22,17 @@ _LOG = logging.getLogger("kpi.app")
 # A run waits this long for the session's previous run or download to finish with the
 # database before it says so and stops (the person's own queries stop at their time limit).
 WAIT_SECONDS = 60.0
+
+
+def settings_or_stop() -> None:
+    """Check the operator settings before anything uses them; a bad one is shown as its
+    sentence (naming the setting and what it accepts) and the run stops."""
+    try:
+        settings()
+    except SettingError as exc:
+        _LOG.error("bad setting: %s", exc.user_message)
+        st.error(md(t("app.bad_setting", problem=exc.user_message)), icon=":material/error:")
+        st.stop()
 
 
 @contextmanager

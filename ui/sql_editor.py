@@ -9,10 +9,10 @@ import streamlit as st
 
 from kpi.charts import styled
 from kpi.charts.results import MAX_POINTS, CannotChart, default_axes, is_number, result_chart
-from kpi.guard import QUERY_SECONDS, QueryRefused
+from kpi.guard import QueryRefused
 from kpi.i18n import format_count, t
-from kpi.sql import QUERY_ROWS, QueryResult, run_sql, schema
-from kpi.sql_answer import QUERY_BYTES
+from kpi.settings import settings
+from kpi.sql import QueryResult, run_sql, schema
 from kpi.store import SessionData
 from ui.downloads import show_chart, table_downloads
 
@@ -39,9 +39,9 @@ def show_sql_editor(data: SessionData, present: bool = False) -> None:
         st.caption(
             t(
                 "sql.limits",
-                seconds=f"{QUERY_SECONDS:g}",
-                rows=format_count(QUERY_ROWS),
-                megabytes=f"{QUERY_BYTES / (1024 * 1024):,.0f}",
+                seconds=f"{settings().query_seconds:g}",
+                rows=format_count(settings().query_rows),
+                megabytes=f"{settings().query_bytes / (1024 * 1024):,.0f}",
             )
         )
         clicked = st.button(

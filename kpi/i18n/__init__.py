@@ -15,6 +15,8 @@ _EN: dict[str, str] = {
     "app.busy": "Your previous request is still being worked on. Wait a moment, then try again.",
     "app.error": "Something went wrong while drawing this page, and it was stopped. "
     "Try another period or page; if it happens again, report it with the reference {reference}.",
+    "app.bad_setting": "KPI Explorer cannot start because of how it is set up: {problem} "
+    "Whoever runs it needs to correct the setting and restart it.",
     "app.sample_note": "Showing the bundled sample data (Café Aurora), not your files.",
     "app.sample_help": "Open Data and upload your exports to see your own KPIs for these dates.",
     "nav.overview": "Overview",

@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from kpi.load.report import FileError, LoadedTable, LoadReport, LoadResult, Reje
 from kpi.load.sniff import decode, detect_kind
 from kpi.load.structured import read_json, read_parquet
 from kpi.load.text import read_text_tables
+from kpi.settings import settings
 
 __all__ = [
     "FileError",
@@ -33,7 +33,6 @@ __all__ = [
     "load_paths",
 ]
 
-MAX_FILE_BYTES = int(os.environ.get("KPI_MAX_FILE_MB", "1024")) * 1024**2
 SUPPORTED_SUFFIXES = (
     ".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".ods", ".parquet", ".json", ".ndjson", ".jsonl",
 )  # fmt: skip
@@ -53,9 +52,11 @@ def _loader_connection() -> duckdb.DuckDBPyConnection:
     return con
 
 
-def load_file(name: str, data: bytes, max_bytes: int = MAX_FILE_BYTES) -> LoadResult:
-    """Read one file of any supported kind into tables; problems become reports, not exceptions."""
+def load_file(name: str, data: bytes, max_bytes: int | None = None) -> LoadResult:
+    """Read one file of any supported kind into tables; problems become reports, not exceptions.
+    Files over `max_bytes` (the KPI_MAX_FILE_MB setting by default) are refused."""
     result = LoadResult()
+    max_bytes = settings().max_file_bytes if max_bytes is None else max_bytes
     try:
         if len(data) > max_bytes:
             raise FileRefused(

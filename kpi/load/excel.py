@@ -33,6 +33,7 @@ from kpi.load.layout import find_layout
 from kpi.load.limits import check_area, check_columns, check_sheet_count
 from kpi.load.report import LoadReport, SkippedLine
 from kpi.load.values import NumberStyle
+from kpi.settings import settings
 
 SheetRows = Iterable[tuple[int, list[Any]]]  # (sheet row number, cell values)
 
@@ -317,18 +318,19 @@ def _read_isolated(file: str, data: bytes) -> list[tuple[str, SheetRows]]:
     """Every sheet's rows, read by `calamine_child` under the limits; its refusals become ours."""
     command = [
         sys.executable, "-I", str(_CHILD),
-        str(limits.MAX_COLUMNS),
-        str(max(limits.MAX_EMPTY_AREA_CELLS, limits.SPARSE_FACTOR * len(data))),
-        str(limits.CHILD_MEMORY_BYTES),
+        str(settings().max_columns),
+        str(max(settings().max_sheet_cells, limits.SPARSE_FACTOR * len(data))),
+        str(settings().workbook_memory_bytes),
     ]  # fmt: skip
+    seconds = settings().workbook_seconds
     try:
         done = subprocess.run(
-            command, input=data, capture_output=True, timeout=limits.CHILD_SECONDS, check=False
+            command, input=data, capture_output=True, timeout=seconds, check=False
         )
     except subprocess.TimeoutExpired:
         raise FileRefused(
             file,
-            f"reading the workbook took over {limits.CHILD_SECONDS} seconds. Save it as .xlsx or "
+            f"reading the workbook took over {seconds:g} seconds. Save it as .xlsx or "
             "export the data as CSV, and upload that file.",
         ) from None
     try:

@@ -28,7 +28,6 @@ from dataclasses import dataclass
 
 import duckdb
 
-from kpi.load import limits
 from kpi.load.finish import Grid, define_clean, finish, sample_rows, sample_values
 from kpi.load.layout import Layout, find_layout
 from kpi.load.plan import ColumnPlan, plan_column, sql_str
@@ -44,8 +43,9 @@ from kpi.load.text import (
     _table_end,
 )
 from kpi.load.values import NULL_TOKENS, NumberStyle, detect_number_style
+from kpi.settings import settings
 
-ENABLED = os.environ.get("KPI_LOADER_FAST", "1") != "0"
+_DISABLED = False  # set by `disabled()`; the KPI_LOADER_FAST setting can turn it off too
 SAMPLE_BYTES = 1 << 20  # what Python reads to decide; ≥ the careful path's 256 K characters
 CHUNK_BYTES = 1 << 24  # transcoding step: bounded memory whatever the file's size
 TABLE = "fast_cells"
@@ -54,12 +54,12 @@ TABLE = "fast_cells"
 @contextmanager
 def disabled() -> Iterator[None]:
     """Within this block every text file takes the careful path (tests compare the two)."""
-    global ENABLED
-    before, ENABLED = ENABLED, False
+    global _DISABLED
+    before, _DISABLED = _DISABLED, True
     try:
         yield
     finally:
-        ENABLED = before
+        _DISABLED = before
 
 
 @dataclass(frozen=True)
@@ -124,7 +124,8 @@ def _analyse(text: str, complete: bool) -> _Sample | None:
     if layout is None or layout.data_index >= len(sniff):
         return None
     width = len(layout.names)
-    if width > limits.MAX_COLUMNS or any(len(cells) > limits.MAX_COLUMNS for _, cells in sniff):
+    most = settings().max_columns
+    if width > most or any(len(cells) > most for _, cells in sniff):
         return None  # the careful path words the refusal
     data_line = sniff[layout.data_index][0]
     start = _offset_of_line(text, 0, 1, data_line)
@@ -246,7 +247,7 @@ def load_text_fast(
     name: str, data: bytes, con: duckdb.DuckDBPyConnection
 ) -> list[LoadedTable] | None:
     """The file's table read by DuckDB in bulk, or None to let the careful path read it."""
-    if not ENABLED:
+    if _DISABLED or not settings().loader_fast:
         return None
     enc = _encoding(data)
     final = {"utf-16-le": b"\n\x00", "utf-16-be": b"\x00\n"}.get(enc.codec if enc else "", b"\n")

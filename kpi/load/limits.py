@@ -1,40 +1,38 @@
 """Limits every file must stay within, checked on the first lines or the file's own directory
 before anything is fully parsed, so one upload cannot take the time or memory of the server.
 
-Operators can change them through environment variables, read once at start-up (the checks
-read this module's values when they run, so tests may patch them). The defaults sit far above
-any real export (a legacy Facebook Insights page export has 2 681 columns) and keep one file's
+Operators change them through `kpi.settings` (KPI_MAX_COLUMNS, KPI_MAX_TABLES,
+KPI_MAX_SHEET_CELLS, KPI_WORKBOOK_MEMORY_MB, KPI_WORKBOOK_SECONDS), read when a check runs.
+The defaults sit far above any real export (a legacy Facebook Insights page export has 2 681 columns) and keep one file's
 cost bounded: 3 000 columns × 200 rows load in a few seconds, and the cost grows with the
 width (wide tables are typed from a smaller sample, with DuckDB's optimizer off).
 """
 
 from __future__ import annotations
 
-import os
-
 from kpi.errors import FileRefused
+from kpi.settings import settings
 
-MAX_COLUMNS = int(os.environ.get("KPI_MAX_COLUMNS", "5000"))
-# Tables in one file (stacked in a text file, or sheets of a workbook): each costs its own pass.
-MAX_TABLES = int(os.environ.get("KPI_MAX_TABLES", "100"))
+# Tables in one file (stacked in a text file, or sheets of a workbook) are bounded by
+# settings().max_tables: each costs its own pass.
 # A sheet's used area (A1 to its last row and column) is built in memory cell by cell: refuse
 # one much larger than the data the file really holds (a lone value in cell XFD1048576, or an
-# ODS row "repeated" a million times). Up to this many cells any sheet may span; beyond it, at
-# most SPARSE_FACTOR cells per filled cell (XLSX) or per byte of the file (XLS, XLSB, ODS).
-MAX_EMPTY_AREA_CELLS = int(os.environ.get("KPI_MAX_SHEET_CELLS", "1000000"))
+# ODS row "repeated" a million times). Up to settings().max_sheet_cells any sheet may span; beyond
+# it, at most SPARSE_FACTOR cells per filled cell (XLSX) or per byte of the file (XLS, XLSB, ODS).
 SPARSE_FACTOR = 10
-# XLS, XLSB and ODS workbooks are opened in a child process with this much memory and time.
-CHILD_MEMORY_BYTES = int(os.environ.get("KPI_WORKBOOK_MEMORY_MB", "2048")) * 1024**2
-CHILD_SECONDS = int(os.environ.get("KPI_WORKBOOK_SECONDS", "120"))
+# XLS, XLSB and ODS workbooks are opened in a child process with settings().workbook_memory_mb
+# of memory and settings().workbook_seconds of time.
 
 
 def check_columns(file: str, count: int, where: str = "the table", at_least: bool = False) -> None:
-    """Refuse a table wider than MAX_COLUMNS, saying how wide it is and what to do."""
-    if count > MAX_COLUMNS:
+    """Refuse a table wider than the KPI_MAX_COLUMNS setting, saying how wide it is and what
+    to do."""
+    max_columns = settings().max_columns
+    if count > max_columns:
         raise FileRefused(
             file,
             f"{where} has {'at least ' if at_least else ''}{count:,} columns, over the "
-            f"{MAX_COLUMNS:,} limit. Real exports have "
+            f"{max_columns:,} limit. Real exports have "
             "far fewer: check that this is the right file, or keep only the columns you need "
             "and export it again (the limit is set by KPI_MAX_COLUMNS).",
         )
@@ -44,7 +42,7 @@ def check_area(file: str, sheet: str, rows: int, columns: int, cells: int | None
     """Refuse a sheet whose used area would take far more memory than the data it holds
     (`cells`: its filled cells, or None when unknown before reading)."""
     area = rows * columns
-    if area <= MAX_EMPTY_AREA_CELLS or (cells is not None and area <= SPARSE_FACTOR * cells):
+    if area <= settings().max_sheet_cells or (cells is not None and area <= SPARSE_FACTOR * cells):
         return
     held = "" if cells is None else f" for {cells:,} filled cells"
     raise FileRefused(
@@ -57,10 +55,12 @@ def check_area(file: str, sheet: str, rows: int, columns: int, cells: int | None
 
 
 def check_sheet_count(file: str, count: int) -> None:
-    """Refuse a workbook with more sheets than MAX_TABLES: each sheet costs its own pass."""
-    if count > MAX_TABLES:
+    """Refuse a workbook with more sheets than the KPI_MAX_TABLES setting: each sheet costs
+    its own pass."""
+    max_tables = settings().max_tables
+    if count > max_tables:
         raise FileRefused(
             file,
-            f"the workbook has {count:,} sheets, over the {MAX_TABLES} limit. Export one report "
+            f"the workbook has {count:,} sheets, over the {max_tables} limit. Export one report "
             "per file, or delete the sheets you do not need (the limit is set by KPI_MAX_TABLES).",
         )

@@ -14,7 +14,6 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from kpi.errors import FileRefused
-from kpi.load import limits
 from kpi.load.finish import Grid
 from kpi.load.layout import Layout, find_layout, is_value_like
 from kpi.load.limits import check_columns
@@ -22,6 +21,7 @@ from kpi.load.report import LoadReport, RejectedRow, SkippedLine
 from kpi.load.sniff import DELIMITER_NAMES, Decoded, detect_delimiter
 from kpi.load.truncated import breaks_pattern, fragment_reason, short_reason
 from kpi.load.values import detect_number_style
+from kpi.settings import settings
 
 # Python's csv module refuses fields over 128 KB, and a post's text can be longer. Line numbers
 # and the unclosed-quote check read whole records with it, so lift the limit (process-wide: it
@@ -49,10 +49,10 @@ def read_text_tables(file: str, decoded: Decoded) -> Iterator[Grid]:
     grids: list[Grid] = []
     start, line0, part = 0, 1, 1
     while not _ONLY_SPACE.match(text, start):
-        if part > limits.MAX_TABLES:
+        if part > settings().max_tables:
             raise FileRefused(
                 file,
-                f"the file holds more than {limits.MAX_TABLES} separate tables (blocks of rows between "
+                f"the file holds more than {settings().max_tables} separate tables (blocks of rows between "
                 "blank lines). Export one report per file (the limit is set by KPI_MAX_TABLES).",
             )
         grid, end = _read_one(file, text, start, line0, delimiter, decoded, part)

@@ -18,9 +18,10 @@ import pyarrow as pa
 import pytest
 from loadkit import column, load_one, ods_bytes, only_table, parquet_bytes, xlsx_bytes
 
-from kpi.load import limits
 from kpi.load import text as text_module
 from kpi.load.excel import SheetExtent, scan_sheet
+from kpi.settings import settings
+from tests.conftest import use_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -62,7 +63,7 @@ FORMATS = {
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_the_column_limit_holds_in_every_format(fmt: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(limits, "MAX_COLUMNS", 6)
+    use_settings(monkeypatch, max_columns=6)
     build = FORMATS[fmt]
     assert only_table(f"ok.{fmt}", build(_wide_rows(6))).data.num_columns == 6
     message = _refusal(f"wide.{fmt}", build(_wide_rows(7)))
@@ -86,7 +87,7 @@ def test_a_wide_text_file_is_refused_from_its_first_line() -> None:
     started = time.perf_counter()
     message = _refusal("fields.csv", b"a," * 2_600_000)
     assert time.perf_counter() - started < 5
-    assert "at least" in message and f"{limits.MAX_COLUMNS:,} limit" in message
+    assert "at least" in message and f"{settings().max_columns:,} limit" in message
 
 
 def test_typing_many_columns_stays_fast() -> None:
@@ -101,7 +102,7 @@ def test_typing_many_columns_stays_fast() -> None:
 
 
 def test_more_tables_than_the_limit_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(limits, "MAX_TABLES", 3)
+    use_settings(monkeypatch, max_tables=3)
     block = ["a,b\n1,2\n", "a,b,c\n1,2,3\n"]
     assert len(load_one("ok.csv", "\n".join(block[i % 2] for i in range(3)).encode()).tables) == 3
     message = _refusal("many.csv", "\n".join(block[i % 2] for i in range(4)).encode())
@@ -229,7 +230,7 @@ def test_legacy_workbooks_are_read_in_a_child_process_with_a_time_limit(
 ) -> None:
     data = ods_bytes({"S": [["Date", "Clicks"], ["2024-01-01", 3]]})
     assert column(only_table("ok.ods", data), "Clicks") == [3]
-    monkeypatch.setattr(limits, "CHILD_SECONDS", 0.001)
+    use_settings(monkeypatch, workbook_seconds=0.001)
     message = _refusal("slow.ods", data)
     assert "took over 0.001 seconds" in message and "export" in message
 

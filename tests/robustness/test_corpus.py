@@ -18,7 +18,7 @@ import pytest
 from build_corpus import BY_NAME, CASES, CORPUS, DIMENSION_LIE_ROWS, POSTS, WIDE, Case
 
 from kpi.load import LoadResult, load_file
-from kpi.load.limits import MAX_COLUMNS
+from kpi.settings import settings
 
 SECONDS = 30  # per file: loading any of them takes well under a few seconds here
 MEGABYTES = 400  # Python allocations per file (tracemalloc), the 5 MB cases included
@@ -48,7 +48,7 @@ class Refused:
 
 
 def _columns_over(count: int) -> tuple[str, ...]:
-    return (f"{count:,} columns", f"{MAX_COLUMNS:,} limit", "KPI_MAX_COLUMNS")
+    return (f"{count:,} columns", f"{settings().max_columns:,} limit", "KPI_MAX_COLUMNS")
 
 
 TABLE = ["Date", "Post", "Clicks"]
@@ -114,7 +114,7 @@ EXPECTED: dict[str, Loads | Refused] = {
     "spreadsheetml_entities.xml": Refused(("entities",), bomb=True),
     "spreadsheetml_index_bomb.xls": Refused(("999,999,999 rows", "too large"), bomb=True),
     "five_mb_line.csv": Loads(0),
-    "five_mb_of_fields.csv": Refused(("at least", "columns", f"{MAX_COLUMNS:,} limit")),
+    "five_mb_of_fields.csv": Refused(("at least", "columns", f"{settings().max_columns:,} limit")),
     "five_mb_cell.csv": Loads(1, columns=["Date", "Text", "Clicks"]),
     "ten_thousand_columns.csv": Refused(_columns_over(WIDE)),
     "ten_thousand_columns.xlsx": Refused(_columns_over(WIDE)),

@@ -9,9 +9,9 @@ import duckdb
 import pandas as pd
 import pytest
 
-from kpi import store
 from kpi.load import load_file
 from kpi.store import SessionData
+from tests.conftest import use_settings
 
 secret_frame = pd.DataFrame({"password": ["hunter2"]})  # a replacement scan would read this
 
@@ -60,10 +60,13 @@ def _setting(data: SessionData, name: str) -> object:
 
 
 def test_each_session_has_its_own_bounded_connection_and_spill_directory(monkeypatch, tmp_path):
-    monkeypatch.setattr(store, "MEMORY_LIMIT", "300MB")
-    monkeypatch.setattr(store, "THREADS", 1)
-    monkeypatch.setattr(store, "TEMP_LIMIT", "500MB")
-    monkeypatch.setattr(store, "TEMP_ROOT", str(tmp_path))
+    use_settings(
+        monkeypatch,
+        session_memory=300 * 10**6,
+        session_threads=1,
+        session_temp=500 * 10**6,
+        temp_dir=str(tmp_path),
+    )
     one, two = SessionData(), SessionData()
     assert one.con is not two.con
     assert _setting(one, "threads") == 1
@@ -80,8 +83,7 @@ def test_each_session_has_its_own_bounded_connection_and_spill_directory(monkeyp
 def test_a_big_sort_spills_to_the_session_directory_which_goes_when_the_session_ends(
     monkeypatch, tmp_path
 ):
-    monkeypatch.setattr(store, "MEMORY_LIMIT", "100MB")
-    monkeypatch.setattr(store, "TEMP_ROOT", str(tmp_path))
+    use_settings(monkeypatch, session_memory=100 * 10**6, temp_dir=str(tmp_path))
     data = SessionData()
     spill = Path(_setting(data, "temp_directory"))
     rows = data.con.execute(

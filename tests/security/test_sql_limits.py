@@ -13,9 +13,9 @@ import pytest
 from kpi.cli import main
 from kpi.guard import QueryRefused
 from kpi.load import load_file
+from kpi.settings import settings
 from kpi.sql import explain, run_sql
-from kpi.sql_check import VALUE_SIZE
-from kpi.store import TEMP_ROOT, SessionData
+from kpi.store import SessionData
 
 POSTS = b"published_at,platform,impressions,likes\n2026-01-05 10:00,x,5,1\n2026-01-06 11:00,x,7,2\n"
 
@@ -113,7 +113,7 @@ def test_a_written_size_above_the_cap_is_refused_before_it_runs(sql, session):
         run_sql(session.con, sql, session.gate)
     assert time.perf_counter() - started < 1
     message = refused.value.user_message
-    assert f"{VALUE_SIZE:,}" in message and "Ask for less" in message, message
+    assert f"{settings().query_value_size:,}" in message and "Ask for less" in message, message
     assert not session.gate.busy
 
 
@@ -125,7 +125,9 @@ def test_a_size_computed_from_data_is_bounded_with_a_sentence(sql, session):
     assert time.perf_counter() - started < 2
     message = refused.value.user_message
     assert "Traceback" not in message and "LINE" not in message
-    assert any(w in message for w in (f"{VALUE_SIZE:,}", "written", "bounds")), message
+    assert any(w in message for w in (f"{settings().query_value_size:,}", "written", "bounds")), (
+        message
+    )
 
 
 @pytest.mark.parametrize("sql", FINE)
@@ -139,7 +141,11 @@ def test_settings_and_paths_are_out_of_reach(sql, session):
         run_sql(session.con, sql, session.gate)
     message = refused.value.user_message
     assert "settings" in message, message
-    assert TEMP_ROOT not in message and "/root" not in message and "kpi-session" not in message
+    assert (
+        settings().temp_dir not in message
+        and "/root" not in message
+        and "kpi-session" not in message
+    )
 
 
 @pytest.mark.parametrize("sql", STILL_FINE)
@@ -179,7 +185,9 @@ def test_size_making_calls_share_one_budget_per_query(session):
         run_sql(session.con, f"SELECT {many}", session.gate)
     computed = " || ".join(["repeat(chr(65 + (range % 2)::INTEGER), 10000)"] * 50)
     started = time.perf_counter()
-    with pytest.raises(QueryRefused, match=f"more than {VALUE_SIZE // 50:,} characters"):
+    with pytest.raises(
+        QueryRefused, match=f"more than {settings().query_value_size // 50:,} characters"
+    ):
         run_sql(session.con, f"SELECT length({computed}) FROM range(100000)", session.gate)
     assert time.perf_counter() - started < 5
     fits = " || ".join(["repeat(platform, likes)"] * 4)

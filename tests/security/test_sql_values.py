@@ -12,8 +12,8 @@ import pytest
 
 from kpi.cli import main
 from kpi.load import load_file
+from kpi.settings import settings
 from kpi.sql import run_sql
-from kpi.sql_answer import CELL_CHARS
 from kpi.store import SessionData
 
 POSTS = b"published_at,platform,impressions,likes\n2026-01-05 10:00,x,5,1\n2026-01-06 11:00,x,7,2\n"
@@ -120,10 +120,10 @@ def test_an_answer_that_fits_is_not_cut(session):
 
 
 def test_one_huge_text_is_cut_to_the_cell_limit(session):
-    sql = f"SELECT string_agg('é', '') AS t FROM range({CELL_CHARS + 10})"
+    sql = f"SELECT string_agg('é', '') AS t FROM range({settings().query_cell_chars + 10})"
     result = run_sql(session.con, sql, session.gate)
     text = result.rows()[0][0]
-    assert len(text) == CELL_CHARS + 1 and text.endswith("…")
+    assert len(text) == settings().query_cell_chars + 1 and text.endswith("…")
     assert result.cut_cells and any("cut" in n for n in result.notes())
 
 
@@ -132,7 +132,7 @@ def test_a_big_answer_of_many_rows_does_not_crash_or_fill_memory(session):
     sql = "SELECT string_agg('x', '') || a.range AS t FROM range(3000000) b, range(30) a GROUP BY a.range"
     result = run_sql(session.con, sql, session.gate, seconds=60)
     assert len(result.frame) == 30
-    assert all(len(v) <= CELL_CHARS + 1 for v in result.frame["t"])
+    assert all(len(v) <= settings().query_cell_chars + 1 for v in result.frame["t"])
 
 
 def test_nan_and_infinity_in_a_number_column_stay_numbers_for_the_page(session):
@@ -148,7 +148,7 @@ def test_nan_and_infinity_in_a_number_column_stay_numbers_for_the_page(session):
 def test_one_row_wider_than_the_cap_is_left_out_not_brought_in(session):
     # 300 columns of a 1 MB text: one row of 300 MB, over a 64 MB cap before any row fits.
     columns = ", ".join("t" for _ in range(300))
-    sql = f"SELECT {columns} FROM (SELECT string_agg('x', '') AS t FROM range({CELL_CHARS}))"
+    sql = f"SELECT {columns} FROM (SELECT string_agg('x', '') AS t FROM range({settings().query_cell_chars}))"
     result = run_sql(session.con, sql, session.gate, seconds=60)
     assert result.cut_bytes and len(result.frame) == 0
     assert "cut at" in result.notes()[0]

@@ -13,12 +13,12 @@ import pandas as pd
 import pytest
 
 import kpi.sql
-from kpi import store
 from kpi.cli import main
 from kpi.guard import QueryRefused
 from kpi.load import load_file
 from kpi.sql import run_sql
 from kpi.store import SessionData
+from tests.conftest import use_settings
 
 POSTS = b"published_at,platform,impressions,likes\n2026-01-05 10:00,x,5,1\n2026-01-06 11:00,x,7,2\n"
 
@@ -167,9 +167,10 @@ def test_runaway_queries_stop_at_the_time_limit_and_the_connection_is_usable(sql
 
 
 def test_a_memory_hungry_query_fails_cleanly_at_the_memory_limit(monkeypatch, tmp_path):
-    monkeypatch.setattr(store, "MEMORY_LIMIT", "200MB")
-    monkeypatch.setattr(store, "TEMP_LIMIT", "50MB")  # no room to spill either
-    monkeypatch.setattr(store, "TEMP_ROOT", str(tmp_path))
+    # 50 MB of disk: no room to spill either
+    use_settings(
+        monkeypatch, session_memory=200 * 10**6, session_temp=50 * 10**6, temp_dir=str(tmp_path)
+    )
     data = SessionData()
     data.add(load_file("posts.csv", POSTS))
     with pytest.raises(QueryRefused, match="more memory than a session may use"):
