@@ -1,7 +1,7 @@
 """The Overview's posts KPIs, weekly by platform, on N generated posts: the engine (one
 DuckDB query compiled from the catalog) against a straightforward pandas implementation.
 
-Run by hand: `python benchmarks/engine_benchmark.py --rows 1000000`. Each side runs in a fresh
+Run by hand from the project folder: `python -m benchmarks.engine_benchmark --rows 1000000`. Each side runs in a fresh
 process so its peak memory (max RSS) is its own; data generation is not timed.
 """
 
@@ -21,7 +21,6 @@ import pandas as pd
 import pyarrow as pa
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 KPIS = (
     "impressions", "reach", "likes", "comments", "shares", "saves", "engagement", "engagement_rate",
@@ -111,8 +110,8 @@ def main() -> None:
     results = {}
     for side in ("engine", "pandas"):
         out = subprocess.run(
-            [sys.executable, __file__, "--rows", str(args.rows), "--side", side],
-            capture_output=True, text=True, check=True,
+            [sys.executable, "-m", "benchmarks.engine_benchmark", "--rows", str(args.rows), "--side", side],
+            capture_output=True, text=True, check=True, cwd=ROOT,
         )  # fmt: skip
         results[side] = json.loads(out.stdout)
         print(

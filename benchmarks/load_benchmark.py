@@ -1,7 +1,7 @@
 """How fast and how lean loading is: a generated posts CSV of N rows through `load_file`,
 side by side with a plain `pandas.read_csv` of the same bytes (which detects nothing).
 
-Run by hand: `python benchmarks/load_benchmark.py --rows 1000000`. Each measurement runs in a
+Run by hand from the project folder: `python -m benchmarks.load_benchmark --rows 1000000`. Each measurement runs in a
 fresh process so peak memory (max RSS) belongs to that step alone.
 """
 
@@ -64,7 +64,6 @@ def _measure(step: str, path: str, spanish: bool) -> dict[str, float]:
     data = Path(path).read_bytes()
     start = time.perf_counter()
     if step == "kpi":
-        sys.path.insert(0, str(ROOT))
         from kpi.load import load_file
 
         result = load_file("posts.csv", data)
@@ -103,8 +102,9 @@ def main() -> None:
         size = path.stat().st_size / 1024**2
         for step in ("kpi", "pandas"):
             out = subprocess.run(
-                [sys.executable, __file__, "--measure", step, str(path), "1" if spanish else "0"],
-                capture_output=True, text=True, check=True,
+                [sys.executable, "-m", "benchmarks.load_benchmark", "--measure", step, str(path),
+                 "1" if spanish else "0"],
+                capture_output=True, text=True, check=True, cwd=ROOT,
             )  # fmt: skip
             m = json.loads(out.stdout)
             print(

@@ -159,7 +159,6 @@ def write_files(rows: int) -> dict[str, Path]:
 
 def _measure(step: str, paths: list[str]) -> dict[str, float]:
     """One step, in this (child) process: seconds and peak RSS."""
-    sys.path.insert(0, str(ROOT))
     if step == "duckdb":
         import duckdb
 

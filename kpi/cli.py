@@ -297,7 +297,9 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="python -m kpi", description="KPI Explorer from the command line.")
+    # `kpi` when run as the installed console script, else `python -m kpi`.
+    prog = "kpi" if Path(sys.argv[0]).name == "kpi" else "python -m kpi"
+    parser = _Parser(prog=prog, description="KPI Explorer from the command line.")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     inspect = commands.add_parser("inspect", help="load files and print their load reports")
     inspect.add_argument("files", nargs="+", help="export files or folders of them")

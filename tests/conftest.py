@@ -1,8 +1,9 @@
-"""Shared test set-up: the project root on the path, and where the shared real exports live."""
+"""Shared test set-up: where the project, the sample and the shared real exports live, and a way
+to change operator settings for one test. (The project root is on the import path through
+pytest's `pythonpath` in pyproject.toml.)"""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
@@ -10,9 +11,6 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_REAL = ROOT.parent / "shared" / "data" / "real"
 SAMPLE_DIR = ROOT / "sample_data"
-
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
 
 def use_settings(monkeypatch: pytest.MonkeyPatch, **changes: object) -> None:

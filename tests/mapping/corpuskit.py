@@ -18,7 +18,6 @@ dur, country, query, page, device, order.
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -207,7 +206,6 @@ def write_all(cases: list[Case]) -> None:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
     from corpus_cases import CASES, HOLDOUT, PUBLISHED
 
     write_all(CASES + HOLDOUT + PUBLISHED)

@@ -172,17 +172,16 @@ def test_a_stray_quote_never_swallows_the_rows_below_it(
 # process, with a fixed seed, so that a crash of the process would fail this test, not the run.
 _MUTATE = """
 import json, random, sys, time
-sys.path[:0] = [sys.argv[1], sys.argv[2]]
 from build_corpus import ROWS, biff8, sheet_xml, xlsx
 from kpi.load import load_file
-rng = random.Random(int(sys.argv[3]))
+rng = random.Random(int(sys.argv[1]))
 pieces = ['<c r="A1">', "<v>", "</v>", '<row r="3">', 't="s"', 't="e"', 't="b"', "<f>", "<is>",
           "&amp;", "&#0;", 's="99"', 'r="ZZZ9"', 'r="A0"', 'r=""', "<c>", "</c>", "</row>", '"',
           "<", ">", "<row>", 'r="XFD5"', 'r="A1048576"', "999999999"]
 base_xml = sheet_xml(ROWS)
 base_xls = bytearray(biff8([["Date", "Clicks"], ["2024-01-01", 10], ["2024-01-02", 20]]))
 worst, outcomes = 0.0, {"tables": 0, "errors": 0}
-for i in range(int(sys.argv[4])):
+for i in range(int(sys.argv[2])):
     if i % 2:
         xml = base_xml
         for _ in range(rng.randint(1, 5)):
@@ -215,7 +214,8 @@ print(json.dumps({"worst_seconds": worst, **outcomes}))
 def test_mutated_workbooks_never_crash_the_process() -> None:
     here = Path(__file__).resolve().parent
     done = subprocess.run(
-        [sys.executable, "-c", _MUTATE, str(here.parents[1]), str(here), "20260101", "160"],
+        [sys.executable, "-c", _MUTATE, "20260101", "160"],
+        env={**os.environ, "PYTHONPATH": os.pathsep.join((str(here.parents[1]), str(here)))},
         capture_output=True,
         text=True,
         timeout=300,
