@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -33,6 +34,19 @@ def test_compiled_sql_matches_snapshot(name):
         + "\n"
     )
     path = SNAPSHOTS / f"{name}.{dialect}.sql"
-    if os.environ.get("KPI_UPDATE_SNAPSHOTS") or not path.exists():
+    if os.environ.get("KPI_UPDATE_SNAPSHOTS"):
         path.write_text(sql)
+    # A missing snapshot fails: writing it here would pass a test that compared nothing.
+    assert path.exists(), (
+        f"no snapshot {path.relative_to(SNAPSHOTS.parents[1])}: create it with "
+        "`KPI_UPDATE_SNAPSHOTS=1 pytest tests/engine/test_snapshots.py`, read it, and commit it"
+    )
     assert sql == path.read_text(), f"compiled SQL changed; regenerate {path.name} if intended"
+
+
+def test_a_missing_snapshot_fails_and_is_not_written(monkeypatch, tmp_path):
+    monkeypatch.setattr(sys.modules[__name__], "SNAPSHOTS", tmp_path)
+    monkeypatch.delenv("KPI_UPDATE_SNAPSHOTS", raising=False)
+    with pytest.raises(AssertionError, match=r"no snapshot .*KPI_UPDATE_SNAPSHOTS=1"):
+        test_compiled_sql_matches_snapshot("followers_weekly_level")
+    assert not list(tmp_path.iterdir())
