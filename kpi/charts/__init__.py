@@ -9,6 +9,8 @@ from kpi.i18n import t
 
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies and on a projector.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+GREY = "#8c959f"  # what is not yet readable (an interval too wide, a lift not significant)
+ROI_HEIGHT = 320  # the Leads & ROI page's charts (kpi/charts/roi_*.py)
 
 
 def bar_by(df: pd.DataFrame, by: str, value_title: str, percent: bool = False) -> alt.Chart:
