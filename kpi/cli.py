@@ -7,11 +7,8 @@ connection is closed before the interpreter exits, so DuckDB prints nothing of i
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import gc
-import json
 import logging
-import math
 import os
 import signal
 import sys
@@ -19,103 +16,29 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kpi import cli_start  # first of the project: Ctrl-C while importing
-from kpi.catalog import BY_ID, CATALOG
-from kpi.cli_files import date_argument, load_exports
-from kpi.engine import COMPARISONS, GRAINS, Request, data_end, data_start, run
+from kpi.cli_commands import (
+    OPEN,
+    CannotWrite,
+    NothingLoaded,
+    cmd_catalog,
+    cmd_compute,
+    cmd_inspect,
+    cmd_report,
+    cmd_sql,
+    dump,
+)
+from kpi.cli_files import date_argument
+from kpi.engine import COMPARISONS, GRAINS
 from kpi.errors import KpiError
 from kpi.guard import QueryRefused
-from kpi.i18n import format_value, row_currency
-from kpi.load import LoadedTable, LoadResult
-from kpi.mapping import TableMapping, recognise_loaded
 from kpi.settings import SettingError, settings
-from kpi.sql import MAX_QUERY_ROWS, run_sql
-from kpi.store import SessionData
-from kpi.workspace import Workspace
-from kpi.xmlsafe import xml_safe
+from kpi.sql import MAX_QUERY_ROWS
 
 log = logging.getLogger("kpi.cli")
-# Every session a command opens, closed in `main` whatever way the command ends.
-_OPEN: list[SessionData] = []
 
 
 class UsageError(KpiError):
     """The command line itself is wrong (exit status 2)."""
-
-
-class NothingLoaded(KpiError):
-    """None of the files given could be loaded (exit status 1)."""
-
-    def __init__(self) -> None:
-        super().__init__("Nothing could be loaded from the files given.")
-
-
-class CannotWrite(KpiError):
-    """The output file cannot be written where the person asked (exit status 2)."""
-
-
-def _recognise(table: LoadedTable) -> TableMapping:
-    return recognise_loaded(table)
-
-
-def _inspect_json(result: LoadResult) -> dict[str, object]:
-    tables = []
-    for table in result.tables:
-        entry = table.report.to_dict()
-        entry.update(_recognise(table).to_dict())
-        tables.append(entry)
-    return {"tables": tables, "errors": [e.to_dict() for e in result.errors]}
-
-
-def _print_inspect(result: LoadResult) -> None:
-    for table in result.tables:
-        r = table.report
-        mapping = _recognise(table)
-        print(f"{table.label}")
-        print(
-            f"  rows read {r.rows_read:,} · loaded {r.rows_loaded:,} · rejected {r.rows_rejected:,}"
-            f" · dataset {mapping.dataset or '—'}"
-            + (f" ({mapping.platform}, {mapping.confidence:.0%} sure)" if mapping.dataset else "")
-        )
-        how = [
-            f"encoding {r.encoding}" if r.encoding else "",
-            f"delimiter {r.delimiter}" if r.delimiter else "",
-            f"decimal '{r.decimal}'" if r.decimal else "",
-            f"header on line {r.header_line}" if r.header_line else "",
-        ]
-        print("  " + " · ".join(h for h in how if h))
-        for c in r.columns:
-            print(f"    {c.name}: {c.type}{' (' + c.detail + ')' if c.detail else ''}")
-        for note in r.notes:
-            print(f"  note: {note}")
-        for rej in r.rejected[:20]:
-            print(f"  rejected line {rej.line}: {rej.reason}")
-        if r.rows_rejected > 20:
-            print(f"  … and {r.rows_rejected - 20} more rejected rows (use --json for all)")
-
-
-def _catalog(as_json: bool) -> int:
-    kpis = [
-        {
-            "id": k.id,
-            "family": k.family,
-            "dataset": k.dataset,
-            "kind": k.kind,
-            "format": k.format,
-            "direction": k.direction,
-            "labels": dict(k.labels),
-            "description": k.description,
-            "requires": list(k.requires),
-        }
-        for k in CATALOG
-    ]
-    if as_json:
-        _dump({"kpis": kpis})
-        return 0
-    for family in dict.fromkeys(k["family"] for k in kpis):
-        print(family)
-        for k in (k for k in kpis if k["family"] == family):
-            print(f"  {k['id']:<34} {k['labels']['en']} — {k['description']}")
-    return 0
 
 
 def _max_rows(text: str) -> int:
@@ -129,164 +52,6 @@ def _max_rows(text: str) -> int:
             f"--max-rows must be a whole number from 1 to {MAX_QUERY_ROWS:,}, not {text!r}"
         )
     return rows
-
-
-def _session(files: Sequence[str], workspace: str | None) -> tuple[SessionData, LoadResult]:
-    data = SessionData()
-    _OPEN.append(data)
-    if workspace:
-        data.workspace = Workspace.from_json(Path(workspace).read_text(encoding="utf-8"))
-    result = load_exports(files)
-    for error in result.errors:
-        print(f"{error.file}: {error.message}", file=sys.stderr)
-    data.add(result)
-    return data, result
-
-
-def _compute(args: argparse.Namespace) -> int:
-    data, result = _session(args.files, args.workspace)
-    if not result.tables:
-        raise NothingLoaded()
-    extra = data.workspace.kpis()
-    ids = tuple(k.strip() for k in args.kpi.split(",") if k.strip())
-    by = tuple(b.strip() for b in args.by.split(",") if b.strip()) if args.by else ()
-    end = args.to or data_end(data.con, [k for k in ids if k in BY_ID]) or dt.date.today()
-    start = args.from_ or data_start(data.con, [k for k in ids if k in BY_ID]) or end
-    request = Request(ids, start, end, args.grain, by, compare=args.compare, extra=extra)
-    if any(k.id in ids for k in extra):  # a person's formula: bounded like their SQL
-        with data.gate.limit(data.con):
-            res = run(data.con, request)
-    else:
-        res = run(data.con, request)
-    rows = []
-    for r in res.rows.to_dict("records"):
-        rate = (
-            BY_ID.get(r["kpi"]) or next(k for k in extra if k.id == r["kpi"])
-        ).format == "percent"
-        row = {"kpi": r["kpi"], "period_start": str(r["period_start"])}
-        row.update({b: r.get(b) for b in by})
-        row.update(
-            value=_clean(r["value"]),
-            previous=_clean(r["previous"]),
-            delta_pct=None if rate else _clean(r["change_pct"]),
-            delta_pp=_clean(r["change"] * 100) if rate and r["change"] == r["change"] else None,
-            target=_clean(r["target"]),
-            status=r["status"],
-        )
-        row.update(_qualifiers(r))
-        rows.append(row)
-    needs = [
-        {"kpi": n.kpi, "missing": list(n.missing), "hint": n.hint, "reason": n.reason}
-        for n in res.needs
-    ]
-    if args.json:
-        notes = [{"kpi": n.kpi, "kind": n.kind, "message": n.message} for n in res.notes]
-        _dump({"rows": rows, "needs": needs, "notes": notes})
-    else:
-        formats = {k.id: k.format for k in (*CATALOG, *extra)}
-        for row in rows:
-            keys = " ".join(str(row[b]) for b in by)
-            fmt = formats[row["kpi"]]
-            previous = row["previous"]
-            code = row_currency(row)
-            shown = format_value(row["value"], fmt, currency=code)
-            change = (
-                ""
-                if previous is None
-                else f"  (before: {format_value(previous, fmt, currency=code)})"
-            )
-            print(f"{row['kpi']:<28} {row['period_start']} {keys:<12} {shown}{change}")
-        for need in needs:
-            print(f"{need['kpi']}: needs {', '.join(need['missing'])} — {need['hint']}")
-    return 0
-
-
-def _report(args: argparse.Namespace) -> int:
-    """`report`: the period's report as one self-contained HTML file."""
-    from kpi.i18n import format_date, t
-    from kpi.report import HEADLINE, PERIODS, build_report, period_for
-
-    text = args.period.strip()
-    if text not in PERIODS:
-        period_for(text, None)  # a bad period is a usage error before any file is read
-    out = Path(args.out)
-    _check_writable(out)  # before minutes of loading, not after
-    data, result = _session(args.files, args.workspace)
-    if not result.tables:
-        raise NothingLoaded()
-    start, end = period_for(text, data_end(data.con, HEADLINE))
-    html = build_report(data, start, end, lang=args.lang)
-    try:
-        out.write_text(html, encoding="utf-8")
-    except OSError as exc:
-        raise _cannot_write(out, exc.strerror) from None
-    print(t("report.cli_written", start=format_date(start), end=format_date(end), out=args.out))
-    return 0
-
-
-def _cannot_write(out: Path, reason: str | None) -> CannotWrite:
-    return CannotWrite(
-        f"{out}: the report cannot be written there ({reason or 'not writable'}). "
-        "Choose another folder or file name with --out."
-    )
-
-
-def _check_writable(out: Path) -> None:
-    folder = out.parent if str(out.parent) else Path(".")
-    if out.is_dir():
-        raise _cannot_write(out, "it is a folder")
-    if not folder.is_dir():
-        raise _cannot_write(out, "no such folder")
-    if not os.access(folder, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
-        raise _cannot_write(out, "permission denied")
-
-
-def _sql(args: argparse.Namespace) -> int:
-    """`sql`: one read-only query on the canonical views, on the session's locked connection."""
-    *files, query = args.items
-    if not files:
-        raise KpiError("Name at least one export file or folder before the query.")
-    data, result = _session(files, args.workspace)
-    if not result.tables:
-        raise NothingLoaded()
-    answer = run_sql(data.con, query, data.gate, max_rows=args.max_rows)
-    for note in answer.notes():
-        print(note, file=sys.stderr)
-    if args.json:
-        doc = {"columns": answer.columns, "rows": answer.rows(), "truncated": answer.truncated}
-        _dump(doc | {"cut_bytes": answer.cut_bytes})
-    else:
-        # Control characters from the data (ESC sequences) must not drive the terminal.
-        print(xml_safe(answer.frame.to_string(index=False, max_colwidth=60)))
-    return 0
-
-
-def _qualifiers(row: dict[str, object]) -> dict[str, object]:
-    """What qualifies a row's value, when the engine says: the platforms it `covers` (a list),
-    the `source` dataset it came from and its `currency`."""
-    out: dict[str, object] = {}
-    for key in ("covers", "source", "currency"):
-        value = row.get(key)
-        if value is None or (isinstance(value, float) and math.isnan(value)) or value == "":
-            continue
-        out[key] = [p for p in str(value).split(", ") if p] if key == "covers" else str(value)
-    return out
-
-
-def _clean(value: object) -> float | None:
-    if value is None:
-        return None
-    try:
-        number = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return None
-    return number if math.isfinite(number) else None
-
-
-def _dump(doc: object) -> None:
-    # allow_nan=False: NaN and Infinity are not JSON; the values are cleaned before this.
-    text = json.dumps(doc, ensure_ascii=False, indent=2, default=str, allow_nan=False)
-    print(text)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -342,20 +107,6 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _inspect(args: argparse.Namespace) -> int:
-    result = load_exports(args.files)
-    for error in result.errors:
-        print(f"{error.file}: {error.message}", file=sys.stderr)
-    if args.json:
-        doc = _inspect_json(result)
-        if not result.tables:
-            doc["error"] = {"code": "nothing_loaded", "message": NothingLoaded().user_message}
-        _dump(doc)
-    else:
-        _print_inspect(result)
-    return 0 if result.tables else 1
-
-
 def _check_text(argv: Sequence[str]) -> None:
     """Arguments that are not UTF-8 arrive as lone surrogates; DuckDB and the output cannot
     take them, so they are a usage error up front."""
@@ -380,7 +131,7 @@ _CODES: list[tuple[type[BaseException], str, int]] = [
 def _fail(message: str, code: str, as_json: bool) -> None:
     print(message, file=sys.stderr)
     if as_json:
-        _dump({"error": {"code": code, "message": message}})
+        dump({"error": {"code": code, "message": message}})
 
 
 def _run(argv: Sequence[str]) -> int:
@@ -395,14 +146,14 @@ def _run(argv: Sequence[str]) -> int:
     if args.command == cli_scorecard.COMMAND:
         return cli_scorecard.run(args)
     if args.command == "catalog":
-        return _catalog(args.json)
+        return cmd_catalog(args.json)
     if args.command == "compute":
-        return _compute(args)
+        return cmd_compute(args)
     if args.command == "report":
-        return _report(args)
+        return cmd_report(args)
     if args.command == "sql":
-        return _sql(args)
-    return _inspect(args)
+        return cmd_sql(args)
+    return cmd_inspect(args)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -457,7 +208,7 @@ def _failure(exc: BaseException, as_json: bool) -> int:
 
 
 def _interrupt_all() -> None:
-    for data in list(_OPEN):
+    for data in list(OPEN):
         try:
             data.con.interrupt()
         except Exception:  # a connection already closed: nothing to stop
@@ -467,9 +218,9 @@ def _interrupt_all() -> None:
 def _close_all() -> None:
     """Close every session's connection and free what still points at DuckDB objects (results
     and relations held by tracebacks), so the interpreter exits without DuckDB's leak report."""
-    while _OPEN:
+    while OPEN:
         try:
-            _OPEN.pop().close()
+            OPEN.pop().close()
         except Exception:  # closing is best effort; the answer is already out
             log.debug("closing a session failed", exc_info=True)
     gc.collect()
