@@ -14,7 +14,7 @@ import datetime as dt
 import duckdb
 import pandas as pd
 
-from kpi.analytics.journeys import steps_sql
+from kpi.analytics.journeys import FIRST_STEP, LAST_STEP, with_steps
 from kpi.errors import KpiError
 
 START, CONVERSION, NULL = "(start)", "(conversion)", "(null)"
@@ -23,15 +23,15 @@ START, CONVERSION, NULL = "(start)", "(conversion)", "(null)"
 def _weight(model: str, half_life: float) -> str:
     """SQL: the share of its journey's conversion one step gets under a rule-based model."""
     if model == "first":
-        return "CASE WHEN step = 1 THEN 1.0 ELSE 0.0 END"
+        return f"CASE WHEN {FIRST_STEP} THEN 1.0 ELSE 0.0 END"
     if model == "last":
-        return "CASE WHEN step = steps THEN 1.0 ELSE 0.0 END"
+        return f"CASE WHEN {LAST_STEP} THEN 1.0 ELSE 0.0 END"
     if model == "linear":
         return "1.0 / steps"
     if model == "position":
         return (
             "CASE WHEN steps = 1 THEN 1.0 WHEN steps = 2 THEN 0.5 "
-            "WHEN step = 1 OR step = steps THEN 0.4 ELSE 0.2 / (steps - 2) END"
+            f"WHEN {FIRST_STEP} OR {LAST_STEP} THEN 0.4 ELSE 0.2 / (steps - 2) END"
         )
     if model == "time_decay":
         if not half_life > 0:
@@ -53,17 +53,14 @@ def credits_sql(
     """(conversions, revenue) per key under a rule-based model or `shapley`; every key of any
     journey (selected by the range, see `journeys.steps_sql`) appears, with zero when it earned
     nothing."""
-    steps = steps_sql(con, by, unit, start, end)
     if model == "shapley":
         weighted = """
             SELECT key, revenue, 1.0 / count(*) OVER (PARTITION BY journey_id) AS w
             FROM (SELECT DISTINCT journey_id, key, revenue FROM s WHERE converted)"""
     else:
         weighted = f"SELECT key, revenue, {_weight(model, half_life)} AS w FROM s WHERE converted"
-    sql = f"""
-        WITH s AS ({steps}), w AS ({weighted}),
-        credited AS (SELECT key, sum(w) AS conversions, sum(w * revenue) AS revenue
-                     FROM w GROUP BY key)
+    credited = "SELECT key, sum(w) AS conversions, sum(w * revenue) AS revenue FROM w GROUP BY key"
+    sql = f"""{with_steps(con, by, unit, start, end, w=weighted, credited=credited)}
         SELECT k.key, coalesce(c.conversions, 0.0), coalesce(c.revenue, 0.0)
         FROM (SELECT DISTINCT key FROM s) k LEFT JOIN credited c USING (key)
     """
@@ -79,15 +76,14 @@ def transition_counts_sql(
 ) -> pd.DataFrame:
     """How often each state follows another (start → first step → … → conversion or null),
     over every journey: columns from_state, to_state, n."""
-    sql = f"""
-        WITH s AS ({steps_sql(con, by, unit, start, end)})
+    sql = f"""{with_steps(con, by, unit, start, end)}
         SELECT from_state, to_state, count(*) AS n FROM (
             SELECT coalesce(lag(key) OVER (PARTITION BY journey_id ORDER BY step), '{START}')
                        AS from_state, key AS to_state
             FROM s
             UNION ALL
             SELECT key, CASE WHEN converted THEN '{CONVERSION}' ELSE '{NULL}' END
-            FROM s WHERE step = steps
+            FROM s WHERE {LAST_STEP}
         ) GROUP BY ALL
     """
     return con.execute(sql).df()
@@ -112,7 +108,7 @@ def totals_sql(
     end: dt.date | None = None,
 ) -> tuple[int, float]:
     """Converted journeys (converting in the range, when one is given) and their revenue."""
-    sql = f"""WITH s AS ({steps_sql(con, by, unit, start, end)})
-              SELECT count(*), coalesce(sum(revenue), 0.0) FROM s WHERE converted AND step = 1"""
+    sql = f"""{with_steps(con, by, unit, start, end, converted_only=True)}
+              SELECT count(*), coalesce(sum(revenue), 0.0) FROM s WHERE {FIRST_STEP}"""
     n, revenue = con.execute(sql).fetchall()[0]
     return int(n), float(revenue)

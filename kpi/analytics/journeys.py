@@ -206,6 +206,32 @@ def steps_sql(
     """
 
 
+# Where a step stands in its journey (columns of `steps_sql`): the first touch (originating)
+# and the last one (converting, when the journey converted).
+FIRST_STEP = "step = 1"
+LAST_STEP = "step = steps"
+
+
+def with_steps(
+    con: duckdb.DuckDBPyConnection,
+    by: str = "channel",
+    unit: str = "leads",
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    *,
+    converted_only: bool = False,
+    **ctes: str,
+) -> str:
+    """SQL `WITH s AS (…), name AS (…), …`, for the caller to end with its SELECT: the journey
+    steps of `steps_sql` as `s` (only the converted journeys' with `converted_only`), then each
+    further named query, in order, which may read `s` and the ones before it. Every analysis of
+    journeys (roles here, attribution in `attribution_sql`) starts from this one builder."""
+    keep = " WHERE converted" if converted_only else ""
+    parts = [f"s AS (SELECT * FROM ({steps_sql(con, by, unit, start, end)}){keep})"]
+    parts += [f"{name} AS ({sql})" for name, sql in ctes.items()]
+    return "WITH " + ",\n".join(parts) + "\n"
+
+
 def require_journeys(con: duckdb.DuckDBPyConnection, unit: str = "leads") -> None:
     """MissingData unless the unit's export (leads or customers) and touchpoints are loaded."""
     if unit == "customers":
@@ -277,21 +303,21 @@ def roles(
     if grain not in GRAINS:
         raise KpiError(f"Unknown grain {grain!r}: use one of {', '.join(GRAINS)}.")
     require_journeys(con, unit)
-    keep = "WHERE converted" if converted_only else ""
-    sql = f"""
-        WITH s AS (SELECT * FROM ({steps_sql(con, by, unit, start, end)}) {keep}),
-        tagged AS (
-            SELECT touched_at, key, 'originating' AS role FROM s WHERE step = 1
-            UNION ALL
-            SELECT touched_at, key, 'converting' FROM s WHERE converted AND step = steps
-            UNION ALL
-            SELECT touched_at, key, 'assist' FROM s
-            WHERE step > 1 AND (step < steps OR NOT converted)
-        ), counted AS (
-            SELECT CAST(date_trunc(?, touched_at) AS DATE) AS period_start, key, role,
-                   CAST(count(*) AS BIGINT) AS touches
-            FROM tagged GROUP BY ALL
-        )
+    tagged = f"""
+        SELECT touched_at, key, 'originating' AS role FROM s WHERE {FIRST_STEP}
+        UNION ALL
+        SELECT touched_at, key, 'converting' FROM s WHERE converted AND {LAST_STEP}
+        UNION ALL
+        SELECT touched_at, key, 'assist' FROM s
+        WHERE step > 1 AND (step < steps OR NOT converted)"""
+    counted = """
+        SELECT CAST(date_trunc(?, touched_at) AS DATE) AS period_start, key, role,
+               CAST(count(*) AS BIGINT) AS touches
+        FROM tagged GROUP BY ALL"""
+    steps = with_steps(
+        con, by, unit, start, end, converted_only=converted_only, tagged=tagged, counted=counted
+    )
+    sql = f"""{steps}
         SELECT period_start, key, role, touches,
                lag(touches) OVER w AS previous,
                CASE WHEN lag(touches) OVER w > 0
