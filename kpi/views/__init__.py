@@ -34,3 +34,7 @@ __all__ = [
     "Tiles",
     "ViewContext",
 ]  # fmt: skip
+
+from kpi.views.scorecard import scorecard_view  # noqa: E402 (the registry exists by now)
+
+VIEWS["scorecard"] = scorecard_view

@@ -1,0 +1,23 @@
+"""The targets the sample business (Café Aurora) set for its strategy map, so the bundled sample
+shows a live map with every status. They apply only while the sample data is shown and the
+person has saved no plan or map of their own; a person's data starts without them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from kpi.scorecard.plan import default_plan, targets_for
+
+# Café Aurora's four-week targets for map KPIs its plan (the default plan) does not cover.
+SAMPLE_MAP_TARGETS: dict[str, float] = {
+    "engagement_rate": 0.07,
+    "engagement_rate_by_reach": 0.085,
+    "cost_per_lead": 35.0,
+    "new_followers": 1500.0,
+}
+
+
+def sample_targets() -> dict[str, float]:
+    """The sample business's targets: its plan's (any period) and its map's own."""
+    anytime = targets_for(default_plan(), dt.date.min, dt.date.max)
+    return {**anytime, **SAMPLE_MAP_TARGETS}
