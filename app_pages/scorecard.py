@@ -4,8 +4,6 @@ person edits objectives, links, KPIs and targets, saved in the workspace."""
 
 from __future__ import annotations
 
-import re
-
 import streamlit as st
 
 from kpi import charts
@@ -14,9 +12,9 @@ from kpi.errors import KpiError
 from kpi.i18n import t
 from kpi.schema import PLATFORMS
 from kpi.scorecard import saved
+from kpi.scorecard.editing import kpi_choices, new_id
 from kpi.scorecard.from_plan import map_from_plan
 from kpi.scorecard.model import ROLES, KpiRef, Objective, StrategyMap
-from kpi.scorecard.tables import kpi_options
 from kpi.views import VIEWS, Chart, Needs, PageView, Table, Text, ViewContext
 from kpi.views import Section as ViewSection
 from kpi.views.scorecard import platform_label
@@ -78,20 +76,6 @@ def _draw_view(page: PageView, present: bool) -> None:
         return draw
 
     show_sections(page.id, [Section(s.title, drawer(s)) for s in page.sections], present)
-
-
-def _kpi_labels() -> dict[str, str]:
-    labels = dict(zip(kpi_options()["id"], kpi_options()["label"], strict=True))
-    labels.update({k.id: k.label for k in data.workspace.kpis()})
-    return labels
-
-
-def _slug(text: str, taken: list[str]) -> str:
-    base = re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")[:40] or "objective"
-    oid, n = base, 2
-    while oid in taken:
-        oid, n = f"{base}_{n}", n + 1
-    return oid
 
 
 def _store(card: StrategyMap) -> bool:
@@ -160,7 +144,7 @@ def _edit_objective(card: StrategyMap, choice: str, labels: dict[str, str]) -> N
             return
         if added:
             kept.append(KpiRef(added, added_role, added_target))
-        oid = current.id if current else _slug(name, ids)
+        oid = current.id if current else new_id(name, ids)
         labels_doc = {**(current.labels if current else {}), "en": name.strip()}
         other = dict(current.other) if current else {}
         edited = Objective(oid, labels_doc, perspective, causes, kept, other)
@@ -186,7 +170,7 @@ def _editor() -> None:
     except KpiError as exc:
         st.error(md(exc.user_message))
         return
-    labels = _kpi_labels()
+    labels = kpi_choices(data.workspace.kpis())
     st.subheader(t("scorecard.edit"))
     st.caption(t("scorecard.edit_help"))
     if st.session_state.pop("_scorecard_flash", False):

@@ -38,3 +38,6 @@ __all__ = [
 from kpi.views.scorecard import scorecard_view  # noqa: E402 (the registry exists by now)
 
 VIEWS["scorecard"] = scorecard_view
+from kpi.views.plan import plan_view  # noqa: E402
+
+VIEWS["plan"] = plan_view
