@@ -110,4 +110,17 @@ TEXT = {
     "plan.weekday.friday": "Friday",
     "plan.weekday.saturday": "Saturday",
     "plan.weekday.sunday": "Sunday",
+    # The plan's report
+    "plan_report.summary": "{good} of {total} KPIs on target, {warning} close to target, "
+    "{bad} off target and {none} without a status (no target or no data).",
+    "plan_report.col.objective": "Objective",
+    "plan_report.col.on_target": "KPIs on target",
+    "plan_report.need": "{kpi}: {hint}",
+    "plan_report.no_needs": "Every KPI of the plan has data in this period.",
+    "plan_report.step_bad": "{kpi} ({channel}) is off target: {value} against {target}. Review "
+    "its tactics: {tactics}.",
+    "plan_report.step_warning": "{kpi} ({channel}) is close to target: {value} against "
+    "{target}. Keep at its tactics: {tactics}.",
+    "plan_report.no_tactics": "none planned yet — add two on the Plan page",
+    "plan_report.all_good": "Every KPI with a target is on target: keep the tactics going.",
 }
