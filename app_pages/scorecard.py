@@ -15,9 +15,10 @@ from kpi.scorecard import saved
 from kpi.scorecard.editing import kpi_choices, new_id
 from kpi.scorecard.from_plan import map_from_plan
 from kpi.scorecard.model import ROLES, KpiRef, Objective, StrategyMap
+from kpi.scorecard.sample import with_sample_targets
 from kpi.views import VIEWS, Chart, Needs, PageView, Table, Text, ViewContext
 from kpi.views import Section as ViewSection
-from kpi.views.scorecard import platform_label
+from kpi.views.scorecard import platform_label, uses_sample_targets
 from ui.downloads import show_chart, table_downloads
 from ui.page import Section, setup, show_gap, show_sections
 from ui.safe import md
@@ -152,14 +153,14 @@ def _edit_objective(card: StrategyMap, choice: str, labels: dict[str, str]) -> N
         if current is None:
             objectives.append(edited)
         if _store(StrategyMap(objectives, card.perspective_labels, dict(card.other))):
-            st.session_state["sc_pick"] = oid
+            st.session_state["_sc_pick_next"] = oid  # the picker is drawn already: next run
             st.rerun()
     if current is not None and st.button(t("scorecard.edit_delete"), key=f"{key}_delete"):
         rest = [o for o in card.objectives if o.id != current.id]
         for o in rest:
             o.causes = [c for c in o.causes if c != current.id]
         if _store(StrategyMap(rest, card.perspective_labels, dict(card.other))):
-            st.session_state.pop("sc_pick", None)
+            st.session_state["_sc_pick_next"] = None
             st.rerun()
 
 
@@ -170,12 +171,16 @@ def _editor() -> None:
     except KpiError as exc:
         st.error(md(exc.user_message))
         return
+    if uses_sample_targets(ctx):  # edit the map that is shown, the sample's targets included
+        card = with_sample_targets(card)
     labels = kpi_choices(data.workspace.kpis())
     st.subheader(t("scorecard.edit"))
     st.caption(t("scorecard.edit_help"))
     if st.session_state.pop("_scorecard_flash", False):
         st.success(t("scorecard.edit_saved"))
     ids = [o.id for o in card.objectives]
+    if "_sc_pick_next" in st.session_state:
+        st.session_state["sc_pick"] = st.session_state.pop("_sc_pick_next")
     if st.session_state.get("sc_pick") not in (*ids, NEW):
         st.session_state.pop("sc_pick", None)
     choice = st.selectbox(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from kpi.scorecard.model import StrategyMap
 from kpi.scorecard.plan import default_plan, targets_for
 
 # Café Aurora's four-week targets for map KPIs its plan (the default plan) does not cover.
@@ -21,3 +22,15 @@ def sample_targets() -> dict[str, float]:
     """The sample business's targets: its plan's (any period) and its map's own."""
     anytime = targets_for(default_plan(), dt.date.min, dt.date.max)
     return {**anytime, **SAMPLE_MAP_TARGETS}
+
+
+def with_sample_targets(card: StrategyMap) -> StrategyMap:
+    """A copy of `card` whose KPIs without a target of their own carry the sample business's,
+    so the map a person starts editing on the sample is the one they were shown."""
+    targets = sample_targets()
+    copy = StrategyMap.from_dict(card.to_dict())
+    for o in copy.objectives:
+        for ref in o.kpis:
+            if ref.target is None and ref.id in targets:
+                ref.target = targets[ref.id]
+    return copy
