@@ -1,5 +1,9 @@
 """Slides as a PDF: one 1280×720 page per slide, its title on top and its charts (rendered to PNG
-offline by vl-convert) laid out below with Pillow. Nothing here needs a browser or the network."""
+offline by vl-convert) laid out below with Pillow. Nothing here needs a browser or the network.
+
+`view_slides` draws a page view (`kpi.views`): one slide per section, with its tiles as a
+chart-drawn table, its charts, its tables and what it lacks — the sections the page shows in
+presenter mode."""
 
 from __future__ import annotations
 
@@ -31,9 +35,10 @@ from kpi.i18n import format_change, format_date, format_value, row_currency, t
 from kpi.page_kpis import AD_VOLUMES, PAID_CORE, PAID_WHEN_PRESENT, SAMPLE_BRAND_TERMS
 from kpi.page_kpis import ENGAGEMENT as ENGAGEMENT_KPIS
 from kpi.page_kpis import TRAFFIC as TRAFFIC_TILES
-from kpi.report import headline, platform_chart, tile_change, tone, trend_chart
 from kpi.schema import DATASETS
 from kpi.store import SessionData
+from kpi.views import VIEWS, Chart, Columns, Needs, PageView, Table, Text, Tiles, shown
+from kpi.views.common import context, period_context, tile_change, tone
 from kpi.xmlsafe import xml_safe
 
 WIDTH, HEIGHT = 1280, 720
@@ -161,49 +166,6 @@ def tiles_chart(rows: pd.DataFrame, lang: str = "en", compare: bool = True) -> a
     )
 
 
-def overview_slides(
-    data: SessionData,
-    start: dt.date,
-    end: dt.date,
-    compare: str | None = "previous",
-    *,
-    grain: str | None = None,
-    filters: Mapping[str, tuple[str, ...]] | None = None,
-    lang: str = "en",
-) -> list[Slide]:
-    """The Overview as slides: the headline tiles, the trend against the comparison period, and
-    engagement rate by platform (a slide is left out when its chart has no data)."""
-    period = {"start": format_date(start, lang), "end": format_date(end, lang)}
-    tiles = headline(data, start, end, compare, filters)
-    slides: list[Slide] = [
-        (
-            t("slides.tiles", lang, **period),
-            [tiles_chart(tiles.rows, lang, compare is not None)] if not tiles.rows.empty else [],
-        )
-    ]
-    shown = list(tiles.rows["kpi"])
-    trend_kpi = "impressions" if "impressions" in shown else (shown[0] if shown else None)
-    if trend_kpi is not None:
-        trend = trend_chart(data, trend_kpi, start, end, compare, grain, filters, lang)
-        if trend is not None:
-            label = BY_ID[trend_kpi].labels.get(lang) or BY_ID[trend_kpi].label
-            slides.append(
-                (
-                    t("slides.trend", lang, kpi=label),
-                    [charts.styled(trend.properties(width=1000, height=440), present=True)],
-                )
-            )
-    platforms = platform_chart(data, start, end, filters, lang)
-    if platforms is not None:
-        slides.append(
-            (
-                t("slides.by_platform", lang),
-                [charts.styled(platforms.properties(width=1000), present=True)],
-            )
-        )
-    return slides
-
-
 # --- every page as slides: one slide per section the page shows, from the same builders ---------
 # The page files run Streamlit when imported, so the KPI lists they show are repeated here.
 
@@ -323,6 +285,90 @@ def _tiles_slide(title: str, tiles: Result, compare: bool, lang: str) -> Slide:
             title, _needs_text(tiles.needs, lang) if tiles.needs else t("overview.no_data", lang)
         )
     return (title, [tiles_chart(tiles.rows, lang, compare)])
+
+
+_TABLE_KINDS = {"int": "count", "money": "currency", "longtext": None, "link": None, "date": None,
+                "shown": None}  # fmt: skip
+
+
+def _pictures(blocks: Sequence[object], lang: str) -> list[alt.TopLevelMixin]:
+    """A section's blocks as a slide's pictures (what a presenter screen shows)."""
+    out: list[alt.TopLevelMixin] = []
+    for block in blocks:
+        if isinstance(block, Columns):
+            for part in block.blocks:
+                if shown(block, present=True):
+                    out += _pictures(part if isinstance(part, tuple | list) else (part,), lang)
+            continue
+        if not shown(block, present=True):  # type: ignore[arg-type]
+            continue
+        if isinstance(block, Tiles):
+            if block.rows.empty:
+                text = (
+                    _needs_text(block.needs, lang) if block.needs else t("overview.no_data", lang)
+                )
+                out.append(note_chart(text))
+            else:
+                out.append(tiles_chart(block.rows, lang, block.compare))
+        elif isinstance(block, Chart):
+            chart = block.spec
+            title = block.caption or block.heading
+            if title and isinstance(chart, alt.Chart | alt.LayerChart):
+                chart = chart.properties(title=title)
+            if isinstance(chart, alt.Chart | alt.LayerChart):
+                out.append(_big(chart, block.slide_width))
+            else:
+                out.append(charts.styled(chart, present=True))
+        elif isinstance(block, Table):
+            names = block.slide_columns or tuple(block.frame.columns)
+            columns = {
+                c: (block.labels.get(c, c), _TABLE_KINDS.get(k, k) if k else None)
+                for c in names
+                for k in (block.formats.get(c),)
+            }
+            out.append(table_chart(block.frame, columns, lang, rows=block.slide_rows))
+        elif isinstance(block, Text):
+            if block.kind in ("info", "warning", "error", "success"):
+                out.append(note_chart(block.text))
+        elif isinstance(block, Needs):
+            text = t("content.needs", lang, missing=", ".join(block.fields), hint=block.hint)
+            out.append(note_chart(text))
+    return out
+
+
+def view_slides(view: PageView) -> list[Slide]:
+    """A page view as slides: one per section, titled as on a presenter screen, its blocks as
+    pictures — tiles as a chart-drawn table, charts at slide size, tables drawn as charts, and
+    a note for what a section lacks."""
+    return [
+        (section.slide_title or section.title, _pictures(section.blocks, view.lang))
+        for section in view.sections
+    ]
+
+
+def page_slides(
+    page: str, data: SessionData, c: SlideControls, lang: str = "en", **options: object
+) -> list[Slide]:
+    """The slides of a registered page (`kpi.views.VIEWS`) under the controls `c`."""
+    return view_slides(VIEWS[page](context(data, c, lang, present=True, **options)))
+
+
+def overview_slides(
+    data: SessionData,
+    start: dt.date,
+    end: dt.date,
+    compare: str | None = "previous",
+    *,
+    grain: str | None = None,
+    filters: Mapping[str, tuple[str, ...]] | None = None,
+    lang: str = "en",
+) -> list[Slide]:
+    """The Overview as slides: the headline tiles, the trend against the comparison period, and
+    engagement rate by platform."""
+    from kpi.report import grain_for
+
+    ctx = period_context(data, start, end, compare, grain or grain_for(start, end), filters, lang)
+    return view_slides(VIEWS["overview"](ctx))
 
 
 def engagement_slides(data: SessionData, c: SlideControls, lang: str = "en") -> list[Slide]:
@@ -664,7 +710,7 @@ def leads_slides(
     from kpi.analytics import cohorts, groups, journeys, lead_scores, stages
     from kpi.analytics.growth import kpi_growth
     from kpi.charts import roi
-    from kpi.report import LeadsSettings, groups_frame, groups_table, leads_defaults
+    from kpi.views.leads_settings import LeadsSettings, groups_frame, groups_table, leads_defaults
 
     s = settings if isinstance(settings, LeadsSettings) else leads_defaults(data, c.start, c.end)
     con = data.con

@@ -11,6 +11,8 @@ from collections.abc import Callable
 from kpi.views.model import (
     Block,
     Chart,
+    Columns,
+    Hook,
     Needs,
     PageView,
     Section,
@@ -18,14 +20,31 @@ from kpi.views.model import (
     Text,
     Tiles,
     ViewContext,
+    shown,
 )
 
 VIEWS: dict[str, Callable[[ViewContext], PageView]] = {}
+
+
+def build(page: str, ctx: ViewContext) -> PageView:
+    """The view of `page` (a key of `VIEWS`) under `ctx`."""
+    return VIEWS[page](ctx)
+
+
+def _register() -> None:
+    from kpi.views import overview
+
+    VIEWS.update({"overview": overview.build})
+
+
+_register()
 
 __all__ = [
     "VIEWS",
     "Block",
     "Chart",
+    "Columns",
+    "Hook",
     "Needs",
     "PageView",
     "Section",
@@ -33,6 +52,8 @@ __all__ = [
     "Text",
     "Tiles",
     "ViewContext",
+    "build",
+    "shown",
 ]  # fmt: skip
 
 from kpi.views.scorecard import scorecard_view  # noqa: E402 (the registry exists by now)
