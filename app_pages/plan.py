@@ -26,11 +26,11 @@ from kpi.scorecard.plan import (
     PlanObjective,
     Target,
 )
-from kpi.views import VIEWS, Table, Text, ViewContext
+from kpi.views import VIEWS, ViewContext
 from kpi.views.scorecard import platform_label
-from ui.page import Section, setup, show_sections
+from ui.page import setup
+from ui.render import draw_view
 from ui.safe import md, tm
-from ui.tables import show_table
 
 _REV = "_plan_rev"  # bumped on every save: the widgets start again from the saved plan
 WORKSPACE_FILE = "kpi_workspace.json"
@@ -65,22 +65,9 @@ def _section_label(section: str) -> str:
 
 
 def _present() -> None:
-    """The plan, read-only, one objective per slide (the "plan" view's sections)."""
+    """The plan, read-only, one objective per slide (the "plan" view)."""
     ctx = ViewContext(data.con, data.workspace, ctl.start, ctl.end, present=True)
-    view = VIEWS["plan"](ctx)
-
-    def drawer(section):
-        def draw() -> None:
-            st.subheader(md(section.title))
-            for block in section.blocks:
-                if isinstance(block, Table):
-                    show_table(block.frame, block.name, present=True, rows_on_slide=8)
-                elif isinstance(block, Text):
-                    (st.info if block.kind == "info" else st.markdown)(md(block.text))
-
-        return draw
-
-    show_sections("plan", [Section(s.title, drawer(s)) for s in view.sections], present=True)
+    draw_view(VIEWS["plan"](ctx), present=True, header=False)
 
 
 def _kpi_editor(key: str, k: PlanKpi, issues: list[str]) -> PlanKpi | None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-from kpi import charts
 from kpi.catalog import PERSPECTIVES
 from kpi.errors import KpiError
 from kpi.i18n import t
@@ -16,13 +15,11 @@ from kpi.scorecard.editing import kpi_choices, new_id
 from kpi.scorecard.from_plan import map_from_plan
 from kpi.scorecard.model import ROLES, KpiRef, Objective, StrategyMap
 from kpi.scorecard.sample import with_sample_targets
-from kpi.views import VIEWS, Chart, Needs, PageView, Table, Text, ViewContext
-from kpi.views import Section as ViewSection
+from kpi.views import VIEWS, ViewContext
 from kpi.views.scorecard import platform_label, uses_sample_targets
-from ui.downloads import show_chart, table_downloads
-from ui.page import Section, setup, show_gap, show_sections
+from ui.page import setup
+from ui.render import draw_view
 from ui.safe import md
-from ui.tables import show_table
 
 NEW = "__new__"
 _REV = "_scorecard_rev"  # bumped on every save: the editor's widgets start from the saved map
@@ -41,42 +38,6 @@ ctx = ViewContext(
     options={"gate": data.gate},
 )
 view = VIEWS["scorecard"](ctx)
-st.title(view.title)
-if view.caption:
-    st.caption(view.caption)
-
-
-def _draw_block(block: object, present: bool) -> None:
-    # Until the shared renderer (ui/render.py) is merged: the blocks this view uses.
-    if isinstance(block, Chart):
-        show_chart(charts.styled(block.spec, present), block.name, present)
-        if block.caption and not present:
-            st.caption(md(block.caption))
-    elif isinstance(block, Table):
-        if block.caption:
-            st.markdown(f"**{md(block.caption)}**")
-        show_table(block.frame, block.name, present, rows_on_slide=8)
-        if not present:
-            table_downloads(block.frame, block.name)
-    elif isinstance(block, Needs):
-        show_gap(block.fields, block.hint)
-    elif isinstance(block, Text):
-        show = {"info": st.info, "warning": st.warning, "success": st.success}
-        show.get(block.kind, st.caption)(md(block.text))
-
-
-def _draw_view(page: PageView, present: bool) -> None:
-    """The view's sections one under the other, or one per slide in presenter mode."""
-
-    def drawer(section: ViewSection):
-        def draw() -> None:
-            st.subheader(md(section.title))
-            for block in section.blocks:
-                _draw_block(block, present)
-
-        return draw
-
-    show_sections(page.id, [Section(s.title, drawer(s)) for s in page.sections], present)
 
 
 def _store(card: StrategyMap) -> bool:
@@ -198,6 +159,6 @@ def _editor() -> None:
         st.rerun()
 
 
-_draw_view(view, ctl.present)
+draw_view(view, ctl.present)
 if not ctl.present:
     _editor()

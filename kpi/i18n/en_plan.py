@@ -50,6 +50,8 @@ TEXT = {
     "tactics per KPI → targets → a report that goes out on its own.",
     "plan.default_note": "This is the example plan (more sales, a new customer-care channel, "
     "traffic to the website). Change it and save: it is kept in your workspace file.",
+    "plan.objective_n": "Objective {n}",
+    "plan.objective_heading": "{objective}",
     "plan.saved": "Saved in your workspace.",
     "plan.kpi_added": "KPI added: give it tactics and a target, then save the objective.",
     "plan.objective_name": "Objective",
@@ -111,11 +113,13 @@ TEXT = {
     "plan.weekday.saturday": "Saturday",
     "plan.weekday.sunday": "Sunday",
     # The plan's report
+    "plan_report.title": "Our plan",
     "plan_report.summary": "{good} of {total} KPIs on target, {warning} close to target, "
     "{bad} off target and {none} without a status (no target or no data).",
     "plan_report.col.objective": "Objective",
     "plan_report.col.on_target": "KPIs on target",
-    "plan_report.need": "{kpi}: {hint}",
+    "plan_report.need": "{kpi} needs {missing}: {hint}.",
+    "plan_report.no_data": "{kpi} has no data in this period.",
     "plan_report.no_needs": "Every KPI of the plan has data in this period.",
     "plan_report.step_bad": "{kpi} ({channel}) is off target: {value} against {target}. Review "
     "its tactics: {tactics}.",

@@ -32,9 +32,11 @@ def build(page: str, ctx: ViewContext) -> PageView:
 
 
 def _register() -> None:
-    from kpi.views import overview
+    from kpi.views import overview, plan, scorecard
 
-    VIEWS.update({"overview": overview.build})
+    VIEWS.update(
+        {"overview": overview.build, "scorecard": scorecard.scorecard_view, "plan": plan.plan_view}
+    )
 
 
 _register()
@@ -55,10 +57,3 @@ __all__ = [
     "build",
     "shown",
 ]  # fmt: skip
-
-from kpi.views.scorecard import scorecard_view  # noqa: E402 (the registry exists by now)
-
-VIEWS["scorecard"] = scorecard_view
-from kpi.views.plan import plan_view  # noqa: E402
-
-VIEWS["plan"] = plan_view

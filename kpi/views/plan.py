@@ -10,6 +10,7 @@ from kpi.i18n import t
 from kpi.scorecard import saved
 from kpi.scorecard.editing import kpi_choices, needs_by_export
 from kpi.scorecard.plan import SECTION_LABELS, Plan, PlanObjective
+from kpi.views.common import message
 from kpi.views.model import PageView, Section, Table, Text, ViewContext
 from kpi.views.scorecard import platform_label
 
@@ -61,16 +62,20 @@ def plan_view(ctx: ViewContext) -> PageView:
     own = ctx.workspace.kpis()
     labels = kpi_choices(own, lang)
     sections = []
-    for o in plan.objectives:
-        blocks: tuple = (
-            (Table(plan_table(o, labels, lang, own), f"plan_{o.id}"),)
-            if o.kpis
-            else (Text(t("plan.no_kpis", lang), "info"),)
+    for n, o in enumerate(plan.objectives, start=1):
+        heading = message(
+            ctx, "plan.objective_heading", "heading", data_values={"objective": o.label(lang)}
         )
-        sections.append(Section(o.id, o.label(lang), blocks))
+        body = (
+            Table(plan_table(o, labels, lang, own), f"plan_{o.id}", rows_on_slide=8)
+            if o.kpis
+            else Text(t("plan.no_kpis", lang), "info")
+        )
+        sections.append(Section(o.id, t("plan.objective_n", lang, n=n), (heading, body)))
     report = (
-        Text(t("plan.report_when", lang, when=cadence_text(plan, lang)), "caption"),
-        Text(t("plan.report_sections", lang, sections=section_names(plan, lang)), "caption"),
+        Text(t("plan.report_when", lang, when=cadence_text(plan, lang)), "text"),
+        Text(t("plan.report_sections", lang, sections=section_names(plan, lang)), "text"),
     )
-    sections.append(Section("report", t("plan.report", lang), report))
-    return PageView("plan", t("plan.title", lang), t("plan.intro", lang), tuple(sections))
+    title = t("plan.report", lang)
+    sections.append(Section("report", title, report, heading=title))
+    return PageView("plan", t("plan.title", lang), t("plan.intro", lang), tuple(sections), lang)

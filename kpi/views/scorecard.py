@@ -17,7 +17,9 @@ from kpi.charts.strategy_map import STATUS_WORDS, strategy_map_chart
 from kpi.i18n import CATALOGS, format_change, format_date, format_value, t
 from kpi.scorecard import saved
 from kpi.scorecard.evaluate import evaluate
+from kpi.scorecard.model import PERSPECTIVE_LABELS
 from kpi.scorecard.sample import sample_targets
+from kpi.views.common import message
 from kpi.views.model import Chart, Needs, PageView, Section, Table, Text, ViewContext
 
 MAP_SECTION = "map"
@@ -85,22 +87,29 @@ def kpi_table(objective: Mapping[str, Any], lang: str = "en") -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _needs(objective: Mapping[str, Any], lang: str) -> list[Needs | Text]:
+def _needs(ctx: ViewContext, objective: Mapping[str, Any]) -> list[Needs | Text]:
     out: list[Needs | Text] = []
     for k in objective["kpis"]:
         if k.get("needs"):
             out.append(Needs(tuple(k["needs"]), k.get("hint") or ""))
         elif k["value"] is None and k.get("hint"):
-            out.append(Text(t("scorecard.kpi_hint", lang, kpi=k.get("label", k["id"]),
-                              hint=k["hint"]), "caption"))  # fmt: skip
+            out.append(message(ctx, "scorecard.kpi_hint", "caption",
+                               data_values={"kpi": k.get("label", k["id"]), "hint": k["hint"]}))  # fmt: skip
     return out
 
 
-def objective_caption(objective: Mapping[str, Any], lang: str = "en") -> str:
-    """`Objective — ✔ on target`: an objective's name and status in words."""
-    words = STATUS_WORDS.get(lang, STATUS_WORDS["en"])
-    return t("scorecard.objective_caption", lang, objective=objective["label"],
-             status=words.get(objective["status"], objective["status"]))  # fmt: skip
+def objective_heading(ctx: ViewContext, objective: Mapping[str, Any]) -> Text:
+    """`Objective — ✔ on target` as a heading block (the objective's name is the person's)."""
+    words = STATUS_WORDS.get(ctx.lang, STATUS_WORDS["en"])
+    return message(ctx, "scorecard.objective_caption", "heading",
+                   data_values={"objective": objective["label"]},
+                   status=words.get(objective["status"], objective["status"]))  # fmt: skip
+
+
+def perspective_title(perspective: str, lang: str = "en") -> str:
+    """A perspective's name in the app's own words (a section heading is never the file's)."""
+    labels = PERSPECTIVE_LABELS.get(perspective, {})
+    return labels.get(lang) or labels.get("en") or perspective
 
 
 def scorecard_view(ctx: ViewContext) -> PageView:
@@ -118,18 +127,21 @@ def scorecard_view(ctx: ViewContext) -> PageView:
             t("scorecard.map_caption", lang),
         )
     ]
+    blocks.append(Text(t("scorecard.map_caption", lang), "caption", show="page"))
     if uses_sample_targets(ctx):
         blocks.append(Text(t("scorecard.sample_targets", lang), "info"))
-    sections = [Section(MAP_SECTION, t("scorecard.map", lang), tuple(blocks))]
+    title = t("scorecard.map", lang)
+    sections = [Section(MAP_SECTION, title, tuple(blocks), heading=title)]
     for p in doc["perspectives"]:
         p_blocks: list[Any] = []
         for o in p["objectives"]:
-            p_blocks.append(Table(kpi_table(o, lang), f"scorecard_{o['id']}", {},
-                                  objective_caption(o, lang)))  # fmt: skip
-            p_blocks += _needs(o, lang)
+            p_blocks.append(objective_heading(ctx, o))
+            p_blocks.append(Table(kpi_table(o, lang), f"scorecard_{o['id']}", rows_on_slide=6))
+            p_blocks += _needs(ctx, o)
         if not p["objectives"]:
             p_blocks.append(Text(t("scorecard.no_objectives", lang), "info"))
-        sections.append(Section(p["id"], p["label"], tuple(p_blocks)))
+        name = perspective_title(p["id"], lang)
+        sections.append(Section(p["id"], name, tuple(p_blocks), heading=name))
     caption = t("scorecard.period", lang, start=format_date(ctx.start, lang),
                 end=format_date(ctx.end, lang))  # fmt: skip
-    return PageView("scorecard", t("scorecard.title", lang), caption, tuple(sections))
+    return PageView("scorecard", t("scorecard.title", lang), caption, tuple(sections), lang)
