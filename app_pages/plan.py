@@ -8,8 +8,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from kpi.engine import data_end
 from kpi.errors import KpiError
-from kpi.i18n import t
+from kpi.i18n import format_date, t
+from kpi.report import HEADLINE, period_for
 from kpi.schema import PLATFORMS
 from kpi.scorecard import saved
 from kpi.scorecard.checks import cron_line, report_command, sales_advice, validate
@@ -26,11 +28,15 @@ from kpi.scorecard.plan import (
     PlanObjective,
     Target,
 )
+from kpi.slides import view_slides
 from kpi.views import VIEWS, ViewContext
+from kpi.views.plan_report import build_plan_report, default_period
 from kpi.views.scorecard import platform_label
 from ui.page import setup
 from ui.render import draw_view
 from ui.safe import md, tm
+from ui.slides_button import slides_button
+from ui.state import locked
 
 _REV = "_plan_rev"  # bumped on every save: the widgets start again from the saved plan
 WORKSPACE_FILE = "kpi_workspace.json"
@@ -182,7 +188,18 @@ def _report_settings(plan: Plan) -> None:
         st.code(cron_line(plan, command), language="bash")
     except ValueError as exc:
         st.error(md(exc))
-    st.download_button(t("plan.download"), data.workspace.to_json().encode("utf-8"),
+    left, middle, right = st.columns(3)
+    start, end = period_for(default_period(plan), data_end(data.con, HEADLINE))
+    left.download_button(
+        t("plan.report_download"),
+        locked(data, lambda: build_plan_report(data, plan, start, end).encode("utf-8")),
+        "plan_report.html", "text/html", key="plan_report", icon=":material/description:",
+        help=t("plan.report_download_help", start=format_date(start), end=format_date(end)),
+    )  # fmt: skip
+    with middle:
+        slides_button("plan", lambda: view_slides(VIEWS["plan"](
+            ViewContext(data.con, data.workspace, ctl.start, ctl.end, present=True))))  # fmt: skip
+    right.download_button(t("plan.download"), data.workspace.to_json().encode("utf-8"),
                        WORKSPACE_FILE, "application/json", key="plan_download",
                        icon=":material/download:")  # fmt: skip
 

@@ -4,6 +4,8 @@ person edits objectives, links, KPIs and targets, saved in the workspace."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import streamlit as st
 
 from kpi.catalog import PERSPECTIVES
@@ -15,11 +17,13 @@ from kpi.scorecard.editing import kpi_choices, new_id
 from kpi.scorecard.from_plan import map_from_plan
 from kpi.scorecard.model import ROLES, KpiRef, Objective, StrategyMap
 from kpi.scorecard.sample import with_sample_targets
+from kpi.slides import view_slides
 from kpi.views import VIEWS, ViewContext
 from kpi.views.scorecard import platform_label, uses_sample_targets
 from ui.page import setup
 from ui.render import draw_view
 from ui.safe import md
+from ui.slides_button import slides_button
 
 NEW = "__new__"
 _REV = "_scorecard_rev"  # bumped on every save: the editor's widgets start from the saved map
@@ -161,4 +165,5 @@ def _editor() -> None:
 
 draw_view(view, ctl.present)
 if not ctl.present:
+    slides_button("scorecard", lambda: view_slides(VIEWS["scorecard"](replace(ctx, present=True))))
     _editor()

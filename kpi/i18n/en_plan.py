@@ -100,6 +100,9 @@ TEXT = {
     "plan.save_report": "Save the report settings",
     "plan.cron_help": "To send it on its own, add this line to a crontab on a machine that "
     "has the exports in {folder} and your workspace file as {workspace} (download it below).",
+    "plan.report_download": "The report as planned (HTML)",
+    "plan.report_download_help": "The sections you chose, for {start} – {end} (the last full "
+    "period of your cadence in the data).",
     "plan.download": "Download the workspace file",
     "plan.cadence_weekly": "Weekly, on {day} at {hour}:00, about the last full week",
     "plan.cadence_monthly": "Monthly, on day {day} at {hour}:00, about the last full month",
