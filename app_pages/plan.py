@@ -91,12 +91,13 @@ def _kpi_editor(key: str, k: PlanKpi, issues: list[str]) -> PlanKpi | None:
     target = right.number_input(t("plan.target_any"), value=anytime, key=f"{key}_target", format="%.4g",
                                 help=t("plan.target_help"))  # fmt: skip
     tactics = st.text_area(t("plan.tactics"), "\n".join(k.tactics), key=f"{key}_tactics",
-                           help=t("plan.tactics_help"), height=90)  # fmt: skip
+                           help=t("plan.tactics_help"), height=max(90, 26 * len(k.tactics) + 40))  # fmt: skip
     for issue in issues:
         st.warning(md(issue), icon=":material/lightbulb:")
     others = [x for x in k.targets if x.channel is not None or x.period is not None]
     frame = pd.DataFrame([{"value": x.value, "channel": x.channel, "period": x.period} for x in others],
                          columns=["value", "channel", "period"]).astype({"value": "float64"})  # fmt: skip
+    st.caption(t("plan.targets_more"))
     edited = st.data_editor(
         frame, key=f"{key}_targets", num_rows="dynamic", hide_index=True, width="stretch",
         column_config={

@@ -1,43 +1,57 @@
-"""The measurement plan as a view: one section per objective (its KPIs per channel, their
-tactics, targets, who answers for them and the exports they need), then the report's cadence
-and sections. The Plan page shows it in presenter mode; the plan's report reuses its tables."""
+"""The measurement plan as a view: one section per objective (its KPIs, their channels,
+targets, who answers for them, and their tactics), then the report's cadence and sections.
+The Plan page shows it in presenter mode and as slides."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from kpi.i18n import t
+from kpi.i18n import format_value, t
 from kpi.scorecard import saved
-from kpi.scorecard.editing import kpi_choices, needs_by_export
-from kpi.scorecard.plan import SECTION_LABELS, Plan, PlanObjective
+from kpi.scorecard.editing import kpi_choices
+from kpi.scorecard.plan import SECTION_LABELS, Plan, PlanKpi, PlanObjective
+from kpi.scorecard.tables import kpi_options
 from kpi.views.common import message
 from kpi.views.model import PageView, Section, Table, Text, ViewContext
 from kpi.views.scorecard import platform_label
 
 
-def _target_text(value: float, period: str | None) -> str:
-    return f"{value:g}" + (f" ({period})" if period else "")
+def _formats(own: tuple) -> dict[str, str]:
+    options = kpi_options()
+    formats = dict(zip(options["id"], options["format"], strict=True))
+    formats.update({k.id: k.format for k in own})
+    return formats
+
+
+def targets_text(k: PlanKpi, fmt: str, lang: str = "en") -> str:
+    """A KPI's targets as people read them: `95.0% · Facebook 99.0% · 50.0% (2026-09)`."""
+    parts = []
+    for x in k.targets:
+        where = f"{platform_label(x.channel, lang)} " if x.channel else ""
+        when = f" ({x.period})" if x.period else ""
+        parts.append(f"{where}{format_value(x.value, fmt, lang)}{when}")
+    return " · ".join(parts) or "—"
 
 
 def plan_table(objective: PlanObjective, labels: dict[str, str], lang: str = "en",
                own: tuple = ()) -> pd.DataFrame:  # fmt: skip
-    """One row per KPI × channel of an objective: KPI, channel, tactics, targets, owner and the
-    exports it needs."""
-    rows = []
-    for k in objective.kpis:
-        exports = "; ".join(dict.fromkeys(e for _, e in needs_by_export(k.kpi, own) if e))
-        for channel in k.channels or [None]:
-            targets = [_target_text(x.value, x.period) for x in k.targets
-                       if x.channel in (None, channel)]  # fmt: skip
-            rows.append({
-                t("scorecard.col.kpi", lang): labels.get(k.kpi, k.kpi),
-                t("scorecard.col.channel", lang): platform_label(channel, lang),
-                t("plan.col.tactics", lang): " · ".join(k.tactics),
-                t("plan.col.targets", lang): ", ".join(targets) or "—",
-                t("plan.col.owner", lang): t(f"plan.owner.{k.owner}", lang),
-                t("plan.col.exports", lang): exports,
-            })  # fmt: skip
+    """One row per KPI of an objective: KPI, its channels, its targets and who answers for it."""
+    formats = _formats(own)
+    rows = [{
+        t("scorecard.col.kpi", lang): labels.get(k.kpi, k.kpi),
+        t("plan.channels", lang): ", ".join(platform_label(c, lang) for c in k.channels)
+        or platform_label(None, lang),
+        t("plan.col.targets", lang): targets_text(k, formats.get(k.kpi, "decimal"), lang),
+        t("plan.col.owner", lang): t(f"plan.owner.{k.owner}", lang),
+    } for k in objective.kpis]  # fmt: skip
     return pd.DataFrame(rows)
+
+
+def tactics_texts(objective: PlanObjective, labels: dict[str, str], lang: str = "en") -> list[Text]:
+    """One line per KPI: its tactics (the person's words, shown literally)."""
+    return [Text(t("plan.tactics_line", lang, kpi=labels.get(k.kpi, k.kpi),
+                   tactics=" · ".join(k.tactics) or t("plan_report.no_tactics", lang)), "text")
+            for k in objective.kpis]  # fmt: skip
 
 
 def cadence_text(plan: Plan, lang: str = "en") -> str:
@@ -66,12 +80,12 @@ def plan_view(ctx: ViewContext) -> PageView:
         heading = message(
             ctx, "plan.objective_heading", "heading", data_values={"objective": o.label(lang)}
         )
-        body = (
-            Table(plan_table(o, labels, lang, own), f"plan_{o.id}", rows_on_slide=8)
-            if o.kpis
-            else Text(t("plan.no_kpis", lang), "info")
-        )
-        sections.append(Section(o.id, t("plan.objective_n", lang, n=n), (heading, body)))
+        if o.kpis:
+            body = [Table(plan_table(o, labels, lang, own), f"plan_{o.id}", rows_on_slide=8),
+                    Text(t("plan.col.tactics", lang), "heading"), *tactics_texts(o, labels, lang)]  # fmt: skip
+        else:
+            body = [Text(t("plan.no_kpis", lang), "info")]
+        sections.append(Section(o.id, t("plan.objective_n", lang, n=n), (heading, *body)))
     report = (
         Text(t("plan.report_when", lang, when=cadence_text(plan, lang)), "text"),
         Text(t("plan.report_sections", lang, sections=section_names(plan, lang)), "text"),

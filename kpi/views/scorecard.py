@@ -113,12 +113,13 @@ def perspective_title(perspective: str, lang: str = "en") -> str:
 
 
 def scorecard_view(ctx: ViewContext) -> PageView:
-    """The Scorecard page: the map, then one section per perspective."""
+    """The Scorecard page: the map, then one section per perspective (in presenter mode and
+    on slides, one per objective, so each table is read at presenter size)."""
     lang = ctx.lang
     doc = evaluated(ctx)
     ids = tuple(dict.fromkeys(k["id"] for p in doc["perspectives"]
                               for o in p["objectives"] for k in o["kpis"]))  # fmt: skip
-    height = 620 if ctx.present else 720
+    height = 620 if ctx.present else 720  # a presenter screen keeps room for the legend
     blocks: list[Any] = [
         Chart(
             strategy_map_chart(doc, height=height, lang=lang),
@@ -129,19 +130,27 @@ def scorecard_view(ctx: ViewContext) -> PageView:
     ]
     blocks.append(Text(t("scorecard.map_caption", lang), "caption", show="page"))
     if uses_sample_targets(ctx):
-        blocks.append(Text(t("scorecard.sample_targets", lang), "info"))
+        blocks.append(Text(t("scorecard.sample_targets", lang), "info", show="page"))
     title = t("scorecard.map", lang)
-    sections = [Section(MAP_SECTION, title, tuple(blocks), heading=title)]
+    # On a presenter screen the position line names the map: its height goes to the diagram.
+    heading = None if ctx.present else title
+    sections = [Section(MAP_SECTION, title, tuple(blocks), heading=heading)]
     for p in doc["perspectives"]:
-        p_blocks: list[Any] = []
-        for o in p["objectives"]:
-            p_blocks.append(objective_heading(ctx, o))
-            p_blocks.append(Table(kpi_table(o, lang), f"scorecard_{o['id']}", rows_on_slide=6))
-            p_blocks += _needs(ctx, o)
-        if not p["objectives"]:
-            p_blocks.append(Text(t("scorecard.no_objectives", lang), "info"))
         name = perspective_title(p["id"], lang)
-        sections.append(Section(p["id"], name, tuple(p_blocks), heading=name))
+        per_objective = [(o, (objective_heading(ctx, o),
+                              Table(kpi_table(o, lang), f"scorecard_{o['id']}", rows_on_slide=6),
+                              *_needs(ctx, o))) for o in p["objectives"]]  # fmt: skip
+        if not per_objective:
+            none = (Text(t("scorecard.no_objectives", lang), "info"),)
+            sections.append(Section(p["id"], name, none, heading=name))
+        elif ctx.present:  # a screen holds one objective's table at presenter size
+            for n, (o, blocks_of) in enumerate(per_objective, start=1):
+                title = t("scorecard.slide_title", lang, perspective=name, n=n,
+                          total=len(per_objective))  # fmt: skip
+                sections.append(Section(f"{p['id']}.{o['id']}", title, blocks_of, heading=name))
+        else:
+            joined = tuple(b for _, blocks_of in per_objective for b in blocks_of)
+            sections.append(Section(p["id"], name, joined, heading=name))
     caption = t("scorecard.period", lang, start=format_date(ctx.start, lang),
                 end=format_date(ctx.end, lang))  # fmt: skip
     return PageView("scorecard", t("scorecard.title", lang), caption, tuple(sections), lang)
