@@ -207,7 +207,7 @@ def _report_settings(plan: Plan) -> None:
 
 def _edit(plan: Plan) -> None:
     issues: dict[str, list[str]] = {}
-    for issue in validate(plan):
+    for issue in validate(plan, own=[k.id for k in own]):
         issues.setdefault(issue.where, []).append(issue.message)
     for where in ("plan", "cadence", "sections"):
         for message in issues.get(where, []):
