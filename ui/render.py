@@ -154,6 +154,8 @@ def draw_block(block: Block, present: bool, hooks: Hooks | None = None) -> None:
         body = text_markdown(block)
         if block.kind == "heading":
             st.markdown(f"##### {body}")
+        elif block.kind == "subheader":
+            st.subheader(body)
         elif block.kind == "text":
             st.markdown(body)
         else:

@@ -32,9 +32,18 @@ def build(page: str, ctx: ViewContext) -> PageView:
 
 
 def _register() -> None:
-    from kpi.views import overview
+    from kpi.views import audience, content, engagement, overview, paid, traffic
 
-    VIEWS.update({"overview": overview.build})
+    VIEWS.update(
+        {
+            "overview": overview.build,
+            "engagement": engagement.build,
+            "audience": audience.build,
+            "content": content.build,
+            "traffic": traffic.build,
+            "paid": paid.build,
+        }
+    )
 
 
 _register()
