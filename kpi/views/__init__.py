@@ -32,7 +32,7 @@ def build(page: str, ctx: ViewContext) -> PageView:
 
 
 def _register() -> None:
-    from kpi.views import audience, content, engagement, overview, paid, traffic
+    from kpi.views import audience, content, engagement, explore, overview, paid, traffic
 
     VIEWS.update(
         {
@@ -42,6 +42,7 @@ def _register() -> None:
             "content": content.build,
             "traffic": traffic.build,
             "paid": paid.build,
+            "explore": explore.build,
         }
     )
 

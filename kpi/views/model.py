@@ -87,6 +87,7 @@ class Table:
     rows_on_slide: int = 5  # rows on a presenter screen
     slide_rows: int = 12  # rows on a PDF slide
     slide_columns: tuple[str, ...] | None = None  # the columns a PDF slide has room for
+    grid_formats: bool = True  # False: the page's data grid keeps its own column formats
     show: Show = "all"
 
 
