@@ -21,25 +21,14 @@ import pandas as pd
 from PIL import Image, ImageDraw, ImageFont
 
 from kpi import charts
-from kpi.analytics import audience, content, traffic
-from kpi.analytics.audience import by_breakdown_table, follower_flow
 from kpi.catalog import BY_ID
-from kpi.charts import audience as audience_charts
-from kpi.charts import content as content_charts
-from kpi.charts import paid as paid_charts
-from kpi.custom import custom_kpi
-from kpi.engine import Need, Request, Result, run
+from kpi.engine import Need, Request, Result
 from kpi.errors import KpiError
 from kpi.export import chart_png
 from kpi.i18n import format_change, format_date, format_value, row_currency, t
-from kpi.page_kpis import AD_VOLUMES, PAID_CORE, PAID_WHEN_PRESENT, SAMPLE_BRAND_TERMS
-from kpi.page_kpis import ENGAGEMENT as ENGAGEMENT_KPIS
-from kpi.page_kpis import TRAFFIC as TRAFFIC_TILES
-from kpi.schema import DATASETS
 from kpi.store import SessionData
 from kpi.views import VIEWS, Chart, Columns, Needs, PageView, Table, Text, Tiles, shown
 from kpi.views.common import context, period_context, tile_change, tone
-from kpi.xmlsafe import xml_safe
 
 WIDTH, HEIGHT = 1280, 720
 MARGIN = 48
@@ -374,330 +363,31 @@ def overview_slides(
 def engagement_slides(data: SessionData, c: SlideControls, lang: str = "en") -> list[Slide]:
     """The Engagement page: tiles; then, when any tile has a value, the engagement rate per
     platform over time, new against lost followers, and every KPI by platform."""
-    tiles = run(
-        data.con, _request(c, ENGAGEMENT_KPIS, whole_range=True, targets=data.workspace.targets)
-    )
-    slides = [_tiles_slide(t("engagement.tiles", lang), tiles, c.compare is not None, lang)]
-    if tiles.rows.empty:
-        return slides
-
-    title = t("engagement.trend_short", lang)
-    kpi = BY_ID["engagement_rate"]
-    split = run(data.con, _request(c, (kpi.id,), ("platform",), compare=None))
-    if split.needs:
-        slides.append(_note(title, _needs_text(split.needs, lang)))
-    elif split.rows["value"].isna().all():
-        slides.append(_note(title, t("engagement.no_trend", lang)))
-    else:
-        chart = audience_charts.rate_by_platform(
-            split.rows, _label(kpi.id, lang), charts.number_format(kpi.format)
-        )
-        slides.append((title, [_big(chart)]))
-
-    title = t("engagement.followers_short", lang)
-    flows = run(data.con, _request(c, ("new_followers", "net_new_followers"), compare=None))
-    lacking = [n for n in flows.needs if n.kpi == "new_followers"]
-    frame = follower_flow(flows.rows) if not lacking else None
-    if lacking:
-        slides.append(_note(title, _needs_text(lacking, lang)))
-    elif frame is None or frame.empty or not frame["followers"].any():
-        slides.append(_note(title, t("engagement.no_followers", lang)))
-    else:
-        slides.append((title, [_big(audience_charts.follower_flow(frame))]))
-
-    title = t("engagement.table_short", lang)
-    available = [k for k in ENGAGEMENT_KPIS if k not in {n.kpi for n in tiles.needs}]
-    split = run(data.con, _request(c, available, ("platform",), whole_range=True))
-    table = by_breakdown_table(split.rows, "platform", available)
-    if table.empty or len(table.columns) < 2:
-        slides.append(_note(title, t("engagement.no_table", lang)))
-    else:
-        # A slide holds a few columns: the engagement KPIs the tiles lead with.
-        kpis = list(table.columns[1:7])
-        columns = {"platform": (t("engagement.platform_col", lang), None)} | {
-            k: (_label(k, lang), BY_ID[k].format) for k in kpis
-        }
-        slides.append((title, [table_chart(table, columns, lang)]))
-    return slides
+    return page_slides("engagement", data, c, lang)
 
 
 def audience_slides(data: SessionData, c: SlideControls, lang: str = "en") -> list[Slide]:
     """The Audience page: age × gender pyramid, countries and cities, languages, and the
     weekday × hour heatmap of posts."""
-    filters = dict(c.filters or {})
-    missing = audience.missing_fields(data.con, "audience", ("dimension", "segment", "followers"))
-    snapshots = audience.snapshot_dates(data.con, c.end, filters) if missing == () else []
-
-    def needs(dataset: str, fields: tuple[str, ...] | None) -> str:
-        return t(
-            "audience.needs",
-            lang,
-            missing=", ".join(fields or (dataset,)),
-            hint=DATASETS[dataset].provided_by,
-        )
-
-    def gap() -> str | None:
-        if missing != ():
-            return needs("audience", missing)
-        if not snapshots:
-            return t("audience.no_snapshot", lang, end=format_date(c.end, lang))
-        return None
-
-    def segments(dimension: str, width: int) -> alt.TopLevelMixin:
-        title = t(f"audience.{dimension}", lang)
-        frame = audience.top_segments(data.con, dimension, c.end, filters)
-        if frame.empty:
-            return note_chart(t("audience.no_segments", lang, dimension=title.lower()))
-        chart = audience_charts.top_bars(frame, title).properties(title=title)
-        return _big(chart, width)
-
-    slides: list[Slide] = []
-    title = t("audience.pyramid_short", lang)
-    lacking = gap()
-    if lacking:
-        slides.append(_note(title, lacking))
-    else:
-        frame = audience.age_gender(data.con, c.end, filters)
-        drawn = frame[frame["gender"].isin(["F", "M"])]
-        if drawn.empty or not drawn["followers"].any():
-            slides.append(_note(title, t("audience.no_pyramid", lang)))
-        else:
-            slides.append((title, [_big(audience_charts.pyramid(frame))]))
-
-    title = f"{t('audience.country', lang)} · {t('audience.city', lang)}"
-    if lacking:
-        slides.append(_note(title, lacking))
-    else:
-        slides.append((title, [segments("country", 480), segments("city", 480)]))
-
-    title = t("audience.language", lang)
-    slides.append(_note(title, lacking) if lacking else (title, [segments("language", 1000)]))
-
-    title = t("audience.heatmap_short", lang)
-    posts_missing = audience.missing_fields(data.con, "posts", ("published_at", "impressions"))
-    if posts_missing != ():
-        slides.append(_note(title, needs("posts", posts_missing)))
-    else:
-        frame = audience.weekday_hour(
-            data.con, c.start, c.end, filters, audience.MIN_POSTS, timezone=data.timezone
-        )
-        if not frame["posts"].any():
-            slides.append(_note(title, t("audience.no_posts", lang)))
-        else:
-            chart = audience_charts.weekday_hour_heatmap(frame, audience.MIN_POSTS)
-            zone = t("audience.heatmap_zone_short", lang, zone=xml_safe(data.timezone))
-            slides.append((title, [_big(chart.properties(title=zone))]))
-    return slides
-
-
-def _gap_text(gap: content.Missing, lang: str) -> str:
-    return t("content.needs", lang, missing=", ".join(gap.fields), hint=gap.hint)
+    return page_slides("audience", data, c, lang)
 
 
 def content_slides(data: SessionData, c: SlideControls, lang: str = "en") -> list[Slide]:
     """The Content page: posts per period by platform, the best and worst posts, hashtags,
     mentions, and reach against engagement rate per post."""
-    filters = dict(c.filters or {})
-    slides: list[Slide] = []
-
-    title = t("content.posts_section", lang)
-    result = run(data.con, _request(c, ("posts",), ("platform",), compare=None))
-    if result.needs:
-        need = result.needs[0]
-        text = t("content.needs", lang, missing=", ".join(need.missing), hint=need.hint)
-        slides.append(_note(title, text))
-    else:
-        chart = content_charts.stacked_periods(
-            result.rows, "platform", "value", t("content.posts_axis", lang)
-        )
-        slides.append((title, [_big(chart)]))
-
-    title = t("content.ranking_section", lang)
-    gap = content.missing(
-        data.con, "posts", ("published_at", "impressions"), any_of=("likes", "comments", "shares")
-    )
-    if gap:
-        slides.append(_note(title, _gap_text(gap, lang)))
-    else:
-        top, bottom = content.ranked_posts(
-            data.con, c.start, c.end, filters, min_impressions=MIN_IMPRESSIONS, n=RANKED
-        )
-        if top.empty:
-            slides.append(_note(title, t("content.no_ranked", lang, n=f"{MIN_IMPRESSIONS:,}")))
-        else:
-            columns = {
-                "text": (t("content.col_text", lang), None),
-                "platform": (t("content.col_platform", lang), None),
-                "impressions": (t("content.col_impressions", lang), "count"),
-                "engagement_rate": (t("content.col_rate", lang), "percent"),
-            }
-            tables = [table_chart(top, columns, lang, rows=5)]
-            if not bottom.empty:
-                tables.append(table_chart(bottom, columns, lang, rows=5))
-            slides.append((title, tables))
-
-    for kind, section in (
-        ("hashtag", "content.hashtags_section"),
-        ("mention", "content.mentions_section"),
-    ):
-        title = t(section, lang)
-        gap = content.missing(data.con, "posts", ("published_at", "text"))
-        if gap:
-            slides.append(_note(title, _gap_text(gap, lang)))
-            continue
-        words = t(f"content.kind_{kind}", lang)
-        tag_title = t("content.col_tag" if kind == "hashtag" else "content.col_mention", lang)
-        ranked = {
-            order: content.top_tags(
-                data.con, c.start, c.end, filters, kind=kind, order_by=order, n=TAGS
-            )
-            for order in ("engagement", "posts")
-        }
-        if ranked["engagement"].empty:
-            slides.append(_note(title, t("content.no_tags", lang, kind=words)))
-            continue
-        pictures = [
-            _big(
-                content_charts.tag_bars(ranked[order], order, tag_title).properties(
-                    title=t(f"content.by_{order}", lang, n=TAGS, kind=words)
-                ),
-                480,
-            )
-            for order in ("engagement", "posts")
-        ]
-        slides.append((title, pictures))
-
-    title = t("content.scatter_section", lang)
-    gap = content.missing(data.con, "posts", ("published_at", "reach", "impressions"))
-    if gap:
-        slides.append(_note(title, _gap_text(gap, lang)))
-    else:
-        points, _ = content.reach_vs_engagement(data.con, c.start, c.end, filters)
-        if points.empty:
-            slides.append(_note(title, t("content.no_scatter", lang)))
-        else:
-            slides.append((title, [_big(content_charts.reach_scatter(points))]))
-    return slides
+    return page_slides("content", data, c, lang)
 
 
 def traffic_slides(data: SessionData, c: SlideControls, lang: str = "en") -> list[Slide]:
     """The Traffic page: website tiles, sessions from social against other channels, branded
     search clicks, and the funnel from post impressions to new customers."""
-    filters = dict(c.filters or {})
-    tiles = run(
-        data.con, _request(c, TRAFFIC_TILES, whole_range=True, targets=data.workspace.targets)
-    )
-    slides = [_tiles_slide(t("traffic.tiles", lang), tiles, c.compare is not None, lang)]
-
-    title = t("traffic.channels_section", lang)
-    gap = traffic.social_sessions_missing(data.con)
-    if gap:
-        slides.append(_note(title, _gap_text(gap, lang)))
-    else:
-        split = traffic.social_sessions(data.con, c.start, c.end, c.grain, filters)
-        if not split["sessions"].sum():
-            slides.append(_note(title, t("traffic.no_sessions", lang)))
-        else:
-            labels = {key: t(f"traffic.channel.{key}", lang) for key in ("social", "other")}
-            chart = content_charts.stacked_periods(
-                split, "channel", "sessions", t("traffic.sessions_axis", lang), labels
-            )
-            slides.append((title, [_big(chart)]))
-
-    title = t("traffic.search_section", lang)
-    gap = traffic.branded_search_missing(data.con)
-    saved = data.workspace.other.get("brand_terms")
-    default = SAMPLE_BRAND_TERMS if data.source == "sample" else ()
-    terms = traffic.parse_terms(saved if isinstance(saved, list) else default)
-    if gap:
-        slides.append(_note(title, _gap_text(gap, lang)))
-    elif not terms:
-        slides.append(_note(title, t("traffic.no_terms", lang)))
-    else:
-        split = traffic.branded_search(data.con, c.start, c.end, terms, c.grain)
-        if not split["clicks"].sum() and not split["impressions"].sum():
-            slides.append(_note(title, t("traffic.no_search", lang)))
-        else:
-            label = t("traffic.measure.clicks", lang)
-            labels = {key: t(f"traffic.kind.{key}", lang) for key in ("branded", "other")}
-            chart = content_charts.stacked_periods(split, "kind", "clicks", label, labels)
-            slides.append((title, [_big(chart)]))
-
-    title = t("traffic.funnel_section", lang)
-    result = traffic.funnel(data.con, c.start, c.end, filters)
-    if result.rows.empty:
-        slides.append(_note(title, t("traffic.no_funnel", lang)))
-    else:
-        rows = result.rows.assign(
-            label=[t(f"traffic.step.{step}", lang) for step in result.rows["step"]]
-        )
-        slides.append((title, [_big(content_charts.funnel_bars(rows))]))
-    return slides
+    return page_slides("traffic", data, c, lang)
 
 
 def paid_slides(data: SessionData, c: SlideControls, lang: str = "en") -> list[Slide]:
     """The Paid page: cost per result tiles; then, when there is ad spend, spend and ROAS per
     period and every campaign side by side with its ROAS."""
-    title = t("paid.tiles", lang)
-    try:
-        tiles = run(
-            data.con,
-            _request(
-                c, PAID_CORE + PAID_WHEN_PRESENT, whole_range=True, targets=data.workspace.targets
-            ),
-        )
-        series = run(data.con, _request(c, PAID_CORE, compare=None))
-    except KpiError as exc:
-        return [_note(title, exc.user_message)]
-    rows = tiles.rows[
-        tiles.rows["kpi"].isin(PAID_CORE)
-        | (tiles.rows["kpi"].isin(PAID_WHEN_PRESENT) & tiles.rows["value"].notna())
-    ]
-    has_spend = "spend" in set(tiles.rows["kpi"])
-    if not has_spend or rows.empty:
-        return [_note(title, t("paid.no_ads", lang))]
-    slides: list[Slide] = [(title, [tiles_chart(rows, lang, c.compare is not None)])]
-
-    chart = paid_charts.spend_and_roas(series.rows, _label("spend", lang), _label("roas", lang))
-    slides.append((t("paid.trend_short", lang), [_big(chart)]))
-
-    title = t("paid.campaigns", lang)
-    volumes = tuple(
-        custom_kpi(f"ad_{m}", t(f"paid.col.{m}", lang), "ads", f"sum({m})", format="count")
-        for m in AD_VOLUMES
-    )
-    names = {
-        "spend": _label("spend", lang),
-        **{f"ad_{m}": t(f"paid.col.{m}", lang) for m in AD_VOLUMES},
-        "cost_per_lead": _label("cost_per_lead", lang),
-        "roas": _label("roas", lang),
-        "roi": _label("roi", lang),
-    }
-    kinds = {"spend": "currency", "cost_per_lead": "currency", "roas": "ratio", "roi": "percent"}
-    try:
-        split = run(
-            data.con,
-            _request(
-                c, tuple(names), by=("campaign",), whole_range=True, compare=None, extra=volumes
-            ),
-        )
-    except KpiError as exc:
-        slides.append(_note(title, exc.user_message))
-        return slides
-    if "spend" not in set(split.rows["kpi"]) or split.rows.empty:
-        slides.append(_note(title, t("paid.no_campaigns", lang)))
-        return slides
-    table = paid_charts.wide_table(split.rows, "campaign", names, sort_by="spend")
-    shown = ("spend", "ad_clicks", "ad_leads", "cost_per_lead", "roas")
-    columns = {table.columns[0]: (table.columns[0], None)} | {
-        names[k]: (names[k], kinds.get(k, "count")) for k in shown
-    }
-    roas = split.rows[split.rows["kpi"] == "roas"]
-    chart = paid_charts.bar_values(roas, "campaign", _label("roas", lang)).properties(
-        title=t("paid.roas_by_campaign", lang)
-    )
-    slides.append((title, [table_chart(table, columns, lang, rows=8), _big(chart, 480)]))
-    return slides
+    return page_slides("paid", data, c, lang)
 
 
 def leads_slides(

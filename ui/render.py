@@ -143,7 +143,7 @@ def draw_block(block: Block, present: bool, hooks: Hooks | None = None) -> None:
             block.frame,
             block.name,
             present,
-            column_config=column_config(block, present),
+            column_config=column_config(block, present) if block.grid_formats else None,
             rows_on_slide=block.rows_on_slide,
         )
         if not present and block.download != "":
@@ -154,6 +154,8 @@ def draw_block(block: Block, present: bool, hooks: Hooks | None = None) -> None:
         body = text_markdown(block)
         if block.kind == "heading":
             st.markdown(f"##### {body}")
+        elif block.kind == "subheader":
+            st.subheader(body)
         elif block.kind == "text":
             st.markdown(body)
         else:

@@ -32,10 +32,30 @@ def build(page: str, ctx: ViewContext) -> PageView:
 
 
 def _register() -> None:
-    from kpi.views import overview, plan, scorecard
+    from kpi.views import (
+        audience,
+        content,
+        engagement,
+        explore,
+        overview,
+        paid,
+        plan,
+        scorecard,
+        traffic,
+    )
 
     VIEWS.update(
-        {"overview": overview.build, "scorecard": scorecard.scorecard_view, "plan": plan.plan_view}
+        {
+            "overview": overview.build,
+            "engagement": engagement.build,
+            "audience": audience.build,
+            "content": content.build,
+            "traffic": traffic.build,
+            "paid": paid.build,
+            "explore": explore.build,
+            "scorecard": scorecard.scorecard_view,
+            "plan": plan.plan_view,
+        }
     )
 
 

@@ -87,6 +87,7 @@ class Table:
     rows_on_slide: int = 5  # rows on a presenter screen
     slide_rows: int = 12  # rows on a PDF slide
     slide_columns: tuple[str, ...] | None = None  # the columns a PDF slide has room for
+    grid_formats: bool = True  # False: the page's data grid keeps its own column formats
     show: Show = "all"
 
 
@@ -95,7 +96,9 @@ class Text:
     """A sentence for the person: a caption, an info box or a warning."""
 
     text: str
-    kind: Literal["caption", "text", "info", "warning", "error", "success", "heading"] = "caption"
+    kind: Literal[
+        "caption", "text", "info", "warning", "error", "success", "heading", "subheader"
+    ] = "caption"
     # The catalog message it was made from, for Streamlit's Markdown: `values` are the app's own
     # words (shown as they are), `data_values` come from files (shown literally, escaped).
     key: str | None = None
@@ -181,7 +184,8 @@ class PageView:
         def walk(blocks: Sequence[Block]) -> None:
             for block in blocks:
                 if isinstance(block, Columns):
-                    walk(block.blocks)
+                    for part in block.blocks:
+                        walk(part if isinstance(part, tuple | list) else (part,))
                 else:
                     out.append(block)
 
