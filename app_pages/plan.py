@@ -29,7 +29,8 @@ from kpi.scorecard.plan import (
     Target,
 )
 from kpi.slides import view_slides
-from kpi.views import VIEWS, ViewContext
+from kpi.views import ViewContext
+from kpi.views.plan import plan_view
 from kpi.views.plan_report import build_plan_report, default_period
 from kpi.views.scorecard import platform_label
 from ui.page import setup
@@ -73,7 +74,7 @@ def _section_label(section: str) -> str:
 def _present() -> None:
     """The plan, read-only, one objective per slide (the "plan" view)."""
     ctx = ViewContext(data.con, data.workspace, ctl.start, ctl.end, present=True)
-    draw_view(VIEWS["plan"](ctx), present=True, header=False)
+    draw_view(plan_view(ctx), present=True, header=False)
 
 
 def _kpi_editor(key: str, k: PlanKpi, issues: list[str]) -> PlanKpi | None:
@@ -198,7 +199,7 @@ def _report_settings(plan: Plan) -> None:
         help=t("plan.report_download_help", start=format_date(start), end=format_date(end)),
     )  # fmt: skip
     with middle:
-        slides_button("plan", lambda: view_slides(VIEWS["plan"](
+        slides_button("plan", lambda: view_slides(plan_view(
             ViewContext(data.con, data.workspace, ctl.start, ctl.end, present=True))))  # fmt: skip
     right.download_button(t("plan.download"), data.workspace.to_json().encode("utf-8"),
                        WORKSPACE_FILE, "application/json", key="plan_download",

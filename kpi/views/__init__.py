@@ -39,7 +39,6 @@ def _register() -> None:
         explore,
         overview,
         paid,
-        plan,
         scorecard,
         traffic,
     )
@@ -54,7 +53,6 @@ def _register() -> None:
             "paid": paid.build,
             "explore": explore.build,
             "scorecard": scorecard.scorecard_view,
-            "plan": plan.plan_view,
         }
     )
 

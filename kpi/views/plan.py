@@ -14,6 +14,7 @@ from kpi.scorecard.tables import kpi_options
 from kpi.views.common import message
 from kpi.views.model import PageView, Section, Table, Text, ViewContext
 from kpi.views.scorecard import platform_label
+from kpi.xmlsafe import xml_safe
 
 
 def _formats(own: tuple) -> dict[str, str]:
@@ -70,7 +71,8 @@ def section_names(plan: Plan, lang: str = "en") -> str:
 
 
 def plan_view(ctx: ViewContext) -> PageView:
-    """The plan, read-only: one section per objective, then the report."""
+    """The plan, read-only: one section per objective, then the report. Not a page of `VIEWS`
+    (the Plan page is an editor): the page draws it in presenter mode and as slides."""
     lang = ctx.lang
     plan = saved.saved_plan(ctx.workspace)
     own = ctx.workspace.kpis()
@@ -85,11 +87,15 @@ def plan_view(ctx: ViewContext) -> PageView:
                     Text(t("plan.col.tactics", lang), "heading"), *tactics_texts(o, labels, lang)]  # fmt: skip
         else:
             body = [Text(t("plan.no_kpis", lang), "info")]
-        sections.append(Section(o.id, t("plan.objective_n", lang, n=n), (heading, *body)))
+        sections.append(Section(o.id, t("plan.objective_n", lang, n=n), (heading, *body),
+                                slide_title=xml_safe(o.label(lang))))  # fmt: skip
+    what, setting = t("plan.col.what", lang), t("plan.col.setting", lang)
     report = (
-        Text(t("plan.report_when", lang, when=cadence_text(plan, lang)), "text"),
-        Text(t("plan.report_sections", lang, sections=section_names(plan, lang)), "text"),
-    )
+        Table(pd.DataFrame([
+            {what: t("plan.report_when_short", lang), setting: cadence_text(plan, lang)},
+            {what: t("plan.sections", lang), setting: section_names(plan, lang)},
+        ]), "plan_report_settings", formats={setting: "longtext"}),
+    )  # fmt: skip
     title = t("plan.report", lang)
     sections.append(Section("report", title, report, heading=title))
     return PageView("plan", t("plan.title", lang), t("plan.intro", lang), tuple(sections), lang)

@@ -21,6 +21,7 @@ from kpi.scorecard.model import PERSPECTIVE_LABELS
 from kpi.scorecard.sample import sample_targets
 from kpi.views.common import message
 from kpi.views.model import Chart, Needs, PageView, Section, Table, Text, ViewContext
+from kpi.xmlsafe import xml_safe
 
 MAP_SECTION = "map"
 
@@ -147,7 +148,9 @@ def scorecard_view(ctx: ViewContext) -> PageView:
             for n, (o, blocks_of) in enumerate(per_objective, start=1):
                 title = t("scorecard.slide_title", lang, perspective=name, n=n,
                           total=len(per_objective))  # fmt: skip
-                sections.append(Section(f"{p['id']}.{o['id']}", title, blocks_of, heading=name))
+                slide = xml_safe(f"{name}: {o['label']}")  # a PDF slide's title is drawn as text
+                sections.append(Section(f"{p['id']}.{o['id']}", title, blocks_of, heading=name,
+                                        slide_title=slide))  # fmt: skip
         else:
             joined = tuple(b for _, blocks_of in per_objective for b in blocks_of)
             sections.append(Section(p["id"], name, joined, heading=name))

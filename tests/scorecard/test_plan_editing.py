@@ -16,7 +16,7 @@ from kpi.scorecard.model import default_map
 from kpi.scorecard.plan import Plan, PlanKpi, PlanObjective, Target, default_plan
 from kpi.scorecard.sample import SAMPLE_MAP_TARGETS, sample_targets, with_sample_targets
 from kpi.views import VIEWS, ViewContext
-from kpi.views.plan import plan_table, targets_text
+from kpi.views.plan import plan_table, plan_view, targets_text
 from kpi.views.scorecard import kpi_table, uses_sample_targets
 from kpi.workspace import Workspace
 
@@ -113,7 +113,7 @@ def test_the_views_on_the_sample(sample) -> None:
     statuses = {tbl.frame.iloc[0]["Status"] for s in slides.sections for tbl in s.blocks
                 if hasattr(tbl, "frame")}  # fmt: skip
     assert statuses == {"– no status"}
-    plan = VIEWS["plan"](ViewContext(sample.con, Workspace(), start, end, present=True))
+    plan = plan_view(ViewContext(sample.con, Workspace(), start, end, present=True))
     assert [s.id for s in plan.sections] == [
         "more_sales",
         "care_channel",
