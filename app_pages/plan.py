@@ -74,7 +74,7 @@ def _section_label(section: str) -> str:
 def _present() -> None:
     """The plan, read-only, one objective per slide (the "plan" view)."""
     ctx = ViewContext(data.con, data.workspace, ctl.start, ctl.end, present=True)
-    draw_view(plan_view(ctx), present=True, header=False)
+    draw_view(plan_view(ctx), present=True)
 
 
 def _kpi_editor(key: str, k: PlanKpi, issues: list[str]) -> PlanKpi | None:
@@ -233,10 +233,10 @@ def _edit(plan: Plan) -> None:
 
 
 plan = _plan()
-st.title(t("plan.title"))
 if ctl.present:
     _present()
     st.stop()
+st.title(t("plan.title"))
 st.caption(t("plan.intro"))
 if not saved.has_plan(data.workspace):
     st.info(t("plan.default_note"))
