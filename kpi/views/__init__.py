@@ -13,6 +13,8 @@ from kpi.views.model import (
     Chart,
     Columns,
     Hook,
+    Metric,
+    Metrics,
     Needs,
     PageView,
     Section,
@@ -32,7 +34,7 @@ def build(page: str, ctx: ViewContext) -> PageView:
 
 
 def _register() -> None:
-    from kpi.views import audience, content, engagement, explore, overview, paid, traffic
+    from kpi.views import audience, content, engagement, explore, leads, overview, paid, traffic
 
     VIEWS.update(
         {
@@ -43,6 +45,7 @@ def _register() -> None:
             "traffic": traffic.build,
             "paid": paid.build,
             "explore": explore.build,
+            "leads": leads.build,
         }
     )
 
@@ -55,6 +58,8 @@ __all__ = [
     "Chart",
     "Columns",
     "Hook",
+    "Metric",
+    "Metrics",
     "Needs",
     "PageView",
     "Section",
