@@ -18,6 +18,7 @@ from kpi.views.model import (
     Chart,
     Columns,
     Hook,
+    Metrics,
     Needs,
     PageView,
     Section,
@@ -41,6 +42,7 @@ _NUMBER_FORMATS = {
     "currency": "%.2f",
     "money": "%.2f",
     "int": "%d",
+    "decimal": "%.1f",
 }
 
 
@@ -147,9 +149,10 @@ def draw_block(block: Block, present: bool, hooks: Hooks | None = None) -> None:
             rows_on_slide=block.rows_on_slide,
         )
         if not present and block.download != "":
-            table_downloads(
-                block.frame.rename(columns=dict(block.labels)), block.download or block.name
-            )
+            frame = block.frame.rename(columns=dict(block.labels))
+            if block.plain_nulls:  # empty cells as plain None: the spreadsheet writer refuses NA
+                frame = frame.astype(object).where(frame.notna(), None)
+            table_downloads(frame, block.download or block.name)
     elif isinstance(block, Text):
         body = text_markdown(block)
         if block.kind == "heading":
@@ -158,8 +161,18 @@ def draw_block(block: Block, present: bool, hooks: Hooks | None = None) -> None:
             st.subheader(body)
         elif block.kind == "text":
             st.markdown(body)
+        elif block.kind == "label":
+            st.markdown(f"**{body}**")
+        elif block.kind == "header":
+            st.header(body, divider="gray")
+        elif block.icon:
+            getattr(st, block.kind)(body, icon=block.icon)
         else:
             getattr(st, block.kind)(body)
+    elif isinstance(block, Metrics):
+        cols = st.columns(block.columns or len(block.items))
+        for col, item in zip(cols, block.items, strict=False):
+            col.metric(item.label, item.value, border=True, help=item.help)
     elif isinstance(block, Needs):
         page.show_gap(block.fields, block.hint)
     elif isinstance(block, Hook):
@@ -167,10 +180,10 @@ def draw_block(block: Block, present: bool, hooks: Hooks | None = None) -> None:
             hooks[block.name]()
     elif isinstance(block, Columns):
         parts = block.blocks
-        if present and block.stack_when_present:
+        if (present and block.stack_when_present) or (not present and block.stack_on_page):
             places = [st.container() for _ in parts]
         else:
-            places = list(st.columns(len(parts)))
+            places = list(st.columns(list(block.widths) if block.widths else len(parts)))
         for place, part in zip(places, parts, strict=True):
             with place:
                 draw_blocks(part if isinstance(part, tuple | list) else (part,), present, hooks)

@@ -13,6 +13,8 @@ from kpi.views.model import (
     Chart,
     Columns,
     Hook,
+    Metric,
+    Metrics,
     Needs,
     PageView,
     Section,
@@ -37,6 +39,7 @@ def _register() -> None:
         content,
         engagement,
         explore,
+        leads,
         overview,
         paid,
         scorecard,
@@ -52,6 +55,7 @@ def _register() -> None:
             "traffic": traffic.build,
             "paid": paid.build,
             "explore": explore.build,
+            "leads": leads.build,
             "scorecard": scorecard.scorecard_view,
         }
     )
@@ -65,6 +69,8 @@ __all__ = [
     "Chart",
     "Columns",
     "Hook",
+    "Metric",
+    "Metrics",
     "Needs",
     "PageView",
     "Section",

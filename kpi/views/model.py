@@ -88,6 +88,7 @@ class Table:
     slide_rows: int = 12  # rows on a PDF slide
     slide_columns: tuple[str, ...] | None = None  # the columns a PDF slide has room for
     grid_formats: bool = True  # False: the page's data grid keeps its own column formats
+    plain_nulls: bool = False  # downloads write empty cells as None (a spreadsheet refuses NA)
     show: Show = "all"
 
 
@@ -105,6 +106,7 @@ class Text:
     values: Mapping[str, object] = field(default_factory=dict)
     data_values: Mapping[str, object] = field(default_factory=dict)
     show: Show = "all"
+    icon: str | None = None  # an info box's icon (":material/info:")
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,24 @@ class Needs:
 
     fields: tuple[str, ...]
     hint: str
+    show: Show = "all"
+
+
+@dataclass(frozen=True)
+class Metric:
+    """A figure that is not a catalog KPI (a ROI, a lift): its label, value as shown, help."""
+
+    label: str
+    value: str
+    help: str | None = None
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """Figures side by side as bordered metrics, `columns` to a row."""
+
+    items: tuple[Metric, ...]
+    columns: int | None = None  # default: one column per figure
     show: Show = "all"
 
 
@@ -132,10 +152,14 @@ class Columns:
 
     blocks: tuple[Any, ...]
     stack_when_present: bool = False
+    stack_on_page: bool = (
+        False  # one under the other on the scrolling page, side by side on a slide
+    )
+    widths: tuple[int, ...] | None = None  # relative column widths (default: equal)
     show: Show = "all"
 
 
-Block = Tiles | Chart | Table | Text | Needs | Hook | Columns
+Block = Tiles | Chart | Table | Text | Needs | Metrics | Hook | Columns
 
 
 @dataclass(frozen=True)
