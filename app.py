@@ -25,6 +25,8 @@ PAGES = [
     ("traffic", ":material/trending_up:"),
     ("paid", ":material/payments:"),
     ("leads", ":material/paid:"),
+    ("plan", ":material/flag:"),
+    ("scorecard", ":material/account_tree:"),
     ("explore", ":material/query_stats:"),
     ("data", ":material/upload_file:"),
 ]

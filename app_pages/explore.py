@@ -7,27 +7,26 @@ from __future__ import annotations
 
 import dataclasses
 
-import altair as alt
 import duckdb
 import pandas as pd
 import streamlit as st
 
-from kpi import charts
 from kpi.catalog import BY_ID, CATALOG, FAMILIES, FORMATS, Kpi
-from kpi.charts import paid as explore_charts
 from kpi.custom import ENTITIES, average_per
-from kpi.engine import Result, available_fields, run
+from kpi.engine import Result, available_fields
 from kpi.engine.checks import money_fields
 from kpi.errors import KpiError
 from kpi.i18n import CATALOGS, format_date, t
 from kpi.schema import DATASETS
-from kpi.slides import Slide, table_chart
-from ui.downloads import show_chart, table_downloads
-from ui.page import Section, setup, show_sections
+from kpi.slides import view_slides
+from kpi.views import VIEWS
+from kpi.views.common import context
+from kpi.views.explore import compute
+from ui.page import setup
+from ui.render import draw_sections
 from ui.safe import md, tm
 from ui.slides_button import slides_button
 from ui.sql_editor import show_sql_editor
-from ui.tables import show_table
 
 URL_KEYS = ("tab", "mode", "kpi", "by")
 # Read before the shared controls run: they rewrite the URL and drop keys they do not own.
@@ -250,29 +249,14 @@ if measures_tab.open:
 
         # --- numbers: the engine, the top breakdown values only -----------------------------------------
 
-        def _runs(kpi: Kpi) -> Result:
-            if not by:
-                return run(data.con, ctl.request((kpi.id,), extra=extra))
-            totals = run(
-                data.con,
-                ctl.request((kpi.id,), by=(by,), whole_range=True, compare=None, extra=extra),
-            )
-            if totals.needs:
-                return totals
-            top = explore_charts.top_values(totals.rows, by, TOP)
-            filters = {**ctl.filters, by: tuple(top)} if top else dict(ctl.filters)
-            return run(
-                data.con,
-                ctl.request((kpi.id,), by=(by,), compare=None, filters=filters, extra=extra),
-            )
-
         def _compute(kpi: Kpi) -> Result | None:
+            ctx = context(data, ctl)
             try:
                 if mode != "custom":
-                    return _runs(kpi)
+                    return compute(ctx, kpi, by, extra)
                 # A person's formula: one at a time per session, stopped at the time limit.
                 with data.gate.limit(data.con):
-                    return _runs(kpi)
+                    return compute(ctx, kpi, by, extra)
             except KpiError as exc:
                 st.error(md(exc.user_message))
             except duckdb.Error as exc:  # a formula that parses but cannot run on this data
@@ -280,89 +264,13 @@ if measures_tab.open:
             return None
 
         result = _compute(kpi) if kpi is not None else None
-        ready = (
-            result is not None
-            and kpi is not None
-            and not result.needs
-            and result.rows["value"].notna().any()
-        )
-
-        def explore_chart() -> tuple[str, alt.TopLevelMixin]:
-            """The chart of the chosen measure and its title (used on the page and in the slides)."""
-            assert kpi is not None and result is not None
-            fmt = charts.number_format(kpi.format)
-            if by:
-                title = t("explore.chart_title_by", kpi=kpi.label, field=t(f"explore.field.{by}"))
-                return title, explore_charts.lines_by(result.rows, by, kpi.label, fmt)
-            return t("explore.chart_title", kpi=kpi.label), charts.trend_with_comparison(
-                result.rows, kpi.label, fmt
-            )
-
-        def draw_chart() -> None:
-            assert kpi is not None and result is not None
-            label = kpi.label
-            if result.needs:
-                for need in result.needs:
-                    # shown per value of a field, or per currency: say which to break down by
-                    key = {
-                        "breakdown": "explore.needs_breakdown",
-                        "currency": "explore.needs_currency",
-                    }
-                    st.info(
-                        tm(
-                            key.get(need.reason, "explore.needs"),
-                            kpi=label,
-                            missing=", ".join(need.missing),
-                            fields=", ".join(_field_label(f) for f in need.missing),
-                            hint=need.hint,
-                        )
-                    )
-                return
-            if not result.rows["value"].notna().any():
-                st.info(tm("explore.no_values", kpi=label))
-                return
-            title, chart = explore_chart()
-            st.subheader(md(title))
-            if by:
-                st.caption(
-                    tm("explore.top_note", n=TOP, field=t(f"explore.field.{by}").lower(), kpi=label)
-                )
-            show_chart(
-                charts.styled(chart, ctl.present), t("explore.chart_name", kpi=kpi.id), ctl.present
-            )
-
-        def explore_slides() -> list[Slide]:
-            """The page's two sections as slides: the chart, and the table drawn as a chart."""
-            assert kpi is not None and result is not None
-            title, chart = explore_chart()
-            table = explore_charts.series_table(result.rows, (by,) if by else (), kpi.label)
-            formats = {
-                kpi.label: kpi.format,
-                t("chart.previous"): kpi.format,
-                t("explore.change_pct"): "percent",
-            }
-            columns = {c: (c, formats.get(c)) for c in table.columns}
-            return [
-                (title, [charts.styled(chart, True)]),
-                (t("explore.table"), [table_chart(table, columns)]),
-            ]
-
-        def draw_table() -> None:
-            assert kpi is not None and result is not None
-            st.subheader(t("explore.table"))
-            table = explore_charts.series_table(result.rows, (by,) if by else (), kpi.label)
-            show_table(table, "explore", ctl.present)
-            if not ctl.present:
-                table_downloads(table, t("explore.table_name", kpi=kpi.id))
-
-        sections: list[Section] = []
-        if result is not None:
-            sections.append(Section(t("explore.chart"), draw_chart))
-            if ready:
-                sections.append(Section(t("explore.table"), draw_table))
-        show_sections("explore", sections, ctl.present)
-        if ready:
-            slides_button("explore", explore_slides, ctl.present)
+        if kpi is not None:
+            options = {"kpi": kpi, "by": by, "extra": extra, "result": result}
+            view = VIEWS["explore"](context(data, ctl, **options))
+            draw_sections(view, ctl.present)
+            if len(view.sections) > 1:  # a chart and its table: the slides have both
+                slides_view = VIEWS["explore"](context(data, ctl, present=True, **options))
+                slides_button("explore", lambda: view_slides(slides_view), ctl.present)
 
         # --- the person's own KPIs ---------------------------------------------------------------------
 

@@ -85,9 +85,11 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("files", nargs="+", help="export files or folders of them")
     report.add_argument("--out", required=True, help="the HTML file to write")
     report.add_argument(
-        "--period", default="last-week", help="last-week, last-month or YYYY-MM-DD..YYYY-MM-DD"
+        "--period",
+        help="last-week, last-month or YYYY-MM-DD..YYYY-MM-DD (default: the workspace plan's "
+        "cadence, else last-week)",
     )
-    report.add_argument("--workspace", help="a workspace file (saved mappings and targets)")
+    report.add_argument("--workspace", help="a workspace file (mappings, targets, plan)")
     report.add_argument("--lang", default="en", help="language of the report (en)")
     sql = commands.add_parser(
         "sql", help="run one read-only SELECT on the canonical views (posts, ads, …)"

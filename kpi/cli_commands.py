@@ -183,17 +183,23 @@ def cmd_report(args: argparse.Namespace) -> int:
     """`report`: the period's report as one self-contained HTML file."""
     from kpi.i18n import format_date, t
     from kpi.report import HEADLINE, PERIODS, build_report, period_for
+    from kpi.views import plan_report
 
-    text = args.period.strip()
-    if text not in PERIODS:
+    text = args.period.strip() if args.period else None
+    if text is not None and text not in PERIODS:
         period_for(text, None)  # a bad period is a usage error before any file is read
     out = Path(args.out)
     _check_writable(out)  # before minutes of loading, not after
     data, result = _session(args.files, args.workspace)
     if not result.tables:
         raise NothingLoaded()
+    plan = plan_report.plan_of(data.workspace)  # a saved plan decides sections and period
+    text = text or plan_report.default_period(plan)
     start, end = period_for(text, data_end(data.con, HEADLINE))
-    html = build_report(data, start, end, lang=args.lang)
+    if plan is not None:
+        html = plan_report.build_plan_report(data, plan, start, end, lang=args.lang)
+    else:
+        html = build_report(data, start, end, lang=args.lang)
     try:
         out.write_text(html, encoding="utf-8")
     except OSError as exc:

@@ -1,56 +1,72 @@
 """The weekly or monthly report as ONE self-contained HTML document: inline CSS, charts as inline
 SVG rendered offline by vl-convert, no script, no font file, no external address of any kind.
 
-Every value that comes from the person's files (post texts, platform names, file names) is
-HTML-escaped; every word goes through `t()` and every number through `format_value`."""
+The report draws page views (`kpi.views`) — the same sections the dashboard pages and the slides
+show — through Jinja2 templates (`kpi/templates/`) with autoescape: every value that comes from
+the person's files (post texts, platform names, file names) is HTML-escaped; every word goes
+through `t()` and every number through `format_value`."""
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
-import html
 import re
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
 
 import altair as alt
-import duckdb
 import pandas as pd
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 
 from kpi import charts
-from kpi.catalog import BY_ID, Kpi
-from kpi.engine import Need, Request, Result, available_fields, comparison_range, run
+from kpi.catalog import BY_ID
+from kpi.engine import comparison_range
 from kpi.errors import KpiError
 from kpi.export import chart_svg
 from kpi.i18n import format_change, format_date, format_value, row_currency, t
 from kpi.store import SessionData
+from kpi.views import VIEWS
+from kpi.views.common import label as _kpi_label
+from kpi.views.common import period_context, tile_change, tone
+from kpi.views.leads_settings import (  # noqa: F401 — where the page and tests import them from
+    GROWTH_KPIS,
+    KEPT_IN_WORKSPACE,
+    SAMPLE_STAGE_VALUES,
+    WORKSPACE_KEY,
+    LeadsSettings,
+    group_tone,
+    groups_frame,
+    groups_table,
+    leads_defaults,
+    p_text,
+)
+from kpi.views.model import (
+    Chart,
+    Columns,
+    Needs,
+    PageView,
+    Table,
+    Text,
+    Tiles,
+    shown,
+)
+from kpi.views.overview import CORE, HEADLINE
+from kpi.views.report_extras import TOP_POSTS, top_posts
 
-# Always shown (or listed under "KPIs that need data").
-CORE = (
-    "impressions",
-    "engagement_rate",
-    "followers",
-    "new_followers",
-    "sessions",
-    "leads",
-    "spend",
-    "roas",
-)
-# Shown when the period has data for them.
-EXTRA = (
-    "reach",
-    "social_sessions",
-    "bounce_rate",
-    "cost_per_lead",
-    "brand_mentions",
-    "first_response_time_median",
-)
-HEADLINE: tuple[str, ...] = tuple(k for k in (*CORE, *EXTRA) if k in BY_ID)
 PERIODS = ("last-week", "last-month")
-TOP_POSTS = 5
-_TEXT_CHARS = 180  # a post's text is cut to this many characters in the table
+_TEMPLATES = Path(__file__).resolve().parent / "templates"
+_NUMERIC = {"count", "percent", "currency", "money", "ratio", "decimal", "duration", "int"}
+_KINDS = {"int": "count", "money": "currency"}
+_TEXT_CLASSES = {"caption": "hint", "info": "hint", "warning": "warning", "error": "bad"}
 
-_COLOURS = {"good": "#1a7f37", "bad": "#b42318", "neutral": "#555", "warning": "#b54708"}
+__all__ = [
+    "CORE", "HEADLINE", "PERIODS", "TOP_POSTS", "build_report", "grain_for", "inline_svg",
+    "leads_section", "period_for", "period_title", "render_report", "render_view", "tile_change",
+    "tone", "top_posts",
+]  # fmt: skip
 
 
 # --- periods ----------------------------------------------------------------------------------
@@ -104,164 +120,7 @@ def period_title(start: dt.date, end: dt.date, lang: str = "en") -> str:
     return t("report.title_range", lang, start=format_date(start, lang), end=format_date(end, lang))
 
 
-# --- data -------------------------------------------------------------------------------------
-
-TOP_POSTS_SQL = """
-SELECT
-    coalesce(text, post_id, '') AS text,
-    platform,
-    CAST(published_at AS DATE) AS day,
-    impressions,
-    coalesce(likes, 0) + coalesce(comments, 0) + coalesce(shares, 0) AS engagements,
-    (coalesce(likes, 0) + coalesce(comments, 0) + coalesce(shares, 0))
-        / nullif(impressions, 0) AS engagement_rate
-FROM posts
-WHERE CAST(published_at AS DATE) BETWEEN ? AND ?
-ORDER BY engagements DESC, published_at, post_id
-LIMIT ?
-"""
-
-
-def top_posts(
-    con: duckdb.DuckDBPyConnection, start: dt.date, end: dt.date, n: int = TOP_POSTS
-) -> pd.DataFrame:
-    """The `n` posts of [start, end] with the most engagements (likes + comments + shares):
-    text, platform, day, impressions, engagements, engagement_rate. Empty without posts."""
-    columns = ["text", "platform", "day", "impressions", "engagements", "engagement_rate"]
-    if available_fields(con, "posts") is None:
-        return pd.DataFrame(columns=columns)
-    return con.execute(TOP_POSTS_SQL, [start, end, n]).df()
-
-
-def headline(
-    data: SessionData,
-    start: dt.date,
-    end: dt.date,
-    compare: str | None = "previous",
-    filters: Mapping[str, tuple[str, ...]] | None = None,
-) -> Result:
-    """One value per headline KPI over the period, with change, target and status; KPIs outside
-    the core list are dropped when they have no value in the period."""
-    request = Request(
-        HEADLINE,
-        start,
-        end,
-        None,
-        compare=compare,
-        filters=dict(filters or {}),
-        targets=dict(data.workspace.targets),
-    )
-    result = run(data.con, request)
-    rows = result.rows
-    keep = rows["kpi"].isin(CORE) | rows["value"].notna()
-    result.rows = rows[keep].reset_index(drop=True)
-    return result
-
-
-def _chart_rows(rows: pd.DataFrame) -> pd.DataFrame:
-    # vl-convert needs JSON: dates become timestamps (a datetime.date is not serialisable).
-    return rows.assign(period_start=pd.to_datetime(rows["period_start"]))
-
-
-def trend_chart(
-    data: SessionData,
-    kpi_id: str,
-    start: dt.date,
-    end: dt.date,
-    compare: str | None = "previous",
-    grain: str | None = None,
-    filters: Mapping[str, tuple[str, ...]] | None = None,
-    lang: str = "en",
-) -> alt.Chart | None:
-    """A KPI per period against the comparison period, or None when the period has no data."""
-    kpi = BY_ID[kpi_id]
-    request = Request(
-        (kpi_id,),
-        start,
-        end,
-        grain or grain_for(start, end),
-        compare=compare,
-        filters=dict(filters or {}),
-    )
-    result = run(data.con, request)
-    if result.needs or result.rows.empty or result.rows["value"].isna().all():
-        return None
-    chart = charts.trend_with_comparison(
-        _chart_rows(result.rows), _label(kpi, lang), charts.number_format(kpi.format)
-    )
-    # One legend for colour and dash: both scales get the same domain, in the same order.
-    series = [t("chart.current", lang), t("chart.previous", lang)]
-    series = series[:1] if result.rows["previous"].isna().all() else series
-    legend = alt.Legend(orient="top", labelLimit=0)
-    return chart.encode(
-        color=alt.Color(
-            "series:N",
-            title=None,
-            legend=legend,
-            scale=alt.Scale(domain=series, range=charts.PALETTE[:2]),
-        ),
-        strokeDash=alt.StrokeDash(
-            "series:N",
-            title=None,
-            legend=legend,
-            scale=alt.Scale(domain=series, range=[[1, 0], [6, 4]][: len(series)]),
-        ),
-    )
-
-
-def platform_chart(
-    data: SessionData,
-    start: dt.date,
-    end: dt.date,
-    filters: Mapping[str, tuple[str, ...]] | None = None,
-    lang: str = "en",
-) -> alt.Chart | None:
-    """Engagement rate per platform over the period, or None without per-platform data."""
-    request = Request(
-        ("engagement_rate",), start, end, None, ("platform",), filters=dict(filters or {})
-    )
-    result = run(data.con, request)
-    rows = result.rows
-    if result.needs or rows.empty or rows["value"].isna().all():
-        return None
-    rows = rows[rows["value"].notna()].reset_index(drop=True)
-    return charts.bar_by(
-        _chart_rows(rows), "platform", _label(BY_ID["engagement_rate"], lang), percent=True
-    )
-
-
-# --- formatting -------------------------------------------------------------------------------
-
-
-def _label(kpi: Kpi, lang: str) -> str:
-    return kpi.labels.get(lang) or kpi.label
-
-
-def _number(value: object) -> float | None:
-    if value is None:
-        return None
-    try:
-        return None if pd.isna(value) else float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return None
-
-
-def tile_change(row: Mapping[str, object], kpi: Kpi) -> float | None:
-    """The change a tile shows: percentage points for a rate, relative change otherwise."""
-    return _number(row.get("change") if kpi.format == "percent" else row.get("change_pct"))
-
-
-def tone(change: float | None, direction: str) -> str:
-    """good, bad or neutral for a change, respecting whether higher or lower is better."""
-    if change is None or change == 0:
-        return "neutral"
-    better = change > 0 if direction == "higher" else change < 0
-    return "good" if better else "bad"
-
-
-def _e(value: object) -> str:
-    return html.escape(str(value), quote=True)
-
+# --- rendering --------------------------------------------------------------------------------
 
 _ID = re.compile(r'\bid="([^"]+)"')
 
@@ -282,143 +141,212 @@ def inline_svg(chart: alt.TopLevelMixin, prefix: str) -> str:
     return svg
 
 
-# --- the document -----------------------------------------------------------------------------
-
-_CSS = """
-:root { color-scheme: light; }
-body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif;
-       color: #1f2328; margin: 0 auto; max-width: 1040px; padding: 24px 32px 48px; line-height: 1.45; }
-h1 { font-size: 28px; margin: 0 0 4px; }
-h2 { font-size: 20px; margin: 32px 0 12px; border-bottom: 1px solid #d0d7de; padding-bottom: 4px; }
-h3 { font-size: 16px; margin: 20px 0 8px; }
-p.meta { color: #57606a; margin: 0; }
-table { border-collapse: collapse; width: 100%; font-size: 14px; }
-th, td { text-align: left; padding: 6px 10px; border-bottom: 1px solid #eaeef2; vertical-align: top; }
-th { background: #f6f8fa; font-weight: 600; }
-td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-td.text { max-width: 460px; overflow-wrap: anywhere; }
-td.date { white-space: nowrap; }
-.good { color: #1a7f37; } .bad { color: #b42318; } .neutral { color: #555; } .warning { color: #b54708; }
-.dot { font-weight: 700; }
-figure { margin: 12px 0 24px; }
-figure svg { max-width: 100%; height: auto; display: block; }
-figcaption { font-weight: 600; margin-bottom: 6px; }
-ul.needs li, ul.sources li { margin: 4px 0; }
-.hint { color: #57606a; }
-@media print { body { padding: 0; } h2 { break-after: avoid; } figure, tr { break-inside: avoid; } }
-"""
+@cache
+def _environment() -> Environment:
+    return Environment(
+        loader=FileSystemLoader(_TEMPLATES),
+        autoescape=select_autoescape(("html", "j2")),
+        trim_blocks=False,
+        lstrip_blocks=False,
+    )
 
 
-def _headline_table(result: Result, lang: str, compare: bool) -> str:
-    if result.rows.empty:
-        return f"<p>{_e(t('report.no_headline', lang))}</p>"
-    with_targets = result.rows["target"].notna().any()
-    head = [
-        f"<th>{_e(t('report.kpi', lang))}</th>",
-        f'<th class="num">{_e(t("report.value", lang))}</th>',
-    ]
+def _number(value: object) -> float | None:
+    if value is None:
+        return None
+    try:
+        return None if pd.isna(value) else float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+
+
+def _cell(text: object, cls: str = "", title: str = "", dot: bool = False) -> dict[str, Any]:
+    return {"text": "" if text is None else str(text), "cls": cls, "title": title, "dot": dot}
+
+
+def _headline(block: Tiles, lang: str) -> dict[str, Any]:
+    """The tiles as the report's headline table: KPI, value, change and value before, target."""
+    rows = block.rows
+    if rows.empty:
+        return {"kind": "text", "text": t("report.no_headline", lang), "cls": ""}
+    compare = block.compare
+    with_targets = "target" in rows and rows["target"].notna().any()
+    head = [_cell(t("report.kpi", lang)), _cell(t("report.value", lang), "num")]
     if compare:
-        head += [
-            f'<th class="num">{_e(t("report.change", lang))}</th>',
-            f'<th class="num">{_e(t("report.previous", lang))}</th>',
-        ]
+        head += [_cell(t("report.change", lang), "num"), _cell(t("report.previous", lang), "num")]
     if with_targets:
-        head += [
-            f'<th class="num">{_e(t("report.target", lang))}</th>',
-            f"<th>{_e(t('report.status', lang))}</th>",
-        ]
+        head += [_cell(t("report.target", lang), "num"), _cell(t("report.status", lang))]
     body = []
-    for row in result.rows.to_dict("records"):
+    for row in rows.to_dict("records"):
         kpi = BY_ID[row["kpi"]]
         currency = row_currency(row)
+        description = kpi.descriptions.get(lang) or kpi.description
         cells = [
-            f'<td title="{_e(kpi.descriptions.get(lang) or kpi.description)}">'
-            f"{_e(_label(kpi, lang))}</td>",
-            f'<td class="num">{_e(format_value(_number(row["value"]), kpi.format, lang, currency))}</td>',
+            _cell(_kpi_label(kpi.id, lang), title=description),
+            _cell(format_value(_number(row["value"]), kpi.format, lang, currency), "num"),
         ]
         if compare:
             change = tile_change(row, kpi)
             text = format_change(change, kpi.format, lang) or t("report.no_change", lang)
             arrow = "" if change is None or change == 0 else ("▲ " if change > 0 else "▼ ")
+            previous = _number(row.get("previous"))
             cells += [
-                f'<td class="num {tone(change, kpi.direction)}">{_e(arrow + text)}</td>',
-                f'<td class="num">{_e(format_value(_number(row["previous"]), kpi.format, lang, currency))}</td>',
+                _cell(arrow + text, f"num {tone(change, kpi.direction)}"),
+                _cell(format_value(previous, kpi.format, lang, currency), "num"),
             ]
         if with_targets:
             target = _number(row.get("target"))
             status = row.get("status") if isinstance(row.get("status"), str) else None
+            shown_target = (
+                format_value(target, kpi.format, lang, currency) if target is not None else ""
+            )
             cells += [
-                f'<td class="num">{_e(format_value(target, kpi.format, lang, currency) if target is not None else "")}</td>',
-                f'<td class="{_e(status or "neutral")}">'
-                + (
-                    f'<span class="dot">●</span> {_e(t(f"report.status.{status}", lang))}'
-                    if status
-                    else ""
-                )
-                + "</td>",
+                _cell(shown_target, "num"),
+                _cell(
+                    t(f"report.status.{status}", lang) if status else "",
+                    status or "neutral",
+                    dot=bool(status),
+                ),
             ]
-        body.append(f"<tr>{''.join(cells)}</tr>")
-    return f"<table><thead><tr>{''.join(head)}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+        body.append(cells)
+    return {"kind": "table", "head": head, "rows": body, "caption": None}
 
 
-def _figure(chart: alt.Chart | None, caption: str, prefix: str, lang: str) -> str:
-    if chart is None:
-        return (
-            f"<figure><figcaption>{_e(caption)}</figcaption>"
-            f'<p class="hint">{_e(t("report.no_chart", lang))}</p></figure>'
-        )
-    svg = inline_svg(charts.styled(chart.properties(width=760)), prefix)
-    svg = svg.replace("<svg", f'<svg role="img" aria-label="{_e(caption)}"', 1)
-    return f"<figure><figcaption>{_e(caption)}</figcaption>{svg}</figure>"
+def _table_text(value: object, kind: str | None, lang: str) -> str:
+    if kind in _NUMERIC:
+        return format_value(_number(value), _KINDS.get(kind, kind), lang)  # type: ignore[arg-type]
+    if value is None or (not isinstance(value, str) and pd.isna(value)):  # type: ignore[arg-type]
+        return ""
+    if kind == "date" or isinstance(value, dt.date | pd.Timestamp):
+        return format_date(pd.Timestamp(value).date(), lang)  # type: ignore[arg-type]
+    return str(value)
 
 
-def _posts_table(posts: pd.DataFrame, lang: str) -> str:
-    if posts.empty:
-        return f"<p>{_e(t('report.no_posts', lang))}</p>"
-    head = (
-        f"<th>{_e(t('report.post', lang))}</th><th>{_e(t('report.platform', lang))}</th>"
-        f"<th>{_e(t('report.date', lang))}</th>"
-        f'<th class="num">{_e(t("report.impressions", lang))}</th>'
-        f'<th class="num">{_e(t("report.engagements", lang))}</th>'
-        f'<th class="num">{_e(t("report.engagement_rate", lang))}</th>'
+def _table(block: Table, lang: str) -> dict[str, Any]:
+    """A table block: every column, titled by its label, numbers formatted and right-aligned."""
+    classes = {c: "num" if k in _NUMERIC else "text" if k == "longtext" else "date" if k == "date"
+               else "" for c, k in block.formats.items()}  # fmt: skip
+    classes |= {c: "num" for c, k in block.formats.items() if k == "shown"}  # already formatted
+    columns = list(block.frame.columns)
+    head = [
+        _cell(block.labels.get(c, c), "num" if classes.get(c) == "num" else "") for c in columns
+    ]
+    if not any(cell["text"] for cell in head):
+        head = []
+    rows = [
+        [
+            _cell(_table_text(row[c], block.formats.get(c), lang), classes.get(c, ""))
+            for c in columns
+        ]
+        for row in block.frame.to_dict("records")
+    ]
+    return {"kind": "table", "head": head, "rows": rows, "caption": block.caption}
+
+
+def _figure(block: Chart, caption: str, prefix: str) -> dict[str, Any]:
+    chart = block.spec
+    if isinstance(chart, alt.Chart | alt.LayerChart):
+        chart = chart.properties(width=760)
+    svg = inline_svg(charts.styled(chart), prefix)
+    svg = svg.replace("<svg", f'<svg role="img" aria-label="{Markup.escape(caption)}"', 1)
+    return {"kind": "figure", "caption": caption, "svg": Markup(svg)}  # made here by vl-convert
+
+
+def _walk(blocks: Sequence[Any]) -> Iterator[Any]:
+    for block in blocks:
+        if isinstance(block, Columns):
+            for part in block.blocks:
+                yield from _walk(part if isinstance(part, tuple | list) else (part,))
+        else:
+            yield block
+
+
+def _view(view: PageView, counter: Iterator[int]) -> dict[str, Any]:
+    """A view as the templates draw it: its sections' blocks turned into tables, figures and
+    paragraphs (what the scrolling page shows; presenter-only blocks are left out)."""
+    lang = view.lang
+    sections = []
+    for section in view.sections:
+        title = section.heading or section.title
+        out: list[dict[str, Any]] = []
+        for block in _walk(section.blocks):
+            if not shown(block, present=False):
+                continue
+            if isinstance(block, Tiles):
+                out.append(_headline(block, lang))
+            elif isinstance(block, Chart):
+                caption = block.caption or block.heading or title
+                out.append(_figure(block, caption, f"c{next(counter)}"))
+            elif isinstance(block, Table):
+                out.append(_table(block, lang))
+            elif isinstance(block, Text):
+                cls = _TEXT_CLASSES.get(block.kind, "")
+                out.append({"kind": "text", "text": block.text, "cls": cls})
+            elif isinstance(block, Needs):
+                text = t("content.needs", lang, missing=", ".join(block.fields), hint=block.hint)
+                out.append({"kind": "text", "text": text, "cls": "hint"})
+        sections.append({"title": title, "blocks": out})
+    return {"id": view.id, "title": view.title, "caption": view.caption, "sections": sections}
+
+
+def _needs(views: Sequence[PageView]) -> list[dict[str, str]]:
+    """The KPIs of the views' tiles that have no data: what each needs and which export has it."""
+    seen: dict[str, dict[str, str]] = {}
+    for view in views:
+        for block in view.blocks():
+            if not isinstance(block, Tiles):
+                continue
+            for need in block.needs:
+                if need.kpi in seen:
+                    continue
+                name = _kpi_label(need.kpi, view.lang) if need.kpi in BY_ID else need.kpi
+                seen[need.kpi] = {
+                    "label": name,
+                    "text": t("report.needs_item", view.lang, missing=", ".join(need.missing)),
+                    "hint": t("report.needs_hint", view.lang, hint=need.hint) if need.hint else "",
+                }
+    return list(seen.values())
+
+
+def render_view(view: PageView) -> str:
+    """One view as a `<section>` of the report (an HTML fragment)."""
+    return (
+        _environment().get_template("view.html.j2").render(view=_view(view, iter(range(1, 10**6))))
     )
-    body = []
-    for row in posts.to_dict("records"):
-        text = str(row["text"] or "")
-        if len(text) > _TEXT_CHARS:
-            text = text[: _TEXT_CHARS - 1].rstrip() + "…"
-        day = row["day"]
-        day_text = format_date(pd.Timestamp(day).date(), lang) if not pd.isna(day) else ""
-        platform = row["platform"] if isinstance(row["platform"], str) else ""
-        body.append(
-            "<tr>"
-            f'<td class="text">{_e(text)}</td><td>{_e(platform)}</td><td class="date">{_e(day_text)}</td>'
-            f'<td class="num">{_e(format_value(_number(row["impressions"]), "count", lang))}</td>'
-            f'<td class="num">{_e(format_value(_number(row["engagements"]), "count", lang))}</td>'
-            f'<td class="num">{_e(format_value(_number(row["engagement_rate"]), "percent", lang))}</td>'
-            "</tr>"
+
+
+def render_report(
+    views: Sequence[PageView],
+    *,
+    title: str = "KPI Explorer",
+    meta: Sequence[str] = (),
+    sources: Sequence[str] = (),
+    lang: str = "en",
+) -> str:
+    """Views as one self-contained HTML document: a section per view, a subsection per section,
+    then the KPIs that need data and the files read (see the module docstring)."""
+    counter = iter(range(1, 10**6))
+    return (
+        _environment()
+        .get_template("report.html.j2")
+        .render(
+            lang=lang,
+            title=title,
+            meta=list(meta),
+            css=Markup((_TEMPLATES / "report.css").read_text(encoding="utf-8")),  # the app's own
+            views=[_view(v, counter) for v in views],
+            needs=_needs(views),
+            needs_title=t("report.needs", lang),
+            sources=list(sources),
+            sources_title=t("report.sources", lang),
         )
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+    )
 
 
-def _needs_list(needs: Sequence[Need], lang: str) -> str:
-    items = []
-    for need in needs:
-        kpi = BY_ID.get(need.kpi)
-        label = _label(kpi, lang) if kpi else need.kpi
-        hint = (
-            f' <span class="hint">{_e(t("report.needs_hint", lang, hint=need.hint))}</span>'
-            if need.hint
-            else ""
-        )
-        items.append(
-            f"<li><strong>{_e(label)}</strong>: "
-            f"{_e(t('report.needs_item', lang, missing=', '.join(need.missing)))}.{hint}</li>"
-        )
-    return f'<ul class="needs">{"".join(items)}</ul>'
+# --- the document -----------------------------------------------------------------------------
 
 
-def _sources(data: SessionData, lang: str) -> str:
+def _sources(data: SessionData, lang: str) -> list[str]:
     items = [
         t(
             "report.source_row",
@@ -429,8 +357,9 @@ def _sources(data: SessionData, lang: str) -> str:
         )
         for table in data.tables
     ]
-    items += [t("report.source_error", lang, file=e.file, message=e.message) for e in data.errors]
-    return '<ul class="sources">' + "".join(f"<li>{_e(i)}</li>" for i in items) + "</ul>"
+    return items + [
+        t("report.source_error", lang, file=e.file, message=e.message) for e in data.errors
+    ]
 
 
 def build_report(
@@ -441,251 +370,32 @@ def build_report(
     compare: str | None = "previous",
     today: dt.date | None = None,
 ) -> str:
-    """The report of [start, end] as one self-contained HTML document (see the module docstring)."""
+    """The report of [start, end] as one self-contained HTML document: the Overview (headline
+    KPIs, trend, engagement by platform), sessions and the top posts, and Leads & ROI."""
+    from kpi.views.leads_report import leads_report_view
+    from kpi.views.report_extras import report_extras
+
     if end < start:
         raise KpiError(f"The period ends ({end}) before it starts ({start}). Swap the dates.")
-    title = period_title(start, end, lang)
-    tiles = headline(data, start, end, compare)
-    doc: list[str] = []
-
-    def add(*chunks: str) -> None:
-        doc.extend(chunks)
-
-    add(
-        "<!DOCTYPE html>",
-        f'<html lang="{_e(lang)}"><head><meta charset="utf-8">',
-        # Nothing may load from anywhere: the file works offline and leaks nothing when opened.
-        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
-        "style-src 'unsafe-inline'; img-src data:\">",
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{_e(title)}</title>",
-        f"<style>{_CSS}</style></head><body>",
-        f"<header><h1>{_e(title)}</h1>",
-    )
+    ctx = period_context(data, start, end, compare, grain_for(start, end), lang=lang)
+    views = [
+        VIEWS["overview"](ctx),
+        report_extras(ctx),
+        leads_report_view(data, lang=lang, start=start, end=end),
+    ]
+    meta = []
     if compare:
         c_start, c_end = comparison_range(start, end, compare)
-        add(
-            f'<p class="meta">{_e(t("report.compared", lang, start=format_date(c_start, lang), end=format_date(c_end, lang)))}</p>'
-        )
-    add(
-        f'<p class="meta">{_e(t("report.generated", lang, date=format_date(today or dt.date.today(), lang)))}</p>'
-        "</header>",
-        f"<section><h2>{_e(t('report.headline', lang))}</h2>",
-        _headline_table(tiles, lang, compare is not None),
-        "</section>",
-        f"<section><h2>{_e(t('report.charts', lang))}</h2>",
+        meta.append(t("report.compared", lang, start=format_date(c_start, lang),
+                      end=format_date(c_end, lang)))  # fmt: skip
+    meta.append(t("report.generated", lang, date=format_date(today or dt.date.today(), lang)))
+    return render_report(
+        views,
+        title=period_title(start, end, lang),
+        meta=meta,
+        sources=_sources(data, lang) if data.tables or data.errors else (),
+        lang=lang,
     )
-    shown = set(tiles.rows["kpi"]) if not tiles.rows.empty else set()
-    trend_kpi = "impressions" if "impressions" in shown else next(iter(sorted(shown)), None)
-    if trend_kpi is not None:
-        label = _label(BY_ID[trend_kpi], lang)
-        add(
-            _figure(
-                trend_chart(data, trend_kpi, start, end, compare, lang=lang),
-                t("report.trend", lang, kpi=label),
-                "c1",
-                lang,
-            )
-        )
-    add(
-        _figure(
-            platform_chart(data, start, end, lang=lang), t("report.by_platform", lang), "c2", lang
-        ),
-        _figure(
-            trend_chart(data, "sessions", start, end, compare, lang=lang),
-            t("report.sessions", lang),
-            "c3",
-            lang,
-        ),
-        "</section>",
-        f"<section><h2>{_e(t('report.top_posts', lang, n=TOP_POSTS))}</h2>",
-        _posts_table(top_posts(data.con, start, end), lang),
-        "</section>",
-    )
-    add(leads_section(data, lang=lang, start=start, end=end))
-    if tiles.needs:
-        add(
-            f"<section><h2>{_e(t('report.needs', lang))}</h2>",
-            _needs_list(tiles.needs, lang),
-            "</section>",
-        )
-    if data.tables or data.errors:
-        add(
-            f"<section><h2>{_e(t('report.sources', lang))}</h2>", _sources(data, lang), "</section>"
-        )
-    add("</body></html>")
-    return "\n".join(doc)
-
-
-# --- Leads & ROI ------------------------------------------------------------------------------
-# The page (app_pages/leads.py), its slides and this section share these settings and tables.
-
-GROWTH_KPIS = tuple(
-    k
-    for k in (
-        "leads", "social_leads", "qualified_leads", "converted_leads", "lead_conversion_rate",
-        "social_lead_revenue", "new_customers", "order_revenue", "revenue_per_customer",
-        "sessions", "spend",
-    )
-    if k in BY_ID
-)  # fmt: skip
-# What the sample business (Café Aurora) says a lead, a qualified lead and a customer are worth
-# and what its community team costs a month; a person's own data starts from zero.
-SAMPLE_STAGE_VALUES = {"value_lead": 5.0, "value_qualified": 25.0, "value_customer": 120.0,
-                       "staff_cost": 1000.0}  # fmt: skip
-
-
-@dataclass(frozen=True)
-class LeadsSettings:
-    """What the person sets on the Leads & ROI page; all but the campaign dates are saved in
-    the workspace under `WORKSPACE_KEY`."""
-
-    by: str = "channel"
-    measure: str = "revenue"
-    half_life: float = 7.0
-    retention_days: int = 90
-    slow_below: float = 40.0
-    fast_from: float = 70.0
-    value_lead: float = 0.0
-    value_qualified: float = 0.0
-    value_customer: float = 0.0
-    staff_cost: float = 0.0
-    kpi: str = "leads"
-    lift_from: dt.date | None = None
-    lift_to: dt.date | None = None
-
-
-WORKSPACE_KEY = "leads"
-KEPT_IN_WORKSPACE = frozenset(
-    ("by", "measure", "half_life", "retention_days", "slow_below", "fast_from", "value_lead",
-     "value_qualified", "value_customer", "staff_cost", "kpi")
-)  # fmt: skip
-
-
-def leads_defaults(data: SessionData, start: dt.date, end: dt.date) -> LeadsSettings:
-    """Starting settings: what the workspace saved, else on the sample data the sample
-    business's stage values and staff cost; the campaign marked is the chosen date range."""
-    extra: dict[str, object] = dict(SAMPLE_STAGE_VALUES) if data.source == "sample" else {}
-    saved = data.workspace.other.get(WORKSPACE_KEY)
-    if isinstance(saved, dict):
-        kinds = {f: type(getattr(LeadsSettings(), f)) for f in KEPT_IN_WORKSPACE}
-        for key, value in saved.items():
-            if (
-                key in kinds
-                and isinstance(value, int | float | str)
-                and not isinstance(value, bool)
-            ):
-                extra[key] = kinds[key](value)
-    return LeadsSettings(lift_from=start, lift_to=end, **extra)
-
-
-def _status(c: object) -> str:
-    from kpi.analytics.groups import Comparison
-
-    assert isinstance(c, Comparison)
-    if not c.readable:
-        return "not_readable"
-    if c.p_value is None:
-        return "no_test"
-    return "significant" if c.p_value < 0.05 else "not_significant"
-
-
-def group_tone(c: object) -> str | None:
-    """good or bad for social when a readable comparison's difference is significant (a lower
-    CAC is the better one), else None: no colour for chance or for too few."""
-    if _status(c) != "significant":
-        return None
-    difference = getattr(c, "difference", None) or 0.0
-    better = difference < 0 if getattr(c, "metric", "") == "cac" else difference > 0
-    return "good" if better else "bad"
-
-
-def groups_table(results: Sequence[object], lang: str = "en") -> pd.DataFrame:
-    """One row per control-group comparison (social − other): both groups' n and value, the
-    difference, its 95 % interval, the p-value, the test and the reading ("not yet readable"
-    below the minimum sample). A comparison whose data is missing says what it needs."""
-    from kpi.analytics.groups import Comparison, fmt
-
-    rows = []
-    for c in results:
-        if not isinstance(c, Comparison):
-            rows.append({t("leads.col.metric", lang): "", t("leads.col.reading", lang): str(c)})
-            continue
-        a, b = c.groups
-        m = c.metric
-        ci = (
-            f"[{fmt(c.ci_low, m, True)}, {fmt(c.ci_high, m, True)}]"
-            if c.ci_low is not None and c.ci_high is not None
-            else "—"
-        )
-        rows.append(
-            {
-                t("leads.col.metric", lang): t(f"leads.metric.{m}", lang),
-                t("leads.col.n_social", lang): a.n,
-                t("leads.col.social", lang): fmt(a.value, m),
-                t("leads.col.n_other", lang): b.n,
-                t("leads.col.other", lang): fmt(b.value, m),
-                t("leads.col.difference", lang): fmt(c.difference, m, True),
-                t("leads.col.ci", lang): ci,
-                t("leads.col.p_value", lang): c.p_value,
-                t("leads.col.reading", lang): t(f"leads.status.{_status(c)}", lang),
-                t("leads.col.test", lang): c.test,
-            }
-        )
-    return pd.DataFrame(rows)
-
-
-def p_text(value: object) -> str:
-    """A p-value as people read it: < 0.001, 0.012, or empty without a test."""
-    if value is None or value != value:
-        return ""
-    return "< 0.001" if float(value) < 0.001 else f"{float(value):.3f}"
-
-
-def groups_frame(results: Sequence[object]) -> pd.DataFrame:
-    """The comparisons for the chart of differences: metric_key, metric_label, difference,
-    ci_low, ci_high (rates in percentage points), status."""
-    from kpi.analytics.groups import RATES, Comparison
-
-    rows = []
-    for c in results:
-        if not isinstance(c, Comparison) or c.difference is None:
-            continue
-        scale = 100.0 if c.metric in RATES else 1.0
-        unit = t("leads.unit.pp") if c.metric in RATES else t("leads.unit.money")
-        if c.metric == "saves_per_customer":
-            unit = t("leads.unit.saves")
-        rows.append(
-            {
-                "metric_key": c.metric,
-                "metric_label": f"{t(f'leads.metric.{c.metric}')} ({unit})",
-                "difference": c.difference * scale,
-                "ci_low": None if c.ci_low is None else c.ci_low * scale,
-                "ci_high": None if c.ci_high is None else c.ci_high * scale,
-                "status": _status(c),
-            }
-        )
-    columns = ["metric_key", "metric_label", "difference", "ci_low", "ci_high", "status"]
-    return pd.DataFrame(rows, columns=columns)
-
-
-def _frame_table(frame: pd.DataFrame, kinds: Mapping[str, str | None], lang: str) -> str:
-    """A small frame as an HTML table; `kinds` maps a column to its format (None for text)."""
-    head = "".join(
-        f'<th class="{"num" if kinds.get(c) else ""}">{_e(c)}</th>' for c in frame.columns
-    )
-    body = []
-    for row in frame.to_dict("records"):
-        cells = []
-        for c in frame.columns:
-            kind, value = kinds.get(c), row[c]
-            if kind:
-                text = format_value(_number(value), kind, lang)
-                cells.append(f'<td class="num">{_e(text)}</td>')
-            else:
-                cells.append(f"<td>{_e('' if value is None or value != value else value)}</td>")
-        body.append(f"<tr>{''.join(cells)}</tr>")
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
 
 def leads_section(
@@ -695,136 +405,7 @@ def leads_section(
     start: dt.date | None = None,
     end: dt.date | None = None,
 ) -> str:
-    """The report's Leads & ROI section: attribution under every model, the roles of each
-    channel, social against other customers, lead-score buckets and the ROI of social. A part
-    whose data is missing says which export provides it. With `start`/`end` (the report's
-    period) every part follows it: journeys converting, leads created and customers acquired
-    in it; without, every lead and customer loaded."""
-    from kpi.analytics import attribution as attr
-    from kpi.analytics import cohorts, groups, journeys, lead_scores, stages
-    from kpi.charts import roi
+    """The report's Leads & ROI section as an HTML fragment (see `kpi.views.leads_report`)."""
+    from kpi.views.leads_report import leads_report_view
 
-    s = settings or leads_defaults(data, start or dt.date.today(), end or dt.date.today())
-    con = data.con
-    span = {"start": start, "end": end}
-    by_title = t(f"leads.by.{s.by}", lang)
-    out = [f'<section id="leads"><h2>{_e(t("leads.title", lang))}</h2>']
-    if start is not None and end is not None:
-        scope = t("leads.report_range", lang, start=format_date(start, lang),
-                  end=format_date(end, lang))  # fmt: skip
-        out.append(f'<p class="hint">{_e(scope)}</p>')
-
-    def part(title: str, build: Callable[[], str]) -> None:
-        out.append(f"<h3>{_e(title)}</h3>")
-        try:
-            out.append(build())
-        except KpiError as exc:
-            out.append(f'<p class="hint">{_e(exc.user_message)}</p>')
-
-    def models() -> str:
-        frame = attr.compare_models(con, s.by, s.half_life, **span)
-        markov = attr.attribution(con, "markov", s.by, **span)
-        if frame.empty:
-            raise KpiError(t("leads.no_journeys_in_range", lang))
-        intro = t(
-            "leads.models_caption", lang,
-            conversions=format_value(markov.total_conversions, "count", lang),
-            revenue=format_value(markov.total_revenue, "currency", lang),
-            measure=t(f"leads.measure.{s.measure}", lang).lower(),
-            total=format_value(markov.total_revenue if s.measure == "revenue" else markov.total_conversions,
-                               "currency" if s.measure == "revenue" else "count", lang),
-        )  # fmt: skip
-        wide = roi.models_table(frame, s.measure, by_title)
-        kind = "currency" if s.measure == "revenue" else "decimal"
-        kinds = {c: kind for c in wide.columns[1:]}
-        chart = roi.models_bars(frame, s.measure, by_title)
-        return (
-            f"<p>{_e(intro)}</p>"
-            + _figure(chart, t("leads.models_title", lang), "l1", lang)
-            + _frame_table(wide, kinds, lang)
-        )
-
-    def roles() -> str:
-        totals = journeys.role_totals(con, s.by, **span)
-        notes = "".join(
-            "<p>"
-            + _e(
-                t(
-                    "leads.assister_plain", lang, name=r["key"],
-                    assists=f"{int(r['assist']):,}", converts=f"{int(r['converting']):,}",
-                )
-            )
-            + "</p>"
-            for r in roi.assisters(totals).head(2).to_dict("records")
-        )  # fmt: skip
-        shown = totals.rename(
-            columns={"key": by_title, **{r: t(f"leads.role.{r}", lang) for r in journeys.ROLES},
-                     "assists_per_conversion": t("leads.col.assists_per_conversion", lang)}
-        )  # fmt: skip
-        kinds = {c: "count" for c in shown.columns[1:4]} | {shown.columns[4]: "decimal"}
-        return notes + _frame_table(shown, kinds, lang)
-
-    def control() -> str:
-        results = []
-        for metric in groups.METRICS:
-            try:
-                results.append(
-                    groups.compare(con, metric, "social", days=int(s.retention_days), **span)
-                )
-            except KpiError as exc:
-                results.append(exc.user_message)
-        if not any(isinstance(r, groups.Comparison) for r in results):
-            raise KpiError(next(r for r in results if isinstance(r, str)))
-        frame = groups_table(results, lang)
-        p = t("leads.col.p_value", lang)
-        frame[p] = [p_text(v) for v in frame[p]]
-        kinds = {t("leads.col.n_social", lang): "count", t("leads.col.n_other", lang): "count"}
-        return (
-            f'<p class="hint">{_e(t("leads.groups_caption", lang, n=groups.MIN_N))}</p>'
-            + _frame_table(frame, kinds, lang)
-        )
-
-    def buckets() -> str:
-        totals = lead_scores.bucket_totals(con, s.slow_below, s.fast_from, **span)
-        shown = totals.assign(bucket=[t(f"leads.bucket.{b}", lang) for b in totals["bucket"]])
-        shown = shown.rename(columns={c: t(f"leads.col.{c}", lang) for c in totals.columns})
-        kinds = {
-            t("leads.col.leads", lang): "count", t("leads.col.social_leads", lang): "count",
-            t("leads.col.conversions", lang): "count", t("leads.col.cost", lang): "currency",
-            t("leads.col.conversion_rate", lang): "percent",
-            t("leads.col.cost_per_conversion", lang): "currency",
-        }  # fmt: skip
-        caption = t("leads.buckets_report", lang, slow=f"{s.slow_below:g}", fast=f"{s.fast_from:g}")
-        return f"<p>{_e(caption)}</p>" + _frame_table(shown, kinds, lang)
-
-    def social_roi() -> str:
-        values = stages.StageValues(s.value_lead, s.value_qualified, s.value_customer)
-        r = stages.social_roi(con, values, s.staff_cost, **span)
-        items = [
-            ("leads.social_value", format_value(r["value"], "currency", lang)),
-            ("leads.social_revenue", format_value(r["revenue"], "currency", lang)),
-            ("leads.social_cost", format_value(r["cost"], "currency", lang)),
-            ("leads.social_roi", format_value(r["roi_value"], "percent", lang)),
-            ("leads.social_roi_revenue", format_value(r["roi_revenue"], "percent", lang)),
-        ]
-        rows = "".join(
-            f'<tr><td>{_e(t(k, lang))}</td><td class="num">{_e(v)}</td></tr>' for k, v in items
-        )
-        return f"<table><tbody>{rows}</tbody></table>"
-
-    def customers() -> str:
-        frame = cohorts.cac_and_ltv(con, **span)
-        shown = frame.rename(columns={c: t(f"leads.col.{c}", lang) for c in frame.columns})
-        kinds = {t(f"leads.col.{c}", lang): k for c, k in (
-            ("spend", "currency"), ("customers", "count"), ("cac", "currency"), ("ltv", "currency"),
-            ("ltv_to_cac", "ratio"), ("months_covered", "decimal"))}  # fmt: skip
-        return _frame_table(shown, kinds, lang)
-
-    part(t("leads.models_title", lang), models)
-    part(t("leads.roles_title", lang), roles)
-    part(t("leads.groups_title", lang), control)
-    part(t("leads.cac_by_channel", lang), customers)
-    part(t("leads.buckets_title", lang), buckets)
-    part(t("leads.stages_title", lang), social_roi)
-    out.append("</section>")
-    return "".join(out)
+    return render_view(leads_report_view(data, settings, lang, start, end))

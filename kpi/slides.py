@@ -1,5 +1,9 @@
 """Slides as a PDF: one 1280×720 page per slide, its title on top and its charts (rendered to PNG
-offline by vl-convert) laid out below with Pillow. Nothing here needs a browser or the network."""
+offline by vl-convert) laid out below with Pillow. Nothing here needs a browser or the network.
+
+`view_slides` draws a page view (`kpi.views`): one slide per section, with its tiles as a
+chart-drawn table, its charts, its tables and what it lacks — the sections the page shows in
+presenter mode."""
 
 from __future__ import annotations
 
@@ -17,24 +21,13 @@ import pandas as pd
 from PIL import Image, ImageDraw, ImageFont
 
 from kpi import charts
-from kpi.analytics import audience, content, traffic
-from kpi.analytics.audience import by_breakdown_table, follower_flow
 from kpi.catalog import BY_ID
-from kpi.charts import audience as audience_charts
-from kpi.charts import content as content_charts
-from kpi.charts import paid as paid_charts
-from kpi.custom import custom_kpi
-from kpi.engine import Need, Request, Result, run
-from kpi.errors import KpiError
+from kpi.engine import Need, Request, Result
 from kpi.export import chart_png
 from kpi.i18n import format_change, format_date, format_value, row_currency, t
-from kpi.page_kpis import AD_VOLUMES, PAID_CORE, PAID_WHEN_PRESENT, SAMPLE_BRAND_TERMS
-from kpi.page_kpis import ENGAGEMENT as ENGAGEMENT_KPIS
-from kpi.page_kpis import TRAFFIC as TRAFFIC_TILES
-from kpi.report import headline, platform_chart, tile_change, tone, trend_chart
-from kpi.schema import DATASETS
 from kpi.store import SessionData
-from kpi.xmlsafe import xml_safe
+from kpi.views import VIEWS, Chart, Columns, Needs, PageView, Table, Text, Tiles, shown
+from kpi.views.common import context, period_context, tile_change, tone
 
 WIDTH, HEIGHT = 1280, 720
 MARGIN = 48
@@ -161,49 +154,6 @@ def tiles_chart(rows: pd.DataFrame, lang: str = "en", compare: bool = True) -> a
     )
 
 
-def overview_slides(
-    data: SessionData,
-    start: dt.date,
-    end: dt.date,
-    compare: str | None = "previous",
-    *,
-    grain: str | None = None,
-    filters: Mapping[str, tuple[str, ...]] | None = None,
-    lang: str = "en",
-) -> list[Slide]:
-    """The Overview as slides: the headline tiles, the trend against the comparison period, and
-    engagement rate by platform (a slide is left out when its chart has no data)."""
-    period = {"start": format_date(start, lang), "end": format_date(end, lang)}
-    tiles = headline(data, start, end, compare, filters)
-    slides: list[Slide] = [
-        (
-            t("slides.tiles", lang, **period),
-            [tiles_chart(tiles.rows, lang, compare is not None)] if not tiles.rows.empty else [],
-        )
-    ]
-    shown = list(tiles.rows["kpi"])
-    trend_kpi = "impressions" if "impressions" in shown else (shown[0] if shown else None)
-    if trend_kpi is not None:
-        trend = trend_chart(data, trend_kpi, start, end, compare, grain, filters, lang)
-        if trend is not None:
-            label = BY_ID[trend_kpi].labels.get(lang) or BY_ID[trend_kpi].label
-            slides.append(
-                (
-                    t("slides.trend", lang, kpi=label),
-                    [charts.styled(trend.properties(width=1000, height=440), present=True)],
-                )
-            )
-    platforms = platform_chart(data, start, end, filters, lang)
-    if platforms is not None:
-        slides.append(
-            (
-                t("slides.by_platform", lang),
-                [charts.styled(platforms.properties(width=1000), present=True)],
-            )
-        )
-    return slides
-
-
 # --- every page as slides: one slide per section the page shows, from the same builders ---------
 # The page files run Streamlit when imported, so the KPI lists they show are repeated here.
 
@@ -325,333 +275,118 @@ def _tiles_slide(title: str, tiles: Result, compare: bool, lang: str) -> Slide:
     return (title, [tiles_chart(tiles.rows, lang, compare)])
 
 
+_TABLE_KINDS = {"int": "count", "money": "currency", "longtext": None, "link": None, "date": None,
+                "shown": None}  # fmt: skip
+
+
+def _pictures(blocks: Sequence[object], lang: str) -> list[alt.TopLevelMixin]:
+    """A section's blocks as a slide's pictures (what a presenter screen shows)."""
+    out: list[alt.TopLevelMixin] = []
+    for block in blocks:
+        if isinstance(block, Columns):
+            for part in block.blocks:
+                if shown(block, present=True):
+                    out += _pictures(part if isinstance(part, tuple | list) else (part,), lang)
+            continue
+        if not shown(block, present=True):  # type: ignore[arg-type]
+            continue
+        if isinstance(block, Tiles):
+            if block.rows.empty:
+                text = (
+                    _needs_text(block.needs, lang) if block.needs else t("overview.no_data", lang)
+                )
+                out.append(note_chart(text))
+            else:
+                out.append(tiles_chart(block.rows, lang, block.compare))
+        elif isinstance(block, Chart):
+            chart = block.spec
+            title = block.caption or block.heading
+            if title and isinstance(chart, alt.Chart | alt.LayerChart):
+                chart = chart.properties(title=title)
+            if isinstance(chart, alt.Chart | alt.LayerChart):
+                out.append(_big(chart, block.slide_width))
+            else:
+                out.append(charts.styled(chart, present=True))
+        elif isinstance(block, Table):
+            names = block.slide_columns or tuple(block.frame.columns)
+            columns = {
+                c: (block.labels.get(c, c), _TABLE_KINDS.get(k, k) if k else None)
+                for c in names
+                for k in (block.formats.get(c),)
+            }
+            out.append(table_chart(block.frame, columns, lang, rows=block.slide_rows))
+        elif isinstance(block, Text):
+            if block.kind in ("info", "warning", "error", "success"):
+                out.append(note_chart(block.text))
+        elif isinstance(block, Needs):
+            text = t("content.needs", lang, missing=", ".join(block.fields), hint=block.hint)
+            out.append(note_chart(text))
+    return out
+
+
+def view_slides(view: PageView) -> list[Slide]:
+    """A page view as slides: one per section, titled as on a presenter screen, its blocks as
+    pictures — tiles as a chart-drawn table, charts at slide size, tables drawn as charts, and
+    a note for what a section lacks."""
+    return [
+        (section.slide_title or section.title, _pictures(section.blocks, view.lang))
+        for section in view.sections
+    ]
+
+
+def page_slides(
+    page: str, data: SessionData, c: SlideControls, lang: str = "en", **options: object
+) -> list[Slide]:
+    """The slides of a registered page (`kpi.views.VIEWS`) under the controls `c`."""
+    return view_slides(VIEWS[page](context(data, c, lang, present=True, **options)))
+
+
+def overview_slides(
+    data: SessionData,
+    start: dt.date,
+    end: dt.date,
+    compare: str | None = "previous",
+    *,
+    grain: str | None = None,
+    filters: Mapping[str, tuple[str, ...]] | None = None,
+    lang: str = "en",
+) -> list[Slide]:
+    """The Overview as slides: the headline tiles, the trend against the comparison period, and
+    engagement rate by platform."""
+    from kpi.report import grain_for
+
+    ctx = period_context(data, start, end, compare, grain or grain_for(start, end), filters, lang)
+    return view_slides(VIEWS["overview"](ctx))
+
+
 def engagement_slides(data: SessionData, c: SlideControls, lang: str = "en") -> list[Slide]:
     """The Engagement page: tiles; then, when any tile has a value, the engagement rate per
     platform over time, new against lost followers, and every KPI by platform."""
-    tiles = run(
-        data.con, _request(c, ENGAGEMENT_KPIS, whole_range=True, targets=data.workspace.targets)
-    )
-    slides = [_tiles_slide(t("engagement.tiles", lang), tiles, c.compare is not None, lang)]
-    if tiles.rows.empty:
-        return slides
-
-    title = t("engagement.trend_short", lang)
-    kpi = BY_ID["engagement_rate"]
-    split = run(data.con, _request(c, (kpi.id,), ("platform",), compare=None))
-    if split.needs:
-        slides.append(_note(title, _needs_text(split.needs, lang)))
-    elif split.rows["value"].isna().all():
-        slides.append(_note(title, t("engagement.no_trend", lang)))
-    else:
-        chart = audience_charts.rate_by_platform(
-            split.rows, _label(kpi.id, lang), charts.number_format(kpi.format)
-        )
-        slides.append((title, [_big(chart)]))
-
-    title = t("engagement.followers_short", lang)
-    flows = run(data.con, _request(c, ("new_followers", "net_new_followers"), compare=None))
-    lacking = [n for n in flows.needs if n.kpi == "new_followers"]
-    frame = follower_flow(flows.rows) if not lacking else None
-    if lacking:
-        slides.append(_note(title, _needs_text(lacking, lang)))
-    elif frame is None or frame.empty or not frame["followers"].any():
-        slides.append(_note(title, t("engagement.no_followers", lang)))
-    else:
-        slides.append((title, [_big(audience_charts.follower_flow(frame))]))
-
-    title = t("engagement.table_short", lang)
-    available = [k for k in ENGAGEMENT_KPIS if k not in {n.kpi for n in tiles.needs}]
-    split = run(data.con, _request(c, available, ("platform",), whole_range=True))
-    table = by_breakdown_table(split.rows, "platform", available)
-    if table.empty or len(table.columns) < 2:
-        slides.append(_note(title, t("engagement.no_table", lang)))
-    else:
-        # A slide holds a few columns: the engagement KPIs the tiles lead with.
-        kpis = list(table.columns[1:7])
-        columns = {"platform": (t("engagement.platform_col", lang), None)} | {
-            k: (_label(k, lang), BY_ID[k].format) for k in kpis
-        }
-        slides.append((title, [table_chart(table, columns, lang)]))
-    return slides
+    return page_slides("engagement", data, c, lang)
 
 
 def audience_slides(data: SessionData, c: SlideControls, lang: str = "en") -> list[Slide]:
     """The Audience page: age × gender pyramid, countries and cities, languages, and the
     weekday × hour heatmap of posts."""
-    filters = dict(c.filters or {})
-    missing = audience.missing_fields(data.con, "audience", ("dimension", "segment", "followers"))
-    snapshots = audience.snapshot_dates(data.con, c.end, filters) if missing == () else []
-
-    def needs(dataset: str, fields: tuple[str, ...] | None) -> str:
-        return t(
-            "audience.needs",
-            lang,
-            missing=", ".join(fields or (dataset,)),
-            hint=DATASETS[dataset].provided_by,
-        )
-
-    def gap() -> str | None:
-        if missing != ():
-            return needs("audience", missing)
-        if not snapshots:
-            return t("audience.no_snapshot", lang, end=format_date(c.end, lang))
-        return None
-
-    def segments(dimension: str, width: int) -> alt.TopLevelMixin:
-        title = t(f"audience.{dimension}", lang)
-        frame = audience.top_segments(data.con, dimension, c.end, filters)
-        if frame.empty:
-            return note_chart(t("audience.no_segments", lang, dimension=title.lower()))
-        chart = audience_charts.top_bars(frame, title).properties(title=title)
-        return _big(chart, width)
-
-    slides: list[Slide] = []
-    title = t("audience.pyramid_short", lang)
-    lacking = gap()
-    if lacking:
-        slides.append(_note(title, lacking))
-    else:
-        frame = audience.age_gender(data.con, c.end, filters)
-        drawn = frame[frame["gender"].isin(["F", "M"])]
-        if drawn.empty or not drawn["followers"].any():
-            slides.append(_note(title, t("audience.no_pyramid", lang)))
-        else:
-            slides.append((title, [_big(audience_charts.pyramid(frame))]))
-
-    title = f"{t('audience.country', lang)} · {t('audience.city', lang)}"
-    if lacking:
-        slides.append(_note(title, lacking))
-    else:
-        slides.append((title, [segments("country", 480), segments("city", 480)]))
-
-    title = t("audience.language", lang)
-    slides.append(_note(title, lacking) if lacking else (title, [segments("language", 1000)]))
-
-    title = t("audience.heatmap_short", lang)
-    posts_missing = audience.missing_fields(data.con, "posts", ("published_at", "impressions"))
-    if posts_missing != ():
-        slides.append(_note(title, needs("posts", posts_missing)))
-    else:
-        frame = audience.weekday_hour(
-            data.con, c.start, c.end, filters, audience.MIN_POSTS, timezone=data.timezone
-        )
-        if not frame["posts"].any():
-            slides.append(_note(title, t("audience.no_posts", lang)))
-        else:
-            chart = audience_charts.weekday_hour_heatmap(frame, audience.MIN_POSTS)
-            zone = t("audience.heatmap_zone_short", lang, zone=xml_safe(data.timezone))
-            slides.append((title, [_big(chart.properties(title=zone))]))
-    return slides
-
-
-def _gap_text(gap: content.Missing, lang: str) -> str:
-    return t("content.needs", lang, missing=", ".join(gap.fields), hint=gap.hint)
+    return page_slides("audience", data, c, lang)
 
 
 def content_slides(data: SessionData, c: SlideControls, lang: str = "en") -> list[Slide]:
     """The Content page: posts per period by platform, the best and worst posts, hashtags,
     mentions, and reach against engagement rate per post."""
-    filters = dict(c.filters or {})
-    slides: list[Slide] = []
-
-    title = t("content.posts_section", lang)
-    result = run(data.con, _request(c, ("posts",), ("platform",), compare=None))
-    if result.needs:
-        need = result.needs[0]
-        text = t("content.needs", lang, missing=", ".join(need.missing), hint=need.hint)
-        slides.append(_note(title, text))
-    else:
-        chart = content_charts.stacked_periods(
-            result.rows, "platform", "value", t("content.posts_axis", lang)
-        )
-        slides.append((title, [_big(chart)]))
-
-    title = t("content.ranking_section", lang)
-    gap = content.missing(
-        data.con, "posts", ("published_at", "impressions"), any_of=("likes", "comments", "shares")
-    )
-    if gap:
-        slides.append(_note(title, _gap_text(gap, lang)))
-    else:
-        top, bottom = content.ranked_posts(
-            data.con, c.start, c.end, filters, min_impressions=MIN_IMPRESSIONS, n=RANKED
-        )
-        if top.empty:
-            slides.append(_note(title, t("content.no_ranked", lang, n=f"{MIN_IMPRESSIONS:,}")))
-        else:
-            columns = {
-                "text": (t("content.col_text", lang), None),
-                "platform": (t("content.col_platform", lang), None),
-                "impressions": (t("content.col_impressions", lang), "count"),
-                "engagement_rate": (t("content.col_rate", lang), "percent"),
-            }
-            tables = [table_chart(top, columns, lang, rows=5)]
-            if not bottom.empty:
-                tables.append(table_chart(bottom, columns, lang, rows=5))
-            slides.append((title, tables))
-
-    for kind, section in (
-        ("hashtag", "content.hashtags_section"),
-        ("mention", "content.mentions_section"),
-    ):
-        title = t(section, lang)
-        gap = content.missing(data.con, "posts", ("published_at", "text"))
-        if gap:
-            slides.append(_note(title, _gap_text(gap, lang)))
-            continue
-        words = t(f"content.kind_{kind}", lang)
-        tag_title = t("content.col_tag" if kind == "hashtag" else "content.col_mention", lang)
-        ranked = {
-            order: content.top_tags(
-                data.con, c.start, c.end, filters, kind=kind, order_by=order, n=TAGS
-            )
-            for order in ("engagement", "posts")
-        }
-        if ranked["engagement"].empty:
-            slides.append(_note(title, t("content.no_tags", lang, kind=words)))
-            continue
-        pictures = [
-            _big(
-                content_charts.tag_bars(ranked[order], order, tag_title).properties(
-                    title=t(f"content.by_{order}", lang, n=TAGS, kind=words)
-                ),
-                480,
-            )
-            for order in ("engagement", "posts")
-        ]
-        slides.append((title, pictures))
-
-    title = t("content.scatter_section", lang)
-    gap = content.missing(data.con, "posts", ("published_at", "reach", "impressions"))
-    if gap:
-        slides.append(_note(title, _gap_text(gap, lang)))
-    else:
-        points, _ = content.reach_vs_engagement(data.con, c.start, c.end, filters)
-        if points.empty:
-            slides.append(_note(title, t("content.no_scatter", lang)))
-        else:
-            slides.append((title, [_big(content_charts.reach_scatter(points))]))
-    return slides
+    return page_slides("content", data, c, lang)
 
 
 def traffic_slides(data: SessionData, c: SlideControls, lang: str = "en") -> list[Slide]:
     """The Traffic page: website tiles, sessions from social against other channels, branded
     search clicks, and the funnel from post impressions to new customers."""
-    filters = dict(c.filters or {})
-    tiles = run(
-        data.con, _request(c, TRAFFIC_TILES, whole_range=True, targets=data.workspace.targets)
-    )
-    slides = [_tiles_slide(t("traffic.tiles", lang), tiles, c.compare is not None, lang)]
-
-    title = t("traffic.channels_section", lang)
-    gap = traffic.social_sessions_missing(data.con)
-    if gap:
-        slides.append(_note(title, _gap_text(gap, lang)))
-    else:
-        split = traffic.social_sessions(data.con, c.start, c.end, c.grain, filters)
-        if not split["sessions"].sum():
-            slides.append(_note(title, t("traffic.no_sessions", lang)))
-        else:
-            labels = {key: t(f"traffic.channel.{key}", lang) for key in ("social", "other")}
-            chart = content_charts.stacked_periods(
-                split, "channel", "sessions", t("traffic.sessions_axis", lang), labels
-            )
-            slides.append((title, [_big(chart)]))
-
-    title = t("traffic.search_section", lang)
-    gap = traffic.branded_search_missing(data.con)
-    saved = data.workspace.other.get("brand_terms")
-    default = SAMPLE_BRAND_TERMS if data.source == "sample" else ()
-    terms = traffic.parse_terms(saved if isinstance(saved, list) else default)
-    if gap:
-        slides.append(_note(title, _gap_text(gap, lang)))
-    elif not terms:
-        slides.append(_note(title, t("traffic.no_terms", lang)))
-    else:
-        split = traffic.branded_search(data.con, c.start, c.end, terms, c.grain)
-        if not split["clicks"].sum() and not split["impressions"].sum():
-            slides.append(_note(title, t("traffic.no_search", lang)))
-        else:
-            label = t("traffic.measure.clicks", lang)
-            labels = {key: t(f"traffic.kind.{key}", lang) for key in ("branded", "other")}
-            chart = content_charts.stacked_periods(split, "kind", "clicks", label, labels)
-            slides.append((title, [_big(chart)]))
-
-    title = t("traffic.funnel_section", lang)
-    result = traffic.funnel(data.con, c.start, c.end, filters)
-    if result.rows.empty:
-        slides.append(_note(title, t("traffic.no_funnel", lang)))
-    else:
-        rows = result.rows.assign(
-            label=[t(f"traffic.step.{step}", lang) for step in result.rows["step"]]
-        )
-        slides.append((title, [_big(content_charts.funnel_bars(rows))]))
-    return slides
+    return page_slides("traffic", data, c, lang)
 
 
 def paid_slides(data: SessionData, c: SlideControls, lang: str = "en") -> list[Slide]:
     """The Paid page: cost per result tiles; then, when there is ad spend, spend and ROAS per
     period and every campaign side by side with its ROAS."""
-    title = t("paid.tiles", lang)
-    try:
-        tiles = run(
-            data.con,
-            _request(
-                c, PAID_CORE + PAID_WHEN_PRESENT, whole_range=True, targets=data.workspace.targets
-            ),
-        )
-        series = run(data.con, _request(c, PAID_CORE, compare=None))
-    except KpiError as exc:
-        return [_note(title, exc.user_message)]
-    rows = tiles.rows[
-        tiles.rows["kpi"].isin(PAID_CORE)
-        | (tiles.rows["kpi"].isin(PAID_WHEN_PRESENT) & tiles.rows["value"].notna())
-    ]
-    has_spend = "spend" in set(tiles.rows["kpi"])
-    if not has_spend or rows.empty:
-        return [_note(title, t("paid.no_ads", lang))]
-    slides: list[Slide] = [(title, [tiles_chart(rows, lang, c.compare is not None)])]
-
-    chart = paid_charts.spend_and_roas(series.rows, _label("spend", lang), _label("roas", lang))
-    slides.append((t("paid.trend_short", lang), [_big(chart)]))
-
-    title = t("paid.campaigns", lang)
-    volumes = tuple(
-        custom_kpi(f"ad_{m}", t(f"paid.col.{m}", lang), "ads", f"sum({m})", format="count")
-        for m in AD_VOLUMES
-    )
-    names = {
-        "spend": _label("spend", lang),
-        **{f"ad_{m}": t(f"paid.col.{m}", lang) for m in AD_VOLUMES},
-        "cost_per_lead": _label("cost_per_lead", lang),
-        "roas": _label("roas", lang),
-        "roi": _label("roi", lang),
-    }
-    kinds = {"spend": "currency", "cost_per_lead": "currency", "roas": "ratio", "roi": "percent"}
-    try:
-        split = run(
-            data.con,
-            _request(
-                c, tuple(names), by=("campaign",), whole_range=True, compare=None, extra=volumes
-            ),
-        )
-    except KpiError as exc:
-        slides.append(_note(title, exc.user_message))
-        return slides
-    if "spend" not in set(split.rows["kpi"]) or split.rows.empty:
-        slides.append(_note(title, t("paid.no_campaigns", lang)))
-        return slides
-    table = paid_charts.wide_table(split.rows, "campaign", names, sort_by="spend")
-    shown = ("spend", "ad_clicks", "ad_leads", "cost_per_lead", "roas")
-    columns = {table.columns[0]: (table.columns[0], None)} | {
-        names[k]: (names[k], kinds.get(k, "count")) for k in shown
-    }
-    roas = split.rows[split.rows["kpi"] == "roas"]
-    chart = paid_charts.bar_values(roas, "campaign", _label("roas", lang)).properties(
-        title=t("paid.roas_by_campaign", lang)
-    )
-    slides.append((title, [table_chart(table, columns, lang, rows=8), _big(chart, 480)]))
-    return slides
+    return page_slides("paid", data, c, lang)
 
 
 def leads_slides(
@@ -659,154 +394,7 @@ def leads_slides(
 ) -> list[Slide]:
     """The Leads & ROI page: attribution models, the Markov chain, campaign-history roles, the
     control groups, cohort retention, LTV and CAC, lead-score buckets, the value of the lead
-    cycle and the growth of a KPI; a slide whose data is missing says which export provides it."""
-    from kpi.analytics import attribution as attr
-    from kpi.analytics import cohorts, groups, journeys, lead_scores, stages
-    from kpi.analytics.growth import kpi_growth
-    from kpi.charts import roi
-    from kpi.report import LeadsSettings, groups_frame, groups_table, leads_defaults
-
-    s = settings if isinstance(settings, LeadsSettings) else leads_defaults(data, c.start, c.end)
-    con = data.con
-    by_title = t(f"leads.by.{s.by}", lang)
-    slides: list[Slide] = []
-    # Every analysis follows the slides' dates (journeys converting, leads created, customers
-    # acquired in them), as the page does.
-    span = {
-        "start": c.start if isinstance(c.start, dt.date) else None,
-        "end": c.end if isinstance(c.end, dt.date) else None,
-    }
-
-    def add(title_key: str, build: object) -> None:
-        title = t(title_key, lang)
-        try:
-            pictures = build()  # type: ignore[operator]
-        except KpiError as exc:
-            slides.append(_note(title, exc.user_message))
-            return
-        slides.append((title, pictures))
-
-    def models() -> list:
-        frame = attr.compare_models(con, s.by, s.half_life, **span)
-        if frame.empty:
-            raise KpiError(t("leads.no_journeys_in_range", lang))
-        return [_big(roi.models_bars(frame, s.measure, by_title), 1080)]
-
-    def markov() -> list:
-        result = attr.attribution(con, "markov", s.by, **span)
-        if not result.removal_effects or result.transitions is None:
-            raise KpiError(t("leads.no_markov", lang))
-        return [
-            _big(roi.removal_bars(result.removal_effects or {}, by_title), 420),
-            _big(roi.transition_heatmap(result.transitions, 18), 520),
-        ]
-
-    def roles() -> list:
-        return [_big(roi.roles_bars(journeys.role_totals(con, s.by, **span), by_title))]
-
-    compared: list = []
-
-    def comparisons() -> list:
-        if not compared:
-            for metric in groups.METRICS:
-                try:
-                    compared.append(
-                        groups.compare(con, metric, "social", days=int(s.retention_days), **span)
-                    )
-                except KpiError as exc:
-                    compared.append(exc)
-        return compared
-
-    def control() -> list:
-        results = comparisons()
-        if not any(isinstance(r, groups.Comparison) for r in results):
-            raise next(r for r in results if isinstance(r, KpiError))
-        frame = groups_table([r for r in results if isinstance(r, groups.Comparison)], lang)
-        names = [
-            t(f"leads.col.{k}", lang)
-            for k in ("metric", "social", "other", "difference", "ci", "reading")
-        ]
-        columns = {n: (n, None) for n in names}
-        return [table_chart(frame, columns, lang, rows=6)]
-
-    def differences() -> list:
-        frame = groups_frame(comparisons())
-        if frame.empty:
-            raise KpiError(t("leads.no_groups", lang))
-        return [charts.styled(roi.groups_chart(frame), present=True)]
-
-    def retention() -> list:
-        return [_big(roi.retention_heatmap(cohorts.retention_matrix(con, **span), labels=False))]
-
-    def value() -> list:
-        return [
-            _big(roi.ltv_lines(cohorts.lifetime_value(con, **span)), 480),
-            _big(roi.cac_ltv_bars(cohorts.cac_and_ltv(con, **span)), 480),
-        ]
-
-    def buckets() -> list:
-        frame = lead_scores.score_buckets(con, c.grain, s.slow_below, s.fast_from)
-        periods = pd.to_datetime(frame["period_start"])
-        frame = frame[(periods >= pd.Timestamp(c.start) - pd.Timedelta(days=92))
-                      & (periods <= pd.Timestamp(c.end))]  # fmt: skip
-        if frame.empty:
-            raise KpiError(t("leads.no_leads_in_range", lang))
-        return [
-            _big(roi.bucket_periods(frame, "leads", t("leads.col.leads", lang)), 480),
-            _big(roi.bucket_periods(frame, "social_leads", t("leads.col.social_leads", lang)), 480),
-        ]
-
-    def results() -> list:
-        totals = lead_scores.bucket_totals(con, s.slow_below, s.fast_from, **span)
-        pictures = [
-            _big(
-                roi.bucket_bars(
-                    totals, "conversion_rate", t("leads.col.conversion_rate", lang), ".0%"
-                ),
-                480,
-            )
-        ]
-        if totals["cost_per_conversion"].notna().any():
-            title = t("leads.col.cost_per_conversion", lang)
-            pictures.append(
-                _big(roi.bucket_bars(totals, "cost_per_conversion", title, ",.2f"), 480)
-            )
-        return pictures
-
-    def cycle() -> list:
-        values = stages.StageValues(s.value_lead, s.value_qualified, s.value_customer)
-        summary = roi.stage_by_channel(stages.stage_value(con, values, s.staff_cost, **span))
-        return [_big(roi.value_cost_bars(summary))]
-
-    def grow() -> list:
-        kpi = BY_ID[s.kpi]
-        table, _ = kpi_growth(con, kpi.id, end=c.end)
-        return [
-            _big(roi.growth_chart(table, _label(kpi.id, lang), charts.number_format(kpi.format)))
-        ]
-
-    add("leads.models_short", models)
-    add("leads.markov_short", markov)
-    add("leads.roles_short", roles)
-    add("leads.groups_short", control)
-    add("leads.groups_chart_short", differences)
-    add("leads.retention_short", retention)
-    add("leads.ltv_short", value)
-    add("leads.buckets_short", buckets)
-    add("leads.bucket_results_short", results)
-    add("leads.stages_short", cycle)
-
-    def campaign() -> list:
-        from kpi.analytics.lift import kpi_lift
-
-        kpi = BY_ID[s.kpi]
-        start, end = s.lift_from or c.start, s.lift_to or c.end
-        result = kpi_lift(con, kpi.id, start, end)
-        title = t("leads.lift_slide", lang, kpi=_label(kpi.id, lang), start=format_date(start, lang),
-                  end=format_date(end, lang), reading=result.reading)  # fmt: skip
-        chart = roi.lift_chart(result.frame, _label(kpi.id, lang), charts.number_format(kpi.format))
-        return [_big(chart.properties(title=title))]
-
-    add("leads.growth_short", grow)
-    add("leads.lift_short", campaign)
-    return slides
+    cycle and the growth and lift of a KPI; a slide whose data is missing says which export
+    provides it. Every analysis follows the slides' dates, as the page does."""
+    options = {"settings": settings} if settings is not None else {}
+    return page_slides("leads", data, c, lang, **options)

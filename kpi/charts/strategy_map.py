@@ -7,6 +7,7 @@ triangle head) from each objective to those it drives. Sized for 1280×720 and e
 
 from __future__ import annotations
 
+import json
 import math
 import textwrap
 from collections import Counter
@@ -63,7 +64,7 @@ def layout(
         n = max(len(objectives), 1)
         slot = (width - LABEL_WIDTH) / n
         box_w = min(slot - 24, 300)
-        box_h = min(band_h * 0.62, 120)
+        box_h = min(band_h * 0.75, 120)
         for j, o in enumerate(objectives):
             cx = LABEL_WIDTH + slot * (j + 0.5)
             cy = top - band_h / 2
@@ -120,6 +121,7 @@ def strategy_map_chart(
 ) -> alt.LayerChart:
     """The strategy map diagram of an evaluated map (or of a bare map, all grey)."""
     bands, boxes, arrows = layout(source, width, height, lang)
+    words = STATUS_WORDS.get(lang, STATUS_WORDS["en"])  # the legend says the status in words
     x_scale = alt.Scale(domain=[0, width], nice=False, zero=False)
     y_scale = alt.Scale(domain=[0, height], nice=False, zero=False)
     x = alt.X("x:Q", axis=None, scale=x_scale)
@@ -154,7 +156,8 @@ def strategy_map_chart(
         layers.append(alt.Chart(boxes).mark_rect(cornerRadius=8, stroke="#333333", strokeWidth=1).encode(
             x=x, x2="x2:Q", y=y, y2="y2:Q",
             color=alt.Color("status:N", scale=status_scale, title="Status",
-                            legend=alt.Legend(orient="bottom", direction="horizontal")),
+                            legend=alt.Legend(orient="bottom", direction="horizontal",
+                                              labelExpr=f"{json.dumps(words)}[datum.label]")),
             tooltip=tooltip))  # fmt: skip
         layers.append(alt.Chart(boxes).mark_text(fontSize=14, lineBreak="\n", color="#000000",
                                                  fontWeight="bold", baseline="middle").encode(

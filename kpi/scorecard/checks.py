@@ -3,6 +3,7 @@ metrics and exports each KPI needs, and the crontab line of the report cadence."
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kpi.catalog import BY_ID
@@ -100,10 +101,11 @@ def plan_metrics(plan: Plan) -> list[dict[str, object]]:
     return rows
 
 
-def validate(plan: Plan, lang: str = "en") -> list[Issue]:
-    """Every issue of the plan at once; errors first, then nudges, in plan order."""
+def validate(plan: Plan, lang: str = "en", own: Iterable[str] = ()) -> list[Issue]:
+    """Every issue of the plan at once; errors first, then nudges, in plan order. `own` are the
+    ids of the person's own formula KPIs, which a plan may name."""
     issues: list[Issue] = []
-    known = set(BY_ID) | set(MEASURES)
+    known = set(BY_ID) | set(MEASURES) | set(own)
     ids = [o.id for o in plan.objectives]
     for dup in sorted({i for i in ids if ids.count(i) > 1}):
         issues.append(

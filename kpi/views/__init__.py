@@ -11,6 +11,10 @@ from collections.abc import Callable
 from kpi.views.model import (
     Block,
     Chart,
+    Columns,
+    Hook,
+    Metric,
+    Metrics,
     Needs,
     PageView,
     Section,
@@ -18,14 +22,55 @@ from kpi.views.model import (
     Text,
     Tiles,
     ViewContext,
+    shown,
 )
 
 VIEWS: dict[str, Callable[[ViewContext], PageView]] = {}
+
+
+def build(page: str, ctx: ViewContext) -> PageView:
+    """The view of `page` (a key of `VIEWS`) under `ctx`."""
+    return VIEWS[page](ctx)
+
+
+def _register() -> None:
+    from kpi.views import (
+        audience,
+        content,
+        engagement,
+        explore,
+        leads,
+        overview,
+        paid,
+        scorecard,
+        traffic,
+    )
+
+    VIEWS.update(
+        {
+            "overview": overview.build,
+            "engagement": engagement.build,
+            "audience": audience.build,
+            "content": content.build,
+            "traffic": traffic.build,
+            "paid": paid.build,
+            "explore": explore.build,
+            "leads": leads.build,
+            "scorecard": scorecard.scorecard_view,
+        }
+    )
+
+
+_register()
 
 __all__ = [
     "VIEWS",
     "Block",
     "Chart",
+    "Columns",
+    "Hook",
+    "Metric",
+    "Metrics",
     "Needs",
     "PageView",
     "Section",
@@ -33,4 +78,6 @@ __all__ = [
     "Text",
     "Tiles",
     "ViewContext",
+    "build",
+    "shown",
 ]  # fmt: skip

@@ -21,6 +21,10 @@ import pandas as pd
 from kpi.engine import Need
 from kpi.engine import Note as EngineNote
 
+# Where a block is drawn: everywhere, only on the scrolling page and in the HTML report ("page"),
+# or only on a presenter screen and in the PDF slides ("present").
+Show = Literal["all", "page", "present"]
+
 
 @dataclass(frozen=True)
 class ViewContext:
@@ -36,6 +40,7 @@ class ViewContext:
     present: bool = False
     lang: str = "en"
     sample: bool = False  # the bundled sample data is shown, not the person's files
+    timezone: str = "UTC"  # the business's clock (the session's time zone)
     options: Mapping[str, Any] = field(default_factory=dict)  # a page's own picks (Explore's KPI)
 
 
@@ -48,6 +53,11 @@ class Tiles:
     notes: tuple[EngineNote, ...] = ()
     needs: tuple[Need, ...] = ()
     compare: bool = True
+    per_row: int = 4
+    present_per_row: int | None = None  # tiles per row on a presenter screen (default per_row)
+    needs_title: str | None = None  # the caption above the needs tiles
+    needs_show: Show = "page"  # where the needs tiles are drawn
+    show: Show = "all"
 
 
 @dataclass(frozen=True)
@@ -57,7 +67,10 @@ class Chart:
     spec: alt.TopLevelMixin
     name: str
     kpis: tuple[str, ...] = ()
-    caption: str | None = None
+    caption: str | None = None  # under the chart on the page; the chart's title on a slide
+    heading: str | None = None  # a small heading above the chart (and its title on a slide)
+    slide_width: int = 1000  # the chart's width on a 1280×720 slide (two side by side: 480)
+    show: Show = "all"
 
 
 @dataclass(frozen=True)
@@ -68,6 +81,15 @@ class Table:
     name: str
     formats: Mapping[str, str | None] = field(default_factory=dict)
     caption: str | None = None
+    labels: Mapping[str, str] = field(default_factory=dict)  # column → the title people read
+    helps: Mapping[str, str] = field(default_factory=dict)  # column → its help text
+    download: str | None = None  # the downloads' file stem (default `name`); "" for none
+    rows_on_slide: int = 5  # rows on a presenter screen
+    slide_rows: int = 12  # rows on a PDF slide
+    slide_columns: tuple[str, ...] | None = None  # the columns a PDF slide has room for
+    grid_formats: bool = True  # False: the page's data grid keeps its own column formats
+    plain_nulls: bool = False  # downloads write empty cells as None (a spreadsheet refuses NA)
+    show: Show = "all"
 
 
 @dataclass(frozen=True)
@@ -75,7 +97,16 @@ class Text:
     """A sentence for the person: a caption, an info box or a warning."""
 
     text: str
-    kind: Literal["caption", "info", "warning", "success"] = "caption"
+    kind: Literal[
+        "caption", "text", "info", "warning", "error", "success", "heading", "subheader"
+    ] = "caption"
+    # The catalog message it was made from, for Streamlit's Markdown: `values` are the app's own
+    # words (shown as they are), `data_values` come from files (shown literally, escaped).
+    key: str | None = None
+    values: Mapping[str, object] = field(default_factory=dict)
+    data_values: Mapping[str, object] = field(default_factory=dict)
+    show: Show = "all"
+    icon: str | None = None  # an info box's icon (":material/info:")
 
 
 @dataclass(frozen=True)
@@ -84,9 +115,51 @@ class Needs:
 
     fields: tuple[str, ...]
     hint: str
+    show: Show = "all"
 
 
-Block = Tiles | Chart | Table | Text | Needs
+@dataclass(frozen=True)
+class Metric:
+    """A figure that is not a catalog KPI (a ROI, a lift): its label, value as shown, help."""
+
+    label: str
+    value: str
+    help: str | None = None
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """Figures side by side as bordered metrics, `columns` to a row."""
+
+    items: tuple[Metric, ...]
+    columns: int | None = None  # default: one column per figure
+    show: Show = "all"
+
+
+@dataclass(frozen=True)
+class Hook:
+    """Where a page draws its own widgets (a form, a picker) inside a section; only the Streamlit
+    renderer draws it, with the callable the page passes under `name`."""
+
+    name: str
+    show: Show = "all"
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Blocks side by side (one column each); on a presenter screen one under the other when
+    `stack_when_present`."""
+
+    blocks: tuple[Any, ...]
+    stack_when_present: bool = False
+    stack_on_page: bool = (
+        False  # one under the other on the scrolling page, side by side on a slide
+    )
+    widths: tuple[int, ...] | None = None  # relative column widths (default: equal)
+    show: Show = "all"
+
+
+Block = Tiles | Chart | Table | Text | Needs | Metrics | Hook | Columns
 
 
 @dataclass(frozen=True)
@@ -94,8 +167,10 @@ class Section:
     """One part of a page (one slide in presenter mode and in the slides)."""
 
     id: str
-    title: str
+    title: str  # short: the presenter's position line and the slide's title
     blocks: tuple[Block, ...] = ()
+    heading: str | None = None  # the subheader on the page and in the report (None: none)
+    slide_title: str | None = None  # a PDF slide's title when it differs from `title`
 
 
 @dataclass(frozen=True)
@@ -106,6 +181,7 @@ class PageView:
     title: str
     caption: str | None = None
     sections: tuple[Section, ...] = ()
+    lang: str = "en"
 
     def section(self, section_id: str) -> Section | None:
         """The section with this id, or None."""
@@ -114,14 +190,34 @@ class PageView:
     def kpis(self) -> set[str]:
         """Every KPI id the page shows in tiles or charts (what the renderers must all hold)."""
         found: set[str] = set()
-        for section in self.sections:
-            for block in section.blocks:
-                if isinstance(block, Tiles) and "kpi" in block.rows:
-                    found.update(block.rows["kpi"].astype(str))
-                elif isinstance(block, Chart):
-                    found.update(block.kpis)
+        for block in self.blocks():
+            if isinstance(block, Tiles) and "kpi" in block.rows:
+                found.update(block.rows["kpi"].astype(str))
+            elif isinstance(block, Chart):
+                found.update(block.kpis)
         return found
 
     def charts(self) -> list[str]:
         """The names of the page's charts, in order."""
-        return [b.name for s in self.sections for b in s.blocks if isinstance(b, Chart)]
+        return [b.name for b in self.blocks() if isinstance(b, Chart)]
+
+    def blocks(self, section: Section | None = None) -> list[Block]:
+        """Every block of the page (or of one section), the ones in `Columns` included, in order."""
+        out: list[Block] = []
+
+        def walk(blocks: Sequence[Block]) -> None:
+            for block in blocks:
+                if isinstance(block, Columns):
+                    for part in block.blocks:
+                        walk(part if isinstance(part, tuple | list) else (part,))
+                else:
+                    out.append(block)
+
+        for s in (section,) if section is not None else self.sections:
+            walk(s.blocks)
+        return out
+
+
+def shown(block: Block, present: bool) -> bool:
+    """Whether a block is drawn on a presenter screen or slide (`present`) or on the page/report."""
+    return block.show == "all" or block.show == ("present" if present else "page")

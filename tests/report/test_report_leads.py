@@ -4,6 +4,7 @@ analytics as the page, on the sample data and on an empty session."""
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 from pathlib import Path
 
 import pytest
@@ -77,7 +78,9 @@ def test_slides_follow_the_controls_dates(sample, monkeypatch):
         real = getattr(module, name)
 
         def spy(*args, _real=real, _name=name, **kw):
-            seen.append((_name, kw.get("start"), kw.get("end")))
+            # start/end however they are passed (one analysis calls another positionally)
+            bound = inspect.signature(_real).bind(*args, **kw).arguments
+            seen.append((_name, bound.get("start"), bound.get("end")))
             return _real(*args, **kw)
 
         monkeypatch.setattr(module, name, spy)
