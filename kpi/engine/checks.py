@@ -20,6 +20,7 @@ from kpi.engine.compile import (
     in_range_condition,
     to_sql,
 )
+from kpi.engine.memo import cached
 from kpi.engine.types import Need, Note, Request
 from kpi.model import Kpi
 from kpi.schema import DATASETS, DEDUPE_KEYS, TIME_FIELDS
@@ -34,7 +35,13 @@ SOURCE_NAMES = {
 
 
 def available_fields(con: duckdb.DuckDBPyConnection, dataset: str) -> set[str] | None:
-    """The fields of a dataset's view that hold at least one value, or None without the view."""
+    """The fields of a dataset's view that hold at least one value, or None without the view
+    (counted once per data version of a session)."""
+    found = cached(con, ("fields", dataset), lambda: _filled_fields(con, dataset))
+    return None if found is None else set(found)
+
+
+def _filled_fields(con: duckdb.DuckDBPyConnection, dataset: str) -> frozenset[str] | None:
     names = [r[0] for r in con.execute(
         "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [dataset]
     ).fetchall()]  # fmt: skip
@@ -43,7 +50,7 @@ def available_fields(con: duckdb.DuckDBPyConnection, dataset: str) -> set[str] |
     counts = con.execute(
         "SELECT " + ", ".join(f'count("{n}")' for n in names) + f" FROM {dataset}"
     ).fetchall()[0]
-    return {n for n, c in zip(names, counts, strict=True) if c}
+    return frozenset(n for n, c in zip(names, counts, strict=True) if c)
 
 
 def columns(*sqls: str | None) -> tuple[str, ...]:

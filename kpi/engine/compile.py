@@ -5,15 +5,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 import sqlglot
 from sqlglot import exp
 
+from kpi.engine.periods import period_start
 from kpi.model import Kpi
 from kpi.schema import DATASETS, TIME_FIELDS
 
+if TYPE_CHECKING:
+    from kpi.engine.rollups import Chooser
+
 DIALECT = "duckdb"
-_START, _END = "__period_start", "__period_end"
+_START = "__period_start"
 # Rows of a ranged report (a Google Ads report covering 27 Jan – 23 Feb) carry their last day
 # here and their first in the time field; the store gives these datasets the column always.
 RANGE_END = "date_end"
@@ -35,17 +40,40 @@ def _with_filter(expression: exp.Expression, condition: exp.Expression | None) -
             return exp.Filter(this=node.copy(), expression=exp.Where(this=condition.copy()))
         return node
 
-    return expression.copy().transform(wrap)
+    return expression.copy().transform(wrap, copy=False)
 
 
 def _date(value: dt.date) -> exp.Expression:
     return exp.cast(exp.Literal.string(value.isoformat()), exp.DataType.Type.DATE)
 
 
-def _spine(bounds: Sequence[tuple[dt.date, dt.date]]) -> exp.Expression:
-    rows = [exp.Tuple(expressions=[_date(a), _date(b)]) for a, b in bounds]
-    return exp.Values(expressions=rows, alias=exp.TableAlias(this=exp.to_identifier("spine"),
-                      columns=[exp.to_identifier(_START), exp.to_identifier(_END)]))  # fmt: skip
+def _spine(bounds: Sequence[tuple[dt.date, dt.date]], grain: str | None) -> exp.Expression:
+    """The periods' first days as a table `spine(__period_start)`: with a grain, a generated
+    series (a literal row per week of two years costs sqlglot more than the query costs DuckDB),
+    each start clipped to the range as `periods()` clips it."""
+    first = bounds[0][0]
+    if grain is None:
+        rows = [exp.Tuple(expressions=[_date(a)]) for a, _ in bounds]
+        return exp.Values(expressions=rows, alias=exp.TableAlias(
+            this=exp.to_identifier("spine"), columns=[exp.to_identifier(_START)]))  # fmt: skip
+    step = {"day": ("1", "DAY"), "week": ("7", "DAY"), "month": ("1", "MONTH"),
+            "quarter": ("3", "MONTH")}[grain]  # fmt: skip
+    stamp = exp.DataType.Type.TIMESTAMP
+    series = exp.GenerateSeries(
+        start=exp.cast(_date(period_start(first, grain)), stamp),
+        end=exp.cast(_date(bounds[-1][1] - dt.timedelta(days=1)), stamp),
+        step=exp.Interval(this=exp.Literal.string(step[0]), unit=exp.Var(this=step[1])),
+    )
+    days = exp.Unnest(
+        expressions=[series],
+        alias=exp.TableAlias(this=exp.to_identifier("series"), columns=[exp.to_identifier("d")]),
+    )
+    start = exp.func("greatest", exp.cast(exp.column("d"), exp.DataType.Type.DATE), _date(first))
+    return (
+        exp.select(exp.alias_(start, _START), copy=False)
+        .from_(days, copy=False)
+        .subquery("spine", copy=False)
+    )
 
 
 def _filters_condition(filters: Mapping[str, tuple[str, ...]]) -> exp.Expression | None:
@@ -142,35 +170,11 @@ def _trunc(grain: str, value: exp.Expression) -> exp.Expression:
     )
 
 
-def compile_dataset(
-    dataset: str,
-    kpis: Sequence[Kpi],
-    bounds: Sequence[tuple[dt.date, dt.date]],
-    by: Sequence[str] = (),
-    filters: Mapping[str, tuple[str, ...]] | None = None,
-    grain: str | None = None,
-) -> exp.Select:
-    """One query for the KPIs of a dataset: numerator and denominator sums per period and
-    breakdown, with every period of `bounds` present (NULL where no rows fell). A ratio sums
-    only the rows reporting both its parts; where the dataset has platforms, `<kpi>__covers`
-    names the platforms each value counts and, for a ratio, `<kpi>__present` the platforms its
-    row filter keeps, reporting both parts or not."""
-    time = exp.column(TIME_FIELDS[dataset])
-    keys = [exp.column(b) for b in by]
-    first, after_last = bounds[0][0], bounds[-1][1]
-    if grain is None:
-        period: exp.Expression = _date(first)
-    else:
-        # date_trunc buckets in one pass (weeks start on Monday in DuckDB and Spark alike); the
-        # first period is clipped to the range, as `periods()` clips it.
-        period = exp.func("greatest", _trunc(grain, time.copy()), _date(first))
-    in_range = in_range_condition(dataset, first, after_last, grain)
-    row_filter = _filters_condition(filters or {})
-    joined = (
-        exp.select("*", exp.alias_(period, _START))
-        .from_(exp.to_table(dataset))
-        .where(in_range if row_filter is None else exp.and_(in_range, row_filter))
-    )
+def kpi_measures(dataset: str, kpis: Sequence[Kpi]) -> list[exp.Expression]:
+    """The aggregates a query of these KPIs computes, aliased: `<kpi>__num`, for a ratio
+    `<kpi>__den` (each over the rows reporting both parts), and where the dataset has platforms
+    `<kpi>__covers` (the platforms each value counts) and, for a ratio, `<kpi>__present`
+    (the platforms its row filter keeps, reporting both parts or not)."""
     has_platform = dataset in DATASETS and "platform" in DATASETS[dataset].field_names
     measures: list[exp.Expression] = []
     for k in kpis:
@@ -190,35 +194,80 @@ def compile_dataset(
             if k.denominator:
                 kept = _parse(k.filter) if k.filter else None
                 measures.append(exp.alias_(_platforms(kept), f"{k.id}__present"))
+    return measures
+
+
+def compile_dataset(
+    dataset: str,
+    kpis: Sequence[Kpi],
+    bounds: Sequence[tuple[dt.date, dt.date]],
+    by: Sequence[str] = (),
+    filters: Mapping[str, tuple[str, ...]] | None = None,
+    grain: str | None = None,
+    rollup: Chooser | None = None,
+) -> exp.Select:
+    """One query for the KPIs of a dataset: numerator and denominator sums per period and
+    breakdown (see `kpi_measures`), with every period of `bounds` present (NULL where no rows
+    fell). It reads the rollup `rollup` picks for the measures, breakdown and filters (a rollup
+    keeps the time field as a day, so the same conditions apply), else the dataset's rows."""
+    time = exp.column(TIME_FIELDS[dataset])
+    keys = [exp.column(b) for b in by]
+    first, after_last = bounds[0][0], bounds[-1][1]
+    if grain is None:
+        period: exp.Expression = _date(first)
+    else:
+        # date_trunc buckets in one pass (weeks start on Monday in DuckDB and Spark alike); the
+        # first period is clipped to the range, as `periods()` clips it.
+        period = exp.func("greatest", _trunc(grain, time.copy()), _date(first))
+    in_range = in_range_condition(dataset, first, after_last, grain)
+    row_filter = _filters_condition(filters or {})
+    measures = kpi_measures(dataset, kpis)
+    table = dataset
+    chosen = rollup(measures, by, filters or {}) if rollup is not None else None
+    if chosen is not None:
+        table, measures = chosen
+    # Built in place (copy=False): sqlglot's builders copy the whole tree at every call
+    # otherwise, and a weekly spine of two years is hundreds of nodes.
+    joined = (
+        exp.select("*", exp.alias_(period, _START), copy=False)
+        .from_(exp.to_table(table), copy=False)
+        .where(in_range if row_filter is None else exp.and_(in_range, row_filter), copy=False)
+    )
     levels = {k.level for k in kpis if k.stock}
     if len(levels) > 1 or (levels and not all(k.stock for k in kpis)):
         raise ValueError("compile flows and each kind of level in queries of their own")
-    source = _level_rows(joined, dataset, by, levels.pop()) if levels else joined
+    source = _level_rows(joined.copy(), dataset, by, levels.pop()) if levels else joined.copy()
     aggregated = (
-        exp.select(exp.column(_START), *[k.copy() for k in keys], *measures)
-        .from_(source.subquery("rows"))
-        .group_by(exp.column(_START), *[k.copy() for k in keys])
+        exp.select(exp.column(_START), *[k.copy() for k in keys], *measures, copy=False)
+        .from_(source.subquery("rows", copy=False), copy=False)
+        .group_by(exp.column(_START), *[k.copy() for k in keys], copy=False)
     )
     # Every period × every breakdown value present in the range, so empty periods show.
-    frame = exp.select(exp.column(_START, "spine"), *[exp.column(b, "keys") for b in by]).from_(
-        _spine(bounds)
-    )
+    frame = exp.select(
+        exp.column(_START, "spine"), *[exp.column(b, "keys") for b in by], copy=False
+    ).from_(_spine(bounds, grain), copy=False)
     if keys:
-        distinct = exp.select(*[k.copy() for k in keys]).distinct().from_(joined.subquery("rows"))
-        frame = frame.join(distinct.subquery("keys"), join_type="cross")
+        distinct = (
+            exp.select(*[k.copy() for k in keys], copy=False)
+            .distinct(copy=False)
+            .from_(joined.subquery("rows", copy=False), copy=False)
+        )
+        frame = frame.join(distinct.subquery("keys", copy=False), join_type="cross", copy=False)
     on = exp.and_(
         exp.EQ(this=exp.column(_START, "agg"), expression=exp.column(_START, "frame")),
         *[exp.NullSafeEQ(this=exp.column(b, "agg"), expression=exp.column(b, "frame")) for b in by],
+        copy=False,
     )
     return (
         exp.select(
             exp.alias_(exp.column(_START, "frame"), "period_start"),
             *[exp.column(b, "frame") for b in by],
             *[exp.column(m.alias, "agg") for m in measures],
+            copy=False,
         )
-        .from_(frame.subquery("frame"))
-        .join(aggregated.subquery("agg"), on=on, join_type="left")
-        .order_by(exp.column(_START, "frame"), *[exp.column(b, "frame") for b in by])
+        .from_(frame.subquery("frame", copy=False), copy=False)
+        .join(aggregated.subquery("agg", copy=False), on=on, join_type="left", copy=False)
+        .order_by(exp.column(_START, "frame"), *[exp.column(b, "frame") for b in by], copy=False)
     )
 
 

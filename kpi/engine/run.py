@@ -4,14 +4,15 @@ and the notes that qualify the values (platforms covered, ranged reports partly 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
 import duckdb
 import pandas as pd
-from sqlglot import exp
 
 from kpi.catalog import BY_ID
+from kpi.engine import rollups
 from kpi.engine.checks import (
     available_fields,
     currencies,
@@ -29,6 +30,7 @@ from kpi.engine.compile import (
     measures_of,
     to_sql,
 )
+from kpi.engine.memo import cached, freeze
 from kpi.engine.periods import GRAINS, comparison_range, periods
 from kpi.engine.targets import _changes_and_status
 from kpi.engine.types import Need, Note, Request, Result
@@ -39,8 +41,19 @@ from kpi.schema import TIME_FIELDS
 __all__ = ["Need", "Note", "Request", "Result", "available_fields", "data_end", "data_start", "run"]
 
 
-def run(con: duckdb.DuckDBPyConnection, request: Request) -> Result:
-    """Compute a request on a session's canonical views."""
+def run(con: duckdb.DuckDBPyConnection, request: Request, *, rollups: bool = True) -> Result:
+    """Compute a request on a session's canonical views, from its rollups where they answer it
+    (`rollups=False` reads the rows always). On a session's connection the result is computed
+    once per data version and request; each caller gets its own copy."""
+    key = ("run", freeze(request), rollups)
+    result = cached(con, key, lambda: _run(con, request, rollups))
+    return dataclasses.replace(
+        result, rows=result.rows.copy(), needs=list(result.needs), sql=dict(result.sql),
+        notes=list(result.notes),
+    )  # fmt: skip
+
+
+def _run(con: duckdb.DuckDBPyConnection, request: Request, use_rollups: bool) -> Result:
     known = {**BY_ID, **{k.id: k for k in request.extra}}
     unknown = [k for k in request.kpis if k not in known]
     if unknown:
@@ -71,22 +84,24 @@ def run(con: duckdb.DuckDBPyConnection, request: Request) -> Result:
         comparison = periods(c_start, c_end, request.grain)
     for dataset in sorted({k.dataset for k in computable if k.dataset}):
         group = [k for k in computable if k.dataset == dataset]
+        summaries = rollups.chooser(con, dataset) if use_rollups else None
         notes += range_notes(con, dataset, group, request)
         for level in (None, "last", "first"):
             part = [k for k in group if (k.level if k.stock else None) == level]
             if not part:
                 continue
-            query = compile_dataset(dataset, part, main, request.by, request.filters, request.grain)
-            _check_runs(con, query, part)
+            query = compile_dataset(
+                dataset, part, main, request.by, request.filters, request.grain, summaries
+            )
             suffix = {None: "", "last": " (levels)", "first": " (levels at the start)"}[level]
-            sql[f"{dataset}{suffix}"] = to_sql(query)
-            current = _values(con.execute(to_sql(query)).df(), part, request.by)
+            sql[f"{dataset}{suffix}"] = text = to_sql(query)
+            current = _values(_fetch(con, text, part), part, request.by)
             notes += _coverage_notes(current, part)
             if comparison is not None:
                 previous_query = compile_dataset(
-                    dataset, part, comparison, request.by, request.filters, request.grain
+                    dataset, part, comparison, request.by, request.filters, request.grain, summaries
                 )
-                previous = _values(con.execute(to_sql(previous_query)).df(), part, request.by)
+                previous = _values(_fetch(con, to_sql(previous_query), part), part, request.by)
                 current = _align_previous(current, previous, main, comparison, request.by)
             frames.append(current)
     rows = pd.concat(frames, ignore_index=True) if frames else _empty(request.by)
@@ -182,10 +197,11 @@ def _split(values: pd.Series) -> set[str]:
     return {p for v in values.dropna() for p in str(v).split(", ") if p}
 
 
-def _check_runs(con: duckdb.DuckDBPyConnection, query: exp.Select, kpis: Sequence[Kpi]) -> None:
-    """A formula that parses can still fail on the data (summing text): say so plainly."""
+def _fetch(con: duckdb.DuckDBPyConnection, sql: str, kpis: Sequence[Kpi]) -> pd.DataFrame:
+    """A KPI query's rows. A formula that parses can still fail on the data (summing text):
+    say so plainly."""
     try:
-        con.execute(f"EXPLAIN {to_sql(query)}").fetchall()
+        return con.execute(sql).df()
     except duckdb.Error as exc:
         names = ", ".join(k.label for k in kpis)
         first = str(exc).splitlines()[0][:200]
@@ -289,7 +305,7 @@ def _derived(rows: pd.DataFrame, kpi: Kpi, by: Sequence[str]) -> pd.DataFrame | 
 def _data_targets(con: duckdb.DuckDBPyConnection) -> pd.DataFrame | None:
     if available_fields(con, "targets") is None:
         return None
-    return con.execute("SELECT * FROM targets").df()
+    return cached(con, ("targets",), lambda: con.execute("SELECT * FROM targets").df()).copy()
 
 
 def data_end(con: duckdb.DuckDBPyConnection, kpis: Sequence[str]) -> dt.date | None:
@@ -303,6 +319,10 @@ def data_start(con: duckdb.DuckDBPyConnection, kpis: Sequence[str]) -> dt.date |
 
 
 def _data_edge(con: duckdb.DuckDBPyConnection, kpis: Sequence[str], edge: str) -> dt.date | None:
+    return cached(con, ("edge", tuple(kpis), edge), lambda: _edge_of(con, kpis, edge))
+
+
+def _edge_of(con: duckdb.DuckDBPyConnection, kpis: Sequence[str], edge: str) -> dt.date | None:
     found = []
     for dataset in sorted(_datasets_of([BY_ID[k] for k in kpis if k in BY_ID])):
         if available_fields(con, dataset) is None:
