@@ -33,7 +33,7 @@ __all__ = [
     "load_paths",
 ]
 
-MAX_FILE_BYTES = int(os.environ.get("KPI_MAX_FILE_MB", "1024")) * 1024**2
+MAX_FILE_BYTES = int(os.environ.get("KPI_MAX_FILE_MB", "2048")) * 1024**2
 SUPPORTED_SUFFIXES = (
     ".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".ods", ".parquet", ".json", ".ndjson", ".jsonl",
 )  # fmt: skip
