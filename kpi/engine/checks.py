@@ -173,12 +173,19 @@ def currency_need(kpi: Kpi, found: Sequence[str], request: Request) -> Need | No
     return Need(kpi.id, ("currency",), hint, reason="currency")
 
 
+def _has_ranged_rows(con: duckdb.DuckDBPyConnection, dataset: str) -> bool:
+    """Whether any row of a dataset covers a range (once per data version): daily exports have
+    none, and then no request needs the two queries about partial ranges."""
+    sql = f"SELECT count({RANGE_END}) FROM {dataset}"
+    return bool(cached(con, ("ranged", dataset), lambda: con.execute(sql).fetchall()[0][0]))
+
+
 def range_notes(
     con: duckdb.DuckDBPyConnection, dataset: str, kpis: Sequence[Kpi], request: Request
 ) -> list[Note]:
     """Rows of ranged reports that overlap the request's range without fitting inside it (or
     inside one period of its grain) are not counted: say so rather than drop them silently."""
-    if dataset not in RANGED_DATASETS:
+    if dataset not in RANGED_DATASETS or not _has_ranged_rows(con, dataset):
         return []
     time = TIME_FIELDS[dataset]
     start, end = request.start.isoformat(), request.end.isoformat()

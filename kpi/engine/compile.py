@@ -4,12 +4,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+import functools
+from collections.abc import Hashable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import sqlglot
 from sqlglot import exp
 
+from kpi.engine.memo import freeze
 from kpi.engine.periods import period_start
 from kpi.model import Kpi
 from kpi.schema import DATASETS, TIME_FIELDS
@@ -27,6 +29,13 @@ _MEASURE_TYPES = ("int", "float", "money", "percent")
 
 
 def _parse(sql: str) -> exp.Expression:
+    """A SQL expression's tree, to change freely (parsed once per text: parsing costs far more
+    than copying, and every request parses the same catalog formulas)."""
+    return _parsed(sql).copy()
+
+
+@functools.lru_cache(maxsize=4096)
+def _parsed(sql: str) -> exp.Expression:
     return sqlglot.parse_one(sql, dialect=DIALECT)
 
 
@@ -175,25 +184,35 @@ def kpi_measures(dataset: str, kpis: Sequence[Kpi]) -> list[exp.Expression]:
     `<kpi>__den` (each over the rows reporting both parts), and where the dataset has platforms
     `<kpi>__covers` (the platforms each value counts) and, for a ratio, `<kpi>__present`
     (the platforms its row filter keeps, reporting both parts or not)."""
-    has_platform = dataset in DATASETS and "platform" in DATASETS[dataset].field_names
-    measures: list[exp.Expression] = []
+    out: list[exp.Expression] = []
     for k in kpis:
-        condition = _both(_parse(k.filter) if k.filter else None, coverage(k, dataset))
-        measures.append(exp.alias_(_with_filter(_parse(k.numerator), condition), f"{k.id}__num"))
+        key = (dataset, freeze(k))
+        if key not in _MEASURES:
+            if len(_MEASURES) > 4096:  # custom KPIs come and go; the catalog's stay small
+                _MEASURES.clear()
+            _MEASURES[key] = tuple(_measures_of_one(dataset, k))
+        out += [m.copy() for m in _MEASURES[key]]
+    return out
+
+
+# A KPI's aggregates, built once per (dataset, KPI): building them parses and walks formulas.
+_MEASURES: dict[tuple[str, Hashable], tuple[exp.Expression, ...]] = {}
+
+
+def _measures_of_one(dataset: str, k: Kpi) -> list[exp.Expression]:
+    has_platform = dataset in DATASETS and "platform" in DATASETS[dataset].field_names
+    condition = _both(_parse(k.filter) if k.filter else None, coverage(k, dataset))
+    measures = [exp.alias_(_with_filter(_parse(k.numerator), condition), f"{k.id}__num")]
+    if k.denominator:
+        measures.append(exp.alias_(_with_filter(_parse(k.denominator), condition), f"{k.id}__den"))
+    if has_platform:
+        counted = (
+            condition if k.denominator else _both(condition, reported(k.numerator, dataset=dataset))
+        )
+        measures.append(exp.alias_(_platforms(counted), f"{k.id}__covers"))
         if k.denominator:
-            measures.append(
-                exp.alias_(_with_filter(_parse(k.denominator), condition), f"{k.id}__den")
-            )
-        if has_platform:
-            counted = (
-                condition
-                if k.denominator
-                else _both(condition, reported(k.numerator, dataset=dataset))
-            )
-            measures.append(exp.alias_(_platforms(counted), f"{k.id}__covers"))
-            if k.denominator:
-                kept = _parse(k.filter) if k.filter else None
-                measures.append(exp.alias_(_platforms(kept), f"{k.id}__present"))
+            kept = _parse(k.filter) if k.filter else None
+            measures.append(exp.alias_(_platforms(kept), f"{k.id}__present"))
     return measures
 
 
@@ -223,7 +242,7 @@ def compile_dataset(
     row_filter = _filters_condition(filters or {})
     measures = kpi_measures(dataset, kpis)
     table = dataset
-    chosen = rollup(measures, by, filters or {}) if rollup is not None else None
+    chosen = rollup(kpis, by, filters or {}) if rollup is not None else None
     if chosen is not None:
         table, measures = chosen
     # Built in place (copy=False): sqlglot's builders copy the whole tree at every call

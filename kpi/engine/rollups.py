@@ -29,7 +29,8 @@ from kpi.engine.compile import (
     kpi_measures,
     to_sql,
 )
-from kpi.engine.memo import cached, memo_of
+from kpi.engine.memo import cached, freeze, memo_of
+from kpi.model import Kpi
 from kpi.schema import TIME_FIELDS
 
 PREFIX = "__rollup_"
@@ -48,8 +49,7 @@ SMALL = 20_000
 # Picks the rollup for a query's measures, breakdown and filters: its table and the measures
 # rewritten over it, or None.
 Chooser = Callable[
-    [Sequence[exp.Expression], Sequence[str], Iterable[str]],
-    "tuple[str, list[exp.Expression]] | None",
+    [Sequence[Kpi], Sequence[str], Iterable[str]], "tuple[str, list[exp.Expression]] | None"
 ]
 
 
@@ -114,6 +114,30 @@ def _plan(
 
     rewritten = measure.copy().transform(visit, copy=False)
     return None if failed else (rewritten, needed)
+
+
+# Per (dataset, KPI, dimensions): the KPI's measures over the rollup and the columns they read,
+# or None; planned once (naming a measure generates its SQL).
+_PLANS: dict[tuple, tuple[tuple[exp.Expression, ...], frozenset[str]] | None] = {}
+
+
+def _kpi_plan(
+    dataset: str, kpi: Kpi, dimensions: tuple[str, ...]
+) -> tuple[tuple[exp.Expression, ...], frozenset[str]] | None:
+    key = (dataset, freeze(kpi), dimensions)
+    if key not in _PLANS:
+        if len(_PLANS) > 4096:  # custom KPIs come and go; the catalog's stay few
+            _PLANS.clear()
+        planned = [_plan(m, dimensions) for m in kpi_measures(dataset, [kpi])]
+        _PLANS[key] = (
+            None
+            if any(p is None for p in planned)
+            else (
+                tuple(p[0] for p in planned if p is not None),
+                frozenset(n for p in planned if p is not None for n in p[1]),
+            )
+        )
+    return _PLANS[key]
 
 
 def table_name(dataset: str, dimensions: Sequence[str]) -> str:
@@ -200,20 +224,22 @@ def chooser(con: duckdb.DuckDBPyConnection, dataset: str) -> Chooser | None:
         return None
 
     def choose(
-        measures: Sequence[exp.Expression], by: Sequence[str], filters: Iterable[str]
+        kpis: Sequence[Kpi], by: Sequence[str], filters: Iterable[str]
     ) -> tuple[str, list[exp.Expression]] | None:
         wanted = list(filters)
         for dimensions in LEVELS[dataset]:
             if not set(by) <= set(dimensions) or not set(wanted) <= set(dimensions):
                 continue
-            planned = [_plan(m, dimensions) for m in measures]
+            planned = [_kpi_plan(dataset, k, dimensions) for k in kpis]
             stored = stored_measures(dataset, dimensions)
-            if any(p is None or not set(p[1]) <= set(stored) for p in planned):
+            if any(p is None or not p[1] <= stored.keys() for p in planned):
                 continue
             key = ("rollup", dataset, dimensions)
             if cached(con, key, lambda d=dimensions: build(con, dataset, d)) is None:
                 continue
-            return table_name(dataset, dimensions), [p[0] for p in planned if p is not None]
+            return table_name(dataset, dimensions), [
+                m.copy() for p in planned if p is not None for m in p[0]
+            ]
         return None
 
     return choose

@@ -9,6 +9,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from kpi.catalog import BY_ID
@@ -28,7 +29,6 @@ from kpi.engine.compile import (
     _parse,
     compile_dataset,
     measures_of,
-    to_sql,
 )
 from kpi.engine.memo import cached, freeze
 from kpi.engine.periods import GRAINS, comparison_range, periods
@@ -94,14 +94,16 @@ def _run(con: duckdb.DuckDBPyConnection, request: Request, use_rollups: bool) ->
                 dataset, part, main, request.by, request.filters, request.grain, summaries
             )
             suffix = {None: "", "last": " (levels)", "first": " (levels at the start)"}[level]
-            sql[f"{dataset}{suffix}"] = text = to_sql(query)
+            # One line, not pretty: generating the layout costs more than DuckDB's planning.
+            sql[f"{dataset}{suffix}"] = text = query.sql(dialect=DIALECT)
             current = _values(_fetch(con, text, part), part, request.by)
             notes += _coverage_notes(current, part)
             if comparison is not None:
                 previous_query = compile_dataset(
                     dataset, part, comparison, request.by, request.filters, request.grain, summaries
                 )
-                previous = _values(_fetch(con, to_sql(previous_query), part), part, request.by)
+                previous_sql = previous_query.sql(dialect=DIALECT)
+                previous = _values(_fetch(con, previous_sql, part), part, request.by)
                 current = _align_previous(current, previous, main, comparison, request.by)
             frames.append(current)
     rows = pd.concat(frames, ignore_index=True) if frames else _empty(request.by)
@@ -229,29 +231,36 @@ def _empty(by: Sequence[str]) -> pd.DataFrame:
 
 def _values(df: pd.DataFrame, kpis: Sequence[Kpi], by: Sequence[str]) -> pd.DataFrame:
     """Long rows (kpi, period, breakdown, value, covers) from the wide numerator/denominator
-    columns."""
-    out = []
+    columns: the keys repeated once per KPI, the values side by side (one frame, not one per
+    KPI: a page's request has a dozen)."""
+    n = len(df)
+    keys = df[["period_start", *by]].copy()
+    keys["period_start"] = pd.to_datetime(keys["period_start"]).dt.date
+    frame = keys.take(np.tile(np.arange(n), len(kpis))).reset_index(drop=True)
+    frame.insert(0, "kpi", np.repeat([k.id for k in kpis], n))
+    values = []
     for k in kpis:
-        num = pd.to_numeric(df[f"{k.id}__num"], errors="coerce").astype("float64")
+        num = pd.to_numeric(df[f"{k.id}__num"], errors="coerce").astype("float64").to_numpy()
         if k.denominator:
-            den = pd.to_numeric(df[f"{k.id}__den"], errors="coerce").astype("float64")
-            value = num / den.where(den != 0)
-        else:
-            value = num
-        part = df[["period_start", *by]].copy()
-        part.insert(0, "kpi", k.id)
-        part["value"] = value * k.scale
-        if f"{k.id}__covers" in df:
-            part["covers"] = (
-                df[f"{k.id}__covers"].astype(object).where(df[f"{k.id}__covers"].notna(), None)
-            )
-        if f"{k.id}__present" in df:
-            present = df[f"{k.id}__present"]
-            part["__platforms"] = present.astype(object).where(present.notna(), None)
-        out.append(part)
-    frame = pd.concat(out, ignore_index=True)
-    frame["period_start"] = pd.to_datetime(frame["period_start"]).dt.date
+            den = pd.to_numeric(df[f"{k.id}__den"], errors="coerce").astype("float64").to_numpy()
+            with np.errstate(divide="ignore", invalid="ignore"):
+                num = num / np.where(den != 0, den, np.nan)
+        values.append(num * k.scale)
+    frame["value"] = np.concatenate(values) if values else np.array([], dtype="float64")
+    for suffix, column in (("covers", "covers"), ("present", "__platforms")):
+        if not any(f"{k.id}__{suffix}" in df for k in kpis):
+            continue
+        parts = [
+            _texts(df[f"{k.id}__{suffix}"]) if f"{k.id}__{suffix}" in df else [np.nan] * n
+            for k in kpis
+        ]
+        frame[column] = pd.Series([v for part in parts for v in part], dtype=object)
     return frame
+
+
+def _texts(column: pd.Series) -> list[object]:
+    """A text column's values as Python objects, None where missing."""
+    return [None if pd.isna(v) else v for v in column.astype(object).tolist()]
 
 
 def _align_previous(
