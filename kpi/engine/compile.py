@@ -240,11 +240,8 @@ def compile_dataset(
         period = exp.func("greatest", _trunc(grain, time.copy()), _date(first))
     in_range = in_range_condition(dataset, first, after_last, grain)
     row_filter = _filters_condition(filters or {})
-    measures = kpi_measures(dataset, kpis)
-    table = dataset
     chosen = rollup(kpis, by, filters or {}) if rollup is not None else None
-    if chosen is not None:
-        table, measures = chosen
+    table, measures = chosen if chosen is not None else (dataset, kpi_measures(dataset, kpis))
     # Built in place (copy=False): sqlglot's builders copy the whole tree at every call
     # otherwise, and a weekly spine of two years is hundreds of nodes.
     joined = (
@@ -255,7 +252,8 @@ def compile_dataset(
     levels = {k.level for k in kpis if k.stock}
     if len(levels) > 1 or (levels and not all(k.stock for k in kpis)):
         raise ValueError("compile flows and each kind of level in queries of their own")
-    source = _level_rows(joined.copy(), dataset, by, levels.pop()) if levels else joined.copy()
+    rows = joined.copy() if keys else joined  # the breakdown's values read `joined` again
+    source = _level_rows(rows, dataset, by, levels.pop()) if levels else rows
     aggregated = (
         exp.select(exp.column(_START), *[k.copy() for k in keys], *measures, copy=False)
         .from_(source.subquery("rows", copy=False), copy=False)
