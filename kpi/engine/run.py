@@ -96,14 +96,23 @@ def _run(con: duckdb.DuckDBPyConnection, request: Request, use_rollups: bool) ->
             suffix = {None: "", "last": " (levels)", "first": " (levels at the start)"}[level]
             # One line, not pretty: generating the layout costs more than DuckDB's planning.
             sql[f"{dataset}{suffix}"] = text = query.sql(dialect=DIALECT)
-            current = _values(_fetch(con, text, part), part, request.by)
-            notes += _coverage_notes(current, part)
-            if comparison is not None:
-                previous_query = compile_dataset(
+            if comparison is None:
+                current = _values(_fetch(con, text, part), part, request.by)
+                notes += _coverage_notes(current, part)
+            else:
+                earlier = compile_dataset(
                     dataset, part, comparison, request.by, request.filters, request.grain, summaries
+                ).sql(dialect=DIALECT)
+                # Both periods in one statement: one round trip instead of two.
+                both = _fetch(
+                    con,
+                    f"SELECT false AS {_EARLIER}, * FROM ({text}) "
+                    f"UNION ALL SELECT true, * FROM ({earlier})",
+                    part,
                 )
-                previous_sql = previous_query.sql(dialect=DIALECT)
-                previous = _values(_fetch(con, previous_sql, part), part, request.by)
+                current = _values(_period_rows(both, False), part, request.by)
+                notes += _coverage_notes(current, part)
+                previous = _values(_period_rows(both, True), part, request.by)
                 current = _align_previous(current, previous, main, comparison, request.by)
             frames.append(current)
     rows = pd.concat(frames, ignore_index=True) if frames else _empty(request.by)
@@ -197,6 +206,15 @@ def _coverage_notes(current: pd.DataFrame, kpis: Sequence[Kpi]) -> list[Note]:
 
 def _split(values: pd.Series) -> set[str]:
     return {p for v in values.dropna() for p in str(v).split(", ") if p}
+
+
+_EARLIER = "__comparison_period"
+
+
+def _period_rows(both: pd.DataFrame, earlier: bool) -> pd.DataFrame:
+    """The rows of one period of a two-period result."""
+    kept = both[both[_EARLIER] == earlier].drop(columns=_EARLIER)
+    return kept.reset_index(drop=True)
 
 
 def _fetch(con: duckdb.DuckDBPyConnection, sql: str, kpis: Sequence[Kpi]) -> pd.DataFrame:

@@ -36,4 +36,6 @@ def test_twenty_uploads_in_a_row_do_not_keep_growing() -> None:
     assert len(memory) == 20
     # The second round holds the old and the new file for a moment; the allocator keeps that
     # peak for reuse. From there on, nothing may pile up: the last rounds stay within 10 %.
+    # (Known gap: with 100 000-row files, `python -m benchmarks.upload_memory --rows 100000`
+    # still climbs until about the twelfth round, +85 % over the first; not found yet.)
     assert max(memory[-5:]) <= memory[1] * 1.10, memory
