@@ -187,11 +187,12 @@ def kpi_measures(dataset: str, kpis: Sequence[Kpi]) -> list[exp.Expression]:
     out: list[exp.Expression] = []
     for k in kpis:
         key = (dataset, freeze(k))
-        if key not in _MEASURES:
+        built = _MEASURES.get(key)  # read once: another session's thread may clear the dict
+        if built is None:
             if len(_MEASURES) > 4096:  # custom KPIs come and go; the catalog's stay small
                 _MEASURES.clear()
-            _MEASURES[key] = tuple(_measures_of_one(dataset, k))
-        out += [m.copy() for m in _MEASURES[key]]
+            built = _MEASURES[key] = tuple(_measures_of_one(dataset, k))
+        out += [m.copy() for m in built]
     return out
 
 

@@ -118,6 +118,7 @@ def _plan(
 
 # Per (dataset, KPI, dimensions): the KPI's measures over the rollup and the columns they read,
 # or None; planned once (naming a measure generates its SQL).
+_UNPLANNED = object()
 _PLANS: dict[tuple, tuple[tuple[exp.Expression, ...], frozenset[str]] | None] = {}
 
 
@@ -125,19 +126,19 @@ def _kpi_plan(
     dataset: str, kpi: Kpi, dimensions: tuple[str, ...]
 ) -> tuple[tuple[exp.Expression, ...], frozenset[str]] | None:
     key = (dataset, freeze(kpi), dimensions)
-    if key not in _PLANS:
-        if len(_PLANS) > 4096:  # custom KPIs come and go; the catalog's stay few
-            _PLANS.clear()
-        planned = [_plan(m, dimensions) for m in kpi_measures(dataset, [kpi])]
-        _PLANS[key] = (
-            None
-            if any(p is None for p in planned)
-            else (
-                tuple(p[0] for p in planned if p is not None),
-                frozenset(n for p in planned if p is not None for n in p[1]),
-            )
-        )
-    return _PLANS[key]
+    found = _PLANS.get(key, _UNPLANNED)  # read once: another session's thread may clear it
+    if found is not _UNPLANNED:
+        return found  # type: ignore[return-value]
+    if len(_PLANS) > 4096:  # custom KPIs come and go; the catalog's stay few
+        _PLANS.clear()
+    planned = [_plan(m, dimensions) for m in kpi_measures(dataset, [kpi])]
+    if any(p is None for p in planned):
+        plan = None
+    else:
+        kept = [p for p in planned if p is not None]
+        plan = (tuple(p[0] for p in kept), frozenset(n for p in kept for n in p[1]))
+    _PLANS[key] = plan
+    return plan
 
 
 def table_name(dataset: str, dimensions: Sequence[str]) -> str:
