@@ -3,6 +3,7 @@ the files that need a decision open, the others one pick away."""
 
 from __future__ import annotations
 
+import time
 import zoneinfo
 
 import streamlit as st
@@ -27,12 +28,42 @@ generation = st.session_state.setdefault("uploader_generation", 0)
 uploaded = st.file_uploader(
     t("data.uploader"), accept_multiple_files=True, key=f"uploader_{generation}"
 )
+# Files this large take more than a second to read: their progress shows from the start.
+SHOW_PROGRESS_BYTES = 5 * 1024**2
+
+
+class _Progress:
+    """The upload's progress bar, naming each file's phase; shown only once the work has taken
+    more than a second (or from the start for a large file), so small uploads do not flicker."""
+
+    def __init__(self, files: list, total_bytes: int) -> None:
+        self.files, self.index, self.bar = files, 0, None
+        self.started = time.monotonic()
+        self.eager = total_bytes >= SHOW_PROGRESS_BYTES
+
+    def phase(self, name: str) -> None:
+        done = self.index + {"reading": 0, "recognising": 1, "summaries": 2}.get(name, 0) / 3
+        if self.bar is None and not self.eager and time.monotonic() - self.started < 1.0:
+            return
+        text = tm(
+            f"data.phase_{name}",
+            file=self.files[self.index].name,
+            i=self.index + 1,
+            n=len(self.files),
+        )
+        fraction = min(done / len(self.files), 1.0)
+        if self.bar is None:
+            self.bar = st.progress(fraction, text=text)
+        else:
+            self.bar.progress(fraction, text=text)
+
+
 if uploaded:
-    progress = st.progress(0.0, text=t("data.loading", n=len(uploaded)))
+    progress = _Progress(uploaded, sum(f.size for f in uploaded))
     read, repeated = 0, []
-    for i, file in enumerate(uploaded, start=1):
-        progress.progress(i / len(uploaded), text=tm("data.reading", file=file.name))
-        done, again = add_uploads([(file.name, file.getvalue())])
+    for i, file in enumerate(uploaded):
+        progress.index = i
+        done, again = add_uploads([(file.name, file.getvalue())], on_phase=progress.phase)
         read, repeated = read + done, repeated + again
     st.session_state["uploader_generation"] = generation + 1
     st.session_state["data_flash"] = (read, repeated)

@@ -13,10 +13,14 @@ each step in a fresh child process so its peak memory is its own:
   `kpi.store.SessionData().add(result)`; `peak_rss_mb`: that child's peak memory.
 
 Times are medians of `--repeat` runs; `load_ratio` is `load_s / duckdb_read_csv_s`. With
-`--json` the last line is one JSON object. `overview_s` and `requery_s` time the Overview
-page's KPIs (weekly, against the previous period) through `kpi.engine.run` on the loaded
-session, first and again; they are null when the engine cannot run, and `pandas_overview_s`
-is left for the engine work. `--careful` also times the loader with its fast path off.
+`--json` the last line is one JSON object. `overview_s` times the Overview page's four
+requests (`kpi.engine.run` on the loaded session: tiles against the previous period, the weekly
+series, the trend, the split by platform) the first time, rollups built on the way;
+`requery_s` is the median of the same page after one change each (another platform, other
+dates, another grain); both null when the engine cannot run. `pandas_overview_s` is the same
+page in plain pandas (`benchmarks/pandas_overview.py`, frames read before the clock), and
+`overview_speedup` / `requery_speedup` are pandas' time over the engine's. `--careful` also
+times the loader with its fast path off.
 """
 
 from __future__ import annotations
@@ -159,6 +163,12 @@ def write_files(rows: int) -> dict[str, Path]:
 
 def _measure(step: str, paths: list[str]) -> dict[str, float]:
     """One step, in this (child) process: seconds and peak RSS."""
+    if step == "pandas":
+        from benchmarks import pandas_overview
+
+        out = pandas_overview.measure(paths)
+        out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        return out
     if step == "duckdb":
         import duckdb
 
@@ -197,26 +207,50 @@ def _measure(step: str, paths: list[str]) -> dict[str, float]:
     return out
 
 
+def _overview_requests(start, end, grain: str, filters: dict | None = None) -> list:
+    """The Overview page's four requests: the tiles (whole range against the previous period),
+    the headline series, the trend against the previous period, the split by platform."""
+    from kpi.engine import Request
+    from kpi.page_kpis import OVERVIEW
+
+    kept = filters or {}
+    return [
+        Request(tuple(OVERVIEW), start, end, None, (), kept, "previous"),
+        Request(tuple(OVERVIEW), start, end, grain, (), kept, None),
+        Request(("impressions",), start, end, grain, (), kept, "previous"),
+        Request(("engagement_rate",), start, end, None, ("platform",), kept, "previous"),
+    ]
+
+
 def _overview(session: object) -> dict[str, float]:
-    """The Overview page's KPIs, weekly against the previous period, through the engine: the
-    first request and the same one again. Empty when the engine cannot run here (it is other
-    people's work in progress): the benchmark of the loader must not depend on it."""
+    """The Overview page's requests through the engine: the first time (`overview_s`), then
+    the median of three changes a person makes (`requery_s`: another platform, other dates,
+    another grain). Empty when the engine cannot run here."""
     import datetime as dt
 
     try:
-        from kpi.engine import Request, run
-        from kpi.page_kpis import OVERVIEW
+        from kpi.engine import run
 
-        request = Request(
-            tuple(OVERVIEW), dt.date(2024, 1, 1), dt.date(2025, 12, 31), "week", compare="previous"
-        )
+        con = session.con  # type: ignore[attr-defined]
+        first, last = dt.date(2024, 1, 1), dt.date(2025, 12, 31)
         started = time.perf_counter()
-        run(session.con, request)  # type: ignore[attr-defined]
-        first = time.perf_counter() - started
-        started = time.perf_counter()
-        run(session.con, request)  # type: ignore[attr-defined]
-        return {"overview_s": first, "requery_s": time.perf_counter() - started}
-    except Exception:
+        for request in _overview_requests(first, last, "week"):
+            run(con, request)
+        overview = time.perf_counter() - started
+        changes = [
+            _overview_requests(first, last, "week", {"platform": ("instagram",)}),
+            _overview_requests(dt.date(2024, 7, 1), dt.date(2025, 6, 30), "week"),
+            _overview_requests(first, last, "month"),
+        ]
+        requery = []
+        for requests in changes:
+            started = time.perf_counter()
+            for request in requests:
+                run(con, request)
+            requery.append(time.perf_counter() - started)
+        return {"overview_s": overview, "requery_s": statistics.median(requery)}
+    except Exception as exc:  # the loader's benchmark must not depend on the engine
+        print(f"engine not measured: {exc}", file=sys.stderr)
         return {}
 
 
@@ -236,10 +270,12 @@ def run(
     read the same files (the posts export alone with `posts_only`)."""
     files = write_files(rows)
     paths = [files["posts"]] if posts_only else list(files.values())
-    reference, loads, slow = [], [], []
+    reference, loads, slow, pandas = [], [], [], []
     for _ in range(repeat):  # interleaved, so a busy moment on the machine hits both alike
         reference.append(_child("duckdb", paths))
         loads.append(_child("load", paths))
+        if not posts_only:  # the Overview reads all three exports
+            pandas.append(_child("pandas", paths))
         if careful:  # the loader with its fast path off (KPI_LOADER_FAST=0), for comparison
             slow.append(_child("load", paths, careful=True))
     ref_s = statistics.median(m["seconds"] for m in reference)
@@ -261,10 +297,17 @@ def run(
         if slow
         else None,
         "repeat": repeat,
-        "overview_s": _median_of(loads, "overview_s"),
-        "requery_s": _median_of(loads, "requery_s"),
-        "pandas_overview_s": None,
+        "overview_s": (overview := _median_of(loads, "overview_s")),
+        "requery_s": (requery := _median_of(loads, "requery_s")),
+        "pandas_overview_s": (reference_s := _median_of(pandas, "seconds")),
+        # How many times faster than pandas the engine is, first and after a change.
+        "overview_speedup": _ratio(reference_s, overview),
+        "requery_speedup": _ratio(reference_s, requery),
     }
+
+
+def _ratio(a: float | None, b: float | None) -> float | None:
+    return round(a / b, 2) if a is not None and b else None
 
 
 def _median_of(measures: list[dict[str, float]], key: str) -> float | None:

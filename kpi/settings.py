@@ -180,7 +180,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("KPI_QUERY_VALUE_SIZE", "query_value_size", "count", 10_000,
             "characters or items that size-making functions (`printf`, `lpad`, `repeat`, "
             "`range` …) may make in one query", low=100, high=10**9),
-    Setting("KPI_MAX_FILE_MB", "max_file_mb", "count", 1024,
+    Setting("KPI_MAX_FILE_MB", "max_file_mb", "count", 2048,
             "megabytes of one uploaded file", low=1, high=10**6),
     Setting("KPI_MAX_COLUMNS", "max_columns", "count", 5000,
             "columns of one table (checked before a file is parsed)", low=1, high=10**6),

@@ -7,14 +7,17 @@ import os
 import re
 import threading
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import duckdb
 import pandas as pd
 
 from kpi.combine import RANGE_ENDS, merged_sql, report_range
+from kpi.engine import rollups
 from kpi.engine.clock import DEFAULT_TIMEZONE, zone_in_text
 from kpi.engine.compile import RANGE_END, RANGED_DATASETS
+from kpi.engine.memo import DataMemo, attach
 from kpi.guard import QueryGate
 from kpi.load import FileError, LoadedTable, LoadResult
 from kpi.mapping import TableMapping, normalise, recognise_loaded
@@ -23,6 +26,10 @@ from kpi.settings import settings
 from kpi.workspace import Workspace
 
 _NULL = "CAST(NULL AS "
+# The phases of adding a file, reported to an `on_phase` callback (the app's progress bar);
+# "reading" is the caller's (it runs the loader), the others the store's.
+PHASES = ("reading", "recognising", "summaries")
+Phase = Callable[[str], None]
 # Merged datasets are computed once into tables named so (the view of the dataset reads them).
 MERGED_PREFIX = "__merged_"
 # A column matched by its canonical name or a synonym scores this much or more (near spellings less).
@@ -81,16 +88,27 @@ class SessionData:
     # background (report, slides) would otherwise meet on it ("connection is busy").
     lock: threading.RLock = field(default_factory=threading.RLock)
     uploads: dict[str, str] = field(default_factory=dict)  # upload key → file name
+    # Values computed once per version of the data (engine results, filled fields, rollups).
+    memo: DataMemo = field(default_factory=DataMemo)
+
+    def __post_init__(self) -> None:
+        attach(self.con, self.memo)
 
     def close(self) -> None:
         """Free the session's memory and its spill directory (DuckDB removes it on close); the
         loaded tables are let go too, since the object may outlive its session for a while."""
         self.tables.clear()
+        self.memo.bump()
         self.con.close()
 
-    def add(self, result: LoadResult, upload: str = "", name: str = "") -> None:
+    def add(
+        self, result: LoadResult, upload: str = "", name: str = "", on_phase: Phase | None = None
+    ) -> None:
         """Store every table of a load result, recognise it, and rebuild the canonical views;
-        `upload` names the upload it came from (the file `name`), so it can be removed later."""
+        `upload` names the upload it came from (the file `name`), so it can be removed later.
+        `on_phase` hears "recognising" and then "summaries" (views and rollups) as they start."""
+        report = on_phase or (lambda phase: None)
+        report("recognising")
         if upload:
             self.uploads[upload] = name
         self.errors.extend(result.errors)
@@ -110,6 +128,7 @@ class SessionData:
                 name, loaded, self._propose(loaded), order=len(self.tables), upload=upload
             )
             self.tables.append(table)
+        report("summaries")
         self.rebuild_views()
 
     @property
@@ -154,6 +173,8 @@ class SessionData:
 
     def clear(self) -> None:
         """Forget every table and view (the person replaces the sample data with their own)."""
+        self.memo.bump()
+        rollups.drop(self.con)
         for dataset in DATASETS:
             self.con.execute(f"DROP VIEW IF EXISTS {dataset}")
             self.con.execute(f"DROP TABLE IF EXISTS {quote_ident(MERGED_PREFIX + dataset)}")
@@ -210,7 +231,10 @@ class SessionData:
         for the same days give one row with both. Only the same measure for the same key in two
         files is a duplicate: the newest file's value is kept and the row counted in
         `duplicates`. Rows without the key's first field are never merged. A merge is computed
-        once, into a table the view reads (a view doing it would redo it on every query)."""
+        once, into a table the view reads (a view doing it would redo it on every query).
+        The data's version changes, and the rollups are rebuilt over the new views."""
+        self.memo.bump()
+        rollups.drop(self.con)  # built again from the new views when a request needs them
         self.duplicates.clear()
         for dataset in DATASETS.values():
             members = [
@@ -362,15 +386,21 @@ class SessionData:
         if not parts:
             return []
         sql = f"SELECT DISTINCT v FROM ({' UNION ALL '.join(parts)}) ORDER BY v LIMIT {int(limit)}"
-        return [r[0] for r in self.con.execute(sql).fetchall()]
+        found = self.memo.get(sql, lambda: tuple(r[0] for r in self.con.execute(sql).fetchall()))
+        return list(found)
 
     def datasets(self) -> dict[str, int]:
-        """The canonical datasets that have data, with their row counts."""
-        out = {}
+        """The canonical datasets that have data, with their row counts (counted once per data
+        version)."""
+        return dict(self.memo.get(("datasets",), self._count_datasets))
+
+    def _count_datasets(self) -> tuple[tuple[str, int], ...]:
+        out = []
         for name in DATASETS:
             if any(t.mapping.dataset == name and self.included(t) for t in self.tables):
-                out[name] = int(self.con.execute(f"SELECT count(*) FROM {name}").fetchall()[0][0])
-        return out
+                count = self.con.execute(f"SELECT count(*) FROM {name}").fetchall()[0][0]
+                out.append((name, int(count)))
+        return tuple(out)
 
 
 def _new_connection() -> duckdb.DuckDBPyConnection:

@@ -18,7 +18,7 @@ import pyarrow
 import streamlit as st
 
 from kpi.load import LoadResult, load_file, load_paths
-from kpi.store import SessionData
+from kpi.store import Phase, SessionData
 from ui.controls import follow_new_data
 
 _LOG = logging.getLogger("kpi.app")
@@ -112,9 +112,12 @@ def upload_key(name: str, content: bytes) -> str:
     return hashlib.sha256(name.encode() + b"\0" + content).hexdigest()[:16]
 
 
-def add_uploads(files: list[tuple[str, bytes]]) -> tuple[int, list[str]]:
+def add_uploads(
+    files: list[tuple[str, bytes]], on_phase: Phase | None = None
+) -> tuple[int, list[str]]:
     """Load the files not loaded yet (the first upload replaces the sample data); returns how
-    many were read and the names of those that were already there."""
+    many were read and the names of those that were already there. `on_phase` hears each
+    file's phases ("reading", "recognising", "summaries") as they start."""
     data = session_data()
     if data.source != "uploads":
         data.clear()
@@ -125,7 +128,9 @@ def add_uploads(files: list[tuple[str, bytes]]) -> tuple[int, list[str]]:
         if key in data.uploads:
             repeated.append(name)
             continue
-        data.add(load_file(name, content), upload=key, name=name)
+        if on_phase is not None:
+            on_phase("reading")
+        data.add(load_file(name, content), upload=key, name=name, on_phase=on_phase)
         read += 1
     return_freed_memory()  # parsing leaves freed buffers behind
     if read:

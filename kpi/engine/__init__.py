@@ -13,7 +13,8 @@ currencies is never added up, and a KPI that only makes sense per dimension asks
 The package by job: `types` (request, needs, notes, result), `periods` (grains, ranges),
 `compile` (request → SQL, pure), `checks` (what the data allows: sources, currencies, ranged
 reports), `run` (on a connection), `targets` (targets and status), `clock` (the business's
-time zone for hour-of-day and weekday analyses).
+time zone for hour-of-day and weekday analyses), `rollups` (per-day sums by page dimensions
+that answer covered requests), `memo` (what is computed once per version of a session's data).
 """
 
 from __future__ import annotations

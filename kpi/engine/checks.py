@@ -20,6 +20,7 @@ from kpi.engine.compile import (
     in_range_condition,
     to_sql,
 )
+from kpi.engine.memo import cached
 from kpi.engine.types import Need, Note, Request
 from kpi.model import Kpi
 from kpi.schema import DATASETS, DEDUPE_KEYS, TIME_FIELDS
@@ -34,7 +35,13 @@ SOURCE_NAMES = {
 
 
 def available_fields(con: duckdb.DuckDBPyConnection, dataset: str) -> set[str] | None:
-    """The fields of a dataset's view that hold at least one value, or None without the view."""
+    """The fields of a dataset's view that hold at least one value, or None without the view
+    (counted once per data version of a session)."""
+    found = cached(con, ("fields", dataset), lambda: _filled_fields(con, dataset))
+    return None if found is None else set(found)
+
+
+def _filled_fields(con: duckdb.DuckDBPyConnection, dataset: str) -> frozenset[str] | None:
     names = [r[0] for r in con.execute(
         "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [dataset]
     ).fetchall()]  # fmt: skip
@@ -43,7 +50,7 @@ def available_fields(con: duckdb.DuckDBPyConnection, dataset: str) -> set[str] |
     counts = con.execute(
         "SELECT " + ", ".join(f'count("{n}")' for n in names) + f" FROM {dataset}"
     ).fetchall()[0]
-    return {n for n, c in zip(names, counts, strict=True) if c}
+    return frozenset(n for n, c in zip(names, counts, strict=True) if c)
 
 
 def columns(*sqls: str | None) -> tuple[str, ...]:
@@ -166,12 +173,19 @@ def currency_need(kpi: Kpi, found: Sequence[str], request: Request) -> Need | No
     return Need(kpi.id, ("currency",), hint, reason="currency")
 
 
+def _has_ranged_rows(con: duckdb.DuckDBPyConnection, dataset: str) -> bool:
+    """Whether any row of a dataset covers a range (once per data version): daily exports have
+    none, and then no request needs the two queries about partial ranges."""
+    sql = f"SELECT count({RANGE_END}) FROM {dataset}"
+    return bool(cached(con, ("ranged", dataset), lambda: con.execute(sql).fetchall()[0][0]))
+
+
 def range_notes(
     con: duckdb.DuckDBPyConnection, dataset: str, kpis: Sequence[Kpi], request: Request
 ) -> list[Note]:
     """Rows of ranged reports that overlap the request's range without fitting inside it (or
     inside one period of its grain) are not counted: say so rather than drop them silently."""
-    if dataset not in RANGED_DATASETS:
+    if dataset not in RANGED_DATASETS or not _has_ranged_rows(con, dataset):
         return []
     time = TIME_FIELDS[dataset]
     start, end = request.start.isoformat(), request.end.isoformat()

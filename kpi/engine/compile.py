@@ -4,16 +4,23 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+import functools
+from collections.abc import Hashable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 import sqlglot
 from sqlglot import exp
 
+from kpi.engine.memo import freeze
+from kpi.engine.periods import period_start
 from kpi.model import Kpi
 from kpi.schema import DATASETS, TIME_FIELDS
 
+if TYPE_CHECKING:
+    from kpi.engine.rollups import Chooser
+
 DIALECT = "duckdb"
-_START, _END = "__period_start", "__period_end"
+_START = "__period_start"
 # Rows of a ranged report (a Google Ads report covering 27 Jan – 23 Feb) carry their last day
 # here and their first in the time field; the store gives these datasets the column always.
 RANGE_END = "date_end"
@@ -22,6 +29,13 @@ _MEASURE_TYPES = ("int", "float", "money", "percent")
 
 
 def _parse(sql: str) -> exp.Expression:
+    """A SQL expression's tree, to change freely (parsed once per text: parsing costs far more
+    than copying, and every request parses the same catalog formulas)."""
+    return _parsed(sql).copy()
+
+
+@functools.lru_cache(maxsize=4096)
+def _parsed(sql: str) -> exp.Expression:
     return sqlglot.parse_one(sql, dialect=DIALECT)
 
 
@@ -35,17 +49,40 @@ def _with_filter(expression: exp.Expression, condition: exp.Expression | None) -
             return exp.Filter(this=node.copy(), expression=exp.Where(this=condition.copy()))
         return node
 
-    return expression.copy().transform(wrap)
+    return expression.copy().transform(wrap, copy=False)
 
 
 def _date(value: dt.date) -> exp.Expression:
     return exp.cast(exp.Literal.string(value.isoformat()), exp.DataType.Type.DATE)
 
 
-def _spine(bounds: Sequence[tuple[dt.date, dt.date]]) -> exp.Expression:
-    rows = [exp.Tuple(expressions=[_date(a), _date(b)]) for a, b in bounds]
-    return exp.Values(expressions=rows, alias=exp.TableAlias(this=exp.to_identifier("spine"),
-                      columns=[exp.to_identifier(_START), exp.to_identifier(_END)]))  # fmt: skip
+def _spine(bounds: Sequence[tuple[dt.date, dt.date]], grain: str | None) -> exp.Expression:
+    """The periods' first days as a table `spine(__period_start)`: with a grain, a generated
+    series (a literal row per week of two years costs sqlglot more than the query costs DuckDB),
+    each start clipped to the range as `periods()` clips it."""
+    first = bounds[0][0]
+    if grain is None:
+        rows = [exp.Tuple(expressions=[_date(a)]) for a, _ in bounds]
+        return exp.Values(expressions=rows, alias=exp.TableAlias(
+            this=exp.to_identifier("spine"), columns=[exp.to_identifier(_START)]))  # fmt: skip
+    step = {"day": ("1", "DAY"), "week": ("7", "DAY"), "month": ("1", "MONTH"),
+            "quarter": ("3", "MONTH")}[grain]  # fmt: skip
+    stamp = exp.DataType.Type.TIMESTAMP
+    series = exp.GenerateSeries(
+        start=exp.cast(_date(period_start(first, grain)), stamp),
+        end=exp.cast(_date(bounds[-1][1] - dt.timedelta(days=1)), stamp),
+        step=exp.Interval(this=exp.Literal.string(step[0]), unit=exp.Var(this=step[1])),
+    )
+    days = exp.Unnest(
+        expressions=[series],
+        alias=exp.TableAlias(this=exp.to_identifier("series"), columns=[exp.to_identifier("d")]),
+    )
+    start = exp.func("greatest", exp.cast(exp.column("d"), exp.DataType.Type.DATE), _date(first))
+    return (
+        exp.select(exp.alias_(start, _START), copy=False)
+        .from_(days, copy=False)
+        .subquery("spine", copy=False)
+    )
 
 
 def _filters_condition(filters: Mapping[str, tuple[str, ...]]) -> exp.Expression | None:
@@ -142,6 +179,44 @@ def _trunc(grain: str, value: exp.Expression) -> exp.Expression:
     )
 
 
+def kpi_measures(dataset: str, kpis: Sequence[Kpi]) -> list[exp.Expression]:
+    """The aggregates a query of these KPIs computes, aliased: `<kpi>__num`, for a ratio
+    `<kpi>__den` (each over the rows reporting both parts), and where the dataset has platforms
+    `<kpi>__covers` (the platforms each value counts) and, for a ratio, `<kpi>__present`
+    (the platforms its row filter keeps, reporting both parts or not)."""
+    out: list[exp.Expression] = []
+    for k in kpis:
+        key = (dataset, freeze(k))
+        built = _MEASURES.get(key)  # read once: another session's thread may clear the dict
+        if built is None:
+            if len(_MEASURES) > 4096:  # custom KPIs come and go; the catalog's stay small
+                _MEASURES.clear()
+            built = _MEASURES[key] = tuple(_measures_of_one(dataset, k))
+        out += [m.copy() for m in built]
+    return out
+
+
+# A KPI's aggregates, built once per (dataset, KPI): building them parses and walks formulas.
+_MEASURES: dict[tuple[str, Hashable], tuple[exp.Expression, ...]] = {}
+
+
+def _measures_of_one(dataset: str, k: Kpi) -> list[exp.Expression]:
+    has_platform = dataset in DATASETS and "platform" in DATASETS[dataset].field_names
+    condition = _both(_parse(k.filter) if k.filter else None, coverage(k, dataset))
+    measures = [exp.alias_(_with_filter(_parse(k.numerator), condition), f"{k.id}__num")]
+    if k.denominator:
+        measures.append(exp.alias_(_with_filter(_parse(k.denominator), condition), f"{k.id}__den"))
+    if has_platform:
+        counted = (
+            condition if k.denominator else _both(condition, reported(k.numerator, dataset=dataset))
+        )
+        measures.append(exp.alias_(_platforms(counted), f"{k.id}__covers"))
+        if k.denominator:
+            kept = _parse(k.filter) if k.filter else None
+            measures.append(exp.alias_(_platforms(kept), f"{k.id}__present"))
+    return measures
+
+
 def compile_dataset(
     dataset: str,
     kpis: Sequence[Kpi],
@@ -149,12 +224,12 @@ def compile_dataset(
     by: Sequence[str] = (),
     filters: Mapping[str, tuple[str, ...]] | None = None,
     grain: str | None = None,
+    rollup: Chooser | None = None,
 ) -> exp.Select:
     """One query for the KPIs of a dataset: numerator and denominator sums per period and
-    breakdown, with every period of `bounds` present (NULL where no rows fell). A ratio sums
-    only the rows reporting both its parts; where the dataset has platforms, `<kpi>__covers`
-    names the platforms each value counts and, for a ratio, `<kpi>__present` the platforms its
-    row filter keeps, reporting both parts or not."""
+    breakdown (see `kpi_measures`), with every period of `bounds` present (NULL where no rows
+    fell). It reads the rollup `rollup` picks for the measures, breakdown and filters (a rollup
+    keeps the time field as a day, so the same conditions apply), else the dataset's rows."""
     time = exp.column(TIME_FIELDS[dataset])
     keys = [exp.column(b) for b in by]
     first, after_last = bounds[0][0], bounds[-1][1]
@@ -166,59 +241,51 @@ def compile_dataset(
         period = exp.func("greatest", _trunc(grain, time.copy()), _date(first))
     in_range = in_range_condition(dataset, first, after_last, grain)
     row_filter = _filters_condition(filters or {})
+    chosen = rollup(kpis, by, filters or {}) if rollup is not None else None
+    table, measures = chosen if chosen is not None else (dataset, kpi_measures(dataset, kpis))
+    # Built in place (copy=False): sqlglot's builders copy the whole tree at every call
+    # otherwise, and a weekly spine of two years is hundreds of nodes.
     joined = (
-        exp.select("*", exp.alias_(period, _START))
-        .from_(exp.to_table(dataset))
-        .where(in_range if row_filter is None else exp.and_(in_range, row_filter))
+        exp.select("*", exp.alias_(period, _START), copy=False)
+        .from_(exp.to_table(table), copy=False)
+        .where(in_range if row_filter is None else exp.and_(in_range, row_filter), copy=False)
     )
-    has_platform = dataset in DATASETS and "platform" in DATASETS[dataset].field_names
-    measures: list[exp.Expression] = []
-    for k in kpis:
-        condition = _both(_parse(k.filter) if k.filter else None, coverage(k, dataset))
-        measures.append(exp.alias_(_with_filter(_parse(k.numerator), condition), f"{k.id}__num"))
-        if k.denominator:
-            measures.append(
-                exp.alias_(_with_filter(_parse(k.denominator), condition), f"{k.id}__den")
-            )
-        if has_platform:
-            counted = (
-                condition
-                if k.denominator
-                else _both(condition, reported(k.numerator, dataset=dataset))
-            )
-            measures.append(exp.alias_(_platforms(counted), f"{k.id}__covers"))
-            if k.denominator:
-                kept = _parse(k.filter) if k.filter else None
-                measures.append(exp.alias_(_platforms(kept), f"{k.id}__present"))
     levels = {k.level for k in kpis if k.stock}
     if len(levels) > 1 or (levels and not all(k.stock for k in kpis)):
         raise ValueError("compile flows and each kind of level in queries of their own")
-    source = _level_rows(joined, dataset, by, levels.pop()) if levels else joined
+    rows = joined.copy() if keys else joined  # the breakdown's values read `joined` again
+    source = _level_rows(rows, dataset, by, levels.pop()) if levels else rows
     aggregated = (
-        exp.select(exp.column(_START), *[k.copy() for k in keys], *measures)
-        .from_(source.subquery("rows"))
-        .group_by(exp.column(_START), *[k.copy() for k in keys])
+        exp.select(exp.column(_START), *[k.copy() for k in keys], *measures, copy=False)
+        .from_(source.subquery("rows", copy=False), copy=False)
+        .group_by(exp.column(_START), *[k.copy() for k in keys], copy=False)
     )
     # Every period × every breakdown value present in the range, so empty periods show.
-    frame = exp.select(exp.column(_START, "spine"), *[exp.column(b, "keys") for b in by]).from_(
-        _spine(bounds)
-    )
+    frame = exp.select(
+        exp.column(_START, "spine"), *[exp.column(b, "keys") for b in by], copy=False
+    ).from_(_spine(bounds, grain), copy=False)
     if keys:
-        distinct = exp.select(*[k.copy() for k in keys]).distinct().from_(joined.subquery("rows"))
-        frame = frame.join(distinct.subquery("keys"), join_type="cross")
+        distinct = (
+            exp.select(*[k.copy() for k in keys], copy=False)
+            .distinct(copy=False)
+            .from_(joined.subquery("rows", copy=False), copy=False)
+        )
+        frame = frame.join(distinct.subquery("keys", copy=False), join_type="cross", copy=False)
     on = exp.and_(
         exp.EQ(this=exp.column(_START, "agg"), expression=exp.column(_START, "frame")),
         *[exp.NullSafeEQ(this=exp.column(b, "agg"), expression=exp.column(b, "frame")) for b in by],
+        copy=False,
     )
     return (
         exp.select(
             exp.alias_(exp.column(_START, "frame"), "period_start"),
             *[exp.column(b, "frame") for b in by],
             *[exp.column(m.alias, "agg") for m in measures],
+            copy=False,
         )
-        .from_(frame.subquery("frame"))
-        .join(aggregated.subquery("agg"), on=on, join_type="left")
-        .order_by(exp.column(_START, "frame"), *[exp.column(b, "frame") for b in by])
+        .from_(frame.subquery("frame", copy=False), copy=False)
+        .join(aggregated.subquery("agg", copy=False), on=on, join_type="left", copy=False)
+        .order_by(exp.column(_START, "frame"), *[exp.column(b, "frame") for b in by], copy=False)
     )
 
 

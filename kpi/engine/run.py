@@ -4,14 +4,16 @@ and the notes that qualify the values (platforms covered, ranged reports partly 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
 import duckdb
+import numpy as np
 import pandas as pd
-from sqlglot import exp
 
 from kpi.catalog import BY_ID
+from kpi.engine import rollups
 from kpi.engine.checks import (
     available_fields,
     currencies,
@@ -27,8 +29,8 @@ from kpi.engine.compile import (
     _parse,
     compile_dataset,
     measures_of,
-    to_sql,
 )
+from kpi.engine.memo import cached, freeze
 from kpi.engine.periods import GRAINS, comparison_range, periods
 from kpi.engine.targets import _changes_and_status
 from kpi.engine.types import Need, Note, Request, Result
@@ -39,8 +41,19 @@ from kpi.schema import TIME_FIELDS
 __all__ = ["Need", "Note", "Request", "Result", "available_fields", "data_end", "data_start", "run"]
 
 
-def run(con: duckdb.DuckDBPyConnection, request: Request) -> Result:
-    """Compute a request on a session's canonical views."""
+def run(con: duckdb.DuckDBPyConnection, request: Request, *, rollups: bool = True) -> Result:
+    """Compute a request on a session's canonical views, from its rollups where they answer it
+    (`rollups=False` reads the rows always). On a session's connection the result is computed
+    once per data version and request; each caller gets its own copy."""
+    key = ("run", freeze(request), rollups)
+    result = cached(con, key, lambda: _run(con, request, rollups))
+    return dataclasses.replace(
+        result, rows=result.rows.copy(), needs=list(result.needs), sql=dict(result.sql),
+        notes=list(result.notes),
+    )  # fmt: skip
+
+
+def _run(con: duckdb.DuckDBPyConnection, request: Request, use_rollups: bool) -> Result:
     known = {**BY_ID, **{k.id: k for k in request.extra}}
     unknown = [k for k in request.kpis if k not in known]
     if unknown:
@@ -71,22 +84,35 @@ def run(con: duckdb.DuckDBPyConnection, request: Request) -> Result:
         comparison = periods(c_start, c_end, request.grain)
     for dataset in sorted({k.dataset for k in computable if k.dataset}):
         group = [k for k in computable if k.dataset == dataset]
+        summaries = rollups.chooser(con, dataset) if use_rollups else None
         notes += range_notes(con, dataset, group, request)
         for level in (None, "last", "first"):
             part = [k for k in group if (k.level if k.stock else None) == level]
             if not part:
                 continue
-            query = compile_dataset(dataset, part, main, request.by, request.filters, request.grain)
-            _check_runs(con, query, part)
+            query = compile_dataset(
+                dataset, part, main, request.by, request.filters, request.grain, summaries
+            )
             suffix = {None: "", "last": " (levels)", "first": " (levels at the start)"}[level]
-            sql[f"{dataset}{suffix}"] = to_sql(query)
-            current = _values(con.execute(to_sql(query)).df(), part, request.by)
-            notes += _coverage_notes(current, part)
-            if comparison is not None:
-                previous_query = compile_dataset(
-                    dataset, part, comparison, request.by, request.filters, request.grain
+            # One line, not pretty: generating the layout costs more than DuckDB's planning.
+            sql[f"{dataset}{suffix}"] = text = query.sql(dialect=DIALECT)
+            if comparison is None:
+                current = _values(_fetch(con, text, part), part, request.by)
+                notes += _coverage_notes(current, part)
+            else:
+                earlier = compile_dataset(
+                    dataset, part, comparison, request.by, request.filters, request.grain, summaries
+                ).sql(dialect=DIALECT)
+                # Both periods in one statement: one round trip instead of two.
+                both = _fetch(
+                    con,
+                    f"SELECT false AS {_EARLIER}, * FROM ({text}) "
+                    f"UNION ALL SELECT true, * FROM ({earlier})",
+                    part,
                 )
-                previous = _values(con.execute(to_sql(previous_query)).df(), part, request.by)
+                current = _values(_period_rows(both, False), part, request.by)
+                notes += _coverage_notes(current, part)
+                previous = _values(_period_rows(both, True), part, request.by)
                 current = _align_previous(current, previous, main, comparison, request.by)
             frames.append(current)
     rows = pd.concat(frames, ignore_index=True) if frames else _empty(request.by)
@@ -182,10 +208,20 @@ def _split(values: pd.Series) -> set[str]:
     return {p for v in values.dropna() for p in str(v).split(", ") if p}
 
 
-def _check_runs(con: duckdb.DuckDBPyConnection, query: exp.Select, kpis: Sequence[Kpi]) -> None:
-    """A formula that parses can still fail on the data (summing text): say so plainly."""
+_EARLIER = "__comparison_period"
+
+
+def _period_rows(both: pd.DataFrame, earlier: bool) -> pd.DataFrame:
+    """The rows of one period of a two-period result."""
+    kept = both[both[_EARLIER] == earlier].drop(columns=_EARLIER)
+    return kept.reset_index(drop=True)
+
+
+def _fetch(con: duckdb.DuckDBPyConnection, sql: str, kpis: Sequence[Kpi]) -> pd.DataFrame:
+    """A KPI query's rows. A formula that parses can still fail on the data (summing text):
+    say so plainly."""
     try:
-        con.execute(f"EXPLAIN {to_sql(query)}").fetchall()
+        return con.execute(sql).df()
     except duckdb.Error as exc:
         names = ", ".join(k.label for k in kpis)
         first = str(exc).splitlines()[0][:200]
@@ -213,29 +249,36 @@ def _empty(by: Sequence[str]) -> pd.DataFrame:
 
 def _values(df: pd.DataFrame, kpis: Sequence[Kpi], by: Sequence[str]) -> pd.DataFrame:
     """Long rows (kpi, period, breakdown, value, covers) from the wide numerator/denominator
-    columns."""
-    out = []
+    columns: the keys repeated once per KPI, the values side by side (one frame, not one per
+    KPI: a page's request has a dozen)."""
+    n = len(df)
+    keys = df[["period_start", *by]].copy()
+    keys["period_start"] = pd.to_datetime(keys["period_start"]).dt.date
+    frame = keys.take(np.tile(np.arange(n), len(kpis))).reset_index(drop=True)
+    frame.insert(0, "kpi", np.repeat([k.id for k in kpis], n))
+    values = []
     for k in kpis:
-        num = pd.to_numeric(df[f"{k.id}__num"], errors="coerce").astype("float64")
+        num = pd.to_numeric(df[f"{k.id}__num"], errors="coerce").astype("float64").to_numpy()
         if k.denominator:
-            den = pd.to_numeric(df[f"{k.id}__den"], errors="coerce").astype("float64")
-            value = num / den.where(den != 0)
-        else:
-            value = num
-        part = df[["period_start", *by]].copy()
-        part.insert(0, "kpi", k.id)
-        part["value"] = value * k.scale
-        if f"{k.id}__covers" in df:
-            part["covers"] = (
-                df[f"{k.id}__covers"].astype(object).where(df[f"{k.id}__covers"].notna(), None)
-            )
-        if f"{k.id}__present" in df:
-            present = df[f"{k.id}__present"]
-            part["__platforms"] = present.astype(object).where(present.notna(), None)
-        out.append(part)
-    frame = pd.concat(out, ignore_index=True)
-    frame["period_start"] = pd.to_datetime(frame["period_start"]).dt.date
+            den = pd.to_numeric(df[f"{k.id}__den"], errors="coerce").astype("float64").to_numpy()
+            with np.errstate(divide="ignore", invalid="ignore"):
+                num = num / np.where(den != 0, den, np.nan)
+        values.append(num * k.scale)
+    frame["value"] = np.concatenate(values) if values else np.array([], dtype="float64")
+    for suffix, column in (("covers", "covers"), ("present", "__platforms")):
+        if not any(f"{k.id}__{suffix}" in df for k in kpis):
+            continue
+        parts = [
+            _texts(df[f"{k.id}__{suffix}"]) if f"{k.id}__{suffix}" in df else [np.nan] * n
+            for k in kpis
+        ]
+        frame[column] = pd.Series([v for part in parts for v in part], dtype=object)
     return frame
+
+
+def _texts(column: pd.Series) -> list[object]:
+    """A text column's values as Python objects, None where missing."""
+    return [None if pd.isna(v) else v for v in column.astype(object).tolist()]
 
 
 def _align_previous(
@@ -289,7 +332,7 @@ def _derived(rows: pd.DataFrame, kpi: Kpi, by: Sequence[str]) -> pd.DataFrame | 
 def _data_targets(con: duckdb.DuckDBPyConnection) -> pd.DataFrame | None:
     if available_fields(con, "targets") is None:
         return None
-    return con.execute("SELECT * FROM targets").df()
+    return cached(con, ("targets",), lambda: con.execute("SELECT * FROM targets").df()).copy()
 
 
 def data_end(con: duckdb.DuckDBPyConnection, kpis: Sequence[str]) -> dt.date | None:
@@ -303,6 +346,10 @@ def data_start(con: duckdb.DuckDBPyConnection, kpis: Sequence[str]) -> dt.date |
 
 
 def _data_edge(con: duckdb.DuckDBPyConnection, kpis: Sequence[str], edge: str) -> dt.date | None:
+    return cached(con, ("edge", tuple(kpis), edge), lambda: _edge_of(con, kpis, edge))
+
+
+def _edge_of(con: duckdb.DuckDBPyConnection, kpis: Sequence[str], edge: str) -> dt.date | None:
     found = []
     for dataset in sorted(_datasets_of([BY_ID[k] for k in kpis if k in BY_ID])):
         if available_fields(con, dataset) is None:

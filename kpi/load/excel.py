@@ -29,10 +29,9 @@ from kpi.errors import FileRefused
 from kpi.load import limits
 from kpi.load.excel_fast import read_xlsx_fast
 from kpi.load.finish import Grid
+from kpi.load.grids import sheet_table_grid
 from kpi.load.layout import find_layout
 from kpi.load.limits import check_area, check_columns, check_sheet_count
-from kpi.load.report import LoadReport, SkippedLine
-from kpi.load.values import NumberStyle
 from kpi.settings import settings
 
 SheetRows = Iterable[tuple[int, list[Any]]]  # (sheet row number, cell values)
@@ -397,30 +396,4 @@ def sheet_grid(file: str, sheet: str, rows: SheetRows) -> Grid | None:
     cells = pa.table(
         {f"c{i}": pa.array([r[i] for _, r in data_rows], pa.string()) for i in range(width)}
     )
-    report = LoadReport(
-        file=file,
-        sheet=sheet,
-        encoding=None,
-        delimiter=None,
-        header_line=layout.header_line,
-        skipped=[SkippedLine(line, reason, raw) for line, reason, raw in layout.skipped],
-    )
-    if blank:
-        report.notes.append(f"{blank} empty row(s) inside the sheet were skipped.")
-
-    def line_of(ordinals: list[int]) -> dict[int, int]:
-        return {o: lines[o] for o in ordinals}
-
-    def raw_of(values: list[str | None]) -> str:
-        return " | ".join(v or "" for v in values)
-
-    return Grid(
-        cells=cells,
-        names=layout.names,
-        source_names=layout.source_names,
-        report=report,
-        line_of=line_of,
-        raw_of=raw_of,
-        style=NumberStyle(".", ","),
-        typed_cells=True,
-    )
+    return sheet_table_grid(file, sheet, layout, cells, lines, blank)

@@ -18,10 +18,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from kpi.load.finish import Grid
+from kpi.load.grids import sheet_table_grid
 from kpi.load.layout import find_layout
 from kpi.load.limits import check_sheet_count
-from kpi.load.report import LoadReport, SkippedLine
-from kpi.load.values import NumberStyle
 
 HEAD_ROWS = 200  # rows given to header detection, as `sheet_grid` does
 # Smaller workbooks take the careful reader: it costs little there, and its messages for
@@ -145,30 +144,4 @@ def _grid(file: str, sheet: str, columns: list[pa.ChunkedArray], n_rows: int) ->
             for i in range(width)
         }
     )
-    report = LoadReport(
-        file=file,
-        sheet=sheet,
-        encoding=None,
-        delimiter=None,
-        header_line=layout.header_line,
-        skipped=[SkippedLine(line, reason, raw) for line, reason, raw in layout.skipped],
-    )
-    if blank:
-        report.notes.append(f"{blank} empty row(s) inside the sheet were skipped.")
-
-    def line_of(ordinals: list[int]) -> dict[int, int]:
-        return {o: lines[o] for o in ordinals}
-
-    def raw_of(values: list[str | None]) -> str:
-        return " | ".join(v or "" for v in values)
-
-    return Grid(
-        cells=cells,
-        names=layout.names,
-        source_names=layout.source_names,
-        report=report,
-        line_of=line_of,
-        raw_of=raw_of,
-        style=NumberStyle(".", ","),
-        typed_cells=True,
-    )
+    return sheet_table_grid(file, sheet, layout, cells, lines, blank)

@@ -15,12 +15,15 @@ FROM (
   SELECT
     spine.__period_start,
     keys.platform
-  FROM (VALUES
-    (CAST('2026-01-01' AS DATE), CAST('2026-01-05' AS DATE)),
-    (CAST('2026-01-05' AS DATE), CAST('2026-01-12' AS DATE)),
-    (CAST('2026-01-12' AS DATE), CAST('2026-01-19' AS DATE)),
-    (CAST('2026-01-19' AS DATE), CAST('2026-01-26' AS DATE)),
-    (CAST('2026-01-26' AS DATE), CAST('2026-02-01' AS DATE))) AS spine(__period_start, __period_end)
+  FROM (
+    SELECT
+      GREATEST(CAST(d AS DATE), CAST('2026-01-01' AS DATE)) AS __period_start
+    FROM UNNEST(GENERATE_SERIES(
+      CAST(CAST('2025-12-29' AS DATE) AS TIMESTAMP),
+      CAST(CAST('2026-01-31' AS DATE) AS TIMESTAMP),
+      INTERVAL '7' DAY
+    )) AS series(d)
+  ) AS spine
   CROSS JOIN (
     SELECT DISTINCT
       platform

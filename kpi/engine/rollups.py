@@ -1,0 +1,246 @@
+"""Rollups: the sums and counts the catalog's KPIs read, per day and per the dimensions pages
+break down and filter by, computed once per data version into small tables. A request whose
+breakdown and filters are among a rollup's dimensions and whose aggregates are all additive
+(sums and counts; distinct values of a dimension too) is answered from the rollup instead of
+the rows; anything else (distinct counts of ids, medians) reads the rows as before.
+
+Each stored measure is one aggregate of a KPI exactly as the compiler writes it, row filters
+and coverage included (`sum(likes) FILTER (WHERE likes IS NOT NULL AND …)`), named by a hash
+of its SQL, so the compiler finds it again by compiling the same KPI. Rollups are built from
+sqlglot trees like every other query, so they move to another engine with the rest."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+import duckdb
+from sqlglot import exp
+
+from kpi.catalog import BY_ID
+from kpi.engine.checks import candidates
+from kpi.engine.compile import (
+    DIALECT,
+    RANGE_END,
+    RANGED_DATASETS,
+    _parse,
+    kpi_measures,
+    to_sql,
+)
+from kpi.engine.memo import cached, freeze, memo_of
+from kpi.model import Kpi
+from kpi.schema import TIME_FIELDS
+
+PREFIX = "__rollup_"
+# Per dataset, from the coarsest to the finest: a request uses the smallest that covers it.
+# The Overview breaks down by platform; the finer ones serve campaign and post-type filters.
+LEVELS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "posts": (("platform",), ("platform", "post_type", "campaign")),
+    "account_daily": (("platform",),),
+    "ads": (("platform", "currency"), ("platform", "campaign", "currency")),
+    "web_traffic": (("campaign",), ("source", "medium", "channel_group", "campaign")),
+}
+# A rollup with more than this share of its dataset's rows saves little: the rows are read
+# (small datasets always get theirs: they cost nothing to build).
+WORTH = 0.5
+SMALL = 20_000
+# Picks the rollup for a query's measures, breakdown and filters: its table and the measures
+# rewritten over it, or None.
+Chooser = Callable[
+    [Sequence[Kpi], Sequence[str], Iterable[str]], "tuple[str, list[exp.Expression]] | None"
+]
+
+
+@dataclass(frozen=True)
+class Rollup:
+    """One rollup table: its dataset, the dimensions it keeps (besides the day and, for ranged
+    reports, the last day), the measure columns it holds and its row count."""
+
+    dataset: str
+    table: str
+    dimensions: tuple[str, ...]
+    measures: frozenset[str]
+    rows: int = 0
+
+
+def _name(prefix: str, node: exp.Expression) -> str:
+    digest = hashlib.sha1(node.sql(dialect=DIALECT).encode()).hexdigest()[:16]
+    return f"{prefix}_{digest}"
+
+
+def _aggregate(node: exp.Expression) -> tuple[exp.AggFunc, exp.Expression | None] | None:
+    """An aggregate with its FILTER condition, when `node` is one."""
+    if isinstance(node, exp.Filter) and isinstance(node.this, exp.AggFunc):
+        return node.this, node.expression.this
+    if isinstance(node, exp.AggFunc) and not isinstance(node.parent, exp.Filter):
+        return node, None
+    return None
+
+
+def _plan(
+    measure: exp.Expression, dimensions: Sequence[str]
+) -> tuple[exp.Expression, dict[str, str]] | None:
+    """A measure rewritten over rollup columns, with the columns it needs (name → the SQL that
+    fills it from the rows); None when an aggregate inside is not additive."""
+    needed: dict[str, str] = {}
+    failed = False
+
+    def visit(node: exp.Expression) -> exp.Expression:
+        nonlocal failed
+        found = _aggregate(node)
+        if found is None:
+            return node
+        agg, condition = found
+        distinct = agg.find(exp.Distinct) is not None
+        if isinstance(agg, exp.Sum | exp.Count) and not distinct:
+            # A sum of sums, a sum of counts: what the rows would give, period by period.
+            name = _name("m", node)
+            needed[name] = node.sql(dialect=DIALECT)
+            return exp.func("sum", exp.column(name))
+        read = {c.name for c in agg.find_all(exp.Column)}
+        if (distinct or isinstance(agg, exp.Min | exp.Max)) and read <= set(dimensions):
+            # Distinct values of a dimension: the same over the rollup's rows, among those
+            # that had at least one row matching the condition.
+            if condition is None:
+                return agg.copy()
+            name = _name("n", condition)
+            needed[name] = f"count(*) FILTER (WHERE {condition.sql(dialect=DIALECT)})"
+            kept = exp.GT(this=exp.column(name), expression=exp.Literal.number(0))
+            return exp.Filter(this=agg.copy(), expression=exp.Where(this=kept))
+        failed = True
+        return node
+
+    rewritten = measure.copy().transform(visit, copy=False)
+    return None if failed else (rewritten, needed)
+
+
+# Per (dataset, KPI, dimensions): the KPI's measures over the rollup and the columns they read,
+# or None; planned once (naming a measure generates its SQL).
+_UNPLANNED = object()
+_PLANS: dict[tuple, tuple[tuple[exp.Expression, ...], frozenset[str]] | None] = {}
+
+
+def _kpi_plan(
+    dataset: str, kpi: Kpi, dimensions: tuple[str, ...]
+) -> tuple[tuple[exp.Expression, ...], frozenset[str]] | None:
+    key = (dataset, freeze(kpi), dimensions)
+    found = _PLANS.get(key, _UNPLANNED)  # read once: another session's thread may clear it
+    if found is not _UNPLANNED:
+        return found  # type: ignore[return-value]
+    if len(_PLANS) > 4096:  # custom KPIs come and go; the catalog's stay few
+        _PLANS.clear()
+    planned = [_plan(m, dimensions) for m in kpi_measures(dataset, [kpi])]
+    if any(p is None for p in planned):
+        plan = None
+    else:
+        kept = [p for p in planned if p is not None]
+        plan = (tuple(p[0] for p in kept), frozenset(n for p in kept for n in p[1]))
+    _PLANS[key] = plan
+    return plan
+
+
+def table_name(dataset: str, dimensions: Sequence[str]) -> str:
+    """The rollup table of a dataset at a set of dimensions."""
+    return f"{PREFIX}{dataset}__{'_'.join(dimensions)}"
+
+
+@functools.cache
+def stored_measures(dataset: str, dimensions: tuple[str, ...]) -> dict[str, str]:
+    """Every additive aggregate the catalog's KPIs read from a dataset (as their own dataset
+    or as another source), name → SQL over the rows: what its rollups hold."""
+    out: dict[str, str] = {}
+    for kpi in BY_ID.values():
+        if kpi.kind == "derived":
+            continue
+        for sourced in candidates(kpi):
+            if sourced.dataset != dataset:
+                continue
+            for measure in kpi_measures(dataset, [sourced]):
+                planned = _plan(measure, dimensions)
+                if planned is not None:
+                    out.update(planned[1])
+    return out
+
+
+def _day_columns(dataset: str) -> list[exp.Expression]:
+    time = TIME_FIELDS[dataset]
+    days = [exp.alias_(exp.cast(exp.column(time), exp.DataType.Type.DATE), time)]
+    if dataset in RANGED_DATASETS:
+        days.append(exp.alias_(exp.cast(exp.column(RANGE_END), exp.DataType.Type.DATE), RANGE_END))
+    return days
+
+
+def build(
+    con: duckdb.DuckDBPyConnection, dataset: str, dimensions: tuple[str, ...]
+) -> Rollup | None:
+    """Build one rollup table from a dataset's view (replacing an older one). None when it
+    would not be much smaller than the rows (then they are read as they are) or cannot be built
+    (a column of an odd type)."""
+    keys = [*(d.this for d in _day_columns(dataset)), *map(exp.column, dimensions)]
+    table = table_name(dataset, dimensions)
+    try:
+        rows, groups = con.execute(
+            to_sql(
+                exp.select(
+                    "count(*)", exp.func("approx_count_distinct", exp.Tuple(expressions=keys))
+                ).from_(dataset)
+            )
+        ).fetchall()[0]
+        if rows > SMALL and groups > rows * WORTH:
+            return None
+        measures = stored_measures(dataset, dimensions)
+        items = [
+            *_day_columns(dataset),
+            *map(exp.column, dimensions),
+            *(exp.alias_(_parse(sql), name) for name, sql in measures.items()),
+        ]
+        # Grouped by the expressions, not the names: a name means the row's column first
+        # (`published_at`, the timestamp), not the day the select made of it.
+        query = exp.select(*items).from_(dataset).group_by(*(k.copy() for k in keys))
+        con.execute(f'CREATE OR REPLACE TABLE "{table}" AS {to_sql(query)}')
+        size = con.execute(f'SELECT count(*) FROM "{table}"').fetchall()[0][0]
+    except duckdb.Error:
+        con.execute(f'DROP TABLE IF EXISTS "{table}"')
+        return None
+    return Rollup(dataset, table, dimensions, frozenset(measures), int(size))
+
+
+def drop(con: duckdb.DuckDBPyConnection) -> None:
+    """Drop every rollup table (the data they summed changed)."""
+    names = [
+        r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()
+    ]
+    for name in names:
+        if name.startswith(PREFIX):
+            con.execute(f'DROP TABLE IF EXISTS "{name}"')
+
+
+def chooser(con: duckdb.DuckDBPyConnection, dataset: str) -> Chooser | None:
+    """For a session's connection, what picks (and builds, once per data version) the smallest
+    rollup of a dataset that answers a query; None on a bare connection or a dataset without
+    rollups (its rows are read)."""
+    if dataset not in LEVELS or memo_of(con) is None:
+        return None
+
+    def choose(
+        kpis: Sequence[Kpi], by: Sequence[str], filters: Iterable[str]
+    ) -> tuple[str, list[exp.Expression]] | None:
+        wanted = list(filters)
+        for dimensions in LEVELS[dataset]:
+            if not set(by) <= set(dimensions) or not set(wanted) <= set(dimensions):
+                continue
+            planned = [_kpi_plan(dataset, k, dimensions) for k in kpis]
+            stored = stored_measures(dataset, dimensions)
+            if any(p is None or not p[1] <= stored.keys() for p in planned):
+                continue
+            key = ("rollup", dataset, dimensions)
+            if cached(con, key, lambda d=dimensions: build(con, dataset, d)) is None:
+                continue
+            return table_name(dataset, dimensions), [
+                m.copy() for p in planned if p is not None for m in p[0]
+            ]
+        return None
+
+    return choose
