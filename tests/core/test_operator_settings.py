@@ -34,7 +34,7 @@ DEFAULTS = {
     "query_bytes": 67_108_864,
     "query_cell_chars": 1_048_576,  # 64 MiB / 64
     "query_value_size": 10_000,
-    "max_file_mb": 1024,
+    "max_file_mb": 2048,
     "max_columns": 5000,
     "max_tables": 100,
     "max_sheet_cells": 1_000_000,
