@@ -10,8 +10,8 @@ key of the English catalog (`("leads.social_value", …)` later passed to `t(key
 from __future__ import annotations
 
 import ast
-from functools import cache
 from collections.abc import Collection, Iterator, Mapping
+from functools import cache
 from typing import IO, Any
 
 from kpi.i18n import dynamic
