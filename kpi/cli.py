@@ -24,7 +24,7 @@ from kpi.cli_files import date_argument, load_exports
 from kpi.engine import COMPARISONS, GRAINS, Request, data_end, data_start, run
 from kpi.errors import KpiError
 from kpi.guard import QueryRefused
-from kpi.i18n import format_value, row_currency
+from kpi.i18n import format_value, row_currency, t
 from kpi.load import LoadedTable, LoadResult
 from kpi.mapping import TableMapping, recognise_loaded
 from kpi.sql import MAX_QUERY_ROWS, QUERY_ROWS, run_sql
@@ -244,7 +244,7 @@ def _sql(args: argparse.Namespace) -> int:
     """`sql`: one read-only query on the canonical views, on the session's locked connection."""
     *files, query = args.items
     if not files:
-        raise KpiError("Name at least one export file or folder before the query.")
+        raise KpiError(t("error.sql_no_files"))
     data, result = _session(files, args.workspace)
     if not result.tables:
         raise NothingLoaded()

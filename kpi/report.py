@@ -77,7 +77,7 @@ def period_for(option: str, data_end_date: dt.date | None) -> tuple[dt.date, dt.
     except ValueError:
         raise KpiError(t("report.cli_bad_period", text=option)) from None
     if end < start:
-        raise KpiError(f"The period ends ({end}) before it starts ({start}). Swap the dates.")
+        raise KpiError(t("error.period_backwards", start=start, end=end))
     return start, end
 
 
@@ -443,7 +443,7 @@ def build_report(
 ) -> str:
     """The report of [start, end] as one self-contained HTML document (see the module docstring)."""
     if end < start:
-        raise KpiError(f"The period ends ({end}) before it starts ({start}). Swap the dates.")
+        raise KpiError(t("error.period_backwards", lang, start=start, end=end))
     title = period_title(start, end, lang)
     tiles = headline(data, start, end, compare)
     doc: list[str] = []

@@ -32,6 +32,7 @@ from statsmodels.stats.proportion import confint_proportions_2indep, proportions
 from kpi.analytics.journeys import MissingData, check_range, date_filter, has_values, require
 from kpi.analytics.spend import ads_channel_sql
 from kpi.errors import KpiError
+from kpi.i18n import t
 
 METRICS = (
     "lead_conversion_rate",
@@ -153,9 +154,11 @@ def group_sql(
     channel, else (an export without channels) the touches. Control group: the unit's
     `control_group` column (TRUE = control, the second group)."""
     if split not in SPLITS:
-        raise KpiError(f"Unknown split {split!r}: use one of {', '.join(SPLITS)}.")
+        raise KpiError(t("error.unknown_split", split=split, splits=", ".join(SPLITS)))
     if social_by not in SOCIAL_BASES:
-        raise KpiError(f"Unknown social basis {social_by!r}: use one of {', '.join(SOCIAL_BASES)}.")
+        raise KpiError(
+            t("error.unknown_social_basis", basis=social_by, bases=", ".join(SOCIAL_BASES))
+        )
     id_field = "lead_id" if unit == "leads" else "customer_id"
     if split == "control_group":
         if not has_values(con, unit, "control_group"):
@@ -259,7 +262,7 @@ def unit_values(
                    per.repeat_revenue
             FROM customers u JOIN per USING (customer_id) WHERE {inside}"""
         return con.execute(sql).df()
-    raise KpiError(f"Unknown metric {metric!r}: use one of {', '.join(METRICS)}.")
+    raise KpiError(t("error.unknown_metric", metric=metric, metrics=", ".join(METRICS)))
 
 
 # --- the comparison ----------------------------------------------------------------------------
@@ -336,11 +339,11 @@ def compare(
     leads created or customers acquired in that range (inclusive)."""
     check_range(start, end)
     if metric not in METRICS:
-        raise KpiError(f"Unknown metric {metric!r}: use one of {', '.join(METRICS)}.")
+        raise KpiError(t("error.unknown_metric", metric=metric, metrics=", ".join(METRICS)))
     if split not in SPLITS:
-        raise KpiError(f"Unknown split {split!r}: use one of {', '.join(SPLITS)}.")
+        raise KpiError(t("error.unknown_split", split=split, splits=", ".join(SPLITS)))
     if days < 1:
-        raise KpiError("Retention needs a number of days of at least 1.")
+        raise KpiError(t("error.retention_days"))
     if metric == "cac":
         return _cac(con, split, min_n, social_by, start, end)
     frame = unit_values(con, metric, split, days, social_by, start, end)
