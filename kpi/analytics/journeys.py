@@ -38,8 +38,12 @@ class MissingData(KpiError):
     """An analysis lacks a dataset or field; the message names the export that provides it."""
 
     def __init__(self, dataset: str, fields: tuple[str, ...] = ()) -> None:
-        what = f"`{dataset}`" + (f" with {', '.join(fields)}" if fields else "")
-        super().__init__(f"This needs {what}: load {DATASETS[dataset].provided_by}.")
+        hint = DATASETS[dataset].provided_by
+        super().__init__(
+            t("error.needs_fields", dataset=dataset, fields=", ".join(fields), hint=hint)
+            if fields
+            else t("error.needs_dataset", dataset=dataset, hint=hint)
+        )
         self.dataset = dataset
         self.fields = fields
 

@@ -21,6 +21,7 @@ from kpi.engine.compile import (
     to_sql,
 )
 from kpi.engine.types import Need, Note, Request
+from kpi.i18n import t
 from kpi.model import Kpi
 from kpi.schema import DATASETS, DEDUPE_KEYS, TIME_FIELDS
 
@@ -88,7 +89,9 @@ def per_need(kpi: Kpi, request: Request) -> Need | None:
     )
     if not lacking:
         return None
-    return Need(kpi.id, lacking, f"choose a breakdown: {', '.join(lacking)}", reason="breakdown")
+    return Need(
+        kpi.id, lacking, t("needs.breakdown", fields=", ".join(lacking)), reason="breakdown"
+    )
 
 
 def candidates(kpi: Kpi) -> list[Kpi]:
@@ -162,7 +165,7 @@ def currency_need(kpi: Kpi, found: Sequence[str], request: Request) -> Need | No
     by currency (or a filter on one) instead."""
     if len(found) < 2 or "currency" in request.by or len(request.filters.get("currency", ())) == 1:
         return None
-    hint = f"amounts in {', '.join(found)} are not added up: break down by currency"
+    hint = t("needs.currency", currencies=", ".join(found))
     return Need(kpi.id, ("currency",), hint, reason="currency")
 
 

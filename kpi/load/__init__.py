@@ -13,6 +13,7 @@ from pathlib import Path
 import duckdb
 
 from kpi.errors import FileRefused
+from kpi.i18n import t
 from kpi.load.excel import read_workbook
 from kpi.load.fast import load_text_fast
 from kpi.load.finish import Grid, finish
@@ -60,8 +61,7 @@ def load_file(name: str, data: bytes, max_bytes: int = MAX_FILE_BYTES) -> LoadRe
         if len(data) > max_bytes:
             raise FileRefused(
                 name,
-                f"the file is {_size(len(data))}, over the {_size(max_bytes)} limit. "
-                "Export a shorter date range, or split the file.",
+                t("error.file_over_limit", size=_size(len(data)), limit=_size(max_bytes)),
             )
         kind = detect_kind(name, data).kind
         grids: list[Grid] = []
@@ -91,8 +91,7 @@ def load_file(name: str, data: bytes, max_bytes: int = MAX_FILE_BYTES) -> LoadRe
         if not tables:
             raise FileRefused(
                 name,
-                "no table was found in the file: it is empty or holds only titles or comments. "
-                "Check the export.",
+                t("load.no_table"),
             )
         _note_extension(name, kind, tables)
         result.tables.extend(tables)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 
 from kpi.errors import FileRefused
+from kpi.i18n import format_count, t
 
 MAX_COLUMNS = int(os.environ.get("KPI_MAX_COLUMNS", "5000"))
 # Tables in one file (stacked in a text file, or sheets of a workbook): each costs its own pass.
@@ -33,10 +34,12 @@ def check_columns(file: str, count: int, where: str = "the table", at_least: boo
     if count > MAX_COLUMNS:
         raise FileRefused(
             file,
-            f"{where} has {'at least ' if at_least else ''}{count:,} columns, over the "
-            f"{MAX_COLUMNS:,} limit. Real exports have "
-            "far fewer: check that this is the right file, or keep only the columns you need "
-            "and export it again (the limit is set by KPI_MAX_COLUMNS).",
+            t(
+                "load.too_many_columns_at_least" if at_least else "load.too_many_columns",
+                where=where,
+                count=format_count(count),
+                limit=format_count(MAX_COLUMNS),
+            ),
         )
 
 
@@ -46,13 +49,17 @@ def check_area(file: str, sheet: str, rows: int, columns: int, cells: int | None
     area = rows * columns
     if area <= MAX_EMPTY_AREA_CELLS or (cells is not None and area <= SPARSE_FACTOR * cells):
         return
-    held = "" if cells is None else f" for {cells:,} filled cells"
+    held = "" if cells is None else t("load.filled_cells", cells=format_count(cells))
     raise FileRefused(
         file,
-        f"sheet “{sheet}” spans {rows:,} rows × {columns:,} column{'s' * (columns != 1)} "
-        f"({area:,} cells{held}), "
-        "too large to read. Delete the empty rows and columns around the table (or copy the "
-        "table into a new workbook), save it and upload it again.",
+        t(
+            "load.sheet_area_one" if columns == 1 else "load.sheet_area",
+            sheet=sheet,
+            rows=format_count(rows),
+            columns=format_count(columns),
+            area=format_count(area),
+            held=held,
+        ),
     )
 
 
@@ -61,6 +68,5 @@ def check_sheet_count(file: str, count: int) -> None:
     if count > MAX_TABLES:
         raise FileRefused(
             file,
-            f"the workbook has {count:,} sheets, over the {MAX_TABLES} limit. Export one report "
-            "per file, or delete the sheets you do not need (the limit is set by KPI_MAX_TABLES).",
+            t("load.too_many_sheets", count=format_count(count), limit=MAX_TABLES),
         )

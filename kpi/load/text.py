@@ -14,6 +14,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from kpi.errors import FileRefused
+from kpi.i18n import t
 from kpi.load import limits
 from kpi.load.finish import Grid
 from kpi.load.layout import Layout, find_layout, is_value_like
@@ -52,8 +53,7 @@ def read_text_tables(file: str, decoded: Decoded) -> Iterator[Grid]:
         if part > limits.MAX_TABLES:
             raise FileRefused(
                 file,
-                f"the file holds more than {limits.MAX_TABLES} separate tables (blocks of rows between "
-                "blank lines). Export one report per file (the limit is set by KPI_MAX_TABLES).",
+                t("load.too_many_tables", limit=limits.MAX_TABLES),
             )
         grid, end = _read_one(file, text, start, line0, delimiter, decoded, part)
         if grid is None:
