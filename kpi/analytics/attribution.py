@@ -264,10 +264,7 @@ def _result(
     rows = rows.sort_values(["revenue", "conversions", by], ascending=[False, False, True])
     notes = []
     if model == "shapley":
-        notes.append(
-            f"Shapley values are exact over all {len(credits)} {by} values (no cap needed): each "
-            f"converted journey's value is shared equally by the distinct {by} values in it."
-        )
+        notes.append(t("attribution.shapley_note", n=len(credits), by=by))
     return Attribution(
         model, by, rows.reset_index(drop=True), totals[0], totals[1], effects, matrix, notes
     )
