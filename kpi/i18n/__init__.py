@@ -11,6 +11,13 @@ The app reads the compiled `.mo` files, not the `.po`: running it never needs `m
 finished translations (an empty or fuzzy entry falls back to English), and a test fails when a
 committed `.mo` differs from what its `.po` compiles to — so the two never drift apart.
 
+A new word: call `t("area.what")` in the code, run `make messages` (the key appears in every
+`.po` with an empty text), write its English in `locale/en/LC_MESSAGES/messages.po`, run
+`make messages` again and commit. A key built at run time (`t(f"grain.{g}")`) is declared with
+its values in `kpi/i18n/dynamic.py`. Words still kept in an `en_*.py` dict (from a branch made
+before the catalogs) are moved into the English `.po` by `python -m kpi.i18n.migrate`, which
+`make messages` runs first.
+
 Numbers, money, percentages and dates are formatted by Babel for the chosen language
 (`kpi.i18n.numbers`)."""
 
