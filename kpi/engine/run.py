@@ -170,11 +170,9 @@ def _coverage_notes(current: pd.DataFrame, kpis: Sequence[Kpi]) -> list[Note]:
         left_out = present - covered
         if not k.denominator or not left_out or not covered:
             continue
-        lacking = " or ".join(measures_of(k, k.dataset or "")) or "the fields it reads"
-        message = (
-            f"{k.label} covers {', '.join(sorted(covered))} only: "
-            f"rows from {', '.join(sorted(left_out))} lack {lacking}"
-        )
+        lacking = t("note.or").join(measures_of(k, k.dataset or "")) or t("note.its_fields")
+        message = t("note.covers", kpi=k.label, covered=", ".join(sorted(covered)),
+                    left_out=", ".join(sorted(left_out)), lacking=lacking)  # fmt: skip
         out.append(Note(k.id, "covers", message))
     return out
 

@@ -125,7 +125,7 @@ def _note_extension(name: str, kind: str, tables: list[LoadedTable]) -> None:
     if expected != kind and not (expected == "xlsx" and kind in ("xls", "ods", "xlsx", "xlsb")):
         for table in tables:
             table.report.notes.append(
-                f"The name ends in “{suffix or '(nothing)'}” but the content is {kind}: read as {kind}."
+                t("load.note.extension", suffix=suffix or t("load.note.no_suffix"), kind=kind)
             )
 
 

@@ -394,7 +394,7 @@ def sheet_grid(file: str, sheet: str, rows: SheetRows) -> Grid | None:
         skipped=[SkippedLine(line, reason, raw) for line, reason, raw in layout.skipped],
     )
     if blank:
-        report.notes.append(f"{blank} empty row(s) inside the sheet were skipped.")
+        report.notes.append(t("load.note.blank_rows", n=blank))
 
     def line_of(ordinals: list[int]) -> dict[int, int]:
         return {o: lines[o] for o in ordinals}

@@ -17,6 +17,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from kpi.i18n import t
 from kpi.load.finish import Grid
 from kpi.load.layout import find_layout
 from kpi.load.limits import check_sheet_count
@@ -154,7 +155,7 @@ def _grid(file: str, sheet: str, columns: list[pa.ChunkedArray], n_rows: int) ->
         skipped=[SkippedLine(line, reason, raw) for line, reason, raw in layout.skipped],
     )
     if blank:
-        report.notes.append(f"{blank} empty row(s) inside the sheet were skipped.")
+        report.notes.append(t("load.note.blank_rows", n=blank))
 
     def line_of(ordinals: list[int]) -> dict[int, int]:
         return {o: lines[o] for o in ordinals}

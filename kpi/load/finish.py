@@ -141,17 +141,19 @@ def _finish(grid: Grid, con: duckdb.DuckDBPyConnection, n_rows: int) -> LoadedTa
         count = sum(phrases.values())
         fails[i] -= count
         shown = ", ".join(f"“{p}”" for p in list(phrases)[:3])
-        report.notes.append(
-            f"Column “{grid.names[i]}”: {count} cell(s) held a remark instead of a number "
-            f"({shown}) and were read as empty."
-        )
+        report.notes.append(t("load.note.remarks", column=grid.names[i], count=count, shown=shown))
     fails = {i: c for i, c in fails.items() if c}
     demoted: set[int] = set()
     for i, count in fails.items():
         if not tolerated(count, non_null[i]):
             report.notes.append(
-                f"Column “{grid.names[i]}” kept as text: {count} of {non_null[i]} values are not "
-                f"{plans[i].kind} values."
+                t(
+                    "load.note.kept_as_text",
+                    column=grid.names[i],
+                    count=count,
+                    total=non_null[i],
+                    kind=plans[i].kind,
+                )
             )
             plans[i] = ColumnPlan("text", "mixed values", "__V__")
             demoted.add(i)
@@ -257,9 +259,14 @@ def _with_years(
     known = [d for d in iso if d]
     if known:
         report.notes.append(
-            f"Column “{name}” has no year: years were inferred from the row order so that no "
-            f"date falls after {bound.isoformat()} (the export's date, from {source}): "
-            f"{min(known)} to {max(known)}. Check them if the export was taken at another time."
+            t(
+                "load.note.no_year",
+                column=name,
+                bound=bound.isoformat(),
+                source=source,
+                first=min(known),
+                last=max(known),
+            )
         )
     return cells.set_column(
         cells.schema.get_field_index(column), column, pa.array(iso, pa.string())

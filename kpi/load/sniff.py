@@ -157,7 +157,7 @@ def decode(name: str, data: bytes) -> Decoded:
     nuls = decoded.text.count("\x00")
     if not nuls:
         return decoded
-    note = f"{nuls} NUL byte(s) removed"
+    note = t("load.note.nul_bytes", n=nuls)
     return Decoded(
         decoded.text.replace("\x00", ""),
         decoded.encoding,

@@ -120,7 +120,7 @@ def read_json(file: str, decoded: Decoded) -> Grid:
     )
     lines = [n for n, _ in good]
     report = LoadReport(file=file, encoding=decoded.encoding, delimiter=None)
-    report.notes.append(f"Read as {flavour}.")
+    report.notes.append(t("load.note.read_as", flavour=flavour))
     return Grid(
         cells=cells,
         names=unique_names(names),
