@@ -173,3 +173,29 @@ def test_babel_cfg_extracts_with_the_key_extractor_from_the_app_s_code():
     assert {"[kpi_keys: app.py]", "[kpi_keys: kpi/**.py]", "[kpi_keys: ui/**.py]"} <= set(
         text.splitlines()
     )
+
+
+KEY_LIKE = re.compile(r"^[a-z_]+(\.[a-z0-9_]+)+$")
+NOT_KEYS = {"content.xml", "report.html"}  # file names that happen to look like keys
+
+
+def test_a_literal_that_looks_like_a_key_is_in_the_catalog():
+    # Keys handed over in a variable (`("leads.social_value", …)` then `t(key)`) escape the
+    # call checks above: a typo there would show the key itself to a person.
+    namespaces = {key.split(".")[0] for key in ENGLISH}
+    wrong = []
+    for path in CODE:
+        tree = ast.parse(path.read_text())
+        parts = {id(v) for n in ast.walk(tree) if isinstance(n, ast.JoinedStr) for v in n.values}
+        for node in ast.walk(tree):
+            text = node.value if isinstance(node, ast.Constant) else None
+            if (
+                isinstance(text, str)
+                and id(node) not in parts
+                and KEY_LIKE.match(text)
+                and text.split(".")[0] in namespaces
+                and text not in ENGLISH
+                and text not in NOT_KEYS
+            ):
+                wrong.append(f"{path.relative_to(ROOT)}:{node.lineno}: {text}")
+    assert not wrong, "not in the English catalog:\n" + "\n".join(wrong)
