@@ -170,9 +170,9 @@ def _attribution(args: argparse.Namespace, data: SessionData) -> int:
         t("cli.attribution", unit=args.unit, model=args.model, by=args.by, range=_range_text(args))
     )
     for row in result.rows.to_dict("records"):
-        print(t("cli.attribution_row", key=f"{row[args.by]:<32}", conversions=f"{row['conversions']:>10.2f}",
+        print(t("cli.attribution_row", name=f"{row[args.by]:<32}", conversions=f"{row['conversions']:>10.2f}",
                 revenue=f"{row['revenue']:>14,.2f}"))  # fmt: skip
-    print(t("cli.attribution_row", key=f"{t('cli.total'):<32}", conversions=f"{result.total_conversions:>10d}",
+    print(t("cli.attribution_row", name=f"{t('cli.total'):<32}", conversions=f"{result.total_conversions:>10d}",
             revenue=f"{result.total_revenue:>14,.2f}"))  # fmt: skip
     if result.removal_effects is not None:
         print(t("cli.removal_effects"))

@@ -199,3 +199,9 @@ def test_a_literal_that_looks_like_a_key_is_in_the_catalog():
             ):
                 wrong.append(f"{path.relative_to(ROOT)}:{node.lineno}: {text}")
     assert not wrong, "not in the English catalog:\n" + "\n".join(wrong)
+
+
+def test_no_placeholder_is_named_as_a_parameter_of_t():
+    # t(key, lang, **values): a text with {key} or {lang} could never be filled in.
+    clash = [k for k, text in ENGLISH.items() if _fields(text) & {"key", "lang"}]
+    assert not clash
