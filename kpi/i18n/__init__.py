@@ -30,6 +30,7 @@ from kpi.i18n.numbers import (
     format_count,
     format_date,
     format_money,
+    format_number,
     format_value,
     row_currency,
 )
@@ -41,6 +42,7 @@ __all__ = [
     "format_count",
     "format_date",
     "format_money",
+    "format_number",
     "format_value",
     "has_text",
     "languages",

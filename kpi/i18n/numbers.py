@@ -52,6 +52,11 @@ def _percent_pattern(lang: str, sign: bool = False) -> str:
     return f"+{pattern};-{pattern}" if sign else pattern
 
 
+def format_number(value: float, digits: int = 1, lang: str = SOURCE_LANGUAGE) -> str:
+    """A plain number with `digits` decimals as `lang` writes it: 1,234.5 · 1.234,5 · 1 234,5."""
+    return _decimal(value, digits, lang)
+
+
 def _percent(share: float) -> float:
     """A share rounded to the tenth of a percent it is shown with, as Python rounds (see above)."""
     return round(share * 100, 1) / 100

@@ -14,10 +14,26 @@ from kpi.i18n import (
     format_count,
     format_date,
     format_money,
+    format_number,
     format_value,
 )
 
 NBSP = "\u00a0"  # CLDR's Spanish and Polish space before a currency or percent sign
+
+
+@pytest.mark.parametrize(
+    ("lang", "value", "shown"),
+    [
+        ("en", 1234.5, "1,234.5"),
+        ("es", 1234.5, "1.234,5"),
+        ("pl", 1234.5, f"1{NBSP}234,5"),
+        ("en", -1234567.25, "-1,234,567.2"),  # .25 is exact in binary: half to even
+        ("es", -1234567.25, "-1.234.567,2"),
+        ("pl", -1234567.25, f"-1{NBSP}234{NBSP}567,2"),
+    ],
+)
+def test_plain_numbers_use_each_language_s_separators(lang, value, shown):
+    assert format_number(value, 1, lang) == shown
 
 
 @pytest.mark.parametrize(
