@@ -144,7 +144,7 @@ def run(args: argparse.Namespace) -> int:
     """Run `attribution` or `groups`; the exit status."""
     start, end = getattr(args, "from_", None), getattr(args, "to", None)
     if start and end and end < start:
-        message = f"The range ends ({end}) before it starts ({start}). Swap the dates."
+        message = t("error.range_backwards", start=start, end=end)
         return _fail(args, "usage", message, 2)
     data = _session(args.files, args.workspace)
     if data is None:

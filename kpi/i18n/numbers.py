@@ -7,6 +7,8 @@ characters (Polish groups with a no-break space, U+00A0). Words around a number 
 from __future__ import annotations
 
 import datetime as dt
+import decimal
+import math
 from collections.abc import Mapping
 from functools import cache
 
@@ -27,6 +29,9 @@ from kpi.xmlsafe import xml_safe
 DEFAULT_CURRENCY = "EUR"  # the sample's; an amount whose data names no currency is shown so
 MISSING = "—"
 DATE_PATTERN = "d MMM y"  # 3 Mar 2026: day first in every language, so no reader misreads it
+# Babel rounds in the thread's decimal context (28 digits): 1e30 with no decimals would raise.
+# Every finite float has at most 309 digits before the point.
+_WIDE = decimal.Context(prec=400)
 
 
 @cache
@@ -40,10 +45,13 @@ def _locale(lang: str) -> Locale:
 
 def _decimal(value: float, digits: int, lang: str) -> str:
     """`value` with `digits` decimals and the language's separators."""
+    if not math.isfinite(value):  # Babel cannot round these; a person reads ∞ and —
+        return MISSING if math.isnan(value) else ("-∞" if value < 0 else "∞")
     pattern = "#,##0" + ("." + "0" * digits if digits else "")
     # Rounded by Python first, as f-strings round (2.345 → 2.35, its float being just above):
     # Babel would round the decimal text half-even (2.34).
-    return format_decimal(round(value, digits), pattern, locale=_locale(lang))
+    with decimal.localcontext(_WIDE):
+        return format_decimal(round(value, digits), pattern, locale=_locale(lang))
 
 
 def _percent_pattern(lang: str, sign: bool = False) -> str:
@@ -57,9 +65,13 @@ def format_number(value: float, digits: int = 1, lang: str = SOURCE_LANGUAGE) ->
     return _decimal(value, digits, lang)
 
 
-def _percent(share: float) -> float:
-    """A share rounded to the tenth of a percent it is shown with, as Python rounds (see above)."""
-    return round(share * 100, 1) / 100
+def _share(value: float, lang: str, sign: bool = False) -> str:
+    """A share as a percentage with one decimal (12.5% · 12,5 %), rounded as Python rounds."""
+    if not math.isfinite(value):
+        return _decimal(value, 1, lang)
+    with decimal.localcontext(_WIDE):
+        rounded = round(value * 100, 1) / 100
+        return format_percent(rounded, _percent_pattern(lang, sign), locale=_locale(lang))
 
 
 def row_currency(row: Mapping[str, object]) -> str | None:
@@ -121,7 +133,7 @@ def format_value(
     if value is None:
         return MISSING
     if kind == "percent":
-        return format_percent(_percent(value), _percent_pattern(lang), locale=_locale(lang))
+        return _share(value, lang)
     if kind == "currency":
         return format_money(value, currency, lang, digits=0 if abs(value) >= 100 else 2)
     if kind == "ratio":
@@ -151,9 +163,9 @@ def format_change(change: float | None, kind: str, lang: str = SOURCE_LANGUAGE) 
     if change is None:
         return None
     if kind == "percent":
-        points = format_decimal(round(change * 100, 1), "+#,##0.0;-#,##0.0", locale=_locale(lang))
-        return t("format.points", lang, value=points)
-    return format_percent(_percent(change), _percent_pattern(lang, sign=True), locale=_locale(lang))
+        points = _decimal(change * 100, 1, lang)
+        return t("format.points", lang, value=points if points.startswith("-") else f"+{points}")
+    return _share(change, lang, sign=True)
 
 
 def format_date(value: dt.date, lang: str = SOURCE_LANGUAGE) -> str:

@@ -174,3 +174,13 @@ def test_currency_signs():
 def test_an_unknown_language_is_formatted_as_english():
     assert format_value(1234.5, "currency", "xx", "EUR") == "€1,234"
     assert format_date(dt.date(2026, 3, 3), "xx") == "3 Mar 2026"
+
+
+def test_values_no_float_format_refuses_are_shown_not_raised():
+    # Babel rounds in a 28-digit decimal context and cannot round infinities: a query asking
+    # for 1e30 characters, or a ratio over zero, must still read as a number.
+    assert format_number(1e30, 0) == "1" + ",000" * 10
+    assert format_number(float("inf"), 0) == "∞"
+    assert format_value(float("-inf"), "percent") == "-∞"
+    assert format_value(float("nan"), "count") == "—"
+    assert format_change(1e30, "count") == "+100" + ",000" * 10 + ".0%"
