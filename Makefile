@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test lint format sample clean bench
+.PHONY: run test lint format sample clean bench messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,3 +49,14 @@ clean:
 ## The loader's benchmark at 1 M rows (generated files in benchmarks/.data/, gitignored).
 bench: $(VENV)/.runtime
 	$(BIN)/python -m benchmarks.run --rows 1000000 --json
+
+## Words: move leftover en_*.py dicts into the English catalog, extract every message key into
+## kpi/i18n/locale/messages.pot, update each language's .po and compile the .mo (commit all).
+LOCALES := kpi/i18n/locale
+messages: $(VENV)/.runtime
+	PYTHONPATH=. $(BIN)/python -m kpi.i18n.migrate
+	PYTHONPATH=. $(BIN)/pybabel extract -F babel.cfg -o $(LOCALES)/messages.pot --no-location \
+		--sort-output --width 100 --no-default-keywords -k t -k tm --project "KPI Explorer" .
+	$(BIN)/pybabel update -i $(LOCALES)/messages.pot -d $(LOCALES) -D messages --width 100 \
+		--no-fuzzy-matching
+	$(BIN)/pybabel compile -d $(LOCALES) -D messages --statistics

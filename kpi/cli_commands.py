@@ -18,7 +18,7 @@ from kpi.catalog import BY_ID, CATALOG
 from kpi.cli_files import load_exports
 from kpi.engine import Request, data_end, data_start, run
 from kpi.errors import KpiError
-from kpi.i18n import format_value, row_currency
+from kpi.i18n import format_count, format_value, row_currency, t
 from kpi.load import LoadedTable, LoadResult
 from kpi.mapping import TableMapping, recognise_loaded
 from kpi.sql import run_sql
@@ -60,25 +60,26 @@ def _print_inspect(result: LoadResult) -> None:
         mapping = _recognise(table)
         print(f"{table.label}")
         print(
-            f"  rows read {r.rows_read:,} · loaded {r.rows_loaded:,} · rejected {r.rows_rejected:,}"
-            f" · dataset {mapping.dataset or '—'}"
-            + (f" ({mapping.platform}, {mapping.confidence:.0%} sure)" if mapping.dataset else "")
-        )
+            t("cli.rows", read=format_count(r.rows_read), loaded=format_count(r.rows_loaded),
+              rejected=format_count(r.rows_rejected), dataset=mapping.dataset or "—")
+            + (t("cli.recognised", platform=mapping.platform,
+                 confidence=f"{mapping.confidence:.0%}") if mapping.dataset else "")
+        )  # fmt: skip
         how = [
-            f"encoding {r.encoding}" if r.encoding else "",
-            f"delimiter {r.delimiter}" if r.delimiter else "",
-            f"decimal '{r.decimal}'" if r.decimal else "",
-            f"header on line {r.header_line}" if r.header_line else "",
+            t("cli.encoding", encoding=r.encoding) if r.encoding else "",
+            t("cli.delimiter", delimiter=r.delimiter) if r.delimiter else "",
+            t("cli.decimal", decimal=r.decimal) if r.decimal else "",
+            t("cli.header_line", line=r.header_line) if r.header_line else "",
         ]
         print("  " + " · ".join(h for h in how if h))
         for c in r.columns:
             print(f"    {c.name}: {c.type}{' (' + c.detail + ')' if c.detail else ''}")
         for note in r.notes:
-            print(f"  note: {note}")
+            print(t("cli.note", note=note))
         for rej in r.rejected[:20]:
-            print(f"  rejected line {rej.line}: {rej.reason}")
+            print(t("cli.rejected", line=rej.line, reason=rej.reason))
         if r.rows_rejected > 20:
-            print(f"  … and {r.rows_rejected - 20} more rejected rows (use --json for all)")
+            print(t("cli.more_rejected", n=format_count(r.rows_rejected - 20)))
 
 
 def cmd_catalog(as_json: bool) -> int:
@@ -171,11 +172,18 @@ def cmd_compute(args: argparse.Namespace) -> int:
             change = (
                 ""
                 if previous is None
-                else f"  (before: {format_value(previous, fmt, currency=code)})"
+                else t("cli.before", value=format_value(previous, fmt, currency=code))
             )
             print(f"{row['kpi']:<28} {row['period_start']} {keys:<12} {shown}{change}")
         for need in needs:
-            print(f"{need['kpi']}: needs {', '.join(need['missing'])} — {need['hint']}")
+            print(
+                t(
+                    "cli.needs",
+                    kpi=need["kpi"],
+                    missing=", ".join(need["missing"]),
+                    hint=need["hint"],
+                )
+            )
     return 0
 
 
@@ -229,7 +237,7 @@ def cmd_sql(args: argparse.Namespace) -> int:
     """`sql`: one read-only query on the canonical views, on the session's locked connection."""
     *files, query = args.items
     if not files:
-        raise KpiError("Name at least one export file or folder before the query.")
+        raise KpiError(t("error.sql_no_files"))
     data, result = _session(files, args.workspace)
     if not result.tables:
         raise NothingLoaded()

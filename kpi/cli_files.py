@@ -11,6 +11,7 @@ import stat
 from collections.abc import Iterable
 from pathlib import Path
 
+from kpi.i18n import t
 from kpi.load import FileError, LoadResult, expand_paths, load_file
 from kpi.settings import settings
 
@@ -35,12 +36,11 @@ def read_export(path: Path, max_bytes: int | None = None) -> bytes:
             )
         if info.st_size > max_bytes:
             raise ValueError(
-                f"the file is {_size(info.st_size)}, over the {_size(max_bytes)} limit. "
-                "Export a shorter date range, or split the file."
+                t("error.file_over_limit", size=_size(info.st_size), limit=_size(max_bytes))
             )
         data = handle.read(max_bytes + 1)  # a file still growing stops at the limit too
     if len(data) > max_bytes:
-        raise ValueError(f"the file is over the {_size(max_bytes)} limit. Split the file.")
+        raise ValueError(t("error.file_grew_over_limit", limit=_size(max_bytes)))
     return data
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from kpi.analytics.attribution import HALF_LIFE_DAYS, MODELS, attribution
 from kpi.analytics.journeys import DIMENSIONS, UNITS, MissingData
 from kpi.cli_files import date_argument, load_exports
+from kpi.i18n import t
 from kpi.store import SessionData
 from kpi.workspace import Workspace
 
@@ -143,7 +144,7 @@ def run(args: argparse.Namespace) -> int:
     """Run `attribution` or `groups`; the exit status."""
     start, end = getattr(args, "from_", None), getattr(args, "to", None)
     if start and end and end < start:
-        message = f"The range ends ({end}) before it starts ({start}). Swap the dates."
+        message = t("error.range_backwards", start=start, end=end)
         return _fail(args, "usage", message, 2)
     data = _session(args.files, args.workspace)
     if data is None:
@@ -165,12 +166,16 @@ def _attribution(args: argparse.Namespace, data: SessionData) -> int:
     if args.json:
         _dump(result.to_dict() | _range(args))
         return 0
-    print(f"Attribution of {args.unit}: {args.model} by {args.by}{_range_text(args)}")
+    print(
+        t("cli.attribution", unit=args.unit, model=args.model, by=args.by, range=_range_text(args))
+    )
     for row in result.rows.to_dict("records"):
-        print(f"  {row[args.by]:<32} {row['conversions']:>10.2f} conv.  {row['revenue']:>14,.2f}")
-    print(f"  {'total':<32} {result.total_conversions:>10d} conv.  {result.total_revenue:>14,.2f}")
+        print(t("cli.attribution_row", name=f"{row[args.by]:<32}", conversions=f"{row['conversions']:>10.2f}",
+                revenue=f"{row['revenue']:>14,.2f}"))  # fmt: skip
+    print(t("cli.attribution_row", name=f"{t('cli.total'):<32}", conversions=f"{result.total_conversions:>10d}",
+            revenue=f"{result.total_revenue:>14,.2f}"))  # fmt: skip
     if result.removal_effects is not None:
-        print("Removal effects:")
+        print(t("cli.removal_effects"))
         for key, effect in sorted(result.removal_effects.items(), key=lambda kv: -kv[1]):
             print(f"  {key:<32} {effect:>8.1%}")
     for note in result.notes:
@@ -189,7 +194,7 @@ def _groups(args: argparse.Namespace, data: SessionData) -> int:
         _dump(result.to_dict() | _range(args))
         return 0
     if args.from_ or args.to:
-        print(f"Leads created or customers acquired{_range_text(args)}")
+        print(t("cli.groups_range", range=_range_text(args)))
     print(result.sentence())
     for group in result.groups:
         print(f"  {group.group:<10} n={group.n:<8,} {group.display(result.metric)}")
@@ -209,4 +214,4 @@ def _range(args: argparse.Namespace) -> dict[str, object]:
 def _range_text(args: argparse.Namespace) -> str:
     if not (args.from_ or args.to):
         return ""
-    return f" from {args.from_ or 'the start'} to {args.to or 'the end'}"
+    return t("cli.range", start=args.from_ or t("cli.the_start"), end=args.to or t("cli.the_end"))

@@ -135,11 +135,11 @@ def run(args: argparse.Namespace) -> int:
 
 def _print(doc: dict[str, Any], lang: str = "en") -> None:
     from kpi.charts.strategy_map import STATUS_WORDS
-    from kpi.i18n import format_value
+    from kpi.i18n import format_value, t
 
     marks = STATUS_WORDS.get(lang, STATUS_WORDS["en"])
 
-    print(f"Scorecard {doc['start']} – {doc['end']}")
+    print(t("cli.scorecard", start=doc["start"], end=doc["end"]))
     for p in doc["perspectives"]:
         print(f"\n{p['label']}  [{marks[p['status']]}]")
         for o in p["objectives"]:
@@ -151,9 +151,9 @@ def _print(doc: dict[str, Any], lang: str = "en") -> None:
                 target = (
                     ""
                     if k["target"] is None
-                    else f" / target {format_value(k['target'], k['format'])}"
+                    else t("cli.target", target=format_value(k["target"], k["format"]))
                 )
-                needs = f"  needs {', '.join(k['needs'])}" if k["needs"] else ""
+                needs = t("cli.kpi_needs", missing=", ".join(k["needs"])) if k["needs"] else ""
                 print(
                     f"    {k['role']:<8} {k['label']}{where}: {value}{target}  [{marks[k['status']]}]{needs}"
                 )

@@ -17,6 +17,7 @@ from sqlglot import exp
 from sqlglot.errors import ParseError
 
 from kpi.errors import KpiError
+from kpi.i18n import t
 from kpi.model import Kpi, Scorecard
 from kpi.schema import DATASETS, TIME_FIELDS
 
@@ -54,54 +55,48 @@ def validate_formula(formula: str, columns: Iterable[str]) -> exp.Expression:
     """Parse and check a person's formula; return its tree or raise KpiError saying what is wrong."""
     text = formula.strip()
     if not text:
-        raise KpiError(
-            "The formula is empty. Write something like sum(shares) / nullif(sum(impressions), 0)."
-        )
+        raise KpiError(t("error.formula_empty"))
     if len(text) > MAX_FORMULA_CHARS:
-        raise KpiError(f"The formula is longer than {MAX_FORMULA_CHARS} characters. Shorten it.")
+        raise KpiError(t("error.formula_long", chars=MAX_FORMULA_CHARS))
     if ";" in text:
-        raise KpiError("Only one formula, please: remove the “;”.")
+        raise KpiError(t("error.formula_semicolon"))
     if text.count("(") > MAX_DEPTH * 2:
-        raise KpiError(f"The formula nests too deeply (more than {MAX_DEPTH} levels). Simplify it.")
+        raise KpiError(t("error.formula_deep", levels=MAX_DEPTH))
     try:
         tree = sqlglot.parse_one(text, dialect="duckdb")
     except (ParseError, RecursionError) as exc:
         raise KpiError(
-            f"The formula does not read as arithmetic: {str(exc).splitlines()[0][:200]}"
+            t("error.formula_unreadable", detail=str(exc).splitlines()[0][:200])
         ) from None
     if _depth(tree) > MAX_DEPTH:
-        raise KpiError(f"The formula nests too deeply (more than {MAX_DEPTH} levels). Simplify it.")
+        raise KpiError(t("error.formula_deep", levels=MAX_DEPTH))
     known = set(columns)
     aggregates = 0
     for node in tree.walk():
         if isinstance(node, exp.Select | exp.Subquery | exp.Query):
-            raise KpiError(f"Sub-queries are not allowed in a formula: “{node.sql()[:60]}”.")
+            raise KpiError(t("error.formula_subquery", sql=node.sql()[:60]))
         if isinstance(node, _AGG_TYPES):
             aggregates += 1
             continue
         if isinstance(node, (*_SCALAR_TYPES, *_ALLOWED_NODES)):
             if isinstance(node, exp.Column):
                 if node.table:
-                    raise KpiError(f"Name columns without a table: “{node.sql()}”.")
+                    raise KpiError(t("error.formula_table", sql=node.sql()))
                 if node.name not in known:
                     raise KpiError(
-                        f"Unknown column “{node.name}”. Known columns: {', '.join(sorted(known))}."
+                        t("error.formula_column", name=node.name, known=", ".join(sorted(known)))
                     )
                 if not any(isinstance(a, _AGG_TYPES) for a in _ancestors(node)):
-                    raise KpiError(
-                        f"“{node.name}” must sit inside an aggregate such as sum({node.name})."
-                    )
+                    raise KpiError(t("error.formula_bare_column", name=node.name))
             continue
         if isinstance(node, exp.Func):
             raise KpiError(
-                f"The function “{_function_name(node)}” is not allowed. Use "
-                f"{', '.join(sorted(AGGREGATES))} and {', '.join(sorted(SCALARS))}."
-            )
-        raise KpiError(
-            f"“{node.sql()[:60]}” is not allowed in a formula: use arithmetic over aggregates."
-        )
+                t("error.formula_function", name=_function_name(node),
+                  aggregates=", ".join(sorted(AGGREGATES)), scalars=", ".join(sorted(SCALARS)))
+            )  # fmt: skip
+        raise KpiError(t("error.formula_node", sql=node.sql()[:60]))
     if aggregates == 0:
-        raise KpiError("A formula needs at least one aggregate, such as sum(likes) or count(*).")
+        raise KpiError(t("error.formula_no_aggregate"))
     return tree
 
 
@@ -116,9 +111,9 @@ def custom_kpi(id: str, label: str, dataset: str, formula: str, columns: Iterabl
                format: str = "decimal", direction: str = "higher") -> Kpi:  # fmt: skip
     """A KPI from a person's formula over a dataset's columns (canonical fields by default)."""
     if not _ID.match(id):
-        raise KpiError("A KPI id is lower-case letters, digits and _ (like shares_per_impression).")
+        raise KpiError(t("error.kpi_id"))
     if dataset not in DATASETS:
-        raise KpiError(f"Unknown dataset “{dataset}”: use one of {', '.join(DATASETS)}.")
+        raise KpiError(t("error.unknown_dataset", dataset=dataset, datasets=", ".join(DATASETS)))
     tree = validate_formula(
         formula, columns if columns is not None else DATASETS[dataset].field_names
     )
@@ -164,10 +159,10 @@ def _entity_denominator(dataset: str, entity: str) -> tuple[str, float] | None:
 def average_per(dataset: str, measure: str, entity: str) -> Kpi:
     """ "Average A per B": an additive measure of a dataset per post, day, week, campaign, platform…"""
     if dataset not in DATASETS or measure not in DATASETS[dataset].field_names:
-        raise KpiError(f"“{measure}” is not a field of {dataset}.")
+        raise KpiError(t("error.not_a_field", measure=measure, dataset=dataset))
     denominator = _entity_denominator(dataset, entity)
     if denominator is None:
-        raise KpiError(f"{dataset} rows cannot be counted per {entity}.")
+        raise KpiError(t("error.not_countable", dataset=dataset, entity=entity))
     label = f"{measure.replace('_', ' ').capitalize()} per {entity}"
     return Kpi(
         id=f"{measure}_per_{entity.replace(' ', '_')}",

@@ -11,6 +11,7 @@ from contextlib import contextmanager
 import duckdb
 
 from kpi.errors import KpiError
+from kpi.i18n import t
 from kpi.settings import settings
 
 
@@ -37,19 +38,14 @@ class QueryGate:
         and a queue of slow queries would hold the connection for everyone's next click."""
         seconds = settings().query_seconds if seconds is None else seconds
         if not self._lock.acquire(blocking=False):
-            raise QueryRefused(
-                "Another query of yours is still running. Wait for it to finish, then run this one."
-            )
+            raise QueryRefused(t("sql.error.busy"))
         timer = threading.Timer(seconds, con.interrupt)
         timer.daemon = True
         timer.start()
         try:
             yield
         except duckdb.InterruptException:
-            raise QueryRefused(
-                f"The query was stopped after {seconds:g} seconds, the time limit. "
-                "Narrow it: filter the dates, aggregate, or add a LIMIT."
-            ) from None
+            raise QueryRefused(t("sql.error.timeout", seconds=f"{seconds:g}")) from None
         finally:
             # An interrupt that lands once the query is over does nothing (DuckDB ignores
             # it on an idle connection), so cancelling late is harmless.

@@ -93,7 +93,7 @@ def period_for(option: str, data_end_date: dt.date | None) -> tuple[dt.date, dt.
     except ValueError:
         raise KpiError(t("report.cli_bad_period", text=option)) from None
     if end < start:
-        raise KpiError(f"The period ends ({end}) before it starts ({start}). Swap the dates.")
+        raise KpiError(t("error.period_backwards", start=start, end=end))
     return start, end
 
 
@@ -376,7 +376,7 @@ def build_report(
     from kpi.views.report_extras import report_extras
 
     if end < start:
-        raise KpiError(f"The period ends ({end}) before it starts ({start}). Swap the dates.")
+        raise KpiError(t("error.period_backwards", lang, start=start, end=end))
     ctx = period_context(data, start, end, compare, grain_for(start, end), lang=lang)
     views = [
         VIEWS["overview"](ctx),

@@ -100,34 +100,25 @@ def run_sql(
 def _one_select(con: duckdb.DuckDBPyConnection, sql: str) -> str:
     text = sql.strip()
     if not text:
-        raise QueryRefused("Type a SELECT query first, for example: SELECT * FROM posts LIMIT 10")
+        raise QueryRefused(t("sql.error.empty"))
     if len(text) > MAX_QUERY_CHARS:
         raise QueryRefused(
-            f"The query is {len(text):,} characters long, over the {MAX_QUERY_CHARS:,} limit. "
-            "Shorten it."
+            t("sql.error.long", chars=format_count(len(text)), limit=format_count(MAX_QUERY_CHARS))
         )
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:  # lone surrogates: not text DuckDB can read
-        raise QueryRefused(
-            "The query holds characters that are not valid text. Retype it, or paste it again."
-        ) from None
+        raise QueryRefused(t("sql.error.not_text")) from None
     try:
         statements = con.extract_statements(text)
     except duckdb.Error as exc:
         raise QueryRefused(explain(exc)) from None
     if len(statements) != 1:
-        raise QueryRefused(
-            f"Run one query at a time: this text holds {len(statements)} statements. "
-            "Keep one and remove the others and the “;” between them."
-        )
+        raise QueryRefused(t("sql.error.statements", n=len(statements)))
     statement = statements[0]
     if statement.type != duckdb.StatementType.SELECT:
         kind = statement.type.name.replace("_", " ")
-        raise QueryRefused(
-            f"Only SELECT queries run here, and this is a {kind} statement. Your data cannot be "
-            "changed from here, and files, settings and extensions are out of reach."
-        )
+        raise QueryRefused(t("sql.error.not_select", kind=kind))
     return statement.query.strip().rstrip(";")
 
 
@@ -143,22 +134,16 @@ def explain(exc: Exception) -> str:
     lines = [line for line in first.splitlines() if not line.startswith("LINE ")]
     detail = _PATH.sub("(a server path)", " ".join(lines))[:300]
     if isinstance(exc, duckdb.PermissionException):
-        return (
-            "This query tries to reach files, the network or the server's settings, which "
-            "KPI Explorer does not allow. Query the tables listed beside the editor instead."
-        )
+        return t("sql.error.permission")
     if isinstance(exc, duckdb.OutOfMemoryException):
-        return (
-            "The query needed more memory than a session may use. Aggregate or filter "
-            "before returning rows (GROUP BY, WHERE, LIMIT)."
-        )
+        return t("sql.error.memory")
     if isinstance(exc, duckdb.ParserException):
-        return f"The query has a syntax error: {detail}"
+        return t("sql.error.syntax", detail=detail)
     if isinstance(exc, duckdb.CatalogException):
-        return f"{detail} The tables you can query are listed beside the editor."
+        return t("sql.error.catalog", detail=detail)
     if isinstance(exc, duckdb.BinderException):
-        return f"{detail} Check the column names listed beside the editor."
-    return f"The query could not run: {detail}"
+        return t("sql.error.binder", detail=detail)
+    return t("sql.error.other", detail=detail)
 
 
 def schema(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple[str, str]]]:

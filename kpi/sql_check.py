@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 import duckdb
 
 from kpi.guard import QueryRefused
+from kpi.i18n import format_count, format_number, t
 from kpi.settings import settings
 
 # The most characters (or list items) one call of a size-making function may produce is the
@@ -99,10 +100,7 @@ SETTING_NAMES, DENIED_VIEWS, DENIED_SCALARS = _catalog()
 
 
 def _settings_refusal(name: str) -> QueryRefused:
-    return QueryRefused(
-        f"The server's settings and paths are out of reach here ({name}). "
-        "Query the tables listed beside the editor instead."
-    )
+    return QueryRefused(t("sql.error.settings", name=name))
 
 
 @dataclass
@@ -123,9 +121,11 @@ class _Budget:
             raise _size_refusal(name, size)
         if self.written > most:
             raise QueryRefused(
-                f"Size-making functions (lpad, repeat, printf widths, list ranges, …) may make at "
-                f"most {most:,} characters or list items together in one query here, and "
-                f"this one asks for {self.written:,.0f}. Ask for less."
+                t(
+                    "sql.error.size_total",
+                    most=format_count(settings().query_value_size),
+                    asked=format_number(self.written, 0),
+                )
             )
 
     def allowance(self) -> int:
@@ -135,8 +135,12 @@ class _Budget:
 
 def _size_refusal(name: str, asked: float) -> QueryRefused:
     return QueryRefused(
-        f"{name}() may make at most {settings().query_value_size:,} characters or list items in one value here, "
-        f"and this call asks for {asked:,.0f}. Ask for less."
+        t(
+            "sql.error.size_value",
+            name=name,
+            most=format_count(settings().query_value_size),
+            asked=format_number(asked, 0),
+        )
     )
 
 
@@ -157,10 +161,7 @@ def checked_sql(con: duckdb.DuckDBPyConnection, statement: str) -> str:
             _guard(con, node, name, value, allowance)
         return _unparse(con, tree)
     except RecursionError:  # hundreds of nested operators: deeper than Python reads JSON
-        raise QueryRefused(
-            "This query is nested too deeply to be checked before running. Simplify it, "
-            "for example with a WITH clause or fewer chained operators."
-        ) from None
+        raise QueryRefused(t("sql.error.deep")) from None
 
 
 def _parse(con: duckdb.DuckDBPyConnection, statement: str) -> dict:
@@ -169,7 +170,7 @@ def _parse(con: duckdb.DuckDBPyConnection, statement: str) -> dict:
     except (duckdb.Error, TypeError, ValueError):
         doc = {"error": True}
     if doc.get("error"):
-        raise QueryRefused("This query could not be checked before running. Simplify it.")
+        raise QueryRefused(t("sql.error.unchecked"))
     return doc
 
 
@@ -186,11 +187,7 @@ def _walk(con: duckdb.DuckDBPyConnection, node: object, budget: _Budget, table_c
         if name not in ALLOWED_TABLE_FUNCTIONS:
             if name in DENIED_VIEWS or "setting" in name:
                 raise _settings_refusal(f"{name}()")
-            raise QueryRefused(
-                f"This query uses {name}(), which reaches files, the network or the server's "
-                "settings; KPI Explorer does not allow that. Query the tables listed beside the "
-                "editor instead."
-            )
+            raise QueryRefused(t("sql.error.table_function", name=name))
         table_calls.add(id(node["function"]))
     elif kind == "BASE_TABLE" and str(node.get("table_name", "")).lower() in DENIED_VIEWS:
         raise _settings_refusal(str(node["table_name"]))
@@ -255,10 +252,7 @@ def _text(node: dict) -> str | None:
 def _check_format(name: str, pattern_node: dict, budget: _Budget) -> None:
     pattern = _text(pattern_node)
     if pattern is None:
-        raise QueryRefused(
-            f"{name}() needs its format written in the query as text, so that its widths can "
-            "be checked."
-        )
+        raise QueryRefused(t("sql.error.format_literal", name=name))
     widths: list[str] = []
     if name == "printf":
         for match in _PRINTF_SPEC.finditer(pattern):
@@ -271,10 +265,7 @@ def _check_format(name: str, pattern_node: dict, budget: _Budget) -> None:
             widths += re.findall(r"\d+", spec)
     for width in widths:
         if width == "*":
-            raise QueryRefused(
-                f"{name}() widths must be written as numbers in the format, not taken from the "
-                "arguments."
-            )
+            raise QueryRefused(t("sql.error.format_widths", name=name))
         budget.ask(name, int(width))
 
 
@@ -295,10 +286,7 @@ def _list_length(con: duckdb.DuckDBPyConnection, args: list[dict]) -> float:
     """How many items a list `range(…)`/`generate_series(…)` call makes, from written bounds;
     refused when the bounds come from data (the table form streams rows and needs no cap)."""
     if not _constant(args):
-        raise QueryRefused(
-            "range() and generate_series() as a list need their bounds written in the query. "
-            "To make rows from data, use them as a table: FROM range(…)."
-        )
+        raise QueryRefused(t("sql.error.range_bounds"))
     numbers = [_number(a) for a in args]
     if all(n is not None for n in numbers):
         values: list = numbers
@@ -371,5 +359,5 @@ def _unparse(con: duckdb.DuckDBPyConnection, tree: dict) -> str:
     except duckdb.Error:
         sql = None
     if not sql or _without_locations(_parse(con, sql)) != _without_locations(tree):
-        raise QueryRefused("This query could not be checked before running. Simplify it.")
+        raise QueryRefused(t("sql.error.unchecked"))
     return sql

@@ -14,6 +14,7 @@ from kpi.catalog import BY_ID, Kpi
 from kpi.custom import custom_kpi
 from kpi.engine.clock import valid_timezone
 from kpi.errors import KpiError
+from kpi.i18n import t
 from kpi.mapping import TableMapping, Unpivot, normalise
 
 VERSION = 1
@@ -46,9 +47,7 @@ class Workspace:
     ) -> Kpi:
         """Validate and keep a person's formula KPI (replacing one with the same id)."""
         if id in BY_ID:
-            raise KpiError(
-                f"“{id}” is already a catalog KPI ({BY_ID[id].label}). Choose another id."
-            )
+            raise KpiError(t("error.custom_id_taken", id=id, label=BY_ID[id].label))
         kpi = custom_kpi(id, label, dataset, formula, format=format)
         self.custom_kpis = [k for k in self.custom_kpis if k.get("id") != id]
         self.custom_kpis.append(
@@ -120,36 +119,24 @@ class Workspace:
         try:
             doc = json.loads(text)
         except (json.JSONDecodeError, UnicodeDecodeError):
-            raise KpiError(
-                "This is not a workspace file (not JSON). Upload the .json file KPI Explorer gave you."
-            ) from None
+            raise KpiError(t("error.workspace_not_json")) from None
         if not isinstance(doc, dict) or "kpi_explorer_workspace" not in doc:
-            raise KpiError(
-                "This JSON file is not a KPI Explorer workspace. Upload the file the app gave you."
-            )
+            raise KpiError(t("error.workspace_not_ours"))
         mappings = doc.pop("mappings", {}) or {}
         if not isinstance(mappings, dict):
-            raise KpiError(
-                "The workspace file's mappings are damaged. Download a fresh workspace from the app."
-            )
+            raise KpiError(t("error.workspace_mappings"))
         doc.pop("kpi_explorer_workspace")
         custom = doc.pop("custom_kpis", []) or []
         if not isinstance(custom, list):
-            raise KpiError(
-                "The workspace file's custom KPIs are damaged. Download a fresh workspace from the app."
-            )
+            raise KpiError(t("error.workspace_custom"))
         targets = doc.pop("targets", {}) or {}
         try:
             targets = {str(k): float(v) for k, v in targets.items()}
         except (AttributeError, TypeError, ValueError):
-            raise KpiError(
-                "The workspace file's targets are damaged: each needs a number."
-            ) from None
+            raise KpiError(t("error.workspace_targets")) from None
         zone = doc.pop("timezone", None)
         if zone is not None and (not isinstance(zone, str) or zone not in _known_zones()):
-            raise KpiError(
-                f"The workspace file's time zone {zone!r} is not one: use a name like Europe/Madrid."
-            )
+            raise KpiError(t("error.workspace_timezone", zone=zone))
         return cls(mappings=mappings, custom_kpis=custom, targets=targets, other=doc, timezone=zone)
 
 

@@ -44,6 +44,7 @@ from kpi.analytics.attribution_sql import (
 )
 from kpi.analytics.journeys import Journey, require_journeys
 from kpi.errors import KpiError
+from kpi.i18n import t
 
 MODELS = ("first", "last", "linear", "position", "time_decay", "markov", "shapley")
 HALF_LIFE_DAYS = 7.0
@@ -131,7 +132,7 @@ def rule_credits(
 ) -> dict[str, tuple[float, float]]:
     """(conversions, revenue) credited to each key under a rule-based model."""
     if half_life <= 0:
-        raise KpiError("The time-decay half-life must be a positive number of days.")
+        raise KpiError(t("error.half_life"))
     weigh = WEIGHTS[model]
     out: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
     for j in paths:
@@ -211,7 +212,7 @@ def shapley_by_subsets(
     keys = sorted({k for j in paths for k in j.steps})
     n = len(keys)
     if n > max_keys:
-        raise KpiError(f"{n} keys is too many to enumerate every coalition (at most {max_keys}).")
+        raise KpiError(t("error.too_many_keys", n=n, most=max_keys))
     sets = [(frozenset(j.steps), j.revenue) for j in paths if j.converted]
 
     def value(coalition: frozenset[str]) -> tuple[float, float]:
@@ -263,10 +264,7 @@ def _result(
     rows = rows.sort_values(["revenue", "conversions", by], ascending=[False, False, True])
     notes = []
     if model == "shapley":
-        notes.append(
-            f"Shapley values are exact over all {len(credits)} {by} values (no cap needed): each "
-            f"converted journey's value is shared equally by the distinct {by} values in it."
-        )
+        notes.append(t("attribution.shapley_note", n=len(credits), by=by))
     return Attribution(
         model, by, rows.reset_index(drop=True), totals[0], totals[1], effects, matrix, notes
     )
@@ -274,7 +272,7 @@ def _result(
 
 def _check(model: str) -> None:
     if model not in MODELS:
-        raise KpiError(f"Unknown attribution model {model!r}: use one of {', '.join(MODELS)}.")
+        raise KpiError(t("error.unknown_model", model=model, models=", ".join(MODELS)))
 
 
 def attribute(
@@ -311,7 +309,7 @@ def attribution(
     (inclusive), the journeys converting in that range."""
     _check(model)
     if half_life <= 0:
-        raise KpiError("The time-decay half-life must be a positive number of days.")
+        raise KpiError(t("error.half_life"))
     require_journeys(con, unit)
     totals = totals_sql(con, by, unit, start, end)
     if model == "markov":

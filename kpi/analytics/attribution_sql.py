@@ -16,6 +16,7 @@ import pandas as pd
 
 from kpi.analytics.journeys import FIRST_STEP, LAST_STEP, with_steps
 from kpi.errors import KpiError
+from kpi.i18n import t
 
 START, CONVERSION, NULL = "(start)", "(conversion)", "(null)"
 
@@ -35,10 +36,10 @@ def _weight(model: str, half_life: float) -> str:
         )
     if model == "time_decay":
         if not half_life > 0:
-            raise KpiError("The time-decay half-life must be a positive number of days.")
+            raise KpiError(t("error.half_life"))
         decay = f"pow(2.0, -days_before / {float(half_life)!r})"
         return f"{decay} / sum({decay}) OVER (PARTITION BY journey_id)"
-    raise KpiError(f"{model!r} is not a rule-based attribution model.")
+    raise KpiError(t("error.not_rule_based", model=model))
 
 
 def credits_sql(

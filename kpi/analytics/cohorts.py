@@ -23,6 +23,7 @@ import pandas as pd
 from kpi.analytics.journeys import date_filter, has_values, require
 from kpi.analytics.spend import channel_sql, spend_by_channel, spend_window
 from kpi.errors import KpiError
+from kpi.i18n import t
 
 BASES = ("auto", "churn", "orders")
 
@@ -34,7 +35,7 @@ def data_end(con: duckdb.DuckDBPyConnection) -> dt.date:
         parts.append("SELECT max(ordered_at) FROM orders")
     value = con.execute(f"SELECT max(t) FROM ({' UNION ALL '.join(parts)})").fetchall()[0][0]
     if value is None:
-        raise KpiError("The customers export has no acquisition dates.")
+        raise KpiError(t("error.no_acquisition_dates"))
     return value.date() if isinstance(value, dt.datetime) else value
 
 
@@ -70,7 +71,7 @@ def retention_matrix(
     by default). `basis`: churn dates, monthly orders, or auto (churn dates when there are any).
     `since` drops older cohorts (an export rarely holds customers who left before it starts)."""
     if basis not in BASES:
-        raise KpiError(f"Unknown retention basis {basis!r}: use one of {', '.join(BASES)}.")
+        raise KpiError(t("error.unknown_basis", basis=basis, bases=", ".join(BASES)))
     require(con, "customers", ("acquired_at",))
     as_of = as_of or data_end(con)
     if basis == "auto":
@@ -161,7 +162,7 @@ def lifetime_value(
     Columns: the `by` fields, customers, revenue, ltv, months_covered (average months from the
     cohort month to the data's end, that month included)."""
     if not by or set(by) - {"cohort", "channel"}:
-        raise KpiError("Break lifetime value down by cohort, channel or both.")
+        raise KpiError(t("error.ltv_breakdown"))
     require(con, "customers", ("customer_id", "acquired_at"))
     require(con, "orders", ("customer_id", "revenue"))
     as_of = as_of or data_end(con)

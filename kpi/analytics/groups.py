@@ -32,6 +32,7 @@ from statsmodels.stats.proportion import confint_proportions_2indep, proportions
 from kpi.analytics.journeys import MissingData, check_range, date_filter, has_values, require
 from kpi.analytics.spend import ads_channel_sql
 from kpi.errors import KpiError
+from kpi.i18n import format_count, t
 
 METRICS = (
     "lead_conversion_rate",
@@ -74,7 +75,7 @@ def fmt(value: float | None, metric: str, signed: bool = False) -> str:
     if value is None:
         return "—"
     if metric in RATES:
-        return f"{value * 100:+.1f} pp" if signed else f"{value:.1%}"
+        return t("format.points", value=f"{value * 100:+.1f}") if signed else f"{value:.1%}"
     return f"{value:+,.2f}" if signed else f"{value:,.2f}"
 
 
@@ -114,19 +115,17 @@ class Comparison:
         """A plain-language reading of the comparison."""
         a, b = self.groups
         m = self.metric
-        head = (
-            f"{m}: {a.group} {a.display(m)} (n={a.n:,}) against {b.group} {b.display(m)} "
-            f"(n={b.n:,})"
-        )
+        head = t("groups.head", metric=m, a=a.group, a_value=a.display(m), a_n=format_count(a.n),
+                 b=b.group, b_value=b.display(m), b_n=format_count(b.n))  # fmt: skip
         if self.difference is None:
             return head + "."
-        text = f"{head}; difference {fmt(self.difference, m, signed=True)}"
+        text = t("groups.difference", head=head, difference=fmt(self.difference, m, signed=True))
         if self.ci_low is not None and self.ci_high is not None:
-            text += f", 95 % CI [{fmt(self.ci_low, m, True)}, {fmt(self.ci_high, m, True)}]"
+            text += t("groups.ci", low=fmt(self.ci_low, m, True), high=fmt(self.ci_high, m, True))
         if self.p_value is not None:
-            verdict = "significant" if self.p_value < 0.05 else "not significant"
+            verdict = t("groups.significant" if self.p_value < 0.05 else "groups.not_significant")
             shown = "< 0.001" if self.p_value < 0.001 else f"= {self.p_value:.3f}"
-            text += f", p {shown} ({self.test}; {verdict} at 5 %)"
+            text += t("groups.p_value", p=shown, test=self.test, verdict=verdict)
         return text + "."
 
 
@@ -153,9 +152,11 @@ def group_sql(
     channel, else (an export without channels) the touches. Control group: the unit's
     `control_group` column (TRUE = control, the second group)."""
     if split not in SPLITS:
-        raise KpiError(f"Unknown split {split!r}: use one of {', '.join(SPLITS)}.")
+        raise KpiError(t("error.unknown_split", split=split, splits=", ".join(SPLITS)))
     if social_by not in SOCIAL_BASES:
-        raise KpiError(f"Unknown social basis {social_by!r}: use one of {', '.join(SOCIAL_BASES)}.")
+        raise KpiError(
+            t("error.unknown_social_basis", basis=social_by, bases=", ".join(SOCIAL_BASES))
+        )
     id_field = "lead_id" if unit == "leads" else "customer_id"
     if split == "control_group":
         if not has_values(con, unit, "control_group"):
@@ -259,7 +260,7 @@ def unit_values(
                    per.repeat_revenue
             FROM customers u JOIN per USING (customer_id) WHERE {inside}"""
         return con.execute(sql).df()
-    raise KpiError(f"Unknown metric {metric!r}: use one of {', '.join(METRICS)}.")
+    raise KpiError(t("error.unknown_metric", metric=metric, metrics=", ".join(METRICS)))
 
 
 # --- the comparison ----------------------------------------------------------------------------
@@ -336,11 +337,11 @@ def compare(
     leads created or customers acquired in that range (inclusive)."""
     check_range(start, end)
     if metric not in METRICS:
-        raise KpiError(f"Unknown metric {metric!r}: use one of {', '.join(METRICS)}.")
+        raise KpiError(t("error.unknown_metric", metric=metric, metrics=", ".join(METRICS)))
     if split not in SPLITS:
-        raise KpiError(f"Unknown split {split!r}: use one of {', '.join(SPLITS)}.")
+        raise KpiError(t("error.unknown_split", split=split, splits=", ".join(SPLITS)))
     if days < 1:
-        raise KpiError("Retention needs a number of days of at least 1.")
+        raise KpiError(t("error.retention_days"))
     if metric == "cac":
         return _cac(con, split, min_n, social_by, start, end)
     frame = unit_values(con, metric, split, days, social_by, start, end)
@@ -370,15 +371,14 @@ def compare(
     )
     result = Comparison(metric, split, groups, difference, low, high, p, test)
     if metric == "retention":
-        result.notes.append(f"Customers acquired at least {days} days before the data ends.")
+        result.notes.append(t("groups.retention_note", days=days))
     small = [g for g in groups if g.n < min_n]
     if small:
         result.readable = False
         result.notes.append(
-            "Too few to read: "
-            + ", ".join(f"{g.group} has {g.n}" for g in small)
-            + f"; at least {min_n} per group are needed before a difference means anything."
-        )
+            t("groups.too_few", groups=", ".join(t("groups.has", group=g.group, n=g.n) for g in small),
+              min_n=min_n)
+        )  # fmt: skip
     return result
 
 
@@ -437,12 +437,8 @@ def _cac(
         else None
     )
     result = Comparison("cac", split, groups, difference, None, None, None, test)
-    result.notes.append(
-        f"Spend and new customers from {start} to {end}; other spend is every non-social platform."
-    )
+    result.notes.append(t("groups.cac_note", start=start, end=end))
     if any(g.n < min_n for g in groups):
         result.readable = False
-        result.notes.append(
-            f"Too few new customers to read: at least {min_n} per group are needed."
-        )
+        result.notes.append(t("groups.too_few_customers", min_n=min_n))
     return result

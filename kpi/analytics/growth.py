@@ -15,6 +15,7 @@ import pandas as pd
 
 from kpi.engine import Request, data_end, data_start, run
 from kpi.errors import KpiError
+from kpi.i18n import t
 
 
 def _monthly(series: pd.Series) -> pd.Series:
@@ -75,11 +76,13 @@ def kpi_series(
     end = end or data_end(con, [kpi])
     start = start or data_start(con, [kpi])
     if start is None or end is None:
-        raise KpiError(f"There is no data for {kpi} yet.")
+        raise KpiError(t("error.no_data_for", kpi=kpi))
     result = run(con, Request((kpi,), start, end, grain))
     if result.needs:
         need = result.needs[0]
-        raise KpiError(f"{kpi} needs {', '.join(need.missing)}: {need.hint}")
+        raise KpiError(
+            t("error.kpi_needs", kpi=kpi, missing=", ".join(need.missing), hint=need.hint)
+        )
     rows = result.rows[result.rows["kpi"] == kpi]
     return pd.Series(
         pd.to_numeric(rows["value"], errors="coerce").to_numpy(dtype=float),

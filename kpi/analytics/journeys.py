@@ -25,6 +25,7 @@ import pandas as pd
 
 from kpi.engine import GRAINS, available_fields
 from kpi.errors import KpiError
+from kpi.i18n import t
 from kpi.schema import DATASETS
 
 DIMENSIONS = ("channel", "platform", "campaign")
@@ -37,8 +38,12 @@ class MissingData(KpiError):
     """An analysis lacks a dataset or field; the message names the export that provides it."""
 
     def __init__(self, dataset: str, fields: tuple[str, ...] = ()) -> None:
-        what = f"`{dataset}`" + (f" with {', '.join(fields)}" if fields else "")
-        super().__init__(f"This needs {what}: load {DATASETS[dataset].provided_by}.")
+        hint = DATASETS[dataset].provided_by
+        super().__init__(
+            t("error.needs_fields", dataset=dataset, fields=", ".join(fields), hint=hint)
+            if fields
+            else t("error.needs_dataset", dataset=dataset, hint=hint)
+        )
         self.dataset = dataset
         self.fields = fields
 
@@ -83,9 +88,9 @@ def check_range(start: dt.date | None, end: dt.date | None) -> None:
     """KpiError unless `start` and `end` are dates (or None) with start on or before end."""
     for value in (start, end):
         if value is not None and not isinstance(value, dt.date):
-            raise KpiError(f"{value!r} is not a date.")
+            raise KpiError(t("error.not_a_date", value=value))
     if start is not None and end is not None and _day(start) > _day(end):
-        raise KpiError(f"The range starts ({_day(start)}) after it ends ({_day(end)}).")
+        raise KpiError(t("error.range_starts_after", start=_day(start), end=_day(end)))
 
 
 def _day(value: dt.date) -> dt.date:
@@ -159,9 +164,9 @@ def steps_sql(
     every conversion time is midnight (a date-only export) a touch counts up to the end of the
     conversion day."""
     if by not in DIMENSIONS:
-        raise KpiError(f"Unknown breakdown {by!r}: use one of {', '.join(DIMENSIONS)}.")
+        raise KpiError(t("error.unknown_breakdown", by=by, options=", ".join(DIMENSIONS)))
     if unit not in UNITS:
-        raise KpiError(f"Unknown journey unit {unit!r}: use one of {', '.join(UNITS)}.")
+        raise KpiError(t("error.unknown_unit", unit=unit, units=", ".join(UNITS)))
     cutoff = "l.converted_at"
     if _date_only(con, unit):
         cutoff = "l.converted_at + INTERVAL 1 DAY - INTERVAL 1 MICROSECOND"
@@ -301,7 +306,7 @@ def roles(
 
     Columns: period_start, key, role, touches, previous, growth (None without a previous value)."""
     if grain not in GRAINS:
-        raise KpiError(f"Unknown grain {grain!r}: use one of {', '.join(GRAINS)}.")
+        raise KpiError(t("error.unknown_grain", grain=grain, grains=", ".join(GRAINS)))
     require_journeys(con, unit)
     tagged = f"""
         SELECT touched_at, key, 'originating' AS role FROM s WHERE {FIRST_STEP}

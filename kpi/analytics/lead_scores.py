@@ -22,6 +22,7 @@ from kpi.analytics.journeys import date_filter, require
 from kpi.analytics.spend import ads_channel_sql, channel_sql, has_spend
 from kpi.engine import GRAINS
 from kpi.errors import KpiError
+from kpi.i18n import t
 
 SLOW_BELOW = 40.0
 FAST_FROM = 70.0
@@ -44,13 +45,11 @@ def check_thresholds(slow_below: float, fast_from: float) -> None:
     try:
         low, high = float(slow_below), float(fast_from)
     except (TypeError, ValueError):
-        raise KpiError("Score thresholds must be numbers.") from None
+        raise KpiError(t("error.thresholds_numbers")) from None
     if not (math.isfinite(low) and math.isfinite(high)):
-        raise KpiError("Score thresholds must be finite numbers.")
+        raise KpiError(t("error.thresholds_finite"))
     if low > high:
-        raise KpiError(
-            f"The slow threshold ({slow_below}) must not be above the fast one ({fast_from})."
-        )
+        raise KpiError(t("error.thresholds_order", slow=slow_below, fast=fast_from))
 
 
 def score_buckets(
@@ -66,7 +65,7 @@ def score_buckets(
     Every bucket appears in every period that has leads (with 0 leads where none). A range
     (inclusive) keeps the leads created and the spend of its days."""
     if grain not in GRAINS:
-        raise KpiError(f"Unknown grain {grain!r}: use one of {', '.join(GRAINS)}.")
+        raise KpiError(t("error.unknown_grain", grain=grain, grains=", ".join(GRAINS)))
     require(con, "leads", ("created_at",))
     bucket = bucket_sql(slow_below, fast_from, "CAST(score AS DOUBLE)")
     spend = has_spend(con)

@@ -19,6 +19,7 @@ import pandas as pd
 from statsmodels.tsa.statespace.structural import UnobservedComponents
 
 from kpi.errors import KpiError
+from kpi.i18n import t
 
 SEED = 20261201
 SIMULATIONS = 2000
@@ -106,9 +107,9 @@ def campaign_lift(
     `pre_periods` days or weeks before `start`. Missing periods count as `fill` (0: a day
     without leads had none; None keeps them missing, which the model skips)."""
     if freq not in FREQUENCIES:
-        raise KpiError("Campaign lift works on daily (D) or weekly (W) series.")
+        raise KpiError(t("error.lift_frequency"))
     if end < start:
-        raise KpiError("The campaign ends before it starts.")
+        raise KpiError(t("error.campaign_backwards"))
     regular = _regular(series, freq, fill)
     first = pd.Timestamp(start)
     last = pd.Timestamp(end)
@@ -119,12 +120,9 @@ def campaign_lift(
     during = regular[(regular.index >= first) & (regular.index <= last)]
     unit = FREQUENCIES[freq]
     if pre.count() < MIN_PRE[freq]:
-        raise KpiError(
-            f"A forecast needs at least {MIN_PRE[freq]} {unit}s before the campaign; "
-            f"the series has {int(pre.count())}."
-        )
+        raise KpiError(t("error.lift_history", n=MIN_PRE[freq], unit=unit, has=int(pre.count())))
     if during.empty:
-        raise KpiError("The series has no values inside the campaign dates.")
+        raise KpiError(t("error.lift_no_values"))
     level = "local linear trend" if trend else "local level"
     seasonal = {"freq_seasonal": [{"period": 7, "harmonics": 3}]} if freq == "D" else {}
     model = UnobservedComponents(pre.to_numpy(), level=level, **seasonal)

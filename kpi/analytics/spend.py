@@ -15,6 +15,7 @@ import pandas as pd
 
 from kpi.engine import GRAINS, available_fields
 from kpi.errors import KpiError
+from kpi.i18n import t
 from kpi.schema import PLATFORMS
 
 SOCIAL_PLATFORMS = tuple(p for p in PLATFORMS if p != "google")
@@ -63,7 +64,7 @@ def spend_by_channel(
     if not has_spend(con):
         return pd.DataFrame(columns=columns)
     if grain is not None and grain not in GRAINS:
-        raise KpiError(f"Unknown grain {grain!r}: use one of {', '.join(GRAINS)}.")
+        raise KpiError(t("error.unknown_grain", grain=grain, grains=", ".join(GRAINS)))
     period = "" if grain is None else f"CAST(date_trunc('{grain}', date) AS DATE) AS period_start, "
     sql = f"""SELECT {period}{ads_channel_sql()} AS channel, sum(CAST(spend AS DOUBLE)) AS spend
               FROM ads WHERE spend IS NOT NULL AND date IS NOT NULL AND {_in_range(start, end)}

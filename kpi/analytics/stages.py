@@ -30,6 +30,7 @@ from kpi.analytics.journeys import date_filter, require
 from kpi.analytics.spend import channel_sql, spend_by_channel
 from kpi.engine import GRAINS
 from kpi.errors import KpiError
+from kpi.i18n import t
 
 STAGES = ("lead", "qualified", "customer")
 
@@ -46,7 +47,7 @@ class StageValues:
         for stage in STAGES:
             value = getattr(self, stage)
             if not isinstance(value, int | float) or value != value or value < 0:
-                raise KpiError(f"The value of a {stage} must be a number of at least 0.")
+                raise KpiError(t("error.stage_value", stage=stage))
 
 
 def stage_value(
@@ -62,9 +63,9 @@ def stage_value(
     spend, staff_cost, cost, cost_per_<stage>, roi. `staff_cost` is per period. A range keeps
     the leads created in it and the spend of its days."""
     if grain not in GRAINS:
-        raise KpiError(f"Unknown grain {grain!r}: use one of {', '.join(GRAINS)}.")
+        raise KpiError(t("error.unknown_grain", grain=grain, grains=", ".join(GRAINS)))
     if staff_cost < 0:
-        raise KpiError("The staff cost per period must be at least 0.")
+        raise KpiError(t("error.staff_cost"))
     require(con, "leads", ("created_at",))
     sql = f"""
         WITH l AS (

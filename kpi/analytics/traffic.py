@@ -13,6 +13,7 @@ import pandas as pd
 
 from kpi.analytics.content import Missing, missing, where
 from kpi.engine import GRAINS
+from kpi.i18n import t
 from kpi.kpis import SOCIAL_TRAFFIC  # one definition of "from social"
 
 MAX_TERMS = 50
@@ -38,7 +39,7 @@ def _period(time_field: str, grain: str | None) -> tuple[str, list[object]]:
     if grain is None:
         return "CAST(? AS DATE)", []
     if grain not in GRAINS:
-        raise ValueError(f"Unknown grain {grain!r}: use one of {', '.join(GRAINS)}.")
+        raise ValueError(t("error.unknown_grain", grain=grain, grains=", ".join(GRAINS)))
     return f"greatest(CAST(date_trunc(?, {time_field}) AS DATE), CAST(? AS DATE))", [grain]
 
 

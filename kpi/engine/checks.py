@@ -22,15 +22,16 @@ from kpi.engine.compile import (
 )
 from kpi.engine.memo import cached
 from kpi.engine.types import Need, Note, Request
+from kpi.i18n import t
 from kpi.model import Kpi
 from kpi.schema import DATASETS, DEDUPE_KEYS, TIME_FIELDS
 
 # How people call a dataset in a message.
 SOURCE_NAMES = {
-    "leads": "the CRM",
-    "ads": "the ads reports",
-    "web_traffic": "web analytics",
-    "orders": "the shop's orders",
+    "leads": t("note.source.leads"),
+    "ads": t("note.source.ads"),
+    "web_traffic": t("note.source.web_traffic"),
+    "orders": t("note.source.orders"),
 }
 
 
@@ -95,7 +96,9 @@ def per_need(kpi: Kpi, request: Request) -> Need | None:
     )
     if not lacking:
         return None
-    return Need(kpi.id, lacking, f"choose a breakdown: {', '.join(lacking)}", reason="breakdown")
+    return Need(
+        kpi.id, lacking, t("needs.breakdown", fields=", ".join(lacking)), reason="breakdown"
+    )
 
 
 def candidates(kpi: Kpi) -> list[Kpi]:
@@ -134,9 +137,9 @@ def resolve_source(
     chosen = usable[0]
     where = SOURCE_NAMES.get(chosen.dataset or "", chosen.dataset or "")
     others = [SOURCE_NAMES.get(k.dataset or "", k.dataset or "") for k in usable[1:]]
-    message = f"{kpi.label} from {where}"
+    message = t("note.source", kpi=kpi.label, source=where)
     if others:
-        message += f", which wins over {' and '.join(others)}"
+        message += t("note.wins_over", others=t("note.and").join(others))
     return chosen, None, Note(kpi.id, "source", message)
 
 
@@ -169,7 +172,7 @@ def currency_need(kpi: Kpi, found: Sequence[str], request: Request) -> Need | No
     by currency (or a filter on one) instead."""
     if len(found) < 2 or "currency" in request.by or len(request.filters.get("currency", ())) == 1:
         return None
-    hint = f"amounts in {', '.join(found)} are not added up: break down by currency"
+    hint = t("needs.currency", currencies=", ".join(found))
     return Need(kpi.id, ("currency",), hint, reason="currency")
 
 
@@ -205,10 +208,16 @@ def range_notes(
     n, first, last = con.execute(sql).fetchall()[0]
     if n:
         messages.append(
-            f"{n} row{'s' if n != 1 else ''} of a report covering {first} to {last} only partly "
-            f"overlap{'s' if n == 1 else ''} {start} to {end}"
-            + (f" or span more than one {request.grain}" if request.grain else "")
-            + ": not counted. Choose a range that contains the report's."
+            t(
+                "note.partial_row" if n == 1 else "note.partial_rows",
+                n=n,
+                first=first,
+                last=last,
+                start=start,
+                end=end,
+            )
+            + (t("note.or_span", grain=request.grain) if request.grain else "")
+            + t("note.not_counted")
         )
     # Two reports of different, overlapping ranges count the same days twice: say so.
     same = [k for k in DEDUPE_KEYS.get(dataset, ()) if k != time]
@@ -221,8 +230,5 @@ def range_notes(
         f"AND b.{time} <= a.{RANGE_END} AND a.{time} <= b.{RANGE_END}"
     ).fetchall()[0]
     if twice[0]:
-        messages.append(
-            f"Reports with overlapping ranges between {twice[1]} and {twice[2]} both count the "
-            "days they share: keep one report per period, or choose a range that holds one."
-        )
+        messages.append(t("note.overlapping", first=twice[1], last=twice[2]))
     return [Note(k.id, "range", m) for m in messages for k in kpis]

@@ -12,6 +12,7 @@ import zoneinfo
 from functools import cache
 
 from kpi.errors import KpiError
+from kpi.i18n import t
 
 DEFAULT_TIMEZONE = "UTC"
 # Platforms whose exports already give the business's local time (naive, no offset).
@@ -28,7 +29,7 @@ def valid_timezone(name: str | None) -> str:
     if not name:
         return DEFAULT_TIMEZONE
     if name not in _zones():
-        raise KpiError(f"Unknown time zone {name!r}: use a name such as Europe/Madrid or UTC.")
+        raise KpiError(t("error.unknown_timezone", name=name))
     return name
 
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from kpi.errors import KpiError
+from kpi.i18n import t
 
 GRAINS = ("day", "week", "month", "quarter")
 COMPARISONS = ("previous", "year")
@@ -22,7 +23,7 @@ def period_start(day: dt.date, grain: str) -> dt.date:
         return day.replace(day=1)
     if grain == "quarter":
         return day.replace(month=3 * ((day.month - 1) // 3) + 1, day=1)
-    raise KpiError(f"Unknown grain {grain!r}: use one of {', '.join(GRAINS)}.")
+    raise KpiError(t("error.unknown_grain", grain=grain, grains=", ".join(GRAINS)))
 
 
 def _next_period(start: dt.date, grain: str) -> dt.date:
@@ -38,7 +39,7 @@ def _next_period(start: dt.date, grain: str) -> dt.date:
 def periods(start: dt.date, end: dt.date, grain: str | None) -> list[tuple[dt.date, dt.date]]:
     """The periods covering [start, end] as (first day, day after the last), clipped to the range."""
     if end < start:
-        raise KpiError(f"The range ends ({end}) before it starts ({start}). Swap the dates.")
+        raise KpiError(t("error.range_backwards", start=start, end=end))
     if grain is None:
         return [(start, end + dt.timedelta(days=1))]
     out = []
@@ -64,7 +65,7 @@ def comparison_range(start: dt.date, end: dt.date, compare: str) -> tuple[dt.dat
         return start - length, end - length
     if compare == "year":
         return _shift_year(start), _shift_year(end)
-    raise KpiError(f"Unknown comparison {compare!r}: use previous or year.")
+    raise KpiError(t("error.unknown_comparison", compare=compare))
 
 
 def growth(series: Sequence[float | None]) -> list[float | None]:

@@ -35,6 +35,7 @@ from kpi.engine.periods import GRAINS, comparison_range, periods
 from kpi.engine.targets import _changes_and_status
 from kpi.engine.types import Need, Note, Request, Result
 from kpi.errors import KpiError
+from kpi.i18n import t
 from kpi.model import Kpi
 from kpi.schema import TIME_FIELDS
 
@@ -57,9 +58,9 @@ def _run(con: duckdb.DuckDBPyConnection, request: Request, use_rollups: bool) ->
     known = {**BY_ID, **{k.id: k for k in request.extra}}
     unknown = [k for k in request.kpis if k not in known]
     if unknown:
-        raise KpiError(f"Unknown KPI {', '.join(unknown)}: `python -m kpi catalog` lists them.")
+        raise KpiError(t("error.unknown_kpi", kpis=", ".join(unknown)))
     if request.grain is not None and request.grain not in GRAINS:
-        raise KpiError(f"Unknown grain {request.grain!r}: use one of {', '.join(GRAINS)}.")
+        raise KpiError(t("error.unknown_grain", grain=request.grain, grains=", ".join(GRAINS)))
     wanted = _with_dependencies([known[k] for k in request.kpis], known)
     datasets = {s.dataset for k in wanted for s in k.sources} | {k.dataset for k in wanted}
     fields = {d: available_fields(con, d) for d in datasets if d}
@@ -195,11 +196,9 @@ def _coverage_notes(current: pd.DataFrame, kpis: Sequence[Kpi]) -> list[Note]:
         left_out = present - covered
         if not k.denominator or not left_out or not covered:
             continue
-        lacking = " or ".join(measures_of(k, k.dataset or "")) or "the fields it reads"
-        message = (
-            f"{k.label} covers {', '.join(sorted(covered))} only: "
-            f"rows from {', '.join(sorted(left_out))} lack {lacking}"
-        )
+        lacking = t("note.or").join(measures_of(k, k.dataset or "")) or t("note.its_fields")
+        message = t("note.covers", kpi=k.label, covered=", ".join(sorted(covered)),
+                    left_out=", ".join(sorted(left_out)), lacking=lacking)  # fmt: skip
         out.append(Note(k.id, "covers", message))
     return out
 
@@ -225,9 +224,7 @@ def _fetch(con: duckdb.DuckDBPyConnection, sql: str, kpis: Sequence[Kpi]) -> pd.
     except duckdb.Error as exc:
         names = ", ".join(k.label for k in kpis)
         first = str(exc).splitlines()[0][:200]
-        raise KpiError(
-            f"{names} could not be computed on this data ({first}). Check the formula's fields."
-        ) from None
+        raise KpiError(t("error.cannot_compute", names=names, detail=first)) from None
 
 
 def _with_dependencies(kpis: list[Kpi], known: Mapping[str, Kpi]) -> list[Kpi]:

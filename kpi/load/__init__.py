@@ -12,6 +12,7 @@ from pathlib import Path
 import duckdb
 
 from kpi.errors import FileRefused
+from kpi.i18n import t
 from kpi.load.excel import read_workbook
 from kpi.load.fast import load_text_fast
 from kpi.load.finish import Grid, finish
@@ -61,8 +62,7 @@ def load_file(name: str, data: bytes, max_bytes: int | None = None) -> LoadResul
         if len(data) > max_bytes:
             raise FileRefused(
                 name,
-                f"the file is {_size(len(data))}, over the {_size(max_bytes)} limit. "
-                "Export a shorter date range, or split the file.",
+                t("error.file_over_limit", size=_size(len(data)), limit=_size(max_bytes)),
             )
         kind = detect_kind(name, data).kind
         grids: list[Grid] = []
@@ -92,8 +92,7 @@ def load_file(name: str, data: bytes, max_bytes: int | None = None) -> LoadResul
         if not tables:
             raise FileRefused(
                 name,
-                "no table was found in the file: it is empty or holds only titles or comments. "
-                "Check the export.",
+                t("load.no_table"),
             )
         _note_extension(name, kind, tables)
         result.tables.extend(tables)
@@ -127,7 +126,7 @@ def _note_extension(name: str, kind: str, tables: list[LoadedTable]) -> None:
     if expected != kind and not (expected == "xlsx" and kind in ("xls", "ods", "xlsx", "xlsb")):
         for table in tables:
             table.report.notes.append(
-                f"The name ends in “{suffix or '(nothing)'}” but the content is {kind}: read as {kind}."
+                t("load.note.extension", suffix=suffix or t("load.note.no_suffix"), kind=kind)
             )
 
 

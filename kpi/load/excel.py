@@ -26,6 +26,7 @@ import pyarrow as pa
 from python_calamine import CalamineSheet, CalamineWorkbook
 
 from kpi.errors import FileRefused
+from kpi.i18n import format_count, t
 from kpi.load import limits
 from kpi.load.excel_fast import read_xlsx_fast
 from kpi.load.finish import Grid
@@ -75,12 +76,11 @@ def _check_zip(file: str, data: bytes) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             total = sum(info.file_size for info in zf.infolist())
     except zipfile.BadZipFile:
-        raise FileRefused(file, "the workbook is damaged or cut short. Export it again.") from None
+        raise FileRefused(file, t("load.workbook_damaged")) from None
     if total > MAX_UNZIPPED_BYTES or total > MAX_UNZIP_RATIO * max(len(data), 1) + 50_000_000:
         raise FileRefused(
             file,
-            f"the workbook unpacks to {total / 1024**2:,.0f} MB, far more than its size suggests "
-            "(a zip bomb?). Save it again from Excel or export the data as CSV.",
+            t("load.zip_bomb", mb=format_count(round(total / 1024**2))),
         )
 
 
@@ -112,21 +112,14 @@ def _calamine_failure(exc: BaseException) -> bool:
 def _refused_workbook(file: str, message: str) -> FileRefused:
     if "password" in message.lower() or "encrypt" in message.lower():
         return FileRefused(file, _PASSWORD)
-    return FileRefused(
-        file, "the workbook could not be opened (damaged or cut short). Export it again."
-    )
+    return FileRefused(file, t("load.workbook_unopenable"))
 
 
-_PASSWORD = (
-    "the workbook is password-protected. Remove the password in Excel, save a copy "
-    "and upload that copy."
-)
+_PASSWORD = t("load.password")
 
 
 def _damaged_sheet(file: str, sheet: str) -> FileRefused:
-    return FileRefused(
-        file, f"sheet “{sheet}” could not be read (damaged). Export the workbook again."
-    )
+    return FileRefused(file, t("load.sheet_damaged", sheet=sheet))
 
 
 def _read_xlsx(file: str, data: bytes) -> Iterator[tuple[str, SheetRows]]:
@@ -276,7 +269,7 @@ def check_xlsx_sheets(file: str, data: bytes) -> dict[str, SheetExtent]:
                 check_area(file, sheet, extent.rows, extent.columns, extent.values)
                 extents[sheet] = extent
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError):
-        raise FileRefused(file, "the workbook is damaged or cut short. Export it again.") from None
+        raise FileRefused(file, t("load.workbook_damaged")) from None
     return extents
 
 
@@ -290,8 +283,7 @@ def _check_shared_strings(file: str, zf: zipfile.ZipFile) -> None:
         if claimed > info.file_size // 5 + 1:  # an entry takes at least "<si/>"
             raise FileRefused(
                 file,
-                f"the workbook is damaged: its list of texts claims {claimed:,} entries, more "
-                "than the file can hold. Save it again from Excel or export the data as CSV.",
+                t("load.shared_strings", claimed=format_count(claimed)),
             )
 
 
@@ -329,8 +321,7 @@ def _read_isolated(file: str, data: bytes) -> list[tuple[str, SheetRows]]:
     except subprocess.TimeoutExpired:
         raise FileRefused(
             file,
-            f"reading the workbook took over {seconds:g} seconds. Save it as .xlsx or "
-            "export the data as CSV, and upload that file.",
+            t("load.workbook_slow", seconds=f"{seconds:g}"),
         ) from None
     try:
         answer = json.loads(done.stdout, object_hook=_decode_cell) if done.returncode == 0 else {}
@@ -354,8 +345,7 @@ def _read_isolated(file: str, data: bytes) -> list[tuple[str, SheetRows]]:
     # Damaged, or the child ran out of its memory allowance and was stopped.
     raise FileRefused(
         file,
-        "the workbook could not be opened (damaged, or too large to open safely). "
-        "Save it again as .xlsx, or export the data as CSV, and upload that file.",
+        t("load.workbook_unsafe"),
     )
 
 

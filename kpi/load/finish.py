@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 import duckdb
 import pyarrow as pa
 
+from kpi.i18n import t
 from kpi.load.export_date import export_date
 from kpi.load.plan import REMARK, ColumnPlan, ident, plan_column, sql_str, tolerated
 from kpi.load.report import ColumnInfo, LoadedTable, LoadReport, RejectedRow, SkippedLine
@@ -140,17 +141,19 @@ def _finish(grid: Grid, con: duckdb.DuckDBPyConnection, n_rows: int) -> LoadedTa
         count = sum(phrases.values())
         fails[i] -= count
         shown = ", ".join(f"“{p}”" for p in list(phrases)[:3])
-        report.notes.append(
-            f"Column “{grid.names[i]}”: {count} cell(s) held a remark instead of a number "
-            f"({shown}) and were read as empty."
-        )
+        report.notes.append(t("load.note.remarks", column=grid.names[i], count=count, shown=shown))
     fails = {i: c for i, c in fails.items() if c}
     demoted: set[int] = set()
     for i, count in fails.items():
         if not tolerated(count, non_null[i]):
             report.notes.append(
-                f"Column “{grid.names[i]}” kept as text: {count} of {non_null[i]} values are not "
-                f"{plans[i].kind} values."
+                t(
+                    "load.note.kept_as_text",
+                    column=grid.names[i],
+                    count=count,
+                    total=non_null[i],
+                    kind=plans[i].kind,
+                )
             )
             plans[i] = ColumnPlan("text", "mixed values", "__V__")
             demoted.add(i)
@@ -192,15 +195,20 @@ def _finish(grid: Grid, con: duckdb.DuckDBPyConnection, n_rows: int) -> LoadedTa
     rejected = list(grid.parser_rejects)
     for o in ordinals:
         if o in messages:
-            reason = "a message from the export, not a data row (the report held no data)"
+            reason = t("load.reason.export_message")
         elif o in totals:
             reason = REASON
         else:
             parts = [
-                f"“{grid.names[i]}” = {raw[o][i]!r} is not a {_kind_word(plans[i])}"
+                t(
+                    "load.reason.bad_value",
+                    name=grid.names[i],
+                    value=raw[o][i],
+                    kind=_kind_word(plans[i]),
+                )
                 for i in bad_rows[o]
             ]
-            reason = "; ".join(parts) + ". Fix the value in the file or leave the cell empty."
+            reason = t("load.reason.bad_values", values="; ".join(parts))
         rejected.append(RejectedRow(lines.get(o, o + 1), reason, grid.raw_of(raw[o])))
     rejected.sort(key=lambda r: r.line)
 
@@ -251,9 +259,14 @@ def _with_years(
     known = [d for d in iso if d]
     if known:
         report.notes.append(
-            f"Column “{name}” has no year: years were inferred from the row order so that no "
-            f"date falls after {bound.isoformat()} (the export's date, from {source}): "
-            f"{min(known)} to {max(known)}. Check them if the export was taken at another time."
+            t(
+                "load.note.no_year",
+                column=name,
+                bound=bound.isoformat(),
+                source=source,
+                first=min(known),
+                last=max(known),
+            )
         )
     return cells.set_column(
         cells.schema.get_field_index(column), column, pa.array(iso, pa.string())
@@ -278,14 +291,14 @@ def _newest_date(con: duckdb.DuckDBPyConnection, plans: list[ColumnPlan]) -> dt.
 
 def _kind_word(plan: ColumnPlan) -> str:
     return {
-        "integer": "whole number",
-        "decimal": "number",
-        "percent": "percentage",
-        "money": "money amount",
-        "date": f"date ({plan.detail.split(' ')[0]})",
-        "timestamp": f"date and time ({plan.detail.split(' ')[0]})",
-        "duration": "duration (h:mm:ss)",
-        "bool": "yes/no value",
+        "integer": t("load.kind_word.integer"),
+        "decimal": t("load.kind_word.decimal"),
+        "percent": t("load.kind_word.percent"),
+        "money": t("load.kind_word.money"),
+        "date": t("load.kind_word.date", format=plan.detail.split(" ")[0]),
+        "timestamp": t("load.kind_word.timestamp", format=plan.detail.split(" ")[0]),
+        "duration": t("load.kind_word.duration"),
+        "bool": t("load.kind_word.bool"),
     }.get(plan.kind, plan.kind)
 
 

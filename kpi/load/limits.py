@@ -11,6 +11,7 @@ width (wide tables are typed from a smaller sample, with DuckDB's optimizer off)
 from __future__ import annotations
 
 from kpi.errors import FileRefused
+from kpi.i18n import format_count, t
 from kpi.settings import settings
 
 # Tables in one file (stacked in a text file, or sheets of a workbook) are bounded by
@@ -31,10 +32,12 @@ def check_columns(file: str, count: int, where: str = "the table", at_least: boo
     if count > max_columns:
         raise FileRefused(
             file,
-            f"{where} has {'at least ' if at_least else ''}{count:,} columns, over the "
-            f"{max_columns:,} limit. Real exports have "
-            "far fewer: check that this is the right file, or keep only the columns you need "
-            "and export it again (the limit is set by KPI_MAX_COLUMNS).",
+            t(
+                "load.too_many_columns_at_least" if at_least else "load.too_many_columns",
+                where=where,
+                count=format_count(count),
+                limit=format_count(settings().max_columns),
+            ),
         )
 
 
@@ -44,13 +47,17 @@ def check_area(file: str, sheet: str, rows: int, columns: int, cells: int | None
     area = rows * columns
     if area <= settings().max_sheet_cells or (cells is not None and area <= SPARSE_FACTOR * cells):
         return
-    held = "" if cells is None else f" for {cells:,} filled cells"
+    held = "" if cells is None else t("load.filled_cells", cells=format_count(cells))
     raise FileRefused(
         file,
-        f"sheet “{sheet}” spans {rows:,} rows × {columns:,} column{'s' * (columns != 1)} "
-        f"({area:,} cells{held}), "
-        "too large to read. Delete the empty rows and columns around the table (or copy the "
-        "table into a new workbook), save it and upload it again.",
+        t(
+            "load.sheet_area_one" if columns == 1 else "load.sheet_area",
+            sheet=sheet,
+            rows=format_count(rows),
+            columns=format_count(columns),
+            area=format_count(area),
+            held=held,
+        ),
     )
 
 
@@ -61,6 +68,5 @@ def check_sheet_count(file: str, count: int) -> None:
     if count > max_tables:
         raise FileRefused(
             file,
-            f"the workbook has {count:,} sheets, over the {max_tables} limit. Export one report "
-            "per file, or delete the sheets you do not need (the limit is set by KPI_MAX_TABLES).",
+            t("load.too_many_sheets", count=format_count(count), limit=settings().max_tables),
         )

@@ -10,6 +10,7 @@ import zipfile
 from dataclasses import dataclass
 
 from kpi.errors import FileRefused
+from kpi.i18n import t
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -17,19 +18,19 @@ PARQUET_MAGIC = b"PAR1"
 
 # Magic bytes of files people drop by mistake; naming the kind makes the message useful.
 _FOREIGN_MAGIC = [
-    (b"%PDF", "a PDF document"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"\x7fELF", "a program (ELF executable)"),
-    (b"MZ", "a Windows program"),
-    (b"\x1f\x8b", "a gzip archive"),
-    (b"Rar!", "a RAR archive"),
-    (b"7z\xbc\xaf", "a 7-Zip archive"),
-    (b"SQLite format 3", "an SQLite database"),
+    (b"%PDF", t("load.kind.pdf")),
+    (b"\x89PNG", t("load.kind.png")),
+    (b"\xff\xd8\xff", t("load.kind.jpeg")),
+    (b"GIF8", t("load.kind.gif")),
+    (b"\x7fELF", t("load.kind.elf")),
+    (b"MZ", t("load.kind.exe")),
+    (b"\x1f\x8b", t("load.kind.gzip")),
+    (b"Rar!", t("load.kind.rar")),
+    (b"7z\xbc\xaf", t("load.kind.7z")),
+    (b"SQLite format 3", t("load.kind.sqlite")),
 ]
 
-_EXPORT_HINT = "Export the report again as CSV or Excel and upload that file."
+_EXPORT_HINT = t("load.export_hint")
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ class FileKind:
 def detect_kind(name: str, data: bytes) -> FileKind:
     """Decide the file's kind from its content; refuse empty, binary and encrypted files."""
     if _blank(_without_bom(data)):
-        raise FileRefused(name, "the file is empty. Export it again with at least one row.")
+        raise FileRefused(name, t("load.empty"))
     head = data[:16]
     if head.startswith(PARQUET_MAGIC):
         return FileKind("parquet")
@@ -53,20 +54,19 @@ def detect_kind(name: str, data: bytes) -> FileKind:
         if _utf16(b"EncryptedPackage") in data or _utf16(b"EncryptionInfo") in data:
             raise FileRefused(
                 name,
-                "the workbook is password-protected. Open it in Excel, remove the password "
-                "(File › Info › Protect Workbook) and save a copy, then upload that copy.",
+                t("load.encrypted_xls"),
             )
         return FileKind("xls")
     for magic, what in _FOREIGN_MAGIC:
         if head.startswith(magic):
-            raise FileRefused(name, f"this is {what}, not a table. {_EXPORT_HINT}")
+            raise FileRefused(name, t("load.not_a_table", what=what, hint=_EXPORT_HINT))
     sample = data[:4096].lstrip(b"\xef\xbb\xbf")
     if sample.lstrip().startswith(b"<?xml") or sample.lstrip().startswith(b"<Workbook"):
         if b"urn:schemas-microsoft-com:office:spreadsheet" in data[:65536]:
             return FileKind("spreadsheetml")
-        raise FileRefused(name, f"this is an XML document, not a table. {_EXPORT_HINT}")
+        raise FileRefused(name, t("load.xml_document", hint=_EXPORT_HINT))
     if _looks_binary(data[:65536]):
-        raise FileRefused(name, f"this file holds binary data, not a table. {_EXPORT_HINT}")
+        raise FileRefused(name, t("load.binary", hint=_EXPORT_HINT))
     stripped = sample.lstrip()
     if stripped[:1] in (b"{", b"["):
         return FileKind("json")
@@ -107,12 +107,9 @@ def _zip_kind(name: str, data: bytes) -> str:
     except zipfile.BadZipFile:
         raise FileRefused(
             name,
-            "the file looks like an Excel workbook but is damaged or cut short. "
-            "Download or export it again.",
+            t("load.damaged_zip"),
         ) from None
-    raise FileRefused(
-        name, "this is a zip archive, not a workbook. Unzip it and upload the files inside."
-    )
+    raise FileRefused(name, t("load.zip_archive"))
 
 
 def _looks_binary(chunk: bytes) -> bool:
@@ -160,7 +157,7 @@ def decode(name: str, data: bytes) -> Decoded:
     nuls = decoded.text.count("\x00")
     if not nuls:
         return decoded
-    note = f"{nuls} NUL byte(s) removed"
+    note = t("load.note.nul_bytes", n=nuls)
     return Decoded(
         decoded.text.replace("\x00", ""),
         decoded.encoding,

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from kpi.errors import FileRefused
+from kpi.i18n import t
 from kpi.load.excel import sheet_grid
 from kpi.load.finish import Grid
 from kpi.load.limits import check_area, check_columns, check_sheet_count
@@ -22,13 +23,11 @@ def read_spreadsheetml(file: str, data: bytes) -> Iterator[Grid]:
     """Every non-empty worksheet of a SpreadsheetML file, one grid each."""
     text = data.decode("utf-8", errors="replace").lstrip("\ufeff")
     if "<!DOCTYPE" in text[:4096] or "<!ENTITY" in text:
-        raise FileRefused(file, "the XML workbook declares entities (unsafe). Export it as CSV.")
+        raise FileRefused(file, t("load.xml_entities"))
     try:
         root = ET.fromstring(_DECLARATION.sub("", text, count=1))
     except ET.ParseError:
-        raise FileRefused(
-            file, "the XML workbook is damaged or cut short. Download or export it again."
-        ) from None
+        raise FileRefused(file, t("load.xml_damaged")) from None
     sheets = list(root.iter(f"{_SS}Worksheet"))
     check_sheet_count(file, len(sheets))
     for sheet in sheets:

@@ -11,6 +11,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from kpi.errors import FileRefused
+from kpi.i18n import t
 from kpi.load.excel import cell_text
 from kpi.load.finish import Grid
 from kpi.load.layout import unique_names
@@ -25,16 +26,12 @@ def read_parquet(file: str, data: bytes) -> LoadedTable:
     try:
         parquet = pq.ParquetFile(io.BytesIO(data))
     except Exception:
-        raise FileRefused(
-            file, "the Parquet file is damaged or cut short. Write it again."
-        ) from None
+        raise FileRefused(file, t("load.parquet_damaged")) from None
     check_columns(file, len(parquet.schema_arrow), "the Parquet file")  # from its footer alone
     try:
         table = parquet.read()
     except Exception:
-        raise FileRefused(
-            file, "the Parquet file is damaged or cut short. Write it again."
-        ) from None
+        raise FileRefused(file, t("load.parquet_damaged")) from None
     source = table.column_names
     names = unique_names(source)
     table = table.rename_columns(names)
@@ -70,15 +67,13 @@ def _records(file: str, text: str) -> tuple[list[tuple[int, Any]], list[Rejected
     except json.JSONDecodeError:
         parsed = None
     except RecursionError:  # "[[[[…" thousands deep: no export nests like that
-        raise FileRefused(
-            file, "the JSON is nested too deeply to be a table. Export it as CSV instead."
-        ) from None
+        raise FileRefused(file, t("load.json_deep")) from None
     if parsed is not None:
         if isinstance(parsed, dict):
             lists = [v for v in parsed.values() if isinstance(v, list)]
             parsed = lists[0] if len(lists) == 1 else [parsed]
         if not isinstance(parsed, list):
-            raise FileRefused(file, "the JSON holds no list of records. Export it as CSV instead.")
+            raise FileRefused(file, t("load.json_no_records"))
         return [(i + 1, r) for i, r in enumerate(parsed)], [], "JSON"
     records: list[tuple[int, Any]] = []
     rejects: list[RejectedRow] = []
@@ -96,9 +91,7 @@ def _records(file: str, text: str) -> tuple[list[tuple[int, Any]], list[Rejected
                 )
             )
     if not records:
-        raise FileRefused(
-            file, "the file is neither JSON nor one JSON record per line. Check the export."
-        )
+        raise FileRefused(file, t("load.not_json"))
     return records, rejects, "NDJSON"
 
 
@@ -127,7 +120,7 @@ def read_json(file: str, decoded: Decoded) -> Grid:
     )
     lines = [n for n, _ in good]
     report = LoadReport(file=file, encoding=decoded.encoding, delimiter=None)
-    report.notes.append(f"Read as {flavour}.")
+    report.notes.append(t("load.note.read_as", flavour=flavour))
     return Grid(
         cells=cells,
         names=unique_names(names),

@@ -22,6 +22,8 @@ from collections.abc import Sequence
 
 import duckdb
 
+from kpi.i18n import t
+
 # Totals words in the languages of the exports we know, alone or followed by ":"/"-" and a scope
 # (Google Ads writes `Total: Account`, `Total: Campaigns`, `Total: Search`, …).
 TOTALS_LABEL = re.compile(
@@ -38,9 +40,7 @@ RELATIVE_TOLERANCE = 0.001
 ABSOLUTE_TOLERANCE = 0.011
 _ID_LIKE = re.compile(r"(^|[\s_.-])(id|ids|code|key)($|[\s_.-])|_id$", re.I)
 
-REASON = (
-    "summary row (totals of the other rows): kept out of the data so sums are not counted twice"
-)
+REASON = t("load.reason.summary_row")
 
 
 def is_totals_label(text: str) -> bool:

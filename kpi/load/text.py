@@ -14,6 +14,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from kpi.errors import FileRefused
+from kpi.i18n import t
 from kpi.load.finish import Grid
 from kpi.load.layout import Layout, find_layout, is_value_like
 from kpi.load.limits import check_columns
@@ -52,8 +53,7 @@ def read_text_tables(file: str, decoded: Decoded) -> Iterator[Grid]:
         if part > settings().max_tables:
             raise FileRefused(
                 file,
-                f"the file holds more than {settings().max_tables} separate tables (blocks of rows between "
-                "blank lines). Export one report per file (the limit is set by KPI_MAX_TABLES).",
+                t("load.too_many_tables", limit=settings().max_tables),
             )
         grid, end = _read_one(file, text, start, line0, delimiter, decoded, part)
         if grid is None:
@@ -328,10 +328,7 @@ def _parse_body(
     if len(unclosed) == MAX_QUOTE_REPAIRS and "\n" in parsed.last_record:
         found = _unclosed_quote(body, first_line, delimiter)
         if found is not None:
-            report.notes.append(
-                f"More quotes are never closed: from line {found[0]} on, the lines were read "
-                "into one cell. Close or remove the stray quotes in the file."
-            )
+            report.notes.append(t("load.note.unclosed_quotes", line=found[0]))
     table, rejects, recovered = parsed.table, parsed.rejects + unclosed, parsed.recovered
 
     lines_cache: list[int] = []
@@ -377,7 +374,7 @@ def _parse_body(
         )
         fixed = [m[0] for m in merged]
         lines_cache[:] = fixed
-        report.notes.append(f"{len(recovered)} short row(s) padded with empty cells.")
+        report.notes.append(t("load.note.padded", n=len(recovered)))
 
     def line_of(ordinals: list[int]) -> dict[int, int]:
         lines = valid_lines()

@@ -7,25 +7,20 @@ from __future__ import annotations
 
 import re
 
+from kpi.i18n import t
+
 _DIGITS = re.compile(r"[+-]?\d+")
 MIN_VALUES = 20  # a column's pattern is only trusted with this many values above the last one
 
 
 def short_reason(fields: int, width: int) -> str:
     """Why a short last row of a file without a final line break is rejected."""
-    return (
-        f"the file ends in the middle of this row ({fields} of {width} fields and no line break "
-        "after it): it looks cut off. Download or export the file again."
-    )
+    return t("load.reason.short_last_row", fields=fields, width=width)
 
 
 def fragment_reason(name: str, value: str) -> str:
     """Why a last row whose last figure is far shorter than the column's others is rejected."""
-    return (
-        f"the file ends in the middle of this row: “{name}” = {value!r} is much shorter than "
-        "the column's other values and no line break follows, so it looks cut off. "
-        "Download or export the file again."
-    )
+    return t("load.reason.fragment", name=name, value=value)
 
 
 def breaks_pattern(last: str, above: list[str]) -> bool:

@@ -9,6 +9,7 @@ import difflib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from kpi.i18n import t
 from kpi.mapping.evidence import Profile
 from kpi.mapping.index import SCOPED_INDEX, SYNONYM_INDEX, terms_of, word_for
 from kpi.mapping.names import match_keys
@@ -116,8 +117,8 @@ class Evidence:
 def _synonym_reason(key: str, target: str) -> str:
     word, language = word_for(key, target)
     if language is None:
-        return f"header is the field's own name '{target}'"
-    return f"header matches '{word}' ({language})"
+        return t("map.reason.own_name", field=target)
+    return t("map.reason.synonym", word=word, language=language)
 
 
 def _candidates(
@@ -139,9 +140,9 @@ def _candidates(
                 # The preset knows this export: its column means the field whatever type the
                 # loader inferred (an all-empty column reads as text; the view's TRY_CAST copes).
                 preset_name, strength = match.aligned[column]
-                how = "" if strength == EXACT else f", read as '{preset_name}'"
+                how = "" if strength == EXACT else t("map.reason.read_as", name=preset_name)
                 if target in names:
-                    reason = f"preset {match.preset.label}{how}"
+                    reason = t("map.reason.preset", preset=match.preset.label, how=how)
                     out.append((strength, pos, column, target, reason))
                 continue
         for rank, key in enumerate(keys):
@@ -165,8 +166,8 @@ def _candidates(
                         continue
                     if _compatible(dataset.field(target).type, ctype):
                         word, language = word_for(near, target)
-                        reason = f"header is close to '{word}'" + (
-                            f" ({language})" if language else ""
+                        reason = t("map.reason.close", word=word) + (
+                            t("map.reason.language", language=language) if language else ""
                         )
                         found.append((0.85 * ratio, pos, column, target, reason))
         found.extend(_from_values(pos, column, ev, dataset, keys))
@@ -191,15 +192,15 @@ def _from_values(
         return []
     out = []
     if profile.url >= 0.8:
-        out.append((0.8, pos, column, "url", "values are links"))
+        out.append((0.8, pos, column, "url", t("map.reason.links")))
     elif profile.text >= 0.6 and profile.distinct >= 0.5:
-        out.append((0.75, pos, column, "text", "values are free text"))
+        out.append((0.75, pos, column, "text", t("map.reason.free_text")))
     elif profile.ident >= 0.9 and profile.distinct >= 0.95 and profile.filled >= 3:
-        out.append((0.7, pos, column, "post_id", "values are distinct ids"))
+        out.append((0.7, pos, column, "post_id", t("map.reason.ids")))
     if ev.grain == "post" and ev.types.get(column) in ("date", "timestamp"):
         times = [c for c, t in ev.types.items() if t in ("date", "timestamp")]
         if any("date" in SYNONYM_INDEX.get(k, set()) for k in keys) or times == [column]:
-            out.append((0.8, pos, column, "published_at", "dates of a table with one row per post"))
+            out.append((0.8, pos, column, "published_at", t("map.reason.post_dates")))
     return out
 
 

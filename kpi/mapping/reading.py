@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import pyarrow as pa
 
+from kpi.i18n import t
 from kpi.mapping.core import (
     ANCHORS,
     MIN_CONFIDENCE,
@@ -119,11 +120,11 @@ def _chart(
     mapping = dict.fromkeys(columns)
     mapping[dates[0]], mapping[values[0]] = "date", metric
     reasons = {
-        dates[0]: "the chart's dates",
-        values[0]: f"the title line names the metric: '{title}'",
+        dates[0]: t("map.reason.chart_dates"),
+        values[0]: t("map.reason.chart_metric", title=title),
     }
     scores = {dates[0]: 0.9, values[0]: 0.9}
-    why = f"a chart download: the title line '{title}' names the metric and platform"
+    why = t("map.why.chart", title=title)
     return TableMapping(
         "account_daily", 0.9, platform, mapping, scores, None, reasons=reasons, why=why
     )
@@ -166,10 +167,10 @@ def recognise(
         for column in rest:
             if mapping[column] is None and types.get(column) in ("date", "timestamp"):
                 mapping[column], scores[column] = "snapshot_date", 0.9
-                reasons[column] = "the one date column of a wide audience table"
+                reasons[column] = t("map.reason.wide_date")
         mapping.update(dict.fromkeys(wide.columns))
         platform = None if "platform" in mapping.values() else named_platform
-        why = f"one column per {wide.dimension.replace('_', '-')} segment"
+        why = t("map.why.wide", dimension=wide.dimension.replace("_", "-"))
         return TableMapping(
             "audience", 0.9, platform, mapping, scores, None, wide, reasons=reasons, why=why
         )
@@ -227,27 +228,29 @@ def _reading(
     # or the title lines, else the links in the table.
     linked = url_platform(ev.profiles)
     if preset is not None and preset.platform:
-        platform, how = preset.platform, f"preset {preset.label}"
+        platform, how = preset.platform, t("map.how.preset", preset=preset.label)
     elif "platform" in mapped:
-        platform, how = None, "each row's platform column"
+        platform, how = None, t("map.how.column")
     elif named_platform:
-        platform, how = named_platform, "the file name or title"
+        platform, how = named_platform, t("map.how.name")
     elif linked:
-        platform, how = linked, "the links in the table"
+        platform, how = linked, t("map.how.links")
     else:
         spoken = platform_vocabulary(list(mapping), dataset.name) if dataset.name == "ads" else None
-        platform, how = (spoken[0], f"its export words ('{spoken[1]}')") if spoken else (None, "")
+        platform, how = (spoken[0], t("map.how.words", words=spoken[1])) if spoken else (None, "")
     if preset is not None:
         by_meaning = any(strength < EXACT for _, strength in match.aligned.values())
-        why = f"preset {preset.label}" + (" (matched by meaning)" if by_meaning else "")
+        why = t("map.how.preset", preset=preset.label) + (
+            t("map.why.by_meaning") if by_meaning else ""
+        )
     else:
-        why = f"column names of {dataset.name}"
+        why = t("map.why.names", dataset=dataset.name)
         if ev.grain == "post":
-            why += "; one row per post"
+            why += t("map.why.per_post")
         elif ev.grain == "day":
-            why += "; one row per day"
+            why += t("map.why.per_day")
     if how and platform:
-        why += f"; platform from {how}"
+        why += t("map.why.platform", how=how)
     reading = TableMapping(
         dataset.name, confidence, platform, mapping, scores, preset.id if preset else None,
         reasons=reasons, why=why,

@@ -12,6 +12,7 @@ from typing import Any
 
 from kpi.catalog import CATALOG, PERSPECTIVES
 from kpi.errors import KpiError
+from kpi.i18n import t
 
 VERSION = 1
 ROLES = ("lagging", "leading")
@@ -66,15 +67,15 @@ class KpiRef:
         try:
             kpi_id = str(doc.pop("id"))
         except KeyError:
-            raise KpiError("A scorecard KPI has no id. Name the KPI (see `catalog`).") from None
+            raise KpiError(t("error.scorecard_kpi_id")) from None
         role = str(doc.pop("role", "lagging") or "lagging")
         if role not in ROLES:
-            raise KpiError(f"The KPI {kpi_id} has role {role!r}: use lagging or leading.")
+            raise KpiError(t("error.scorecard_role", kpi=kpi_id, role=role))
         target = doc.pop("target", None)
         try:
             target = None if target in (None, "") else float(target)
         except (TypeError, ValueError):
-            raise KpiError(f"The target of {kpi_id} is not a number ({target!r}).") from None
+            raise KpiError(t("error.scorecard_target", kpi=kpi_id, target=target)) from None
         channel = doc.pop("channel", None) or None
         return cls(kpi_id, role, target, None if channel is None else str(channel), doc)
 
@@ -112,17 +113,17 @@ class Objective:
         doc = dict(doc)
         oid = str(doc.pop("id", "") or "")
         if not oid:
-            raise KpiError("A scorecard objective has no id. Give each objective a short id.")
+            raise KpiError(t("error.scorecard_objective_id"))
         labels = doc.pop("labels", None) or {}
         if "label" in doc:
             labels = {"en": str(doc.pop("label")), **labels}
         if not isinstance(labels, Mapping):
-            raise KpiError(f"The labels of objective {oid} are damaged.")
+            raise KpiError(t("error.scorecard_labels", objective=oid))
         perspective = str(doc.pop("perspective", "") or "")
         causes = doc.pop("causes", []) or []
         kpis = doc.pop("kpis", []) or []
         if not isinstance(causes, list) or not isinstance(kpis, list):
-            raise KpiError(f"The causes or KPIs of objective {oid} are damaged.")
+            raise KpiError(t("error.scorecard_causes", objective=oid))
         return cls(
             oid,
             {str(k): str(v) for k, v in labels.items()} or {"en": oid},
@@ -203,7 +204,7 @@ class StrategyMap:
     def from_dict(cls, doc: Mapping[str, Any]) -> StrategyMap:
         """Read a map saved by `to_dict` (this version or a newer one; extra keys are kept)."""
         if not isinstance(doc, Mapping):
-            raise KpiError("The scorecard in the workspace is damaged. Download a fresh workspace.")
+            raise KpiError(t("error.scorecard_damaged"))
         doc = dict(doc)
         doc.pop("version", None)
         labels = {p: dict(v) for p, v in PERSPECTIVE_LABELS.items()}
@@ -212,7 +213,7 @@ class StrategyMap:
                 labels[str(p["id"])] = {str(k): str(v) for k, v in (p.get("labels") or {}).items()}
         objectives = doc.pop("objectives", []) or []
         if not isinstance(objectives, list):
-            raise KpiError("The scorecard's objectives are damaged. Download a fresh workspace.")
+            raise KpiError(t("error.scorecard_objectives"))
         return cls([Objective.from_dict(o) for o in objectives], labels, doc)
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kpi.errors import KpiError
+from kpi.i18n import t
 
 VERSION = 1
 FREQUENCIES = ("weekly", "monthly")
@@ -83,7 +84,7 @@ class Target:
         try:
             value = float(mine["value"])
         except (KeyError, TypeError, ValueError):
-            raise KpiError(f"A plan target is not a number ({mine.get('value')!r}).") from None
+            raise KpiError(t("error.plan_target", value=mine.get("value"))) from None
         period = mine.get("period") or None
         if period is not None:
             period_bounds(str(period))
@@ -110,8 +111,7 @@ def period_bounds(period: str) -> tuple[dt.date, dt.date]:
             return first, _month_end(first)
     except ValueError:
         pass
-    raise KpiError(f"{period!r} is not a plan period: write 2026-11, 2026-W45, 2026-Q4 or "
-                   "2026-11-01..2026-11-30.")  # fmt: skip
+    raise KpiError(t("error.plan_period", period=period))
 
 
 def _month_end(first: dt.date) -> dt.date:
@@ -142,7 +142,7 @@ class PlanKpi:
         """Read a plan KPI."""
         mine, other = _split(doc, ("kpi", "channels", "tactics", "targets", "owner"))
         if not mine.get("kpi"):
-            raise KpiError("A plan KPI has no id. Name the KPI (see `catalog`).")
+            raise KpiError(t("error.plan_kpi_id"))
         return cls(str(mine["kpi"]), [str(c) for c in mine.get("channels") or []],
                    [str(t) for t in mine.get("tactics") or []],
                    [Target.from_dict(t) for t in mine.get("targets") or []],
@@ -172,7 +172,7 @@ class PlanObjective:
         """Read a plan objective (a plain `label` is taken as English)."""
         mine, other = _split(doc, ("id", "labels", "label", "kpis"))
         if not mine.get("id"):
-            raise KpiError("A plan objective has no id. Give each objective a short id.")
+            raise KpiError(t("error.plan_objective_id"))
         labels = {str(k): str(v) for k, v in (mine.get("labels") or {}).items()}
         if mine.get("label"):
             labels.setdefault("en", str(mine["label"]))
@@ -219,7 +219,7 @@ class Cadence:
                        int(mine.get("day_of_month", base.day_of_month)),
                        int(mine.get("hour", base.hour)), other)  # fmt: skip
         except (TypeError, ValueError):
-            raise KpiError("The plan's report day or hour is not a whole number.") from None
+            raise KpiError(t("error.plan_cadence")) from None
 
 
 @dataclass
@@ -241,11 +241,11 @@ class Plan:
     def from_dict(cls, doc: Mapping[str, Any]) -> Plan:
         """Read a plan saved by `to_dict` (this version or a newer one)."""
         if not isinstance(doc, Mapping):
-            raise KpiError("The plan in the workspace is damaged. Download a fresh workspace.")
+            raise KpiError(t("error.plan_damaged"))
         mine, other = _split(doc, ("version", "objectives", "cadence", "sections"))
         objectives = mine.get("objectives") or []
         if not isinstance(objectives, list):
-            raise KpiError("The plan's objectives are damaged. Download a fresh workspace.")
+            raise KpiError(t("error.plan_objectives"))
         sections = mine.get("sections")
         return cls([PlanObjective.from_dict(o) for o in objectives],
                    Cadence.from_dict(mine.get("cadence")),
@@ -258,13 +258,13 @@ def targets_for(plan: Plan, start: dt.date, end: dt.date) -> dict[str, float]:
     out: dict[str, tuple[int, float]] = {}
     for o in plan.objectives:
         for k in o.kpis:
-            for t in k.targets:
-                if not t.covers(start, end):
+            for target in k.targets:
+                if not target.covers(start, end):
                     continue
-                key = f"{k.kpi}@{t.channel}" if t.channel else k.kpi
-                rank = 1 if t.period else 0
+                key = f"{k.kpi}@{target.channel}" if target.channel else k.kpi
+                rank = 1 if target.period else 0
                 if key not in out or rank >= out[key][0]:
-                    out[key] = (rank, t.value)
+                    out[key] = (rank, target.value)
     return {k: v for k, (_, v) in out.items()}
 
 

@@ -1,0 +1,173 @@
+"""Numbers, money, percentages and dates as people write them in a language, from Babel's CLDR
+data: `1,234.5` / `1.234,5` / `1 234,5`; `€1,234.50` / `1.234,50 €` / `1 234,50 zł`;
+`12.5%` / `12,5 %` / `12,5%`; `3 Mar 2026` / `3 mar 2026`. The separators are CLDR's own
+characters (Polish groups with a no-break space, U+00A0). Words around a number (the `k` of
+12.3k, `pp`, `h` and `m`) are catalog texts, so a translator writes them too."""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import math
+from collections.abc import Mapping
+from functools import cache
+
+from babel import Locale, UnknownLocaleError
+from babel.core import get_global
+from babel.dates import format_date as babel_date
+from babel.numbers import (
+    format_decimal,
+    format_percent,
+    get_currency_symbol,
+    get_territory_currencies,
+    parse_pattern,
+)
+
+from kpi.i18n.messages import SOURCE_LANGUAGE, languages, t
+from kpi.xmlsafe import xml_safe
+
+DEFAULT_CURRENCY = "EUR"  # the sample's; an amount whose data names no currency is shown so
+MISSING = "—"
+DATE_PATTERN = "d MMM y"  # 3 Mar 2026: day first in every language, so no reader misreads it
+# Babel rounds in the thread's decimal context (28 digits): 1e30 with no decimals would raise.
+# Every finite float has at most 309 digits before the point.
+_WIDE = decimal.Context(prec=400)
+
+
+@cache
+def _locale(lang: str) -> Locale:
+    """The CLDR locale of one of the app's languages (English for one Babel does not know)."""
+    try:
+        return Locale.parse(lang)
+    except (UnknownLocaleError, ValueError, TypeError):
+        return Locale.parse(SOURCE_LANGUAGE)
+
+
+def _decimal(value: float, digits: int, lang: str) -> str:
+    """`value` with `digits` decimals and the language's separators."""
+    if not math.isfinite(value):  # Babel cannot round these; a person reads ∞ and —
+        return MISSING if math.isnan(value) else ("-∞" if value < 0 else "∞")
+    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    # Rounded by Python first, as f-strings round (2.345 → 2.35, its float being just above):
+    # Babel would round the decimal text half-even (2.34).
+    with decimal.localcontext(_WIDE):
+        return format_decimal(round(value, digits), pattern, locale=_locale(lang))
+
+
+def _percent_pattern(lang: str, sign: bool = False) -> str:
+    """The language's percent pattern (`#,##0 %` in Spanish) with one decimal, optionally signed."""
+    pattern = _locale(lang).percent_formats[None].pattern.split(";")[0].replace("#,##0", "#,##0.0")
+    return f"+{pattern};-{pattern}" if sign else pattern
+
+
+def format_number(value: float, digits: int = 1, lang: str = SOURCE_LANGUAGE) -> str:
+    """A plain number with `digits` decimals as `lang` writes it: 1,234.5 · 1.234,5 · 1 234,5."""
+    return _decimal(value, digits, lang)
+
+
+def _share(value: float, lang: str, sign: bool = False) -> str:
+    """A share as a percentage with one decimal (12.5% · 12,5 %), rounded as Python rounds."""
+    if not math.isfinite(value):
+        return _decimal(value, 1, lang)
+    with decimal.localcontext(_WIDE):
+        rounded = round(value * 100, 1) / 100
+        return format_percent(rounded, _percent_pattern(lang, sign), locale=_locale(lang))
+
+
+def row_currency(row: Mapping[str, object]) -> str | None:
+    """A result row's currency code as text safe for any output (charts, PDF), or None."""
+    value = row.get("currency")
+    if not isinstance(value, str):
+        return None
+    return xml_safe(value).strip()[:12] or None
+
+
+@cache
+def _home_language(code: str) -> str | None:
+    """The app's language whose country pays in `code` (Polish for PLN), if any."""
+    subtags = get_global("likely_subtags")
+    for lang in languages():
+        territory = Locale.parse(subtags.get(lang, lang)).territory
+        if territory and code in get_territory_currencies(territory):
+            return lang
+    return None
+
+
+def currency_symbol(code: str, lang: str = SOURCE_LANGUAGE) -> str:
+    """The sign of a currency in `lang`: the locale's own (`€`, `US$`); where it has only the ISO
+    code, the sign of the currency's home language among the app's (`zł`, so English readers see
+    the złoty as Poles write it); else the code as the data writes it (`COP`)."""
+    key = code.strip().upper()
+    for candidate in (lang, _home_language(key)):
+        symbol = get_currency_symbol(key, locale=_locale(candidate)) if candidate else key
+        if symbol != key:
+            return symbol
+    return code.strip()
+
+
+def format_money(
+    amount: float, currency: str | None = None, lang: str = SOURCE_LANGUAGE, digits: int = 2
+) -> str:
+    """An amount with its currency (ISO code; None: euros) as `lang` writes money:
+    `€1,234.50`, `1.234,50 €`, `1 234,50 zł`. A sign made of letters (`zł`) and a code with no
+    sign (`COP`, or whatever a file wrote) follow the amount after a space even where the locale
+    puts signs first, as English writers place codes."""
+    locale = _locale(lang)
+    code = (currency or DEFAULT_CURRENCY).strip() or DEFAULT_CURRENCY
+    symbol = currency_symbol(code, lang)
+    number = _decimal(abs(amount), digits, lang)
+    negative = round(amount, digits) < 0
+    pattern = parse_pattern(locale.currency_formats["standard"].pattern)
+    prefix, suffix = pattern.prefix[negative], pattern.suffix[negative]
+    if "¤" in prefix and (symbol == code or symbol.isalpha()):
+        prefix, suffix = prefix.replace("¤", ""), f"{suffix} {symbol}"
+    return f"{prefix}{number}{suffix}".replace("¤", symbol)
+
+
+def format_value(
+    value: float | None, kind: str, lang: str = SOURCE_LANGUAGE, currency: str | None = None
+) -> str:
+    """A KPI value as a person reads it in `lang`: 12,345 · 4.2% · €1,234 · 1,234 COP · 2.35× ·
+    1h 05m; counts from ten thousand are shortened (12.3k, 1.2M). `currency` is the amount's
+    ISO code (None: euros, as the sample's)."""
+    if value is None:
+        return MISSING
+    if kind == "percent":
+        return _share(value, lang)
+    if kind == "currency":
+        return format_money(value, currency, lang, digits=0 if abs(value) >= 100 else 2)
+    if kind == "ratio":
+        return t("format.ratio", lang, value=_decimal(value, 2, lang))
+    if kind == "duration":
+        minutes, seconds = divmod(round(value), 60)
+        hours, minutes = divmod(minutes, 60)
+        if hours:
+            return t("format.hours_minutes", lang, hours=hours, minutes=f"{minutes:02d}")
+        return t("format.minutes_seconds", lang, minutes=minutes, seconds=f"{seconds:02d}")
+    if abs(value) >= 1_000_000:
+        return t("format.millions", lang, value=_decimal(value / 1_000_000, 1, lang))
+    if abs(value) >= 10_000:
+        return t("format.thousands", lang, value=_decimal(value / 1_000, 1, lang))
+    whole = float(value).is_integer() or abs(value) >= 100
+    return _decimal(value, 0 if whole else 2, lang)
+
+
+def format_count(value: int, lang: str = SOURCE_LANGUAGE) -> str:
+    """An exact count, as people write it in `lang` (10,000 · 10.000 · 10 000), never shortened."""
+    return _decimal(value, 0, lang)
+
+
+def format_change(change: float | None, kind: str, lang: str = SOURCE_LANGUAGE) -> str | None:
+    """A change for a tile: percentage points for a percent KPI (+1.5 pp), relative change
+    otherwise (+12.5%), always signed."""
+    if change is None:
+        return None
+    if kind == "percent":
+        points = _decimal(change * 100, 1, lang)
+        return t("format.points", lang, value=points if points.startswith("-") else f"+{points}")
+    return _share(change, lang, sign=True)
+
+
+def format_date(value: dt.date, lang: str = SOURCE_LANGUAGE) -> str:
+    """A date as people write it in `lang` (3 Mar 2026 · 3 mar 2026)."""
+    return babel_date(value, DATE_PATTERN, locale=_locale(lang))
