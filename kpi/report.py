@@ -46,6 +46,7 @@ from kpi.views.leads_settings import (  # noqa: F401 — where the page and test
 from kpi.views.model import (
     Chart,
     Columns,
+    Metrics,
     Needs,
     PageView,
     Table,
@@ -282,6 +283,11 @@ def _view(view: PageView, counter: Iterator[int]) -> dict[str, Any]:
             elif isinstance(block, Text):
                 cls = _TEXT_CLASSES.get(block.kind, "")
                 out.append({"kind": "text", "text": block.text, "cls": cls})
+            elif isinstance(block, Metrics):
+                rows = [
+                    [_cell(m.label, title=m.help or ""), _cell(m.value, "num")] for m in block.items
+                ]
+                out.append({"kind": "table", "head": [], "rows": rows, "caption": None})
             elif isinstance(block, Needs):
                 text = t("content.needs", lang, missing=", ".join(block.fields), hint=block.hint)
                 out.append({"kind": "text", "text": text, "cls": "hint"})

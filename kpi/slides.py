@@ -280,7 +280,8 @@ _TABLE_KINDS = {"int": "count", "money": "currency", "longtext": None, "link": N
 
 
 def _pictures(blocks: Sequence[object], lang: str) -> list[alt.TopLevelMixin]:
-    """A section's blocks as a slide's pictures (what a presenter screen shows)."""
+    """A section's blocks as a slide's pictures (what a presenter screen shows; its figures
+    beside a chart, `Metrics`, stay on the screen: a slide keeps the chart at full size)."""
     out: list[alt.TopLevelMixin] = []
     for block in blocks:
         if isinstance(block, Columns):
