@@ -277,7 +277,10 @@ def _view(view: PageView, counter: Iterator[int]) -> dict[str, Any]:
                 out.append(_headline(block, lang))
             elif isinstance(block, Chart):
                 caption = block.caption or block.heading or title
-                out.append(_figure(block, caption, f"c{next(counter)}"))
+                figure = _figure(block, caption, f"c{next(counter)}")
+                if caption == title:  # the section's heading already names it
+                    figure["caption"] = None
+                out.append(figure)
             elif isinstance(block, Table):
                 out.append(_table(block, lang))
             elif isinstance(block, Text):
