@@ -46,6 +46,7 @@ from kpi.views.leads_settings import (  # noqa: F401 — where the page and test
 from kpi.views.model import (
     Chart,
     Columns,
+    Metrics,
     Needs,
     PageView,
     Table,
@@ -276,12 +277,20 @@ def _view(view: PageView, counter: Iterator[int]) -> dict[str, Any]:
                 out.append(_headline(block, lang))
             elif isinstance(block, Chart):
                 caption = block.caption or block.heading or title
-                out.append(_figure(block, caption, f"c{next(counter)}"))
+                figure = _figure(block, caption, f"c{next(counter)}")
+                if caption == title:  # the section's heading already names it
+                    figure["caption"] = None
+                out.append(figure)
             elif isinstance(block, Table):
                 out.append(_table(block, lang))
             elif isinstance(block, Text):
                 cls = _TEXT_CLASSES.get(block.kind, "")
                 out.append({"kind": "text", "text": block.text, "cls": cls})
+            elif isinstance(block, Metrics):
+                rows = [
+                    [_cell(m.label, title=m.help or ""), _cell(m.value, "num")] for m in block.items
+                ]
+                out.append({"kind": "table", "head": [], "rows": rows, "caption": None})
             elif isinstance(block, Needs):
                 text = t("content.needs", lang, missing=", ".join(block.fields), hint=block.hint)
                 out.append({"kind": "text", "text": text, "cls": "hint"})

@@ -22,12 +22,11 @@ from PIL import Image, ImageDraw, ImageFont
 
 from kpi import charts
 from kpi.catalog import BY_ID
-from kpi.engine import Need, Request, Result
 from kpi.export import chart_png
 from kpi.i18n import format_change, format_date, format_value, row_currency, t
 from kpi.store import SessionData
 from kpi.views import VIEWS, Chart, Columns, Needs, PageView, Table, Text, Tiles, shown
-from kpi.views.common import context, period_context, tile_change, tone
+from kpi.views.common import context, needs_text, period_context, tile_change, tone
 
 WIDTH, HEIGHT = 1280, 720
 MARGIN = 48
@@ -154,8 +153,7 @@ def tiles_chart(rows: pd.DataFrame, lang: str = "en", compare: bool = True) -> a
     )
 
 
-# --- every page as slides: one slide per section the page shows, from the same builders ---------
-# The page files run Streamlit when imported, so the KPI lists they show are repeated here.
+# --- every page as slides: one slide per section of its view (kpi.views) ---------------------
 
 
 class SlideControls(Protocol):
@@ -168,22 +166,7 @@ class SlideControls(Protocol):
     filters: Mapping[str, tuple[str, ...]]
 
 
-RANKED, TAGS, MIN_IMPRESSIONS = 10, 20, 100
 TABLE_ROWS = 12  # rows of a table slide; more would not be readable on a 1280×720 page
-
-
-def _request(
-    c: SlideControls,
-    kpis: Sequence[str],
-    by: Sequence[str] = (),
-    whole_range: bool = False,
-    **extra: object,
-) -> Request:
-    """The engine request the page's `ctl.request(...)` makes."""
-    options: dict = {"filters": dict(c.filters or {}), "compare": c.compare, **extra}
-    return Request(
-        tuple(kpis), c.start, c.end, None if whole_range else c.grain, tuple(by), **options
-    )
 
 
 def _big(chart: alt.TopLevelMixin, width: int = 1000) -> alt.TopLevelMixin:
@@ -201,20 +184,6 @@ def note_chart(text: str) -> alt.Chart:
         .properties(width=900, height=max(60, 40 * len(lines)))
         .configure_view(strokeWidth=0)
     )
-
-
-def _note(title: str, text: str) -> Slide:
-    return (title, [note_chart(text)])
-
-
-def _needs_text(needs: Sequence[Need], lang: str) -> str:
-    """needs: a, b (KPI) · … — the KPIs without data and what they lack."""
-    parts = [
-        f"{(BY_ID[n.kpi].labels.get(lang) or BY_ID[n.kpi].label) if n.kpi in BY_ID else n.kpi}"
-        f" ({', '.join(n.missing)})"
-        for n in needs
-    ]
-    return t("overview.needs", lang, missing="; ".join(parts))
 
 
 def _cell(value: object, kind: str | None, lang: str) -> str:
@@ -262,25 +231,13 @@ def table_chart(
     )
 
 
-def _label(kpi_id: str, lang: str) -> str:
-    kpi = BY_ID[kpi_id]
-    return kpi.labels.get(lang) or kpi.label
-
-
-def _tiles_slide(title: str, tiles: Result, compare: bool, lang: str) -> Slide:
-    if tiles.rows.empty:
-        return _note(
-            title, _needs_text(tiles.needs, lang) if tiles.needs else t("overview.no_data", lang)
-        )
-    return (title, [tiles_chart(tiles.rows, lang, compare)])
-
-
 _TABLE_KINDS = {"int": "count", "money": "currency", "longtext": None, "link": None, "date": None,
                 "shown": None}  # fmt: skip
 
 
 def _pictures(blocks: Sequence[object], lang: str) -> list[alt.TopLevelMixin]:
-    """A section's blocks as a slide's pictures (what a presenter screen shows)."""
+    """A section's blocks as a slide's pictures (what a presenter screen shows; its figures
+    beside a chart, `Metrics`, stay on the screen: a slide keeps the chart at full size)."""
     out: list[alt.TopLevelMixin] = []
     for block in blocks:
         if isinstance(block, Columns):
@@ -292,9 +249,7 @@ def _pictures(blocks: Sequence[object], lang: str) -> list[alt.TopLevelMixin]:
             continue
         if isinstance(block, Tiles):
             if block.rows.empty:
-                text = (
-                    _needs_text(block.needs, lang) if block.needs else t("overview.no_data", lang)
-                )
+                text = needs_text(block.needs, lang) if block.needs else t("overview.no_data", lang)
                 out.append(note_chart(text))
             else:
                 out.append(tiles_chart(block.rows, lang, block.compare))

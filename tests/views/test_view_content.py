@@ -139,3 +139,31 @@ def test_tiles_hold_the_frames_the_engine_returned(tiny):
     tiles = _first(VIEWS["overview"](context(tiny, Ctl())), Tiles)
     assert isinstance(tiles.rows, pd.DataFrame) and {"kpi", "value"} <= set(tiles.rows.columns)
     assert tiles.per_row == 4 and tiles.present_per_row == 6
+
+
+def test_explore_result_per_platform(tiny):
+    view = VIEWS["explore"](context(tiny, Ctl(), kpi="impressions", by="platform"))
+    assert [s.id for s in view.sections] == ["chart", "table"]
+    chart = _first(view, Chart, "chart")
+    assert chart.kpis == ("impressions",)
+    rows = chart.spec.data
+    totals = rows.groupby("platform")["value"].sum()
+    assert totals["instagram"] == 1300 and totals["facebook"] == 500
+    table = _first(view, Table, "table")
+    assert table.download == "impressions_by_period" or table.download
+    # A KPI the files cannot give: what it needs, and no table.
+    lacking = VIEWS["explore"](context(tiny, Ctl(), kpi="sessions"))
+    assert [s.id for s in lacking.sections] == ["chart"]
+    assert isinstance(lacking.blocks()[0], Text) and "sessions" in lacking.blocks()[0].text.lower()
+
+
+def test_leads_sections_say_what_they_need_without_a_crm(tiny):
+    view = VIEWS["leads"](context(tiny, Ctl()))
+    assert len(view.sections) == 12
+    for section in view.sections[:10]:  # journeys, leads and customers come from a CRM
+        notes = [b for b in view.blocks(section) if isinstance(b, Text) and b.kind == "info"]
+        assert notes, section.id  # each part says which export it lacks
+    # Growth and lift of leads read the leads of the ads export.
+    assert view.charts() == ["kpi growth chart", "campaign lift chart"]
+    lift = _first(view, Chart, "lift")
+    assert lift.caption and "Leads" in lift.caption
