@@ -174,6 +174,7 @@ TEMPLATES: dict[str, Callable[[], Iterable[str]] | None] = {
     "plan.sales_check.{}": _literal("yes", "no"),
     "plan_report.step_{}": _literal("bad", "warning"),
     "scorecard.role.{}": _roles_on_map,
+    "leads.h.{}": _literal("attribution", "groups", "customers", "scores", "stages", "growth"),
     "leads.status.{}": OPEN,  # a control-group comparison's reading
     "leads.col.{}": OPEN,  # an analysis table's columns
     "leads.file.{}": OPEN,  # a table's or chart's download name
