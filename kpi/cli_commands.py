@@ -16,7 +16,7 @@ from pathlib import Path
 
 from kpi.catalog import BY_ID, CATALOG
 from kpi.cli_files import load_exports
-from kpi.engine import Request, data_end, data_start, run
+from kpi.engine import Request, data_end, data_start, finite_or_none, run
 from kpi.errors import KpiError
 from kpi.i18n import format_count, format_value, row_currency, t
 from kpi.load import LoadedTable, LoadResult
@@ -145,11 +145,13 @@ def cmd_compute(args: argparse.Namespace) -> int:
         row = {"kpi": r["kpi"], "period_start": str(r["period_start"])}
         row.update({b: r.get(b) for b in by})
         row.update(
-            value=_clean(r["value"]),
-            previous=_clean(r["previous"]),
-            delta_pct=None if rate else _clean(r["change_pct"]),
-            delta_pp=_clean(r["change"] * 100) if rate and r["change"] == r["change"] else None,
-            target=_clean(r["target"]),
+            value=finite_or_none(r["value"]),
+            previous=finite_or_none(r["previous"]),
+            delta_pct=None if rate else finite_or_none(r["change_pct"]),
+            delta_pp=finite_or_none(r["change"] * 100)
+            if rate and r["change"] == r["change"]
+            else None,
+            target=finite_or_none(r["target"]),
             status=r["status"],
         )
         row.update(_qualifiers(r))
@@ -263,16 +265,6 @@ def _qualifiers(row: dict[str, object]) -> dict[str, object]:
             continue
         out[key] = [p for p in str(value).split(", ") if p] if key == "covers" else str(value)
     return out
-
-
-def _clean(value: object) -> float | None:
-    if value is None:
-        return None
-    try:
-        number = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return None
-    return number if math.isfinite(number) else None
 
 
 def dump(doc: object) -> None:

@@ -32,7 +32,7 @@ from kpi.engine.periods import (
 )
 from kpi.engine.run import data_end, data_start, run
 from kpi.engine.targets import WARNING_BAND, status
-from kpi.engine.types import Need, Note, Request, Result
+from kpi.engine.types import Need, Note, Request, Result, finite_or_none
 
 __all__ = [
     "COMPARISONS",
@@ -49,6 +49,7 @@ __all__ = [
     "compile_dataset",
     "data_end",
     "data_start",
+    "finite_or_none",
     "growth",
     "period_start",
     "periods",

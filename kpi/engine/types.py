@@ -4,6 +4,7 @@ notes that qualify a value, and the result."""
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -61,3 +62,15 @@ class Note:
     kpi: str
     kind: str  # covers, source, range
     message: str
+
+
+def finite_or_none(value: object) -> float | None:
+    """A result cell as a plain float, or None when it is missing, not a number or infinite
+    (JSON and a scorecard have no room for NaN or infinity)."""
+    if value is None:
+        return None
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    return number if math.isfinite(number) else None

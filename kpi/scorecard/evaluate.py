@@ -9,7 +9,6 @@ one (none when none has); a perspective likewise from its objectives.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Mapping
 from contextlib import nullcontext
 from typing import Any
@@ -17,7 +16,7 @@ from typing import Any
 import duckdb
 
 from kpi.catalog import BY_ID, PERSPECTIVES, Kpi
-from kpi.engine import Request, data_end, run, status
+from kpi.engine import Request, data_end, finite_or_none, run, status
 from kpi.errors import KpiError
 from kpi.guard import QueryGate
 from kpi.scorecard.measures import MEASURES
@@ -41,16 +40,6 @@ def default_range(con: duckdb.DuckDBPyConnection, card: StrategyMap) -> tuple[dt
     end = data_end(con, ids) if ids else None
     end = end or dt.date.today()
     return end - dt.timedelta(days=DEFAULT_DAYS - 1), end
-
-
-def _number(value: object) -> float | None:
-    if value is None:
-        return None
-    try:
-        number = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return None
-    return number if math.isfinite(number) else None
 
 
 def resolve_target(ref: KpiRef, targets: Mapping[str, float]) -> float | None:
@@ -105,9 +94,9 @@ def _catalog_values(
         for result in results:
             for row in result.rows.to_dict("records"):
                 out[(row["kpi"], channel)] = {
-                    "value": _number(row["value"]),
-                    "previous": _number(row["previous"]),
-                    "data_target": _number(row["target"]),
+                    "value": finite_or_none(row["value"]),
+                    "previous": finite_or_none(row["previous"]),
+                    "data_target": finite_or_none(row["target"]),
                     "needs": [],
                     "hint": "",
                 }
@@ -133,8 +122,8 @@ def _measure_values(
         value = m.compute(con, start, end, ref.channel, settings)
         previous = m.compute(con, start - length, end - length, ref.channel, settings)
         out[(ref.id, ref.channel)] = {
-            "value": _number(value),
-            "previous": _number(previous),
+            "value": finite_or_none(value),
+            "previous": finite_or_none(previous),
             "data_target": None,
             "needs": [] if value is not None else list(m.needs),
             "hint": "" if value is not None else m.hint,
