@@ -2,7 +2,9 @@
 break down and filter by, computed once per data version into small tables. A request whose
 breakdown and filters are among a rollup's dimensions and whose aggregates are all additive
 (sums and counts; distinct values of a dimension too) is answered from the rollup instead of
-the rows; anything else (distinct counts of ids, medians) reads the rows as before.
+the rows; anything else (distinct counts of ids, medians) reads the rows as before. The session
+builds them when its data changes (`build_all`); a request finding one missing (dropped from
+the memo) builds it again.
 
 Each stored measure is one aggregate of a KPI exactly as the compiler writes it, row filters
 and coverage included (`sum(likes) FILTER (WHERE likes IS NOT NULL AND …)`), named by a hash
@@ -205,6 +207,19 @@ def build(
         con.execute(f'DROP TABLE IF EXISTS "{table}"')
         return None
     return Rollup(dataset, table, dimensions, frozenset(measures), int(size))
+
+
+def build_all(con: duckdb.DuckDBPyConnection, datasets: Iterable[str]) -> None:
+    """Build every rollup of these datasets now, on a session's connection (at load, in the
+    "building summaries" phase), so the first request is as fast as the next ones. Each is
+    memoised under the key the chooser looks for; one that is not worth keeping is memoised as
+    None, so no request tries it again on this data version."""
+    if memo_of(con) is None:
+        return
+    for dataset in datasets:
+        for dimensions in LEVELS.get(dataset, ()):
+            key = ("rollup", dataset, dimensions)
+            cached(con, key, lambda d=dimensions, s=dataset: build(con, s, d))
 
 
 def drop(con: duckdb.DuckDBPyConnection) -> None:
