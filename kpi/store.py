@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from kpi.combine import RANGE_ENDS, merged_sql, report_range
 from kpi.engine import rollups
@@ -124,8 +125,9 @@ class SessionData:
                 continue
             finally:
                 self.con.unregister("_incoming")
+            kept = LoadedTable(_head(loaded.data), loaded.report)
             table = StoredTable(
-                name, loaded, self._propose(loaded), order=len(self.tables), upload=upload
+                name, kept, self._propose(loaded), order=len(self.tables), upload=upload
             )
             self.tables.append(table)
         report("summaries")
@@ -404,6 +406,19 @@ class SessionData:
                 count = self.con.execute(f"SELECT count(*) FROM {name}").fetchall()[0][0]
                 out.append((name, int(count)))
         return tuple(out)
+
+
+# Rows of a loaded table the session keeps in Python once the database holds them all: what
+# recognising (kpi.mapping.evidence reads 500) and the Data page's previews (50) look at.
+HEAD_ROWS = 1000
+
+
+def _head(data: pa.Table) -> pa.Table:
+    """The first HEAD_ROWS rows as a table of their own (a slice would keep the whole table's
+    buffers alive: the session would hold every file twice, in Arrow and in the database)."""
+    if data.num_rows <= HEAD_ROWS:
+        return data
+    return data.take(pa.array(range(HEAD_ROWS), pa.int64()))
 
 
 def _new_connection() -> duckdb.DuckDBPyConnection:

@@ -188,3 +188,19 @@ def test_what_the_rollups_cannot_answer_reads_the_rows():
     assert PREFIX not in counted.sql["posts"]
     assert counted.rows["value"].tolist() == [3]
     data.close()
+
+
+def test_rollups_are_built_when_the_data_changes_not_on_the_first_request():
+    data = _three_posts()  # loaded; no request yet
+    names = {
+        r[0]
+        for r in data.con.execute("SELECT table_name FROM information_schema.tables").fetchall()
+    }
+    assert {f"{PREFIX}posts__platform", f"{PREFIX}posts__platform_post_type_campaign"} <= names
+    data.remove_upload("none")  # any change rebuilds them over the new views
+    names_after = {
+        r[0]
+        for r in data.con.execute("SELECT table_name FROM information_schema.tables").fetchall()
+    }
+    assert f"{PREFIX}posts__platform" in names_after
+    data.close()
