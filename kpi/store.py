@@ -67,6 +67,7 @@ class StoredTable:
     mapping: TableMapping
     order: int = 0  # upload order: among equally new files, the later upload wins
     upload: str = ""  # which upload brought it, so removing that file removes its tables
+    serial: int = 0  # never reused in a session: a table's data is known by its serial
 
     @property
     def columns(self) -> list[str]:
@@ -91,6 +92,9 @@ class SessionData:
     uploads: dict[str, str] = field(default_factory=dict)  # upload key → file name
     # Values computed once per version of the data (engine results, filled fields, rollups).
     memo: DataMemo = field(default_factory=DataMemo)
+    # The rollups built per dataset, with what their rows were (kpi.engine.rollups.refresh).
+    summaries: dict[str, tuple[object, dict]] = field(default_factory=dict)
+    added: int = 0  # tables stored so far (their serials)
 
     def __post_init__(self) -> None:
         attach(self.con, self.memo)
@@ -126,8 +130,14 @@ class SessionData:
             finally:
                 self.con.unregister("_incoming")
             kept = LoadedTable(_head(loaded.data), loaded.report)
+            self.added += 1
             table = StoredTable(
-                name, kept, self._propose(loaded), order=len(self.tables), upload=upload
+                name,
+                kept,
+                self._propose(loaded),
+                order=len(self.tables),
+                upload=upload,
+                serial=self.added,
             )
             self.tables.append(table)
         report("summaries")
@@ -177,6 +187,7 @@ class SessionData:
         """Forget every table and view (the person replaces the sample data with their own)."""
         self.memo.bump()
         rollups.drop(self.con)
+        self.summaries.clear()
         for dataset in DATASETS:
             self.con.execute(f"DROP VIEW IF EXISTS {dataset}")
             self.con.execute(f"DROP TABLE IF EXISTS {quote_ident(MERGED_PREFIX + dataset)}")
@@ -234,11 +245,12 @@ class SessionData:
         files is a duplicate: the newest file's value is kept and the row counted in
         `duplicates`. Rows without the key's first field are never merged. A merge is computed
         once, into a table the view reads (a view doing it would redo it on every query).
-        The data's version changes, and the rollups are rebuilt over the new views (now, so
-        the first page's requests are as fast as the next ones)."""
+        The data's version changes, and the rollups of every dataset whose rows changed are
+        rebuilt over the new views (now, so the first page's requests are as fast as the next
+        ones); the others are kept."""
         self.memo.bump()
-        rollups.drop(self.con)
         self.duplicates.clear()
+        rows: dict[str, object] = {}  # per dataset, what identifies its rows
         for dataset in DATASETS.values():
             members = [
                 t for t in self.tables if t.mapping.dataset == dataset.name and self.included(t)
@@ -255,6 +267,7 @@ class SessionData:
                 for rank, t in enumerate(ranked)
             ]
             union = " UNION ALL BY NAME ".join(parts)
+            rows[dataset.name] = (union, tuple(t.serial for t in ranked))
             if not keys or len(members) < 2:
                 self.con.execute(
                     f"CREATE VIEW {dataset.name} AS SELECT * EXCLUDE (__rank) FROM ({union})"
@@ -273,8 +286,7 @@ class SessionData:
             ).fetchall()[0][0]
             if counted:
                 self.duplicates[dataset.name] = int(counted)
-        filled = {t.mapping.dataset for t in self.tables if self.included(t)}
-        rollups.build_all(self.con, [d for d in DATASETS if d in filled])
+        self.summaries = rollups.refresh(self.con, rows, self.summaries)
 
     def _rank_by_newest(self, members: list[StoredTable], dataset: str) -> list[StoredTable]:
         """Oldest first: by the last date each file covers, then by upload order."""
