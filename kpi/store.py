@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from kpi.combine import RANGE_ENDS, merged_sql, report_range
 from kpi.engine import rollups
@@ -66,6 +67,7 @@ class StoredTable:
     mapping: TableMapping
     order: int = 0  # upload order: among equally new files, the later upload wins
     upload: str = ""  # which upload brought it, so removing that file removes its tables
+    serial: int = 0  # never reused in a session: a table's data is known by its serial
 
     @property
     def columns(self) -> list[str]:
@@ -90,6 +92,9 @@ class SessionData:
     uploads: dict[str, str] = field(default_factory=dict)  # upload key → file name
     # Values computed once per version of the data (engine results, filled fields, rollups).
     memo: DataMemo = field(default_factory=DataMemo)
+    # The rollups built per dataset, with what their rows were (kpi.engine.rollups.refresh).
+    summaries: dict[str, tuple[object, dict]] = field(default_factory=dict)
+    added: int = 0  # tables stored so far (their serials)
 
     def __post_init__(self) -> None:
         attach(self.con, self.memo)
@@ -124,8 +129,15 @@ class SessionData:
                 continue
             finally:
                 self.con.unregister("_incoming")
+            kept = LoadedTable(_head(loaded.data), loaded.report)
+            self.added += 1
             table = StoredTable(
-                name, loaded, self._propose(loaded), order=len(self.tables), upload=upload
+                name,
+                kept,
+                self._propose(loaded),
+                order=len(self.tables),
+                upload=upload,
+                serial=self.added,
             )
             self.tables.append(table)
         report("summaries")
@@ -175,6 +187,7 @@ class SessionData:
         """Forget every table and view (the person replaces the sample data with their own)."""
         self.memo.bump()
         rollups.drop(self.con)
+        self.summaries.clear()
         for dataset in DATASETS:
             self.con.execute(f"DROP VIEW IF EXISTS {dataset}")
             self.con.execute(f"DROP TABLE IF EXISTS {quote_ident(MERGED_PREFIX + dataset)}")
@@ -232,10 +245,12 @@ class SessionData:
         files is a duplicate: the newest file's value is kept and the row counted in
         `duplicates`. Rows without the key's first field are never merged. A merge is computed
         once, into a table the view reads (a view doing it would redo it on every query).
-        The data's version changes, and the rollups are rebuilt over the new views."""
+        The data's version changes, and the rollups of every dataset whose rows changed are
+        rebuilt over the new views (now, so the first page's requests are as fast as the next
+        ones); the others are kept."""
         self.memo.bump()
-        rollups.drop(self.con)  # built again from the new views when a request needs them
         self.duplicates.clear()
+        rows: dict[str, object] = {}  # per dataset, what identifies its rows
         for dataset in DATASETS.values():
             members = [
                 t for t in self.tables if t.mapping.dataset == dataset.name and self.included(t)
@@ -252,6 +267,7 @@ class SessionData:
                 for rank, t in enumerate(ranked)
             ]
             union = " UNION ALL BY NAME ".join(parts)
+            rows[dataset.name] = (union, tuple(t.serial for t in ranked))
             if not keys or len(members) < 2:
                 self.con.execute(
                     f"CREATE VIEW {dataset.name} AS SELECT * EXCLUDE (__rank) FROM ({union})"
@@ -270,6 +286,7 @@ class SessionData:
             ).fetchall()[0][0]
             if counted:
                 self.duplicates[dataset.name] = int(counted)
+        self.summaries = rollups.refresh(self.con, rows, self.summaries)
 
     def _rank_by_newest(self, members: list[StoredTable], dataset: str) -> list[StoredTable]:
         """Oldest first: by the last date each file covers, then by upload order."""
@@ -401,6 +418,19 @@ class SessionData:
                 count = self.con.execute(f"SELECT count(*) FROM {name}").fetchall()[0][0]
                 out.append((name, int(count)))
         return tuple(out)
+
+
+# Rows of a loaded table the session keeps in Python once the database holds them all: what
+# recognising (kpi.mapping.evidence reads 500) and the Data page's previews (50) look at.
+HEAD_ROWS = 1000
+
+
+def _head(data: pa.Table) -> pa.Table:
+    """The first HEAD_ROWS rows as a table of their own (a slice would keep the whole table's
+    buffers alive: the session would hold every file twice, in Arrow and in the database)."""
+    if data.num_rows <= HEAD_ROWS:
+        return data
+    return data.take(pa.array(range(HEAD_ROWS), pa.int64()))
 
 
 def _new_connection() -> duckdb.DuckDBPyConnection:

@@ -2,7 +2,9 @@
 break down and filter by, computed once per data version into small tables. A request whose
 breakdown and filters are among a rollup's dimensions and whose aggregates are all additive
 (sums and counts; distinct values of a dimension too) is answered from the rollup instead of
-the rows; anything else (distinct counts of ids, medians) reads the rows as before.
+the rows; anything else (distinct counts of ids, medians) reads the rows as before. The session
+builds them when its data changes (`refresh`); a request finding one missing (dropped from
+the memo) builds it again.
 
 Each stored measure is one aggregate of a KPI exactly as the compiler writes it, row filters
 and coverage included (`sum(likes) FILTER (WHERE likes IS NOT NULL AND …)`), named by a hash
@@ -178,42 +180,83 @@ def build(
     """Build one rollup table from a dataset's view (replacing an older one). None when it
     would not be much smaller than the rows (then they are read as they are) or cannot be built
     (a column of an odd type)."""
-    keys = [*(d.this for d in _day_columns(dataset)), *map(exp.column, dimensions)]
     table = table_name(dataset, dimensions)
+    size_sql, query_sql = _build_sql(dataset, dimensions)
     try:
-        rows, groups = con.execute(
-            to_sql(
-                exp.select(
-                    "count(*)", exp.func("approx_count_distinct", exp.Tuple(expressions=keys))
-                ).from_(dataset)
-            )
-        ).fetchall()[0]
+        rows, groups = con.execute(size_sql).fetchall()[0]
         if rows > SMALL and groups > rows * WORTH:
             return None
-        measures = stored_measures(dataset, dimensions)
-        items = [
-            *_day_columns(dataset),
-            *map(exp.column, dimensions),
-            *(exp.alias_(_parse(sql), name) for name, sql in measures.items()),
-        ]
-        # Grouped by the expressions, not the names: a name means the row's column first
-        # (`published_at`, the timestamp), not the day the select made of it.
-        query = exp.select(*items).from_(dataset).group_by(*(k.copy() for k in keys))
-        con.execute(f'CREATE OR REPLACE TABLE "{table}" AS {to_sql(query)}')
+        con.execute(f'CREATE OR REPLACE TABLE "{table}" AS {query_sql}')
         size = con.execute(f'SELECT count(*) FROM "{table}"').fetchall()[0][0]
     except duckdb.Error:
         con.execute(f'DROP TABLE IF EXISTS "{table}"')
         return None
-    return Rollup(dataset, table, dimensions, frozenset(measures), int(size))
+    return Rollup(
+        dataset, table, dimensions, frozenset(stored_measures(dataset, dimensions)), int(size)
+    )
 
 
-def drop(con: duckdb.DuckDBPyConnection) -> None:
-    """Drop every rollup table (the data they summed changed)."""
+@functools.cache
+def _build_sql(dataset: str, dimensions: tuple[str, ...]) -> tuple[str, str]:
+    """The SQL that sizes a rollup (rows, distinct keys) and the SQL that fills it, written
+    once per process (every load builds the same rollups)."""
+    keys = [*(d.this for d in _day_columns(dataset)), *map(exp.column, dimensions)]
+    size = exp.select(
+        "count(*)", exp.func("approx_count_distinct", exp.Tuple(expressions=keys))
+    ).from_(dataset)
+    items = [
+        *_day_columns(dataset),
+        *map(exp.column, dimensions),
+        *(
+            exp.alias_(_parse(sql), name)
+            for name, sql in stored_measures(dataset, dimensions).items()
+        ),
+    ]
+    # Grouped by the expressions, not the names: a name means the row's column first
+    # (`published_at`, the timestamp), not the day the select made of it.
+    query = exp.select(*items).from_(dataset).group_by(*(k.copy() for k in keys))
+    return to_sql(size), to_sql(query)
+
+
+Built = dict[str, tuple[object, dict[tuple[str, ...], "Rollup | None"]]]
+
+
+def refresh(con: duckdb.DuckDBPyConnection, rows: dict[str, object], built: Built) -> Built:
+    """Build now, on a session's connection, the rollups of every dataset in `rows` (dataset →
+    what identifies its rows: the view's SQL and its tables), so the first request is as fast
+    as the next ones; keep those of a dataset whose rows are what they were when `built`, and
+    drop those of the others. Each is memoised under the key the chooser looks for (one not
+    worth keeping as None, so no request tries it again on this data version). Returns what
+    is built now, for the next call."""
+    for dataset, (was, _) in built.items():
+        if rows.get(dataset) != was:
+            drop(con, dataset)
+    out: Built = {}
+    if memo_of(con) is None:
+        return out
+    for dataset, identity in rows.items():
+        kept = built[dataset][1] if dataset in built and built[dataset][0] == identity else {}
+        made = {}
+        for dimensions in LEVELS.get(dataset, ()):
+            key = ("rollup", dataset, dimensions)
+            if dimensions in kept:
+                made[dimensions] = cached(con, key, lambda v=kept[dimensions]: v)
+            else:
+                made[dimensions] = cached(
+                    con, key, lambda d=dimensions, s=dataset: build(con, s, d)
+                )
+        out[dataset] = (identity, made)
+    return out
+
+
+def drop(con: duckdb.DuckDBPyConnection, dataset: str | None = None) -> None:
+    """Drop every rollup table, or a dataset's (the data they summed changed)."""
     names = [
         r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()
     ]
+    start = PREFIX if dataset is None else f"{PREFIX}{dataset}__"
     for name in names:
-        if name.startswith(PREFIX):
+        if name.startswith(start):
             con.execute(f'DROP TABLE IF EXISTS "{name}"')
 
 

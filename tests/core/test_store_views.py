@@ -124,3 +124,23 @@ def test_custom_kpis_are_saved_in_the_workspace_and_refused_when_bad():
     with pytest.raises(KpiError, match="not allowed"):
         ws.add_custom_kpi("bad", "Bad", "posts", "read_csv('/etc/passwd')")
     assert [k["id"] for k in ws.custom_kpis] == ["likes_per_share"]
+
+
+def test_the_session_keeps_the_rows_in_its_database_and_only_a_head_in_arrow():
+    from kpi.store import HEAD_ROWS
+
+    lines = [f"p{i},2026-01-{1 + i % 28:02d} 10:00,{i}" for i in range(HEAD_ROWS * 5)]
+    result = load_file(
+        "posts.csv", ("post_id,published_at,impressions\n" + "\n".join(lines) + "\n").encode()
+    )
+    whole = result.tables[0].data
+    data = SessionData()
+    data.add(result)
+    kept = data.tables[0].loaded.data
+    assert data.con.execute("SELECT count(*) FROM posts").fetchall()[0][0] == HEAD_ROWS * 5
+    assert kept.num_rows == HEAD_ROWS and kept.column_names == whole.column_names
+    assert kept.to_pylist() == whole.slice(0, HEAD_ROWS).to_pylist()
+    # Its own buffers, not a window on the whole table's (which would stay alive with it).
+    assert kept.get_total_buffer_size() < whole.get_total_buffer_size() / 3
+    assert data.tables[0].loaded.report.rows_loaded == HEAD_ROWS * 5
+    data.close()

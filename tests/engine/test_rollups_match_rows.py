@@ -14,7 +14,9 @@ from hypothesis import strategies as st
 
 from kpi.engine import Request, run
 from kpi.engine.rollups import PREFIX
+from kpi.load import load_file
 from kpi.model import Kpi
+from kpi.store import SessionData
 from tests.engine.conftest import session
 
 START = dt.date(2026, 1, 1)
@@ -187,4 +189,43 @@ def test_what_the_rollups_cannot_answer_reads_the_rows():
     counted = run(data.con, Request(("distinct_posts",), START, end, extra=(distinct,)))
     assert PREFIX not in counted.sql["posts"]
     assert counted.rows["value"].tolist() == [3]
+    data.close()
+
+
+def test_rollups_are_built_when_the_data_changes_not_on_the_first_request():
+    data = _three_posts()  # loaded; no request yet
+    names = {
+        r[0]
+        for r in data.con.execute("SELECT table_name FROM information_schema.tables").fetchall()
+    }
+    assert {f"{PREFIX}posts__platform", f"{PREFIX}posts__platform_post_type_campaign"} <= names
+    data.remove_upload("none")  # any change rebuilds them over the new views
+    names_after = {
+        r[0]
+        for r in data.con.execute("SELECT table_name FROM information_schema.tables").fetchall()
+    }
+    assert f"{PREFIX}posts__platform" in names_after
+    data.close()
+
+
+def test_a_file_of_another_dataset_keeps_the_rollups_whose_rows_did_not_change():
+    data = SessionData()
+    data.add(load_file("posts.csv", _posts_csv([(0, "x", "photo", "", 10, 5, 1, 0, 0, 0)]).encode()),
+             upload="p", name="posts.csv")  # fmt: skip
+    before = data.summaries["posts"][1]
+    assert before[("platform",)] is not None
+    data.add(load_file("ads.csv", _ads_csv([(0, 0, "x", "", 5.0, 3, 1, 9.0)]).encode()))
+    assert data.summaries["posts"][1][("platform",)] is before[("platform",)]  # not rebuilt
+    assert "ads" in data.summaries
+    # Its answers still come from it, on the new data version.
+    result = run(data.con, Request(("impressions",), START, START, by=("platform",)))
+    assert _reads(result.sql["posts"], "posts__platform")
+    assert result.rows["value"].tolist() == [10]
+    data.remove_upload("p")  # the posts are gone: so are their rollups
+    names = {
+        r[0]
+        for r in data.con.execute("SELECT table_name FROM information_schema.tables").fetchall()
+    }
+    assert "posts" not in data.summaries
+    assert not any(n.startswith(f"{PREFIX}posts__") for n in names)
     data.close()
