@@ -125,7 +125,7 @@ class Comparison:
         if self.p_value is not None:
             verdict = t("groups.significant" if self.p_value < 0.05 else "groups.not_significant")
             shown = "< 0.001" if self.p_value < 0.001 else f"= {self.p_value:.3f}"
-            text += t("groups.p_value", p=shown, test=self.test, verdict=verdict)
+            text += t("groups.p_value", p=shown, test=test_name(self.test), verdict=verdict)
         return text + "."
 
 
@@ -308,6 +308,26 @@ def _bootstrap(a: np.ndarray, b: np.ndarray) -> tuple[float | None, float | None
     low = None if np.isnan(low) else float(low)
     high = None if np.isnan(high) else float(high)
     return float(perm.pvalue), low, high
+
+
+# A test's English name is its identifier (the CLI's JSON `test`); people read it through
+# `test_name`, in their language.
+_TEST_KEYS = {
+    "two-proportion z-test": "test.z_two_proportions",
+    "Welch's t-test": "test.welch",
+    "none (a ratio of totals has no per-customer spread)": "test.none_ratio",
+}
+_BOOTSTRAP = "bootstrap "
+
+
+def test_name(test: str, lang: str | None = None) -> str:
+    """A comparison's test (its English name, `Comparison.test`) as `lang` names it."""
+    if test in _TEST_KEYS:
+        return t(_TEST_KEYS[test], lang)
+    if test.startswith(_BOOTSTRAP):
+        method = "test.method_bca" if "BCa" in test else "test.method_percentile"
+        return t("test.bootstrap", lang, method=t(method, lang), n=format_count(RESAMPLES, lang))
+    return test
 
 
 TESTS = {

@@ -59,9 +59,9 @@ def leads_report_view(
             total=format_value(markov.total_revenue if revenue else markov.total_conversions,
                                "currency" if revenue else "count", lang),
         )  # fmt: skip
-        wide = roi.models_table(frame, s.measure, by_title)
+        wide = roi.models_table(frame, s.measure, by_title, lang=lang)
         kind = "currency" if revenue else "decimal"
-        chart = roi.models_bars(frame, s.measure, by_title)
+        chart = roi.models_bars(frame, s.measure, by_title, lang=lang)
         return (
             Text(intro, "text"),
             Chart(chart, "attribution_models", caption=t("leads.models_title", lang)),

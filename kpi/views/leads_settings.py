@@ -99,7 +99,7 @@ def groups_table(results: Sequence[object], lang: str = "en") -> pd.DataFrame:
     """One row per control-group comparison (social − other): both groups' n and value, the
     difference, its 95 % interval, the p-value, the test and the reading ("not yet readable"
     below the minimum sample). A comparison whose data is missing says what it needs."""
-    from kpi.analytics.groups import Comparison, fmt
+    from kpi.analytics.groups import Comparison, fmt, test_name
 
     rows = []
     for c in results:
@@ -124,7 +124,7 @@ def groups_table(results: Sequence[object], lang: str = "en") -> pd.DataFrame:
                 t("leads.col.ci", lang): ci,
                 t("leads.col.p_value", lang): c.p_value,
                 t("leads.col.reading", lang): t(f"leads.status.{_status(c)}", lang),
-                t("leads.col.test", lang): c.test,
+                t("leads.col.test", lang): test_name(c.test, lang),
             }
         )
     return pd.DataFrame(rows)
