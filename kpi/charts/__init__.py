@@ -79,7 +79,7 @@ def trend_with_comparison(
         alt.Chart(long)
         .mark_line(point=True, strokeWidth=2.5)
         .encode(
-            x=alt.X("period_start:T", title=None, axis=alt.Axis(format="%d %b", labelAngle=0)),
+            x=alt.X("period_start:T", title=None, axis=alt.Axis(format="%-d %b", labelAngle=0)),
             y=alt.Y("value:Q", title=value_title, axis=alt.Axis(format=fmt)),
             # One domain for colour and dash, so Vega-Lite draws a single legend in this order.
             color=alt.Color(
@@ -89,7 +89,7 @@ def trend_with_comparison(
                 "series:N", title=None, scale=alt.Scale(domain=series, range=dashes)
             ),
             tooltip=[
-                alt.Tooltip("period_start:T", title=t("chart.period", lang), format="%d %b %Y"),
+                alt.Tooltip("period_start:T", title=t("chart.period", lang), format="%-d %b %Y"),
                 alt.Tooltip("series:N", title=" "),
                 alt.Tooltip("value:Q", title=value_title, format=fmt),
             ],

@@ -27,11 +27,11 @@ def rate_by_platform(
         alt.Chart(_with_timestamps(df))
         .mark_line(point=True, strokeWidth=2)
         .encode(
-            x=alt.X("period_start:T", title=None, axis=alt.Axis(format="%d %b", labelAngle=0)),
+            x=alt.X("period_start:T", title=None, axis=alt.Axis(format="%-d %b", labelAngle=0)),
             y=alt.Y("value:Q", title=value_title, axis=alt.Axis(format=fmt)),
             color=alt.Color("platform:N", title=None, scale=alt.Scale(range=PALETTE)),
             tooltip=[
-                alt.Tooltip("period_start:T", title=t("chart.period", lang), format="%d %b %Y"),
+                alt.Tooltip("period_start:T", title=t("chart.period", lang), format="%-d %b %Y"),
                 alt.Tooltip("platform:N", title=t("engagement.platform", lang)),
                 alt.Tooltip("value:Q", title=value_title, format=fmt),
             ],
@@ -53,7 +53,7 @@ def follower_flow(df: pd.DataFrame, lang: str | None = None) -> alt.Chart:
         alt.Chart(frame)
         .mark_bar(size=12)
         .encode(
-            x=alt.X("period_start:T", title=None, axis=alt.Axis(format="%d %b", labelAngle=0)),
+            x=alt.X("period_start:T", title=None, axis=alt.Axis(format="%-d %b", labelAngle=0)),
             y=alt.Y(
                 "signed:Q", title=t("engagement.flow_title", lang), axis=alt.Axis(format=",.0f")
             ),
@@ -65,7 +65,7 @@ def follower_flow(df: pd.DataFrame, lang: str | None = None) -> alt.Chart:
                 ),
             ),
             tooltip=[
-                alt.Tooltip("period_start:T", title=t("chart.period", lang), format="%d %b %Y"),
+                alt.Tooltip("period_start:T", title=t("chart.period", lang), format="%-d %b %Y"),
                 alt.Tooltip("series:N", title=" "),
                 alt.Tooltip("followers:Q", title=t("audience.followers", lang), format=",.0f"),
             ],

@@ -41,7 +41,7 @@ def stacked_periods(
                 "period_start:O",
                 timeUnit="yearmonthdate",
                 title=None,
-                axis=alt.Axis(format="%d %b %y", labelAngle=0, labelOverlap=True),
+                axis=alt.Axis(format="%-d %b %y", labelAngle=0, labelOverlap=True),
             ),
             y=alt.Y(f"{value}:Q", title=value_title, stack="zero", axis=alt.Axis(format=fmt)),
             color=alt.Color(
@@ -54,7 +54,7 @@ def stacked_periods(
             ),
             order=alt.Order("order:Q"),
             tooltip=[
-                alt.Tooltip("period_start:T", title=t("chart.period", lang), format="%d %b %Y"),
+                alt.Tooltip("period_start:T", title=t("chart.period", lang), format="%-d %b %Y"),
                 alt.Tooltip(f"{series}:N", title=" "),
                 alt.Tooltip(f"{value}:Q", title=value_title, format=fmt),
             ],
@@ -117,7 +117,7 @@ def reach_scatter(df: pd.DataFrame, lang: str | None = None) -> alt.Chart:
             tooltip=[
                 alt.Tooltip("text:N", title=t("content.col_text", lang)),
                 alt.Tooltip("platform:N", title=t("content.col_platform", lang)),
-                alt.Tooltip("published:T", title=t("content.col_date", lang), format="%d %b %Y"),
+                alt.Tooltip("published:T", title=t("content.col_date", lang), format="%-d %b %Y"),
                 alt.Tooltip("reach:Q", title=t("content.col_reach", lang), format=",.0f"),
                 alt.Tooltip("engagement_rate:Q", title=t("content.col_rate", lang), format=".1%"),
             ],

@@ -28,9 +28,9 @@ def spend_and_roas(
         .reset_index()
     )
     wide["period_start"] = pd.to_datetime(wide["period_start"])
-    x = alt.X("period_start:T", title=None, axis=alt.Axis(format="%d %b", labelAngle=0))
+    x = alt.X("period_start:T", title=None, axis=alt.Axis(format="%-d %b", labelAngle=0))
     tooltip = [
-        alt.Tooltip("period_start:T", title=t("chart.period", lang), format="%d %b %Y"),
+        alt.Tooltip("period_start:T", title=t("chart.period", lang), format="%-d %b %Y"),
         alt.Tooltip("spend:Q", title=spend_title, format="$,.2f"),
         alt.Tooltip("roas:Q", title=roas_title, format=",.2f"),
     ]
@@ -112,7 +112,7 @@ def lines_by(
         alt.Chart(df)
         .mark_line(point=True, strokeWidth=2)
         .encode(
-            x=alt.X("period_start:T", title=None, axis=alt.Axis(format="%d %b", labelAngle=0)),
+            x=alt.X("period_start:T", title=None, axis=alt.Axis(format="%-d %b", labelAngle=0)),
             y=alt.Y("value:Q", title=value_title, axis=alt.Axis(format=fmt)),
             color=alt.Color(
                 f"{by}:N",
@@ -120,7 +120,7 @@ def lines_by(
                 scale=alt.Scale(range=[*PALETTE, "#999999", "#8C564B"]),
             ),
             tooltip=[
-                alt.Tooltip("period_start:T", title=t("chart.period", lang), format="%d %b %Y"),
+                alt.Tooltip("period_start:T", title=t("chart.period", lang), format="%-d %b %Y"),
                 alt.Tooltip(f"{by}:N", title=t(f"explore.field.{by}", lang)),
                 alt.Tooltip("value:Q", title=value_title, format=fmt),
             ],

@@ -43,7 +43,7 @@ def bucket_periods(
         .encode(
             x=alt.X(
                 "period_start:O", timeUnit="yearmonthdate", title=None,
-                axis=alt.Axis(format="%d %b %y", labelAngle=0, labelOverlap=True),
+                axis=alt.Axis(format="%-d %b %y", labelAngle=0, labelOverlap=True),
             ),
             xOffset=alt.XOffset("bucket_label:N", sort=domain),
             y=alt.Y(f"{value}:Q", title=title, axis=alt.Axis(format=",.0f")),
@@ -52,7 +52,7 @@ def bucket_periods(
                 scale=alt.Scale(domain=domain, range=colours), legend=alt.Legend(orient="top"),
             ),
             tooltip=[
-                alt.Tooltip("period_start:T", title=t("chart.period", lang), format="%d %b %Y"),
+                alt.Tooltip("period_start:T", title=t("chart.period", lang), format="%-d %b %Y"),
                 alt.Tooltip("bucket_label:N", title=t("leads.col.bucket", lang)),
                 alt.Tooltip(f"{value}:Q", title=title, format=",.0f"),
             ],
@@ -215,7 +215,9 @@ def lift_chart(
         ],
         ignore_index=True,
     )
-    x = alt.X("period:T", title=None, axis=alt.Axis(format="%d %b", labelAngle=0, tickCount="week"))
+    x = alt.X(
+        "period:T", title=None, axis=alt.Axis(format="%-d %b", labelAngle=0, tickCount="week")
+    )
     band = (
         alt.Chart(data)
         .mark_area(opacity=0.25, color=PALETTE[1])
@@ -236,7 +238,7 @@ def lift_chart(
                 legend=alt.Legend(orient="top", labelLimit=0),
             ),
             tooltip=[
-                alt.Tooltip("period:T", title=t("chart.period", lang), format="%d %b %Y"),
+                alt.Tooltip("period:T", title=t("chart.period", lang), format="%-d %b %Y"),
                 alt.Tooltip("series:N", title=" "),
                 alt.Tooltip("value:Q", title=title, format=fmt),
             ],
