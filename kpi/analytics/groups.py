@@ -32,7 +32,7 @@ from statsmodels.stats.proportion import confint_proportions_2indep, proportions
 from kpi.analytics.journeys import MissingData, check_range, date_filter, has_values, require
 from kpi.analytics.spend import ads_channel_sql
 from kpi.errors import KpiError
-from kpi.i18n import format_count, t
+from kpi.i18n import format_count, format_number, format_value, t
 
 METRICS = (
     "lead_conversion_rate",
@@ -70,13 +70,19 @@ class Group:
 RATES = ("lead_conversion_rate", "retention", "cross_sell_rate")
 
 
-def fmt(value: float | None, metric: str, signed: bool = False) -> str:
-    """A value of `metric` as text (rates as percentages, differences of rates in points)."""
+def fmt(value: float | None, metric: str, signed: bool = False, lang: str | None = None) -> str:
+    """A value of `metric` as text in `lang` (rates as percentages, differences of rates in
+    points)."""
     if value is None:
         return "—"
-    if metric in RATES:
-        return t("format.points", value=f"{value * 100:+.1f}") if signed else f"{value:.1%}"
-    return f"{value:+,.2f}" if signed else f"{value:,.2f}"
+    if metric in RATES and not signed:
+        return format_value(value, "percent", lang)
+    number = format_number(
+        value * 100 if metric in RATES else value, 1 if metric in RATES else 2, lang
+    )
+    if signed and not number.startswith("-"):
+        number = f"+{number}"
+    return t("format.points", lang, value=number) if metric in RATES else number
 
 
 @dataclass

@@ -48,11 +48,26 @@ def styled(
     return (
         chart.configure_axis(labelFontSize=label, titleFontSize=title, grid=True, gridOpacity=0.4)
         .configure_legend(
-            labelFontSize=label, titleFontSize=title, symbolSize=120 if present else 80
+            labelFontSize=label,
+            titleFontSize=title,
+            symbolSize=120 if present else 80,
+            # Spanish and Polish names run longer ("Periodo de comparación"): at presenter
+            # size Vega's 160 px would cut them.
+            labelLimit=360 if present else 200,
+            titleLimit=360 if present else 200,
         )
         .configure_title(fontSize=heading, anchor="start")
         .configure_view(strokeWidth=0)
     )
+
+
+def day_ticks(days: pd.Series) -> dict | alt.UndefinedType:
+    """One tick a day on a time axis of at most two weeks of days (Vega would tick every few
+    hours and write each day's label several times); otherwise Vega's own ticks."""
+    stamps = pd.to_datetime(days).dropna()
+    if stamps.empty or stamps.max() - stamps.min() > pd.Timedelta(days=15):
+        return alt.Undefined
+    return {"interval": "day", "step": 1}
 
 
 def trend_with_comparison(
@@ -79,7 +94,13 @@ def trend_with_comparison(
         alt.Chart(long)
         .mark_line(point=True, strokeWidth=2.5)
         .encode(
-            x=alt.X("period_start:T", title=None, axis=alt.Axis(format="%-d %b", labelAngle=0)),
+            x=alt.X(
+                "period_start:T",
+                title=None,
+                axis=alt.Axis(
+                    format="%-d %b", labelAngle=0, tickCount=day_ticks(long["period_start"])
+                ),
+            ),
             y=alt.Y("value:Q", title=value_title, axis=alt.Axis(format=fmt)),
             # One domain for colour and dash, so Vega-Lite draws a single legend in this order.
             color=alt.Color(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from kpi.charts import PALETTE
+from kpi.charts import PALETTE, day_ticks
 from kpi.charts.locale import frame_currency, localized, weekday_names
 from kpi.i18n import t
 
@@ -27,7 +27,13 @@ def rate_by_platform(
         alt.Chart(_with_timestamps(df))
         .mark_line(point=True, strokeWidth=2)
         .encode(
-            x=alt.X("period_start:T", title=None, axis=alt.Axis(format="%-d %b", labelAngle=0)),
+            x=alt.X(
+                "period_start:T",
+                title=None,
+                axis=alt.Axis(
+                    format="%-d %b", labelAngle=0, tickCount=day_ticks(df["period_start"])
+                ),
+            ),
             y=alt.Y("value:Q", title=value_title, axis=alt.Axis(format=fmt)),
             color=alt.Color("platform:N", title=None, scale=alt.Scale(range=PALETTE)),
             tooltip=[

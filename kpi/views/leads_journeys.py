@@ -205,7 +205,7 @@ class JourneyParts(LeadsParts):
             ]
         p = t("leads.col.p_value", self.lang)
         if p in shown:
-            shown[p] = [p_text(v) for v in shown[p]]
+            shown[p] = [p_text(v, self.lang) for v in shown[p]]
         counts = {
             t("leads.col.n_social", self.lang): "int",
             t("leads.col.n_other", self.lang): "int",

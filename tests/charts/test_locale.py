@@ -194,3 +194,17 @@ def test_localized_leaves_the_original_chart_alone():
     chart = charts.bar_by(_frame().assign(p=list("abcd")), "p", "x")
     localized(chart, "pl")
     assert "config" not in chart.to_dict() or "locale" not in chart.to_dict()["config"]
+
+
+def test_a_week_of_days_gets_one_label_a_day():
+    days = pd.DataFrame(
+        {
+            "period_start": pd.date_range("2026-10-19", periods=7, freq="D"),
+            "value": [float(v) for v in range(7)],
+            "previous": [float(v) for v in range(7)],
+        }
+    )
+    chart = charts.trend_with_comparison(days, "Sesje", ",.0f", "pl").properties(width=760)
+    labels = re.findall(r"<text[^>]*>([^<]*)</text>", chart_svg(charts.styled(chart, lang="pl")))
+    dates = [label for label in labels if label.endswith(" paź")]
+    assert dates == [f"{d} paź" for d in range(19, 26)]

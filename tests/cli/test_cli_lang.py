@@ -43,13 +43,15 @@ def _words(document: str) -> set[str]:
 
 
 def _untranslated(words: set[str], lang: str) -> list[str]:
-    """English catalog texts shown although `lang` has a different text for them."""
+    """English catalog texts shown although `lang` has a different text for them (an English
+    text that is also one of `lang`'s own texts, as Polish `Data` for a date, is not English)."""
     english, other = CATALOGS["en"], CATALOGS[lang]
+    own = set(other.values())
     return sorted(
         english[key]
         for key in other
         if key in english and "{" not in english[key] and other[key] != english[key]
-        and english[key] in words
+        and english[key] in words and english[key] not in own
     )  # fmt: skip
 
 
@@ -61,6 +63,7 @@ def test_polish_report_is_marked_polish_and_shows_no_translated_english(polish_r
 def test_polish_report_names_tests_and_formats_charts_in_polish(polish_report):
     assert "test t Welcha" in polish_report and "Welch's t-test" not in polish_report
     assert "test z dla dwóch proporcji" in polish_report
+    assert "0,351" in polish_report and "0.351" not in polish_report  # a p-value, Polish comma
     labels = {html.unescape(t) for t in re.findall(r"<text[^>]*>([^<]*)</text>", polish_report)}
     assert any(re.fullmatch(r"\d{1,2} paź", label) for label in labels)  # October, Polish
     assert not any(re.search(r"\b(Oct|Sep|Nov)\b", label) for label in labels)
