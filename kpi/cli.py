@@ -7,6 +7,7 @@ connection is closed before the interpreter exits, so DuckDB prints nothing of i
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import logging
 import os
@@ -28,9 +29,11 @@ from kpi.cli_commands import (
     dump,
 )
 from kpi.cli_files import date_argument
+from kpi.cli_lang import LocalizedParser, add_lang, help_language
 from kpi.engine import COMPARISONS, GRAINS
 from kpi.errors import KpiError
 from kpi.guard import QueryRefused
+from kpi.i18n import t
 from kpi.settings import SettingError, settings
 from kpi.sql import MAX_QUERY_ROWS
 
@@ -54,58 +57,66 @@ def _max_rows(text: str) -> int:
     return rows
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse that raises a `UsageError` (one sentence) instead of printing and exiting."""
+class _Parser(LocalizedParser):
+    """argparse that raises a `UsageError` (one sentence) instead of printing and exiting, its
+    help in a language (`lang=`)."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
         raise UsageError(f"{message[:1].upper()}{message[1:]}. See `{self.prog} --help`.")
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(lang: str = "en") -> argparse.ArgumentParser:
+    """The command line's parser, its help texts in `lang` (see `kpi.cli_lang`)."""
+
     # `kpi` when run as the installed console script, else `python -m kpi`.
     prog = "kpi" if Path(sys.argv[0]).name == "kpi" else "python -m kpi"
-    parser = _Parser(prog=prog, description="KPI Explorer from the command line.")
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    inspect = commands.add_parser("inspect", help="load files and print their load reports")
-    inspect.add_argument("files", nargs="+", help="export files or folders of them")
-    inspect.add_argument("--json", action="store_true", help="machine-readable output")
-    catalog = commands.add_parser("catalog", help="list every KPI")
-    catalog.add_argument("--json", action="store_true", help="machine-readable output")
-    compute = commands.add_parser("compute", help="compute KPIs on export files")
-    compute.add_argument("files", nargs="+", help="export files or folders of them")
-    compute.add_argument("--kpi", required=True, help="KPI ids, comma-separated (see `catalog`)")
+    parser = _Parser(prog=prog, description=t("cli.help.description", lang), lang=lang)
+    commands = parser.add_subparsers(
+        dest="command", required=True, parser_class=functools.partial(_Parser, lang=lang)
+    )
+    inspect = commands.add_parser("inspect", help=t("cli.help.inspect", lang))
+    inspect.add_argument("files", nargs="+", help=t("cli.help.files", lang))
+    inspect.add_argument("--json", action="store_true", help=t("cli.help.json", lang))
+    catalog = commands.add_parser("catalog", help=t("cli.help.catalog", lang))
+    catalog.add_argument("--json", action="store_true", help=t("cli.help.json", lang))
+    add_lang(catalog, "cli.help.lang_catalog", lang)
+    compute = commands.add_parser("compute", help=t("cli.help.compute", lang))
+    compute.add_argument("files", nargs="+", help=t("cli.help.files", lang))
+    compute.add_argument("--kpi", required=True, help=t("cli.help.kpi", lang))
     compute.add_argument("--grain", choices=GRAINS)
-    compute.add_argument("--by", help="breakdown fields, comma-separated (e.g. platform)")
-    compute.add_argument("--from", dest="from_", type=date_argument, help="first day, YYYY-MM-DD")
-    compute.add_argument("--to", type=date_argument, help="last day, YYYY-MM-DD")
+    compute.add_argument("--by", help=t("cli.help.by", lang))
+    compute.add_argument("--from", dest="from_", type=date_argument, help=t("cli.help.from", lang))
+    compute.add_argument("--to", type=date_argument, help=t("cli.help.to", lang))
     compute.add_argument("--compare", choices=COMPARISONS)
-    compute.add_argument("--workspace", help="a workspace file (saved mappings and your KPIs)")
-    compute.add_argument("--json", action="store_true", help="machine-readable output")
-    report = commands.add_parser("report", help="write the period's report as one HTML file")
-    report.add_argument("files", nargs="+", help="export files or folders of them")
-    report.add_argument("--out", required=True, help="the HTML file to write")
-    report.add_argument(
-        "--period",
-        help="last-week, last-month or YYYY-MM-DD..YYYY-MM-DD (default: the workspace plan's "
-        "cadence, else last-week)",
-    )
-    report.add_argument("--workspace", help="a workspace file (mappings, targets, plan)")
-    report.add_argument("--lang", default="en", help="language of the report (en)")
-    sql = commands.add_parser(
-        "sql", help="run one read-only SELECT on the canonical views (posts, ads, …)"
-    )
-    sql.add_argument("items", nargs="+", metavar="FILE… QUERY", help="files, then the query")
+    compute.add_argument("--workspace", help=t("cli.help.workspace_kpis", lang))
+    compute.add_argument("--json", action="store_true", help=t("cli.help.json", lang))
+    report = commands.add_parser("report", help=t("cli.help.report", lang))
+    report.add_argument("files", nargs="+", help=t("cli.help.files", lang))
+    report.add_argument("--out", required=True, help=t("cli.help.out", lang))
+    report.add_argument("--period", help=t("cli.help.period", lang))
+    report.add_argument("--workspace", help=t("cli.help.workspace_plan", lang))
+    add_lang(report, "cli.help.lang_report", lang)
+    sql = commands.add_parser("sql", help=t("cli.help.sql", lang))
     sql.add_argument(
-        "--max-rows", type=_max_rows, default=settings().query_rows, help="rows to return at most"
+        "items",
+        nargs="+",
+        metavar=t("cli.help.sql_items_metavar", lang),
+        help=t("cli.help.sql_items", lang),
     )
-    sql.add_argument("--workspace", help="a workspace file (saved mappings)")
-    sql.add_argument("--json", action="store_true", help="machine-readable output")
+    sql.add_argument(
+        "--max-rows",
+        type=_max_rows,
+        default=settings().query_rows,
+        help=t("cli.help.max_rows", lang),
+    )
+    sql.add_argument("--workspace", help=t("cli.help.workspace_mappings", lang))
+    sql.add_argument("--json", action="store_true", help=t("cli.help.json", lang))
     from kpi import cli_roi  # after cli_start has taken Ctrl-C: it imports SciPy
 
-    cli_roi.add_commands(commands)  # `attribution` and `groups` live in kpi/cli_roi.py
+    cli_roi.add_commands(commands, lang)  # `attribution` and `groups` live in kpi/cli_roi.py
     from kpi import cli_scorecard  # `scorecard` lives in kpi/cli_scorecard.py
 
-    cli_scorecard.add_command(commands)
+    cli_scorecard.add_command(commands, lang)
     return parser
 
 
@@ -138,7 +149,7 @@ def _fail(message: str, code: str, as_json: bool) -> None:
 
 def _run(argv: Sequence[str]) -> int:
     _check_text(argv)
-    args = _parser().parse_args(argv)
+    args = _parser(help_language(argv)).parse_args(argv)
     from kpi import cli_roi
 
     if args.command in cli_roi.COMMANDS:
@@ -148,7 +159,7 @@ def _run(argv: Sequence[str]) -> int:
     if args.command == cli_scorecard.COMMAND:
         return cli_scorecard.run(args)
     if args.command == "catalog":
-        return cmd_catalog(args.json)
+        return cmd_catalog(args.json, args.lang)
     if args.command == "compute":
         return cmd_compute(args)
     if args.command == "report":

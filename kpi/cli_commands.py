@@ -82,8 +82,9 @@ def _print_inspect(result: LoadResult) -> None:
             print(t("cli.more_rejected", n=format_count(r.rows_rejected - 20)))
 
 
-def cmd_catalog(as_json: bool) -> int:
-    """`catalog`: every KPI of the catalog, grouped by family (or as JSON)."""
+def cmd_catalog(as_json: bool, lang: str = "en") -> int:
+    """`catalog`: every KPI of the catalog, grouped by family, named and described in `lang`
+    (or as JSON, which holds every language)."""
     kpis = [
         {
             "id": k.id,
@@ -102,9 +103,12 @@ def cmd_catalog(as_json: bool) -> int:
         dump({"kpis": kpis})
         return 0
     for family in dict.fromkeys(k["family"] for k in kpis):
-        print(family)
-        for k in (k for k in kpis if k["family"] == family):
-            print(f"  {k['id']:<34} {k['labels']['en']} — {k['description']}")
+        print(t(f"explore.family.{family}", lang))
+        for k in CATALOG:
+            if k.family == family:
+                label = k.labels.get(lang) or k.label
+                description = k.descriptions.get(lang) or k.description
+                print(f"  {k.id:<34} {label} — {description}")
     return 0
 
 

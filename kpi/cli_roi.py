@@ -25,60 +25,42 @@ from kpi.workspace import Workspace
 COMMANDS = ("attribution", "groups")
 
 
-def add_commands(commands: argparse._SubParsersAction) -> None:
-    """Add `attribution` and `groups` to the command line's subcommands."""
+def add_commands(commands: argparse._SubParsersAction, lang: str = "en") -> None:
+    """Add `attribution` and `groups` to the command line's subcommands (help texts in `lang`)."""
     from kpi.analytics.groups import METRICS, SOCIAL_BASES, SPLITS
 
-    attr = commands.add_parser(
-        "attribution", help="conversions and revenue credited under one attribution model"
-    )
-    attr.add_argument("files", nargs="+", help="export files or folders of them")
+    attr = commands.add_parser("attribution", help=t("cli.help.attribution", lang))
+    attr.add_argument("files", nargs="+", help=t("cli.help.files", lang))
     attr.add_argument("--model", required=True, choices=MODELS)
     attr.add_argument("--by", default="channel", choices=DIMENSIONS)
+    attr.add_argument("--unit", default="leads", choices=UNITS, help=t("cli.help.unit", lang))
     attr.add_argument(
-        "--unit", default="leads", choices=UNITS, help="journeys of leads (default) or customers"
+        "--half-life", type=_positive, default=HALF_LIFE_DAYS, help=t("cli.help.half_life", lang)
     )
-    attr.add_argument(
-        "--half-life",
-        type=_positive,
-        default=HALF_LIFE_DAYS,
-        help="time_decay half-life in days (7)",
-    )
-    _range_arguments(attr, "journeys converting")
-    attr.add_argument("--workspace", help="a workspace file (saved mappings)")
-    attr.add_argument("--json", action="store_true", help="machine-readable output")
-    groups = commands.add_parser(
-        "groups", help="compare social and other customers (or a control group) on one metric"
-    )
-    groups.add_argument("files", nargs="+", help="export files or folders of them")
+    _range_arguments(attr, t("cli.help.range_journeys", lang), lang)
+    attr.add_argument("--workspace", help=t("cli.help.workspace_mappings", lang))
+    attr.add_argument("--json", action="store_true", help=t("cli.help.json", lang))
+    groups = commands.add_parser("groups", help=t("cli.help.groups", lang))
+    groups.add_argument("files", nargs="+", help=t("cli.help.files", lang))
     groups.add_argument("--metric", required=True, choices=METRICS)
     groups.add_argument("--split", default="social", choices=SPLITS)
+    groups.add_argument("--days", type=_days, default=90, help=t("cli.help.days", lang))
     groups.add_argument(
-        "--days",
-        type=_days,
-        default=90,
-        help="retention: still a customer after this many days (90)",
+        "--social-by", default="auto", choices=SOCIAL_BASES, help=t("cli.help.social_by", lang)
     )
-    groups.add_argument(
-        "--social-by",
-        default="auto",
-        choices=SOCIAL_BASES,
-        help="what makes a lead or customer social: the is_social flag, a social source "
-        "channel, any social touch, or auto (flag, then channel, then touches)",
-    )
-    _range_arguments(groups, "leads created (customers acquired)")
-    groups.add_argument("--workspace", help="a workspace file (saved mappings)")
-    groups.add_argument("--json", action="store_true", help="machine-readable output")
+    _range_arguments(groups, t("cli.help.range_groups", lang), lang)
+    groups.add_argument("--workspace", help=t("cli.help.workspace_mappings", lang))
+    groups.add_argument("--json", action="store_true", help=t("cli.help.json", lang))
 
 
-def _range_arguments(parser: argparse.ArgumentParser, what: str) -> None:
+def _range_arguments(parser: argparse.ArgumentParser, what: str, lang: str = "en") -> None:
     parser.add_argument(
         "--from",
         dest="from_",
         type=date_argument,
-        help=f"first day, YYYY-MM-DD: {what} from then on",
+        help=t("cli.help.from_what", lang, what=what),
     )
-    parser.add_argument("--to", type=date_argument, help=f"last day, YYYY-MM-DD: {what} up to then")
+    parser.add_argument("--to", type=date_argument, help=t("cli.help.to_what", lang, what=what))
 
 
 def _positive(text: str) -> float:

@@ -20,18 +20,20 @@ from kpi.cli_files import date_argument
 from kpi.errors import KpiError
 
 COMMAND = "scorecard"
-LANGS = ("en", "es", "pl")
 
 
-def add_command(commands: argparse._SubParsersAction) -> None:
-    """Add `scorecard` to the command line's subcommands."""
-    card = commands.add_parser(COMMAND, help="the balanced-scorecard strategy map with live values")
-    card.add_argument("files", nargs="+", help="export files or folders of them")
-    card.add_argument("--workspace", help="a workspace file (map, targets, mappings)")
-    card.add_argument("--from", dest="from_", type=date_argument, help="first day, YYYY-MM-DD")
-    card.add_argument("--to", type=date_argument, help="last day, YYYY-MM-DD")
-    card.add_argument("--lang", default="en", choices=LANGS, help="language of the labels")
-    card.add_argument("--json", action="store_true", help="machine-readable output")
+def add_command(commands: argparse._SubParsersAction, lang: str = "en") -> None:
+    """Add `scorecard` to the command line's subcommands (help texts in `lang`)."""
+    from kpi.cli_lang import add_lang
+    from kpi.i18n import t
+
+    card = commands.add_parser(COMMAND, help=t("cli.help.scorecard", lang))
+    card.add_argument("files", nargs="+", help=t("cli.help.files", lang))
+    card.add_argument("--workspace", help=t("cli.help.workspace_map", lang))
+    card.add_argument("--from", dest="from_", type=date_argument, help=t("cli.help.from", lang))
+    card.add_argument("--to", type=date_argument, help=t("cli.help.to", lang))
+    add_lang(card, "cli.help.lang_scorecard", lang)
+    card.add_argument("--json", action="store_true", help=t("cli.help.json", lang))
     _json_usage_errors(card)
 
 
@@ -135,11 +137,16 @@ def run(args: argparse.Namespace) -> int:
 
 def _print(doc: dict[str, Any], lang: str = "en") -> None:
     from kpi.charts.strategy_map import STATUS_WORDS
-    from kpi.i18n import format_value, t
+    from kpi.i18n import format_date, format_value, t
 
     marks = STATUS_WORDS.get(lang, STATUS_WORDS["en"])
+    roles = {"leading": t("cli.role.leading", lang), "lagging": t("cli.role.lagging", lang)}
+    width = max(len(r) for r in roles.values())
 
-    print(t("cli.scorecard", start=doc["start"], end=doc["end"]))
+    def day(text: str) -> str:
+        return format_date(dt.date.fromisoformat(str(text)), lang)
+
+    print(t("cli.scorecard", lang, start=day(doc["start"]), end=day(doc["end"])))
     for p in doc["perspectives"]:
         print(f"\n{p['label']}  [{marks[p['status']]}]")
         for o in p["objectives"]:
@@ -147,13 +154,17 @@ def _print(doc: dict[str, Any], lang: str = "en") -> None:
             print(f"  {o['label']}  [{marks[o['status']]}]{drives}")
             for k in o["kpis"]:
                 where = f" ({k['channel']})" if k["channel"] else ""
-                value = format_value(k["value"], k["format"])
+                value = format_value(k["value"], k["format"], lang)
                 target = (
                     ""
                     if k["target"] is None
-                    else t("cli.target", target=format_value(k["target"], k["format"]))
+                    else t("cli.target", lang, target=format_value(k["target"], k["format"], lang))
                 )
-                needs = t("cli.kpi_needs", missing=", ".join(k["needs"])) if k["needs"] else ""
+                needs = (
+                    t("cli.kpi_needs", lang, missing=", ".join(k["needs"])) if k["needs"] else ""
+                )
+                role = roles.get(k["role"], k["role"])
                 print(
-                    f"    {k['role']:<8} {k['label']}{where}: {value}{target}  [{marks[k['status']]}]{needs}"
+                    f"    {role:<{width}} {k['label']}{where}: {value}{target}  "
+                    f"[{marks[k['status']]}]{needs}"
                 )

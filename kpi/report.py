@@ -18,15 +18,17 @@ from typing import Any
 
 import altair as alt
 import pandas as pd
+from babel import dates as babel_dates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from kpi import charts
 from kpi.catalog import BY_ID
+from kpi.charts.locale import cldr_locale
 from kpi.engine import comparison_range
 from kpi.errors import KpiError
 from kpi.export import chart_svg
-from kpi.i18n import format_change, format_date, format_value, row_currency, t
+from kpi.i18n import format_change, format_count, format_date, format_value, row_currency, t
 from kpi.store import SessionData
 from kpi.views import VIEWS
 from kpi.views.common import label as _kpi_label
@@ -117,7 +119,9 @@ def period_title(start: dt.date, end: dt.date, lang: str = "en") -> str:
             end=format_date(end, lang),
         )
     if start.day == 1 and end == start.replace(day=calendar.monthrange(start.year, start.month)[1]):
-        return t("report.title_month", lang, month=start.strftime("%B %Y"))
+        # CLDR's stand-alone month name: `marzec 2026`, `marzo de 2026`, `March 2026`.
+        month = babel_dates.format_skeleton("yMMMM", start, locale=cldr_locale(lang))
+        return t("report.title_month", lang, month=month)
     return t("report.title_range", lang, start=format_date(start, lang), end=format_date(end, lang))
 
 
@@ -244,11 +248,11 @@ def _table(block: Table, lang: str) -> dict[str, Any]:
     return {"kind": "table", "head": head, "rows": rows, "caption": block.caption}
 
 
-def _figure(block: Chart, caption: str, prefix: str) -> dict[str, Any]:
+def _figure(block: Chart, caption: str, prefix: str, lang: str = "en") -> dict[str, Any]:
     chart = block.spec
     if isinstance(chart, alt.Chart | alt.LayerChart):
         chart = chart.properties(width=760)
-    svg = inline_svg(charts.styled(chart), prefix)
+    svg = inline_svg(charts.styled(chart, lang=lang), prefix)
     svg = svg.replace("<svg", f'<svg role="img" aria-label="{Markup.escape(caption)}"', 1)
     return {"kind": "figure", "caption": caption, "svg": Markup(svg)}  # made here by vl-convert
 
@@ -277,7 +281,7 @@ def _view(view: PageView, counter: Iterator[int]) -> dict[str, Any]:
                 out.append(_headline(block, lang))
             elif isinstance(block, Chart):
                 caption = block.caption or block.heading or title
-                figure = _figure(block, caption, f"c{next(counter)}")
+                figure = _figure(block, caption, f"c{next(counter)}", lang)
                 if caption == title:  # the section's heading already names it
                     figure["caption"] = None
                 out.append(figure)
@@ -361,8 +365,8 @@ def _sources(data: SessionData, lang: str) -> list[str]:
             "report.source_row",
             lang,
             file=table.loaded.label,
-            loaded=f"{table.loaded.report.rows_loaded:,}",
-            rejected=f"{table.loaded.report.rows_rejected:,}",
+            loaded=format_count(table.loaded.report.rows_loaded, lang),
+            rejected=format_count(table.loaded.report.rows_rejected, lang),
         )
         for table in data.tables
     ]

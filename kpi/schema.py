@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kpi.i18n.messages import t
+
 
 @dataclass(frozen=True)
 class Field:
@@ -25,7 +27,15 @@ class Dataset:
     row_is: str
     fields: tuple[Field, ...]
     required: tuple[str, ...]
-    provided_by: str
+
+    @property
+    def provided_by(self) -> str:
+        """The export that usually provides it, in the current language (see `provided_in`)."""
+        return self.provided_in(None)
+
+    def provided_in(self, lang: str | None) -> str:
+        """The export that usually provides it, as `lang` says it (a catalog text)."""
+        return t(f"schema.provided_by.{self.name}", lang)
 
     @property
     def field_names(self) -> tuple[str, ...]:
@@ -61,7 +71,6 @@ DATASETS: dict[str, Dataset] = {
                 "profile_visits, follows, negative_feedback, has_image:bool, has_link:bool, reviewed:bool"
             ),
             ("published_at", "platform"),
-            "the post-level export of each platform (Meta Business Suite, X analytics, LinkedIn content, …)",
         ),
         Dataset(
             "account_daily",
@@ -72,7 +81,6 @@ DATASETS: dict[str, Dataset] = {
                 "likes, comments, shares, video_views"
             ),
             ("date", "platform"),
-            "the page- or account-level daily export (Facebook Insights, X account overview, LinkedIn followers, …)",
         ),
         Dataset(
             "audience",
@@ -81,7 +89,6 @@ DATASETS: dict[str, Dataset] = {
                 "platform:text, dimension:text, segment:text, followers, views, watch_seconds:float, snapshot_date:date"
             ),
             ("segment",),
-            "the audience / demographics export of each platform",
         ),
         Dataset(
             "web_traffic",
@@ -92,7 +99,6 @@ DATASETS: dict[str, Dataset] = {
                 "engagement_seconds:float, pageviews, add_to_carts, conversions, transactions, revenue:money"
             ),
             ("sessions",),
-            "a Google Analytics traffic-acquisition export",
         ),
         Dataset(
             "search_queries",
@@ -102,7 +108,6 @@ DATASETS: dict[str, Dataset] = {
                 "device:text"
             ),
             ("date", "query"),
-            "a Google Search Console performance export",
         ),
         Dataset(
             "ads",
@@ -113,7 +118,6 @@ DATASETS: dict[str, Dataset] = {
                 "new_followers, add_to_carts, purchases, conversion_value:money, conversions"
             ),
             ("date", "spend"),
-            "a Meta Ads Manager or Google Ads report",
         ),
         Dataset(
             "leads",
@@ -124,7 +128,6 @@ DATASETS: dict[str, Dataset] = {
                 "revenue:money, customer_id:text"
             ),
             ("lead_id", "created_at"),
-            "a CRM contacts or deals export (HubSpot and similar)",
         ),
         Dataset(
             "touchpoints",
@@ -134,7 +137,6 @@ DATASETS: dict[str, Dataset] = {
                 "campaign:text, touch_type:text"
             ),
             ("touched_at", "channel"),
-            "a CRM or analytics touchpoint / attribution export",
         ),
         Dataset(
             "customers",
@@ -144,7 +146,6 @@ DATASETS: dict[str, Dataset] = {
                 "churned_at:timestamp, saved_count, control_group:bool"
             ),
             ("customer_id", "acquired_at"),
-            "a CRM or shop customer export",
         ),
         Dataset(
             "orders",
@@ -154,7 +155,6 @@ DATASETS: dict[str, Dataset] = {
                 "currency:text, status:text"
             ),
             ("order_id", "ordered_at"),
-            "a shop orders export",
         ),
         Dataset(
             "conversations",
@@ -164,14 +164,12 @@ DATASETS: dict[str, Dataset] = {
                 "first_response_at:timestamp, is_complaint:bool, resolved_at:timestamp, sentiment:text"
             ),
             ("received_at", "platform"),
-            "an inbox export from the platforms or a social-care tool",
         ),
         Dataset(
             "targets",
             "a target for a KPI over a period, optionally per platform",
             _fields("kpi:text, period_start:date, period_end:date, platform:text, target:float"),
             ("kpi", "target"),
-            "a targets sheet with columns KPI, period start, period end, platform and target",
         ),
     )
 }

@@ -169,8 +169,8 @@ class SlideControls(Protocol):
 TABLE_ROWS = 12  # rows of a table slide; more would not be readable on a 1280×720 page
 
 
-def _big(chart: alt.TopLevelMixin, width: int = 1000) -> alt.TopLevelMixin:
-    return charts.styled(chart.properties(width=width), present=True)
+def _big(chart: alt.TopLevelMixin, width: int = 1000, lang: str = "en") -> alt.TopLevelMixin:
+    return charts.styled(chart.properties(width=width), present=True, lang=lang)
 
 
 def note_chart(text: str) -> alt.Chart:
@@ -259,9 +259,9 @@ def _pictures(blocks: Sequence[object], lang: str) -> list[alt.TopLevelMixin]:
             if title and isinstance(chart, alt.Chart | alt.LayerChart):
                 chart = chart.properties(title=title)
             if isinstance(chart, alt.Chart | alt.LayerChart):
-                out.append(_big(chart, block.slide_width))
+                out.append(_big(chart, block.slide_width, lang))
             else:
-                out.append(charts.styled(chart, present=True))
+                out.append(charts.styled(chart, present=True, lang=lang))
         elif isinstance(block, Table):
             names = block.slide_columns or tuple(block.frame.columns)
             columns = {

@@ -32,7 +32,7 @@ from statsmodels.stats.proportion import confint_proportions_2indep, proportions
 from kpi.analytics.journeys import MissingData, check_range, date_filter, has_values, require
 from kpi.analytics.spend import ads_channel_sql
 from kpi.errors import KpiError
-from kpi.i18n import format_count, t
+from kpi.i18n import format_count, format_number, format_value, t
 
 METRICS = (
     "lead_conversion_rate",
@@ -70,13 +70,19 @@ class Group:
 RATES = ("lead_conversion_rate", "retention", "cross_sell_rate")
 
 
-def fmt(value: float | None, metric: str, signed: bool = False) -> str:
-    """A value of `metric` as text (rates as percentages, differences of rates in points)."""
+def fmt(value: float | None, metric: str, signed: bool = False, lang: str | None = None) -> str:
+    """A value of `metric` as text in `lang` (rates as percentages, differences of rates in
+    points)."""
     if value is None:
         return "—"
-    if metric in RATES:
-        return t("format.points", value=f"{value * 100:+.1f}") if signed else f"{value:.1%}"
-    return f"{value:+,.2f}" if signed else f"{value:,.2f}"
+    if metric in RATES and not signed:
+        return format_value(value, "percent", lang)
+    number = format_number(
+        value * 100 if metric in RATES else value, 1 if metric in RATES else 2, lang
+    )
+    if signed and not number.startswith("-"):
+        number = f"+{number}"
+    return t("format.points", lang, value=number) if metric in RATES else number
 
 
 @dataclass
@@ -125,7 +131,7 @@ class Comparison:
         if self.p_value is not None:
             verdict = t("groups.significant" if self.p_value < 0.05 else "groups.not_significant")
             shown = "< 0.001" if self.p_value < 0.001 else f"= {self.p_value:.3f}"
-            text += t("groups.p_value", p=shown, test=self.test, verdict=verdict)
+            text += t("groups.p_value", p=shown, test=test_name(self.test), verdict=verdict)
         return text + "."
 
 
@@ -308,6 +314,26 @@ def _bootstrap(a: np.ndarray, b: np.ndarray) -> tuple[float | None, float | None
     low = None if np.isnan(low) else float(low)
     high = None if np.isnan(high) else float(high)
     return float(perm.pvalue), low, high
+
+
+# A test's English name is its identifier (the CLI's JSON `test`); people read it through
+# `test_name`, in their language.
+_TEST_KEYS = {
+    "two-proportion z-test": "test.z_two_proportions",
+    "Welch's t-test": "test.welch",
+    "none (a ratio of totals has no per-customer spread)": "test.none_ratio",
+}
+_BOOTSTRAP = "bootstrap "
+
+
+def test_name(test: str, lang: str | None = None) -> str:
+    """A comparison's test (its English name, `Comparison.test`) as `lang` names it."""
+    if test in _TEST_KEYS:
+        return t(_TEST_KEYS[test], lang)
+    if test.startswith(_BOOTSTRAP):
+        method = "test.method_bca" if "BCa" in test else "test.method_percentile"
+        return t("test.bootstrap", lang, method=t(method, lang), n=format_count(RESAMPLES, lang))
+    return test
 
 
 TESTS = {

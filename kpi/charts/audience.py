@@ -6,7 +6,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from kpi.charts import PALETTE
+from kpi.charts import PALETTE, day_ticks
+from kpi.charts.locale import frame_currency, localized, weekday_names
 from kpi.i18n import t
 
 _EMPTY_CELL = "#d9d9d9"
@@ -18,29 +19,38 @@ def _with_timestamps(df: pd.DataFrame) -> pd.DataFrame:
     return df.assign(period_start=pd.to_datetime(df["period_start"]))
 
 
-def rate_by_platform(df: pd.DataFrame, value_title: str, fmt: str = ".1%") -> alt.Chart:
+def rate_by_platform(
+    df: pd.DataFrame, value_title: str, fmt: str = ".1%", lang: str | None = None
+) -> alt.Chart:
     """A line per platform of a KPI per period (columns period_start, platform, value)."""
-    return (
+    chart = (
         alt.Chart(_with_timestamps(df))
         .mark_line(point=True, strokeWidth=2)
         .encode(
-            x=alt.X("period_start:T", title=None, axis=alt.Axis(format="%d %b", labelAngle=0)),
+            x=alt.X(
+                "period_start:T",
+                title=None,
+                axis=alt.Axis(
+                    format="%-d %b", labelAngle=0, tickCount=day_ticks(df["period_start"])
+                ),
+            ),
             y=alt.Y("value:Q", title=value_title, axis=alt.Axis(format=fmt)),
             color=alt.Color("platform:N", title=None, scale=alt.Scale(range=PALETTE)),
             tooltip=[
-                alt.Tooltip("period_start:T", title=t("chart.period"), format="%d %b %Y"),
-                alt.Tooltip("platform:N", title=t("engagement.platform")),
+                alt.Tooltip("period_start:T", title=t("chart.period", lang), format="%-d %b %Y"),
+                alt.Tooltip("platform:N", title=t("engagement.platform", lang)),
                 alt.Tooltip("value:Q", title=value_title, format=fmt),
             ],
         )
         .properties(height=320)
     )
+    return localized(chart, lang, frame_currency(df))
 
 
-def follower_flow(df: pd.DataFrame) -> alt.Chart:
+def follower_flow(df: pd.DataFrame, lang: str | None = None) -> alt.Chart:
     """New followers as bars up and lost followers as bars down, per period (columns
     period_start, flow 'new' or 'lost', followers with lost as a positive count)."""
-    names = {"new": t("engagement.flow.new"), "lost": t("engagement.flow.lost")}
+    names = {"new": t("engagement.flow.new", lang), "lost": t("engagement.flow.lost", lang)}
     frame = _with_timestamps(df).assign(
         signed=df["followers"].where(df["flow"] != "lost", -df["followers"]),
         series=df["flow"].map(names),
@@ -49,8 +59,10 @@ def follower_flow(df: pd.DataFrame) -> alt.Chart:
         alt.Chart(frame)
         .mark_bar(size=12)
         .encode(
-            x=alt.X("period_start:T", title=None, axis=alt.Axis(format="%d %b", labelAngle=0)),
-            y=alt.Y("signed:Q", title=t("engagement.flow_title"), axis=alt.Axis(format=",.0f")),
+            x=alt.X("period_start:T", title=None, axis=alt.Axis(format="%-d %b", labelAngle=0)),
+            y=alt.Y(
+                "signed:Q", title=t("engagement.flow_title", lang), axis=alt.Axis(format=",.0f")
+            ),
             color=alt.Color(
                 "series:N",
                 title=None,
@@ -59,19 +71,19 @@ def follower_flow(df: pd.DataFrame) -> alt.Chart:
                 ),
             ),
             tooltip=[
-                alt.Tooltip("period_start:T", title=t("chart.period"), format="%d %b %Y"),
+                alt.Tooltip("period_start:T", title=t("chart.period", lang), format="%-d %b %Y"),
                 alt.Tooltip("series:N", title=" "),
-                alt.Tooltip("followers:Q", title=t("audience.followers"), format=",.0f"),
+                alt.Tooltip("followers:Q", title=t("audience.followers", lang), format=",.0f"),
             ],
         )
         .properties(height=320)
     )
 
 
-def pyramid(df: pd.DataFrame) -> alt.Chart:
+def pyramid(df: pd.DataFrame, lang: str | None = None) -> alt.Chart:
     """A population pyramid: one row per age bracket (youngest at the bottom), women as bars to
     the left and men to the right (columns age, gender F/M/U, followers; U is not drawn)."""
-    names = {"F": t("audience.women"), "M": t("audience.men")}
+    names = {"F": t("audience.women", lang), "M": t("audience.men", lang)}
     frame = df[df["gender"].isin(list(names))]
     frame = frame.assign(
         signed=frame["followers"].where(frame["gender"] != "F", -frame["followers"]),
@@ -82,10 +94,10 @@ def pyramid(df: pd.DataFrame) -> alt.Chart:
         alt.Chart(frame)
         .mark_bar()
         .encode(
-            y=alt.Y("age:N", sort=ages, title=t("audience.age")),
+            y=alt.Y("age:N", sort=ages, title=t("audience.age", lang)),
             x=alt.X(
                 "signed:Q",
-                title=t("audience.followers"),
+                title=t("audience.followers", lang),
                 # Labels show counts on both sides (no minus signs on the women's side).
                 axis=alt.Axis(labelExpr="format(abs(datum.value), ',.0f')"),
             ),
@@ -95,16 +107,16 @@ def pyramid(df: pd.DataFrame) -> alt.Chart:
                 scale=alt.Scale(domain=[names["F"], names["M"]], range=[PALETTE[3], PALETTE[0]]),
             ),
             tooltip=[
-                alt.Tooltip("age:N", title=t("audience.age")),
-                alt.Tooltip("side:N", title=t("audience.gender")),
-                alt.Tooltip("followers:Q", title=t("audience.followers"), format=",.0f"),
+                alt.Tooltip("age:N", title=t("audience.age", lang)),
+                alt.Tooltip("side:N", title=t("audience.gender", lang)),
+                alt.Tooltip("followers:Q", title=t("audience.followers", lang), format=",.0f"),
             ],
         )
         .properties(height=max(160, 34 * len(ages)))
     )
 
 
-def top_bars(df: pd.DataFrame, title: str) -> alt.Chart:
+def top_bars(df: pd.DataFrame, title: str, lang: str | None = None) -> alt.Chart:
     """Horizontal bars of followers per segment, largest at the top (columns segment,
     followers, share)."""
     return (
@@ -112,28 +124,36 @@ def top_bars(df: pd.DataFrame, title: str) -> alt.Chart:
         .mark_bar(color=PALETTE[0])
         .encode(
             y=alt.Y("segment:N", sort="-x", title=None),
-            x=alt.X("followers:Q", title=t("audience.followers"), axis=alt.Axis(format=",.0f")),
+            x=alt.X(
+                "followers:Q", title=t("audience.followers", lang), axis=alt.Axis(format=",.0f")
+            ),
             tooltip=[
                 alt.Tooltip("segment:N", title=title),
-                alt.Tooltip("followers:Q", title=t("audience.followers"), format=",.0f"),
-                alt.Tooltip("share:Q", title=t("audience.share"), format=".1%"),
+                alt.Tooltip("followers:Q", title=t("audience.followers", lang), format=",.0f"),
+                alt.Tooltip("share:Q", title=t("audience.share", lang), format=".1%"),
             ],
         )
         .properties(height=max(120, 26 * len(df)))
     )
 
 
-def weekday_hour_heatmap(df: pd.DataFrame, min_posts: int) -> alt.Chart:
+def weekday_hour_heatmap(
+    df: pd.DataFrame, min_posts: int, lang: str | None = None
+) -> alt.LayerChart:
     """Weekday × hour cells coloured by engagement rate (columns weekday 1–7, hour, posts,
     rate); cells whose rate is empty (fewer than `min_posts` posts) are grey, their tooltip
     giving the number of posts instead of a rate."""
-    days = [t(f"audience.day.{d}") for d in range(1, 8)]
+    # CLDR's weekday names, Monday (1) first, as the query numbers them (ISO weekdays).
+    days, names = weekday_names(lang, "abbreviated"), weekday_names(lang)
     frame = df.assign(
-        day=df["weekday"].map(lambda d: t(f"audience.day.{int(d)}")),
-        note=df["rate"].map(lambda r: t("audience.too_few", n=min_posts) if pd.isna(r) else ""),
+        day=df["weekday"].map(lambda d: days[int(d) - 1]),
+        day_name=df["weekday"].map(lambda d: names[int(d) - 1]),
+        note=df["rate"].map(
+            lambda r: t("audience.too_few", lang, n=min_posts) if pd.isna(r) else ""
+        ),
     )
     base = alt.Chart(frame).encode(
-        x=alt.X("hour:O", title=t("audience.hour"), axis=alt.Axis(labelAngle=0)),
+        x=alt.X("hour:O", title=t("audience.hour", lang), axis=alt.Axis(labelAngle=0)),
         y=alt.Y("day:N", sort=days, title=None),
     )
     empty = (
@@ -141,10 +161,10 @@ def weekday_hour_heatmap(df: pd.DataFrame, min_posts: int) -> alt.Chart:
         .mark_rect(color=_EMPTY_CELL)
         .encode(
             tooltip=[
-                alt.Tooltip("day:N", title=t("audience.weekday")),
-                alt.Tooltip("hour:O", title=t("audience.hour")),
-                alt.Tooltip("posts:Q", title=t("audience.posts")),
-                alt.Tooltip("note:N", title=t("audience.rate")),
+                alt.Tooltip("day_name:N", title=t("audience.weekday", lang)),
+                alt.Tooltip("hour:O", title=t("audience.hour", lang)),
+                alt.Tooltip("posts:Q", title=t("audience.posts", lang)),
+                alt.Tooltip("note:N", title=t("audience.rate", lang)),
             ]
         )
     )
@@ -154,15 +174,15 @@ def weekday_hour_heatmap(df: pd.DataFrame, min_posts: int) -> alt.Chart:
         .encode(
             color=alt.Color(
                 "rate:Q",
-                title=t("audience.rate"),
+                title=t("audience.rate", lang),
                 scale=alt.Scale(scheme="viridis"),
                 legend=alt.Legend(format=".1%"),
             ),
             tooltip=[
-                alt.Tooltip("day:N", title=t("audience.weekday")),
-                alt.Tooltip("hour:O", title=t("audience.hour")),
-                alt.Tooltip("posts:Q", title=t("audience.posts")),
-                alt.Tooltip("rate:Q", title=t("audience.rate"), format=".2%"),
+                alt.Tooltip("day_name:N", title=t("audience.weekday", lang)),
+                alt.Tooltip("hour:O", title=t("audience.hour", lang)),
+                alt.Tooltip("posts:Q", title=t("audience.posts", lang)),
+                alt.Tooltip("rate:Q", title=t("audience.rate", lang), format=".2%"),
             ],
         )
     )

@@ -9,6 +9,7 @@ import altair as alt
 import pandas as pd
 
 from kpi.charts import PALETTE
+from kpi.charts.locale import frame_currency, localized, number_text, percent_text
 from kpi.i18n import t
 
 
@@ -19,6 +20,7 @@ def stacked_periods(
     value_title: str,
     labels: Mapping[str, str] | None = None,
     fmt: str = ",.0f",
+    lang: str | None = None,
 ) -> alt.Chart:
     """Stacked bars of `value` per period (`period_start`), one colour per `series` value;
     `labels` renames the series values for the legend (its order is the stacking order)."""
@@ -31,7 +33,7 @@ def stacked_periods(
         data[series] = data[series].map(lambda v: labels.get(v, v))
         domain = [labels[k] for k in labels]
     data["order"] = data[series].map({v: i for i, v in enumerate(domain or [])}).fillna(0)
-    return (
+    chart = (
         alt.Chart(data)
         .mark_bar()
         .encode(
@@ -39,7 +41,7 @@ def stacked_periods(
                 "period_start:O",
                 timeUnit="yearmonthdate",
                 title=None,
-                axis=alt.Axis(format="%d %b %y", labelAngle=0, labelOverlap=True),
+                axis=alt.Axis(format="%-d %b %y", labelAngle=0, labelOverlap=True),
             ),
             y=alt.Y(f"{value}:Q", title=value_title, stack="zero", axis=alt.Axis(format=fmt)),
             color=alt.Color(
@@ -52,19 +54,24 @@ def stacked_periods(
             ),
             order=alt.Order("order:Q"),
             tooltip=[
-                alt.Tooltip("period_start:T", title=t("chart.period"), format="%d %b %Y"),
+                alt.Tooltip("period_start:T", title=t("chart.period", lang), format="%-d %b %Y"),
                 alt.Tooltip(f"{series}:N", title=" "),
                 alt.Tooltip(f"{value}:Q", title=value_title, format=fmt),
             ],
         )
         .properties(height=320)
     )
+    return localized(chart, lang, frame_currency(df))
 
 
-def tag_bars(df: pd.DataFrame, measure: str, tag_title: str) -> alt.Chart:
+def tag_bars(df: pd.DataFrame, measure: str, tag_title: str, lang: str | None = None) -> alt.Chart:
     """Horizontal bars of hashtags or mentions (`tag`) by `measure` (engagement or posts), in the
     order the query ranked them; the tooltip shows both measures."""
-    title = t("content.col_engagement") if measure == "engagement" else t("content.col_posts")
+    title = (
+        t("content.col_engagement", lang)
+        if measure == "engagement"
+        else t("content.col_posts", lang)
+    )
     return (
         alt.Chart(df[["tag", "posts", "engagement"]])
         .mark_bar(color=PALETTE[0] if measure == "engagement" else PALETTE[2])
@@ -73,15 +80,15 @@ def tag_bars(df: pd.DataFrame, measure: str, tag_title: str) -> alt.Chart:
             x=alt.X(f"{measure}:Q", title=title, axis=alt.Axis(format=",.0f")),
             tooltip=[
                 alt.Tooltip("tag:N", title=tag_title),
-                alt.Tooltip("engagement:Q", title=t("content.col_engagement"), format=",.0f"),
-                alt.Tooltip("posts:Q", title=t("content.col_posts"), format=",.0f"),
+                alt.Tooltip("engagement:Q", title=t("content.col_engagement", lang), format=",.0f"),
+                alt.Tooltip("posts:Q", title=t("content.col_posts", lang), format=",.0f"),
             ],
         )
         .properties(height=max(120, 24 * len(df)))
     )
 
 
-def reach_scatter(df: pd.DataFrame) -> alt.Chart:
+def reach_scatter(df: pd.DataFrame, lang: str | None = None) -> alt.Chart:
     """One point per post: reach (log scale) against engagement rate, coloured by platform, with
     the post's (shortened) text in the tooltip."""
     data = df[["text", "platform", "published", "reach", "engagement_rate"]].copy()
@@ -94,11 +101,13 @@ def reach_scatter(df: pd.DataFrame) -> alt.Chart:
         .encode(
             x=alt.X(
                 "reach:Q",
-                title=t("content.col_reach"),
+                title=t("content.col_reach", lang),
                 scale=alt.Scale(type="log"),
                 axis=alt.Axis(format="~s", tickCount=6, labelOverlap="greedy"),
             ),
-            y=alt.Y("engagement_rate:Q", title=t("content.col_rate"), axis=alt.Axis(format=".0%")),
+            y=alt.Y(
+                "engagement_rate:Q", title=t("content.col_rate", lang), axis=alt.Axis(format=".0%")
+            ),
             color=alt.Color(
                 "platform:N",
                 title=None,
@@ -106,24 +115,24 @@ def reach_scatter(df: pd.DataFrame) -> alt.Chart:
                 legend=alt.Legend(orient="top"),
             ),
             tooltip=[
-                alt.Tooltip("text:N", title=t("content.col_text")),
-                alt.Tooltip("platform:N", title=t("content.col_platform")),
-                alt.Tooltip("published:T", title=t("content.col_date"), format="%d %b %Y"),
-                alt.Tooltip("reach:Q", title=t("content.col_reach"), format=",.0f"),
-                alt.Tooltip("engagement_rate:Q", title=t("content.col_rate"), format=".1%"),
+                alt.Tooltip("text:N", title=t("content.col_text", lang)),
+                alt.Tooltip("platform:N", title=t("content.col_platform", lang)),
+                alt.Tooltip("published:T", title=t("content.col_date", lang), format="%-d %b %Y"),
+                alt.Tooltip("reach:Q", title=t("content.col_reach", lang), format=",.0f"),
+                alt.Tooltip("engagement_rate:Q", title=t("content.col_rate", lang), format=".1%"),
             ],
         )
         .properties(height=380)
     )
 
 
-def funnel_bars(df: pd.DataFrame) -> alt.Chart:
+def funnel_bars(df: pd.DataFrame, lang: str | None = None) -> alt.LayerChart:
     """A horizontal bar funnel: one bar per step (`label`, `value`) in the given order, with the
     count and the conversion from the step before (`rate`) written beside each bar."""
     data = df[["label", "value", "rate"]].copy()
     data["value"] = pd.to_numeric(data["value"], errors="coerce")
     data["text"] = [
-        f"{v:,.0f}" + ("" if pd.isna(r) else f"  ({r:.1%})")
+        number_text(v, lang) + ("" if pd.isna(r) else f"  ({percent_text(r, 1, lang)})")
         for v, r in zip(data["value"], data["rate"], strict=True)
     ]
     order = list(data["label"])
@@ -139,9 +148,9 @@ def funnel_bars(df: pd.DataFrame) -> alt.Chart:
             scale=alt.Scale(domain=domain, nice=False),
         ),
         tooltip=[
-            alt.Tooltip("label:N", title=t("traffic.funnel_step")),
-            alt.Tooltip("value:Q", title=t("traffic.funnel_value"), format=",.0f"),
-            alt.Tooltip("rate:Q", title=t("traffic.funnel_rate"), format=".1%"),
+            alt.Tooltip("label:N", title=t("traffic.funnel_step", lang)),
+            alt.Tooltip("value:Q", title=t("traffic.funnel_value", lang), format=",.0f"),
+            alt.Tooltip("rate:Q", title=t("traffic.funnel_rate", lang), format=".1%"),
         ],
     )
     bars = base.mark_bar(color=PALETTE[0])

@@ -9,12 +9,15 @@ import altair as alt
 import pandas as pd
 
 from kpi.charts import PALETTE
+from kpi.charts.locale import frame_currency, localized
 from kpi.i18n import t
 
 _HEIGHT = 320
 
 
-def spend_and_roas(rows: pd.DataFrame, spend_title: str, roas_title: str) -> alt.LayerChart:
+def spend_and_roas(
+    rows: pd.DataFrame, spend_title: str, roas_title: str, lang: str | None = None
+) -> alt.LayerChart:
     """Spend per period as bars and ROAS per period as a line, each on its own axis.
 
     `rows` is an engine result (kpi, period_start, value) holding the KPIs `spend` and `roas`."""
@@ -25,10 +28,10 @@ def spend_and_roas(rows: pd.DataFrame, spend_title: str, roas_title: str) -> alt
         .reset_index()
     )
     wide["period_start"] = pd.to_datetime(wide["period_start"])
-    x = alt.X("period_start:T", title=None, axis=alt.Axis(format="%d %b", labelAngle=0))
+    x = alt.X("period_start:T", title=None, axis=alt.Axis(format="%-d %b", labelAngle=0))
     tooltip = [
-        alt.Tooltip("period_start:T", title=t("chart.period"), format="%d %b %Y"),
-        alt.Tooltip("spend:Q", title=spend_title, format=",.2f"),
+        alt.Tooltip("period_start:T", title=t("chart.period", lang), format="%-d %b %Y"),
+        alt.Tooltip("spend:Q", title=spend_title, format="$,.2f"),
         alt.Tooltip("roas:Q", title=roas_title, format=",.2f"),
     ]
     bars = (
@@ -36,7 +39,7 @@ def spend_and_roas(rows: pd.DataFrame, spend_title: str, roas_title: str) -> alt
         .mark_bar(color=PALETTE[0], opacity=0.8)
         .encode(
             x=x,
-            y=alt.Y("spend:Q", title=spend_title, axis=alt.Axis(format=",.0f")),
+            y=alt.Y("spend:Q", title=spend_title, axis=alt.Axis(format="$,.0f")),
             tooltip=tooltip,
         )
     )
@@ -49,11 +52,16 @@ def spend_and_roas(rows: pd.DataFrame, spend_title: str, roas_title: str) -> alt
             tooltip=tooltip,
         )
     )
-    return alt.layer(bars, line).resolve_scale(y="independent").properties(height=_HEIGHT)
+    chart = alt.layer(bars, line).resolve_scale(y="independent").properties(height=_HEIGHT)
+    return localized(chart, lang, frame_currency(rows))
 
 
 def wide_table(
-    rows: pd.DataFrame, by: str, columns: Mapping[str, str], sort_by: str | None = None
+    rows: pd.DataFrame,
+    by: str,
+    columns: Mapping[str, str],
+    sort_by: str | None = None,
+    lang: str | None = None,
 ) -> pd.DataFrame:
     """One row per breakdown value and one column per KPI (titled by `columns`: id → title),
     largest `sort_by` first. `rows` is an engine result over the whole range."""
@@ -61,27 +69,30 @@ def wide_table(
     wide = wide.reindex(columns=list(columns))
     if sort_by is not None:
         wide = wide.sort_values(sort_by, ascending=False, na_position="last")
-    wide = wide.reset_index().rename(columns={by: t(f"explore.field.{by}"), **columns})
+    wide = wide.reset_index().rename(columns={by: t(f"explore.field.{by}", lang), **columns})
     wide.columns.name = None
     return wide
 
 
-def bar_values(df: pd.DataFrame, by: str, value_title: str, fmt: str = ",.2f") -> alt.Chart:
+def bar_values(
+    df: pd.DataFrame, by: str, value_title: str, fmt: str = ",.2f", lang: str | None = None
+) -> alt.Chart:
     """Horizontal bars of one KPI per breakdown value, largest first (rows without a value left out)."""
     shown = df[[by, "value"]].dropna()
-    return (
+    chart = (
         alt.Chart(shown)
         .mark_bar(color=PALETTE[0])
         .encode(
             y=alt.Y(f"{by}:N", sort="-x", title=None),
             x=alt.X("value:Q", title=value_title, axis=alt.Axis(format=fmt)),
             tooltip=[
-                alt.Tooltip(f"{by}:N", title=t(f"explore.field.{by}")),
+                alt.Tooltip(f"{by}:N", title=t(f"explore.field.{by}", lang)),
                 alt.Tooltip("value:Q", title=value_title, format=fmt),
             ],
         )
         .properties(height=max(120, 36 * len(shown)))
     )
+    return localized(chart, lang, frame_currency(df))
 
 
 def top_values(rows: pd.DataFrame, by: str, n: int = 10) -> list[str]:
@@ -90,33 +101,38 @@ def top_values(rows: pd.DataFrame, by: str, n: int = 10) -> list[str]:
     return [str(v) for v in ranked[by].head(n)]
 
 
-def lines_by(rows: pd.DataFrame, by: str, value_title: str, fmt: str = ",.0f") -> alt.Chart:
+def lines_by(
+    rows: pd.DataFrame, by: str, value_title: str, fmt: str = ",.0f", lang: str | None = None
+) -> alt.Chart:
     """One line per breakdown value over the periods (the engine's rows, already limited)."""
     df = rows[["period_start", by, "value"]].copy()
     df["period_start"] = pd.to_datetime(df["period_start"])
     df[by] = df[by].astype("string")
-    return (
+    chart = (
         alt.Chart(df)
         .mark_line(point=True, strokeWidth=2)
         .encode(
-            x=alt.X("period_start:T", title=None, axis=alt.Axis(format="%d %b", labelAngle=0)),
+            x=alt.X("period_start:T", title=None, axis=alt.Axis(format="%-d %b", labelAngle=0)),
             y=alt.Y("value:Q", title=value_title, axis=alt.Axis(format=fmt)),
             color=alt.Color(
                 f"{by}:N",
-                title=t(f"explore.field.{by}"),
+                title=t(f"explore.field.{by}", lang),
                 scale=alt.Scale(range=[*PALETTE, "#999999", "#8C564B"]),
             ),
             tooltip=[
-                alt.Tooltip("period_start:T", title=t("chart.period"), format="%d %b %Y"),
-                alt.Tooltip(f"{by}:N", title=t(f"explore.field.{by}")),
+                alt.Tooltip("period_start:T", title=t("chart.period", lang), format="%-d %b %Y"),
+                alt.Tooltip(f"{by}:N", title=t(f"explore.field.{by}", lang)),
                 alt.Tooltip("value:Q", title=value_title, format=fmt),
             ],
         )
         .properties(height=_HEIGHT)
     )
+    return localized(chart, lang, frame_currency(rows))
 
 
-def series_table(rows: pd.DataFrame, by: Sequence[str], value_title: str) -> pd.DataFrame:
+def series_table(
+    rows: pd.DataFrame, by: Sequence[str], value_title: str, lang: str | None = None
+) -> pd.DataFrame:
     """An engine result as a table a person reads: period, breakdown, value (and the comparison
     value with its change when there is one)."""
     columns = ["period_start", *by, "value"]
@@ -124,11 +140,11 @@ def series_table(rows: pd.DataFrame, by: Sequence[str], value_title: str) -> pd.
         columns += ["previous", "change_pct"]
     table = rows[columns].rename(
         columns={
-            "period_start": t("chart.period"),
+            "period_start": t("chart.period", lang),
             "value": value_title,
-            "previous": t("chart.previous"),
-            "change_pct": t("explore.change_pct"),
-            **{b: t(f"explore.field.{b}") for b in by},
+            "previous": t("chart.previous", lang),
+            "change_pct": t("explore.change_pct", lang),
+            **{b: t(f"explore.field.{b}", lang) for b in by},
         }
     )
     return table.reset_index(drop=True)

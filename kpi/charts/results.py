@@ -8,6 +8,7 @@ import altair as alt
 import pandas as pd
 
 from kpi.charts import PALETTE
+from kpi.i18n import t
 from kpi.xmlsafe import xml_safe
 
 MAX_POINTS = 5_000  # Altair refuses more rows; a person's chart reads worse long before
@@ -61,7 +62,7 @@ def _sorted(series: pd.Series) -> bool:
     )
 
 
-def result_chart(frame: pd.DataFrame, x: str, y: str) -> alt.Chart:
+def result_chart(frame: pd.DataFrame, x: str, y: str, lang: str | None = None) -> alt.Chart:
     """`y` against `x`: a line over dates, bars (largest first, top 30) over categories, points
     over numbers. At most 5 000 rows are drawn. Raises `CannotChart` when `x` and `y` are the
     same column, `y` holds no numbers, or the values cannot become a chart."""
@@ -74,14 +75,14 @@ def result_chart(frame: pd.DataFrame, x: str, y: str) -> alt.Chart:
     ):
         raise CannotChart(f"{x!r} against {y!r}")
     try:
-        chart = _chart(frame, x, y)
+        chart = _chart(frame, x, y, lang)
         chart.to_dict()  # builds and validates the spec now, not while the page draws it
     except (ValueError, TypeError, OverflowError, KeyError) as exc:
         raise CannotChart(str(exc)) from None
     return chart
 
 
-def _chart(frame: pd.DataFrame, x: str, y: str) -> alt.Chart:
+def _chart(frame: pd.DataFrame, x: str, y: str, lang: str | None = None) -> alt.Chart:
     df = frame[[x, y]].head(MAX_POINTS).copy()
     df.columns = ["x", "y"]  # column names from a query may hold anything; Vega-Lite fields may not
     # Huge integers (UBIGINT) and infinities: a float the chart can place, infinities left out.
@@ -91,7 +92,7 @@ def _chart(frame: pd.DataFrame, x: str, y: str) -> alt.Chart:
     tooltip = [alt.Tooltip("x", title=x), alt.Tooltip("y:Q", title=y, format=",.4~f")]
     if is_time(df["x"]):
         df["x"] = pd.to_datetime(df["x"], utc=_has_tz(df["x"]))
-        tooltip[0] = alt.Tooltip("x:T", title=x, format="%d %b %Y")
+        tooltip[0] = alt.Tooltip("x:T", title=x, format="%-d %b %Y")
         return (
             alt.Chart(df.sort_values("x"))
             .mark_line(point=True, color=PALETTE[0], strokeWidth=2)
@@ -111,7 +112,7 @@ def _chart(frame: pd.DataFrame, x: str, y: str) -> alt.Chart:
             .encode(x=alt.X("x:Q", title=x), y=alt.Y("y:Q", title=y), tooltip=tooltip)
             .properties(height=360)
         )
-    df["x"] = df["x"].astype("string").fillna("(empty)").map(xml_safe)
+    df["x"] = df["x"].astype("string").fillna(t("chart.empty_value", lang)).map(xml_safe)
     df = df.nlargest(MAX_BARS, "y")
     tooltip[0] = alt.Tooltip("x:N", title=x)
     return (

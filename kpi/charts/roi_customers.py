@@ -8,19 +8,20 @@ import altair as alt
 import pandas as pd
 
 from kpi.charts import GREY, PALETTE, ROI_HEIGHT
+from kpi.charts.locale import percent_text
 from kpi.i18n import t
 
 # --- control groups ------------------------------------------------------------------------
 
 
-def groups_chart(frame: pd.DataFrame, width: int = 560) -> alt.FacetChart:
+def groups_chart(frame: pd.DataFrame, width: int = 560, lang: str | None = None) -> alt.FacetChart:
     """Each comparison's difference (first − second group) with its 95 % interval as error bars,
     one row per metric on its own scale (rates in points, money in money); comparisons that are
     not yet readable are grey. `frame`: metric_label, difference, ci_low, ci_high, status."""
     data = frame.dropna(subset=["difference"]).copy()
     status = ["significant", "not_significant", "not_readable", "no_test"]
-    labels = [t(f"leads.status.{s}") for s in status]
-    data["status_label"] = data["status"].map(lambda s: t(f"leads.status.{s}"))
+    labels = [t(f"leads.status.{s}", lang) for s in status]
+    data["status_label"] = data["status"].map(lambda s: t(f"leads.status.{s}", lang))
     data["zero"] = 0.0
     order = list(dict.fromkeys(data["metric_key"]))
     y = alt.Y("metric_label:N", title=None, axis=alt.Axis(labelLimit=260))
@@ -30,11 +31,11 @@ def groups_chart(frame: pd.DataFrame, width: int = 560) -> alt.FacetChart:
         legend=alt.Legend(orient="top", labelLimit=0),
     )  # fmt: skip
     tooltip = [
-        alt.Tooltip("metric_label:N", title=t("leads.col.metric")),
-        alt.Tooltip("difference:Q", title=t("leads.col.difference"), format=",.3f"),
-        alt.Tooltip("ci_low:Q", title=t("leads.col.ci_low"), format=",.3f"),
-        alt.Tooltip("ci_high:Q", title=t("leads.col.ci_high"), format=",.3f"),
-        alt.Tooltip("status_label:N", title=t("leads.col.reading")),
+        alt.Tooltip("metric_label:N", title=t("leads.col.metric", lang)),
+        alt.Tooltip("difference:Q", title=t("leads.col.difference", lang), format=",.3f"),
+        alt.Tooltip("ci_low:Q", title=t("leads.col.ci_low", lang), format=",.3f"),
+        alt.Tooltip("ci_high:Q", title=t("leads.col.ci_high", lang), format=",.3f"),
+        alt.Tooltip("status_label:N", title=t("leads.col.reading", lang)),
     ]
     x = alt.X("difference:Q", title=None, axis=alt.Axis(tickCount=6))
     base = alt.Chart().encode(y=y)
@@ -57,27 +58,29 @@ def groups_chart(frame: pd.DataFrame, width: int = 560) -> alt.FacetChart:
 # --- customers over time -------------------------------------------------------------------
 
 
-def retention_heatmap(matrix: pd.DataFrame, labels: bool = True) -> alt.LayerChart:
+def retention_heatmap(
+    matrix: pd.DataFrame, labels: bool = True, lang: str | None = None
+) -> alt.LayerChart:
     """Monthly cohorts (rows) by months since acquisition (columns), coloured by retention;
     with `labels`, each cell carries its percentage (too small to read on a slide of 24 months)."""
     data = matrix[["cohort", "months_since", "customers", "retention"]].copy()
     data["cohort"] = pd.to_datetime(data["cohort"]).dt.strftime("%Y-%m")
-    data["label"] = [f"{r:.0%}" for r in data["retention"]]
+    data["label"] = [percent_text(r, 0, lang) for r in data["retention"]]
     cohorts = sorted(data["cohort"].unique())
     base = alt.Chart(data).encode(
-        x=alt.X("months_since:O", title=t("leads.months_since"), axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("cohort:O", sort=cohorts, title=t("leads.cohort")),
+        x=alt.X("months_since:O", title=t("leads.months_since", lang), axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("cohort:O", sort=cohorts, title=t("leads.cohort", lang)),
     )
     cells = base.mark_rect().encode(
         color=alt.Color(
-            "retention:Q", title=t("leads.retention"),
+            "retention:Q", title=t("leads.retention", lang),
             scale=alt.Scale(scheme="greens", domain=[0, 1]), legend=alt.Legend(format=".0%"),
         ),
         tooltip=[
-            alt.Tooltip("cohort:O", title=t("leads.cohort")),
-            alt.Tooltip("months_since:O", title=t("leads.months_since")),
-            alt.Tooltip("customers:Q", title=t("leads.col.customers"), format=",.0f"),
-            alt.Tooltip("retention:Q", title=t("leads.retention"), format=".1%"),
+            alt.Tooltip("cohort:O", title=t("leads.cohort", lang)),
+            alt.Tooltip("months_since:O", title=t("leads.months_since", lang)),
+            alt.Tooltip("customers:Q", title=t("leads.col.customers", lang), format=",.0f"),
+            alt.Tooltip("retention:Q", title=t("leads.retention", lang), format=".1%"),
         ],
     )  # fmt: skip
     text = base.mark_text(baseline="middle", fontSize=9).encode(
@@ -88,26 +91,26 @@ def retention_heatmap(matrix: pd.DataFrame, labels: bool = True) -> alt.LayerCha
     return alt.layer(*layers).properties(height=max(200, 22 * len(cohorts)))
 
 
-def ltv_lines(frame: pd.DataFrame) -> alt.Chart:
+def ltv_lines(frame: pd.DataFrame, lang: str | None = None) -> alt.Chart:
     """LTV so far per acquisition cohort, one line per channel (from lifetime_value)."""
     data = frame[["cohort", "channel", "ltv", "customers"]].copy()
     data["cohort"] = pd.to_datetime(data["cohort"])
     data["channel"] = data["channel"].astype(str)
-    title = t("leads.ltv")
+    title = t("leads.ltv", lang)
     return (
         alt.Chart(data)
         .mark_line(point=True, strokeWidth=2)
         .encode(
-            x=alt.X("cohort:T", title=t("leads.cohort"), axis=alt.Axis(format="%b %y", labelAngle=0)),
+            x=alt.X("cohort:T", title=t("leads.cohort", lang), axis=alt.Axis(format="%b %y", labelAngle=0)),
             y=alt.Y("ltv:Q", title=title, axis=alt.Axis(format=",.0f")),
             color=alt.Color(
                 "channel:N", title=None, scale=alt.Scale(range=PALETTE),
                 legend=alt.Legend(orient="top", labelLimit=0, columns=3),
             ),
             tooltip=[
-                alt.Tooltip("cohort:T", title=t("leads.cohort"), format="%b %Y"),
-                alt.Tooltip("channel:N", title=t("leads.col.channel")),
-                alt.Tooltip("customers:Q", title=t("leads.col.customers"), format=",.0f"),
+                alt.Tooltip("cohort:T", title=t("leads.cohort", lang), format="%b %Y"),
+                alt.Tooltip("channel:N", title=t("leads.col.channel", lang)),
+                alt.Tooltip("customers:Q", title=t("leads.col.customers", lang), format=",.0f"),
                 alt.Tooltip("ltv:Q", title=title, format=",.2f"),
             ],
         )
@@ -115,12 +118,12 @@ def ltv_lines(frame: pd.DataFrame) -> alt.Chart:
     )  # fmt: skip
 
 
-def cac_ltv_bars(frame: pd.DataFrame) -> alt.Chart:
+def cac_ltv_bars(frame: pd.DataFrame, lang: str | None = None) -> alt.Chart:
     """CAC and LTV side by side per channel, LTV : CAC written above (from cac_and_ltv)."""
     data = frame.melt(id_vars=["channel", "ltv_to_cac"], value_vars=["cac", "ltv"])
     data = data.dropna(subset=["value"])
     data["channel"] = data["channel"].astype(str)
-    names = {"cac": t("leads.cac"), "ltv": t("leads.ltv")}
+    names = {"cac": t("leads.cac", lang), "ltv": t("leads.ltv", lang)}
     data["measure"] = data["variable"].map(names)
     domain = list(names.values())
     return (
@@ -129,16 +132,16 @@ def cac_ltv_bars(frame: pd.DataFrame) -> alt.Chart:
         .encode(
             x=alt.X("channel:N", title=None, axis=alt.Axis(labelAngle=-30, labelLimit=200)),
             xOffset=alt.XOffset("measure:N", sort=domain),
-            y=alt.Y("value:Q", title=t("leads.money"), axis=alt.Axis(format=",.0f")),
+            y=alt.Y("value:Q", title=t("leads.money", lang), axis=alt.Axis(format=",.0f")),
             color=alt.Color(
                 "measure:N", title=None, sort=domain,
                 scale=alt.Scale(domain=domain, range=PALETTE[:2]), legend=alt.Legend(orient="top"),
             ),
             tooltip=[
-                alt.Tooltip("channel:N", title=t("leads.col.channel")),
+                alt.Tooltip("channel:N", title=t("leads.col.channel", lang)),
                 alt.Tooltip("measure:N", title=" "),
-                alt.Tooltip("value:Q", title=t("leads.money"), format=",.2f"),
-                alt.Tooltip("ltv_to_cac:Q", title=t("leads.ltv_to_cac"), format=",.2f"),
+                alt.Tooltip("value:Q", title=t("leads.money", lang), format=",.2f"),
+                alt.Tooltip("ltv_to_cac:Q", title=t("leads.ltv_to_cac", lang), format=",.2f"),
             ],
         )
         .properties(height=ROI_HEIGHT)

@@ -10,6 +10,7 @@ import altair as alt
 import pandas as pd
 
 from kpi.charts import PALETTE, ROI_HEIGHT
+from kpi.charts.locale import month_label
 from kpi.i18n import t
 
 BUCKET_COLOURS = {
@@ -23,24 +24,26 @@ BUCKET_COLOURS = {
 # --- lead scores ---------------------------------------------------------------------------
 
 
-def _bucket_domain(buckets: Sequence[str]) -> tuple[list[str], list[str]]:
+def _bucket_domain(buckets: Sequence[str], lang: str | None = None) -> tuple[list[str], list[str]]:
     shown = [b for b in BUCKET_COLOURS if b in set(buckets)]
-    return [t(f"leads.bucket.{b}") for b in shown], [BUCKET_COLOURS[b] for b in shown]
+    return [t(f"leads.bucket.{b}", lang) for b in shown], [BUCKET_COLOURS[b] for b in shown]
 
 
-def bucket_periods(frame: pd.DataFrame, value: str, title: str) -> alt.Chart:
+def bucket_periods(
+    frame: pd.DataFrame, value: str, title: str, lang: str | None = None
+) -> alt.Chart:
     """Grouped bars per period, one per score bucket, of `value` (from score_buckets)."""
     data = frame[["period_start", "bucket", value]].copy()
     data["period_start"] = pd.to_datetime(data["period_start"])
-    data["bucket_label"] = data["bucket"].map(lambda b: t(f"leads.bucket.{b}"))
-    domain, colours = _bucket_domain(data["bucket"])
+    data["bucket_label"] = data["bucket"].map(lambda b: t(f"leads.bucket.{b}", lang))
+    domain, colours = _bucket_domain(data["bucket"], lang)
     return (
         alt.Chart(data)
         .mark_bar()
         .encode(
             x=alt.X(
                 "period_start:O", timeUnit="yearmonthdate", title=None,
-                axis=alt.Axis(format="%d %b %y", labelAngle=0, labelOverlap=True),
+                axis=alt.Axis(format="%-d %b %y", labelAngle=0, labelOverlap=True),
             ),
             xOffset=alt.XOffset("bucket_label:N", sort=domain),
             y=alt.Y(f"{value}:Q", title=title, axis=alt.Axis(format=",.0f")),
@@ -49,8 +52,8 @@ def bucket_periods(frame: pd.DataFrame, value: str, title: str) -> alt.Chart:
                 scale=alt.Scale(domain=domain, range=colours), legend=alt.Legend(orient="top"),
             ),
             tooltip=[
-                alt.Tooltip("period_start:T", title=t("chart.period"), format="%d %b %Y"),
-                alt.Tooltip("bucket_label:N", title=t("leads.col.bucket")),
+                alt.Tooltip("period_start:T", title=t("chart.period", lang), format="%-d %b %Y"),
+                alt.Tooltip("bucket_label:N", title=t("leads.col.bucket", lang)),
                 alt.Tooltip(f"{value}:Q", title=title, format=",.0f"),
             ],
         )
@@ -58,11 +61,13 @@ def bucket_periods(frame: pd.DataFrame, value: str, title: str) -> alt.Chart:
     )  # fmt: skip
 
 
-def bucket_bars(totals: pd.DataFrame, value: str, title: str, fmt: str) -> alt.Chart:
+def bucket_bars(
+    totals: pd.DataFrame, value: str, title: str, fmt: str, lang: str | None = None
+) -> alt.Chart:
     """One bar per score bucket of `value` (from bucket_totals); buckets without it left out."""
     data = totals[["bucket", value]].dropna().copy()
-    data["bucket_label"] = data["bucket"].map(lambda b: t(f"leads.bucket.{b}"))
-    domain, colours = _bucket_domain(data["bucket"])
+    data["bucket_label"] = data["bucket"].map(lambda b: t(f"leads.bucket.{b}", lang))
+    domain, colours = _bucket_domain(data["bucket"], lang)
     return (
         alt.Chart(data)
         .mark_bar()
@@ -74,7 +79,7 @@ def bucket_bars(totals: pd.DataFrame, value: str, title: str, fmt: str) -> alt.C
                 legend=None,
             ),
             tooltip=[
-                alt.Tooltip("bucket_label:N", title=t("leads.col.bucket")),
+                alt.Tooltip("bucket_label:N", title=t("leads.col.bucket", lang)),
                 alt.Tooltip(f"{value}:Q", title=title, format=fmt),
             ],
         )
@@ -102,14 +107,16 @@ def stage_by_channel(frame: pd.DataFrame) -> pd.DataFrame:
     return sums.sort_values("value", ascending=False, ignore_index=True)
 
 
-def value_cost_bars(summary: pd.DataFrame, height: int = ROI_HEIGHT) -> alt.Chart:
+def value_cost_bars(
+    summary: pd.DataFrame, height: int = ROI_HEIGHT, lang: str | None = None
+) -> alt.Chart:
     """Per channel: value created, stacked by stage, beside its cost (spend + staff)."""
     parts = {
-        "value_lead": t("leads.value.lead"),
-        "value_qualified": t("leads.value.qualified"),
-        "value_customer": t("leads.value.customer"),
-        "spend": t("leads.cost.spend"),
-        "staff_cost": t("leads.cost.staff"),
+        "value_lead": t("leads.value.lead", lang),
+        "value_qualified": t("leads.value.qualified", lang),
+        "value_customer": t("leads.value.customer", lang),
+        "spend": t("leads.cost.spend", lang),
+        "staff_cost": t("leads.cost.staff", lang),
     }
     long = summary.melt(
         id_vars=["channel"], value_vars=list(parts), var_name="part", value_name="amount"
@@ -117,7 +124,8 @@ def value_cost_bars(summary: pd.DataFrame, height: int = ROI_HEIGHT) -> alt.Char
     long["channel"] = long["channel"].astype(str)
     long["part_label"] = long["part"].map(parts)
     long["side"] = [
-        t("leads.value_created") if p.startswith("value") else t("leads.cost") for p in long["part"]
+        t("leads.value_created", lang) if p.startswith("value") else t("leads.cost", lang)
+        for p in long["part"]
     ]
     long["order"] = long["part"].map({p: i for i, p in enumerate(parts)})
     domain = list(parts.values())
@@ -128,17 +136,17 @@ def value_cost_bars(summary: pd.DataFrame, height: int = ROI_HEIGHT) -> alt.Char
         .encode(
             x=alt.X("channel:N", title=None, sort=list(summary["channel"].astype(str)),
                     axis=alt.Axis(labelAngle=0, labelLimit=160)),
-            xOffset=alt.XOffset("side:N", sort=[t("leads.value_created"), t("leads.cost")]),
-            y=alt.Y("amount:Q", title=t("leads.money"), stack="zero", axis=alt.Axis(format=",.0f")),
+            xOffset=alt.XOffset("side:N", sort=[t("leads.value_created", lang), t("leads.cost", lang)]),
+            y=alt.Y("amount:Q", title=t("leads.money", lang), stack="zero", axis=alt.Axis(format=",.0f")),
             color=alt.Color(
                 "part_label:N", title=None, sort=domain, scale=alt.Scale(domain=domain, range=colours),
                 legend=alt.Legend(orient="top", labelLimit=0),
             ),
             order=alt.Order("order:Q"),
             tooltip=[
-                alt.Tooltip("channel:N", title=t("leads.col.channel")),
+                alt.Tooltip("channel:N", title=t("leads.col.channel", lang)),
                 alt.Tooltip("part_label:N", title=" "),
-                alt.Tooltip("amount:Q", title=t("leads.money"), format=",.2f"),
+                alt.Tooltip("amount:Q", title=t("leads.money", lang), format=",.2f"),
             ],
         )
         .properties(height=height)
@@ -149,21 +157,25 @@ def value_cost_bars(summary: pd.DataFrame, height: int = ROI_HEIGHT) -> alt.Char
 
 
 def growth_chart(
-    table: pd.DataFrame, title: str, fmt: str = ",.0f", height: int = ROI_HEIGHT
+    table: pd.DataFrame,
+    title: str,
+    fmt: str = ",.0f",
+    height: int = ROI_HEIGHT,
+    lang: str | None = None,
 ) -> alt.LayerChart:
     """A KPI per month as bars, its month-over-month change as a line on its own axis."""
     data = table[["period_start", "value", "mom", "yoy"]].copy()
-    data["month"] = pd.to_datetime(data["period_start"]).dt.strftime("%b %y")
+    data["month"] = [month_label(d, lang) for d in pd.to_datetime(data["period_start"])]
     data = data.drop(columns="period_start")
     data["mom"] = pd.to_numeric(data["mom"], errors="coerce")
     data["yoy"] = pd.to_numeric(data["yoy"], errors="coerce")
     months = list(data["month"])
     x = alt.X("month:O", sort=months, title=None, axis=alt.Axis(labelAngle=0, labelOverlap=True))
     tooltip = [
-        alt.Tooltip("month:O", title=t("chart.period")),
+        alt.Tooltip("month:O", title=t("chart.period", lang)),
         alt.Tooltip("value:Q", title=title, format=fmt),
-        alt.Tooltip("mom:Q", title=t("leads.mom"), format="+.1%"),
-        alt.Tooltip("yoy:Q", title=t("leads.yoy"), format="+.1%"),
+        alt.Tooltip("mom:Q", title=t("leads.mom", lang), format="+.1%"),
+        alt.Tooltip("yoy:Q", title=t("leads.yoy", lang), format="+.1%"),
     ]
     bars = (
         alt.Chart(data)
@@ -175,7 +187,7 @@ def growth_chart(
         .mark_line(color=PALETTE[1], point=True, strokeWidth=2.5)
         .encode(
             x=x,
-            y=alt.Y("mom:Q", title=t("leads.mom"), axis=alt.Axis(format="+.0%")),
+            y=alt.Y("mom:Q", title=t("leads.mom", lang), axis=alt.Axis(format="+.0%")),
             tooltip=tooltip,
         )
     )
@@ -183,13 +195,17 @@ def growth_chart(
 
 
 def lift_chart(
-    frame: pd.DataFrame, title: str, fmt: str = ",.0f", height: int = ROI_HEIGHT
+    frame: pd.DataFrame,
+    title: str,
+    fmt: str = ",.0f",
+    height: int = ROI_HEIGHT,
+    lang: str | None = None,
 ) -> alt.LayerChart:
     """The campaign's actual values against the forecast without it, with the forecast's
     95 % band (from Lift.frame: period, actual, expected, lower, upper)."""
     data = frame.copy()
     data["period"] = pd.to_datetime(data["period"])
-    actual, expected = t("leads.actual"), t("leads.expected")
+    actual, expected = t("leads.actual", lang), t("leads.expected", lang)
     long = pd.concat(
         [
             data[["period", "actual"]].rename(columns={"actual": "value"}).assign(series=actual),
@@ -199,7 +215,9 @@ def lift_chart(
         ],
         ignore_index=True,
     )
-    x = alt.X("period:T", title=None, axis=alt.Axis(format="%d %b", labelAngle=0, tickCount="week"))
+    x = alt.X(
+        "period:T", title=None, axis=alt.Axis(format="%-d %b", labelAngle=0, tickCount="week")
+    )
     band = (
         alt.Chart(data)
         .mark_area(opacity=0.25, color=PALETTE[1])
@@ -220,7 +238,7 @@ def lift_chart(
                 legend=alt.Legend(orient="top", labelLimit=0),
             ),
             tooltip=[
-                alt.Tooltip("period:T", title=t("chart.period"), format="%d %b %Y"),
+                alt.Tooltip("period:T", title=t("chart.period", lang), format="%-d %b %Y"),
                 alt.Tooltip("series:N", title=" "),
                 alt.Tooltip("value:Q", title=title, format=fmt),
             ],

@@ -11,36 +11,53 @@ import json
 import math
 import textwrap
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import altair as alt
 import pandas as pd
 
 from kpi.catalog import PERSPECTIVES
+from kpi.i18n import t
+from kpi.i18n.messages import languages
 
 # Okabe–Ito bluish green, orange and vermillion, and a neutral grey: told apart with the common
 # colour-vision deficiencies; each box also says its status in words and with a symbol.
 STATUS_COLOURS = {"good": "#009E73", "warning": "#E69F00", "bad": "#D55E00", "none": "#BBBBBB"}
-STATUS_WORDS = {
-    "en": {"good": "✔ on target", "warning": "▲ close to target", "bad": "✖ off target", "none": "– no status"},
-    "es": {"good": "✔ en objetivo", "warning": "▲ cerca del objetivo", "bad": "✖ fuera de objetivo",
-           "none": "– sin estado"},
-    "pl": {"good": "✔ cel osiągnięty", "warning": "▲ blisko celu", "bad": "✖ poza celem", "none": "– brak statusu"},
-}  # fmt: skip
+MARKS = {"good": "✔", "warning": "▲", "bad": "✖", "none": "–"}  # beside the words
+
+
+class _StatusWords(Mapping[str, Mapping[str, str]]):
+    """Each language's status words with their marks (`✔ on target`), read from the catalogs
+    (`map.status.<status>`) when asked, so a translation reaches the map, the scorecard tables
+    and the CLI alike: `STATUS_WORDS[lang][status]`."""
+
+    def __getitem__(self, lang: str) -> Mapping[str, str]:
+        if lang not in languages():
+            raise KeyError(lang)
+        return {s: f"{mark} {t(f'map.status.{s}', lang)}" for s, mark in MARKS.items()}
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(languages())
+
+    def __len__(self) -> int:
+        return len(languages())
+
+
+STATUS_WORDS: Mapping[str, Mapping[str, str]] = _StatusWords()
 SYMBOLS = {"good": "✔", "warning": "▲", "bad": "✖"}  # the KPI tally under each objective
 LABEL_WIDTH = 170  # the band titles' column, in pixels
 WRAP = 24  # characters per line of an objective's label
 HEAD_BACK = 7.0  # pixels from an arrow's end to its head's centre
 
 
-def _doc(source: Mapping[str, Any] | Any) -> Mapping[str, Any]:
+def _doc(source: Mapping[str, Any] | Any, lang: str = "en") -> Mapping[str, Any]:
     """An evaluated map (`kpi.scorecard.evaluate`) as is; a bare StrategyMap with no status."""
     if isinstance(source, Mapping):
         return source
     return {"perspectives": [
-        {"id": p, "label": source.perspective_label(p), "objectives": [
-            {"id": o.id, "label": o.label(), "status": "none", "causes": list(o.causes), "kpis": []}
+        {"id": p, "label": source.perspective_label(p, lang), "objectives": [
+            {"id": o.id, "label": o.label(lang), "status": "none", "causes": list(o.causes), "kpis": []}
             for o in source.in_perspective(p)]}
         for p in PERSPECTIVES]}  # fmt: skip
 
@@ -49,7 +66,7 @@ def layout(
     source: Mapping[str, Any] | Any, width: int = 1280, height: int = 720, lang: str = "en"
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """The diagram's geometry in pixels (y upwards): bands, boxes and arrows."""
-    doc = _doc(source)
+    doc = _doc(source, lang)
     words = STATUS_WORDS.get(lang, STATUS_WORDS["en"])
     perspectives = {p["id"]: p for p in doc["perspectives"]}
     order = [p for p in PERSPECTIVES if p in perspectives]
@@ -71,7 +88,8 @@ def layout(
             status = o.get("status") or "none"
             kpis = o.get("kpis") or []
             summary = "; ".join(
-                f"{k.get('label', k['id'])}: {k.get('status', 'none')}" for k in kpis
+                f"{k.get('label', k['id'])}: {words.get(k.get('status') or 'none', '')}"
+                for k in kpis
             )
             rated = Counter(k.get("status") for k in kpis)
             tally = " ".join(f"{SYMBOLS[st]}{rated[st]}" for st in SYMBOLS if rated[st])
@@ -80,7 +98,8 @@ def layout(
                 "id": o["id"], "label": "\n".join(textwrap.wrap(o["label"], WRAP)[:3]),
                 "full_label": o["label"], "perspective": pid, "status": status,
                 "status_text": status_text,
-                "status_line": f"{status_text} · KPIs {tally}" if tally else status_text, "x": cx - box_w / 2, "x2": cx + box_w / 2,
+                "status_line": t("map.status_line", lang, status=status_text, tally=tally)
+                if tally else status_text, "x": cx - box_w / 2, "x2": cx + box_w / 2,
                 "y": cy - box_h / 2, "y2": cy + box_h / 2, "cx": cx, "cy": cy,
                 "text_y": cy + 10, "status_y": cy - box_h / 2 + 16, "kpis": summary,
                 "causes": list(o.get("causes") or []),
@@ -88,17 +107,17 @@ def layout(
     arrows = []
     for b in boxes.values():
         for target_id in b["causes"]:
-            t = boxes.get(target_id)
-            if t is None:
+            target = boxes.get(target_id)
+            if target is None:
                 continue
-            if abs(t["cy"] - b["cy"]) < 1:  # same band: side to side
-                direction = 1 if t["cx"] > b["cx"] else -1
+            if abs(target["cy"] - b["cy"]) < 1:  # same band: side to side
+                direction = 1 if target["cx"] > b["cx"] else -1
                 x0, y0 = (b["x2"] if direction > 0 else b["x"]), b["cy"]
-                x1, y1 = (t["x"] if direction > 0 else t["x2"]), t["cy"]
+                x1, y1 = (target["x"] if direction > 0 else target["x2"]), target["cy"]
             else:  # upwards (or downwards) between bands: edge to edge
-                up = t["cy"] > b["cy"]
+                up = target["cy"] > b["cy"]
                 x0, y0 = b["cx"], b["y2"] if up else b["y"]
-                x1, y1 = t["cx"], t["y"] if up else t["y2"]
+                x1, y1 = target["cx"], target["y"] if up else target["y2"]
             # The head sits just outside the target; triangle-up points up at angle 0, clockwise.
             angle = math.degrees(math.atan2(x1 - x0, y1 - y0))
             length = math.hypot(x1 - x0, y1 - y0) or 1.0
@@ -151,11 +170,12 @@ def strategy_map_chart(
             x=alt.X("head_x:Q", axis=None, scale=x_scale), y=alt.Y("head_y:Q", axis=None, scale=y_scale),
             angle=alt.Angle("angle:Q", scale=None)))  # fmt: skip
     if not boxes.empty:
-        tooltip = [alt.Tooltip("full_label:N", title="Objective"), alt.Tooltip("status_text:N", title="Status"),
-                   alt.Tooltip("kpis:N", title="KPIs")]  # fmt: skip
+        tooltip = [alt.Tooltip("full_label:N", title=t("map.objective", lang)),
+                   alt.Tooltip("status_text:N", title=t("map.status", lang)),
+                   alt.Tooltip("kpis:N", title=t("map.kpis", lang))]  # fmt: skip
         layers.append(alt.Chart(boxes).mark_rect(cornerRadius=8, stroke="#333333", strokeWidth=1).encode(
             x=x, x2="x2:Q", y=y, y2="y2:Q",
-            color=alt.Color("status:N", scale=status_scale, title="Status",
+            color=alt.Color("status:N", scale=status_scale, title=t("map.status", lang),
                             legend=alt.Legend(orient="bottom", direction="horizontal",
                                               labelExpr=f"{json.dumps(words)}[datum.label]")),
             tooltip=tooltip))  # fmt: skip

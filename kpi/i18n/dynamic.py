@@ -128,6 +128,18 @@ def _roles_on_map() -> Iterable[str]:
     return ROLES
 
 
+def _all_datasets() -> Iterable[str]:
+    from kpi.schema import DATASETS
+
+    return DATASETS
+
+
+def _catalog_objectives() -> Iterable[str]:
+    from kpi.scorecard.model import catalog_objective_ids
+
+    return catalog_objective_ids()
+
+
 def _literal(*values: str) -> Callable[[], Iterable[str]]:
     """Values written as a literal tuple where the code calls `t()`."""
     return lambda: values
@@ -142,7 +154,6 @@ TEMPLATES: dict[str, Callable[[], Iterable[str]] | None] = {
     "platform.{}": _platforms,
     "tile.source.{}": OPEN,  # any dataset; the tile falls back to tile.source.other
     "audience.{}": _literal("age", "gender", "country", "city", "language"),
-    "audience.day.{}": _literal(*(str(day) for day in range(1, 8))),
     "content.by_{}": _literal("engagement", "posts"),
     "content.kind_{}": _literal("hashtag", "mention"),
     "explore.mode.{}": _literal("catalog", "average", "custom"),
@@ -174,6 +185,9 @@ TEMPLATES: dict[str, Callable[[], Iterable[str]] | None] = {
     "plan.sales_check.{}": _literal("yes", "no"),
     "plan_report.step_{}": _literal("bad", "warning"),
     "scorecard.role.{}": _roles_on_map,
+    "map.status.{}": _literal("good", "warning", "bad", "none"),
+    "schema.provided_by.{}": _all_datasets,
+    "objective.{}": _catalog_objectives,
     "leads.h.{}": _literal("attribution", "groups", "customers", "scores", "stages", "growth"),
     "leads.status.{}": OPEN,  # a control-group comparison's reading
     "leads.col.{}": OPEN,  # an analysis table's columns

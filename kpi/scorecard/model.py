@@ -290,15 +290,31 @@ def catalog_objectives() -> dict[str, list[str]]:
     return out
 
 
+def objective_id(name: str) -> str:
+    """The id of a catalog objective (its English name, as `kpi/kpis.py` writes it)."""
+    return "_".join(name.lower().replace(",", "").split())
+
+
+def catalog_objective_ids() -> list[str]:
+    """The ids of every catalog objective, in catalog order."""
+    return [objective_id(n) for names in catalog_objectives().values() for n in names]
+
+
+def objective_labels(name: str) -> dict[str, str]:
+    """A catalog objective's label in every language (catalog texts `objective.<id>`)."""
+    key = f"objective.{objective_id(name)}"
+    return {lang: t(key, lang) for lang in LANGS}
+
+
 def map_from_catalog() -> StrategyMap:
     """A map with one objective per catalog objective and every catalog KPI placed as the catalog
     says (leading or lagging): the long form behind the default map."""
     objectives: dict[str, Objective] = {}
     for k in CATALOG:
         card = k.scorecard
-        oid = "_".join(card.objective.lower().replace(",", "").split())
+        oid = objective_id(card.objective)
         if oid not in objectives:
-            objectives[oid] = Objective(oid, {"en": card.objective}, card.perspective)
+            objectives[oid] = Objective(oid, objective_labels(card.objective), card.perspective)
         objectives[oid].kpis.append(KpiRef(k.id, card.kind))
     order = {p: i for i, p in enumerate(PERSPECTIVES)}
     return StrategyMap(sorted(objectives.values(), key=lambda o: order[o.perspective]))

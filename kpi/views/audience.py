@@ -23,7 +23,7 @@ def build(ctx: ViewContext) -> PageView:
 
     def needs(dataset: str, fields: tuple[str, ...] | None) -> Block:
         return message(ctx, "audience.needs", missing=", ".join(fields or (dataset,)),
-                       hint=DATASETS[dataset].provided_by)  # fmt: skip
+                       hint=DATASETS[dataset].provided_in(lang))  # fmt: skip
 
     def gap() -> tuple[Block, ...]:
         if missing != ():
@@ -41,7 +41,7 @@ def build(ctx: ViewContext) -> PageView:
         if frame.empty:
             shown: Block = message(ctx, "audience.no_segments", dimension=title.lower())
         else:
-            chart = audience_charts.top_bars(frame, title)
+            chart = audience_charts.top_bars(frame, title, lang=lang)
             shown = Chart(chart, title, caption=title, slide_width=width)
         return (Text(title, "subheader"), shown)
 
@@ -53,7 +53,7 @@ def build(ctx: ViewContext) -> PageView:
         if drawn.empty or not drawn["followers"].any():
             pyramid = (message(ctx, "audience.no_pyramid"),)
         else:
-            chart = audience_charts.pyramid(frame)
+            chart = audience_charts.pyramid(frame, lang=lang)
             pyramid = (Chart(chart, t("audience.pyramid_short", lang)),)
             unknown = frame.loc[frame["gender"] == "U", "followers"].sum()
             if unknown:
@@ -87,7 +87,7 @@ def build(ctx: ViewContext) -> PageView:
         if not frame["posts"].any():
             heatmap += (message(ctx, "audience.no_posts"),)
         else:
-            chart = audience_charts.weekday_hour_heatmap(frame, min_posts)
+            chart = audience_charts.weekday_hour_heatmap(frame, min_posts, lang=lang)
             zone = t("audience.heatmap_zone_short", lang, zone=xml_safe(ctx.timezone))
             heatmap += (
                 Chart(chart, t("audience.heatmap_short", lang), caption=zone),

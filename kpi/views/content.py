@@ -64,7 +64,7 @@ def build(ctx: ViewContext) -> PageView:
         )
     else:
         chart = content_charts.stacked_periods(
-            result.rows, "platform", "value", t("content.posts_axis", lang)
+            result.rows, "platform", "value", t("content.posts_axis", lang), lang=lang
         )
         posts = (Chart(chart, "posts_per_period", ("posts",)),)
     sections.append(
@@ -131,7 +131,7 @@ def build(ctx: ViewContext) -> PageView:
                         total=f"{total:,}",
                     ),
                 )
-            chart = content_charts.reach_scatter(points)
+            chart = content_charts.reach_scatter(points, lang=lang)
             scatter += (Chart(chart, "reach_vs_engagement_rate", ("reach", "engagement_rate")),)
     sections.append(
         Section(
@@ -164,6 +164,6 @@ def _tags(ctx: ViewContext, kind: str) -> tuple[Block, ...]:
     parts = []
     for order in ("engagement", "posts"):
         title = t(f"content.by_{order}", lang, n=TAGS, kind=words)
-        chart = content_charts.tag_bars(ranked[order], order, tag_title)
+        chart = content_charts.tag_bars(ranked[order], order, tag_title, lang=lang)
         parts.append((Chart(chart, f"{kind}s_by_{order}", heading=title, slide_width=480),))
     return (Columns(tuple(parts), stack_when_present=True),)

@@ -63,7 +63,7 @@ def build(ctx: ViewContext) -> PageView:
         trend = (message(ctx, "engagement.no_trend"),)
     else:
         chart = audience_charts.rate_by_platform(
-            split.rows, label(kpi.id, lang), charts.number_format(kpi.format)
+            split.rows, label(kpi.id, lang), charts.number_format(kpi.format), lang=lang
         )
         trend = (Chart(chart, t("engagement.trend_short", lang), (kpi.id,)),)
     sections.append(
@@ -80,10 +80,10 @@ def build(ctx: ViewContext) -> PageView:
     elif frame is None or frame.empty or not frame["followers"].any():
         followers = (message(ctx, "engagement.no_followers"),)
     else:
-        chart = audience_charts.follower_flow(frame)
+        chart = audience_charts.follower_flow(frame, lang=lang)
         followers = (Chart(chart, t("engagement.followers_short", lang), ("new_followers",)),)
         if flows.needs:
-            hint = DATASETS["account_daily"].provided_by
+            hint = DATASETS["account_daily"].provided_in(lang)
             followers += (message(ctx, "engagement.lost_needs", "caption", "page", hint=hint),)
     sections.append(
         Section(

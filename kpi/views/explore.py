@@ -79,10 +79,10 @@ def build(ctx: ViewContext) -> PageView:
             heading = t(
                 "explore.chart_title_by", lang, kpi=name, field=t(f"explore.field.{by}", lang)
             )
-            chart = explore_charts.lines_by(result.rows, by, name, fmt)
+            chart = explore_charts.lines_by(result.rows, by, name, fmt, lang=lang)
         else:
             heading = t("explore.chart_title", lang, kpi=name)
-            chart = charts.trend_with_comparison(result.rows, name, fmt)
+            chart = charts.trend_with_comparison(result.rows, name, fmt, lang=lang)
         chart_section = (Text(heading, "subheader"),)
         if by:
             field = t(f"explore.field.{by}", lang).lower()
@@ -104,7 +104,7 @@ def build(ctx: ViewContext) -> PageView:
         )
     ]
     if ready:
-        table = explore_charts.series_table(result.rows, (by,) if by else (), name)
+        table = explore_charts.series_table(result.rows, (by,) if by else (), name, lang=lang)
         formats = {name: kpi.format, t("chart.previous", lang): kpi.format,
                    t("explore.change_pct", lang): "percent"}  # fmt: skip
         sections.append(

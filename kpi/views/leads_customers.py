@@ -38,7 +38,10 @@ class CustomerParts(LeadsParts):
             return (*out, message(self.ctx, "leads.no_cohorts"))
         out += (
             message(self.ctx, "leads.retention_caption", "caption", "page"),
-            self.chart(roi.retention_heatmap(matrix, labels=not self.present), "retention_chart"),
+            self.chart(
+                roi.retention_heatmap(matrix, labels=not self.present, lang=self.lang),
+                "retention_chart",
+            ),
         )
         if self.present:
             return out
@@ -61,10 +64,10 @@ class CustomerParts(LeadsParts):
         right: tuple[Block, ...] = (message(self.ctx, "leads.cac_by_channel", "label"),)
         if cac["cac"].isna().all():
             right += (message(self.ctx, "leads.no_cac", show="page"),)
-        right += (self.chart(roi.cac_ltv_bars(cac), "cac_chart", slide_width=480),)
+        right += (self.chart(roi.cac_ltv_bars(cac, lang=self.lang), "cac_chart", slide_width=480),)
         left = (
             message(self.ctx, "leads.ltv_by_cohort", "label"),
-            self.chart(roi.ltv_lines(ltv), "ltv_chart", slide_width=480),
+            self.chart(roi.ltv_lines(ltv, lang=self.lang), "ltv_chart", slide_width=480),
         )
         out: tuple[Block, ...] = (Columns((left, right), stack_on_page=True),)
         shown = cac.rename(columns={c: t(f"leads.col.{c}", self.lang) for c in cac.columns})
@@ -122,7 +125,9 @@ class CustomerParts(LeadsParts):
         pair = (
             (
                 self.chart(
-                    roi.bucket_periods(periods, "leads", t("leads.col.leads", self.lang)),
+                    roi.bucket_periods(
+                        periods, "leads", t("leads.col.leads", self.lang), lang=self.lang
+                    ),
                     "buckets_chart",
                     slide_width=480,
                 ),
@@ -130,7 +135,10 @@ class CustomerParts(LeadsParts):
             (
                 self.chart(
                     roi.bucket_periods(
-                        periods, "social_leads", t("leads.col.social_leads", self.lang)
+                        periods,
+                        "social_leads",
+                        t("leads.col.social_leads", self.lang),
+                        lang=self.lang,
                     ),
                     "social_buckets_chart",
                     slide_width=480,
@@ -163,7 +171,7 @@ class CustomerParts(LeadsParts):
         cost = t("leads.col.cost_per_conversion", self.lang)
         left = (
             self.chart(
-                roi.bucket_bars(totals, "conversion_rate", rate, ".0%"),
+                roi.bucket_bars(totals, "conversion_rate", rate, ".0%", lang=self.lang),
                 "bucket_rate_chart",
                 slide_width=480,
             ),
@@ -173,7 +181,7 @@ class CustomerParts(LeadsParts):
         else:
             right = (
                 self.chart(
-                    roi.bucket_bars(totals, "cost_per_conversion", cost, ",.2f"),
+                    roi.bucket_bars(totals, "cost_per_conversion", cost, ",.2f", lang=self.lang),
                     "bucket_cost_chart",
                     slide_width=480,
                 ),
@@ -237,7 +245,10 @@ class CustomerParts(LeadsParts):
                 periods=social["periods"],
                 roi=roi_revenue,
             ),
-            self.chart(roi.value_cost_bars(summary, 200 if self.present else 320), "stages_chart"),
+            self.chart(
+                roi.value_cost_bars(summary, 200 if self.present else 320, lang=self.lang),
+                "stages_chart",
+            ),
         )
         shown = summary.rename(columns={c: t(f"leads.col.{c}", self.lang) for c in summary.columns})
         formats = {
@@ -276,6 +287,7 @@ class CustomerParts(LeadsParts):
             self.kpi_name,
             charts.number_format(self.kpi.format),
             280 if self.present else 320,
+            lang=self.lang,
         )
         names = {c: t(f"leads.col.{c}", self.lang) for c in table_.columns} | {
             "value": self.kpi_name
@@ -331,6 +343,7 @@ class CustomerParts(LeadsParts):
             self.kpi_name,
             charts.number_format(self.kpi.format),
             260 if self.present else 320,
+            lang=self.lang,
         )
         slide = t(
             "leads.lift_slide", self.lang, kpi=self.kpi_name, reading=result.reading, **period

@@ -61,12 +61,12 @@ class JourneyParts(LeadsParts):
         if frame.empty:
             return (*out, message(self.ctx, "leads.no_journeys_in_range"))
         keys = roi.top_keys(frame, self.s.measure)
-        wide = roi.models_table(frame, self.s.measure, self.by_title)
+        wide = roi.models_table(frame, self.s.measure, self.by_title, lang=self.lang)
         kind = "currency" if revenue else "decimal"
         return (
             *out,
             self.chart(
-                roi.models_bars(frame, self.s.measure, self.by_title, keys),
+                roi.models_bars(frame, self.s.measure, self.by_title, keys, lang=self.lang),
                 "models_chart",
                 slide_width=1080,
             ),
@@ -81,14 +81,16 @@ class JourneyParts(LeadsParts):
         effects = result.removal_effects or {}
         if not effects or result.transitions is None:
             return (message(self.ctx, "leads.no_markov"),)
-        heatmap = roi.transition_heatmap(result.transitions, 18 if self.present else 11)
+        heatmap = roi.transition_heatmap(
+            result.transitions, 18 if self.present else 11, lang=self.lang
+        )
         return (
             message(self.ctx, "leads.markov_caption", "caption", "page"),
             Columns(
                 (
                     (
                         self.chart(
-                            roi.removal_bars(effects, self.by_title),
+                            roi.removal_bars(effects, self.by_title, lang=self.lang),
                             "removal_chart",
                             slide_width=420,
                         ),
@@ -123,7 +125,7 @@ class JourneyParts(LeadsParts):
                 "ratio": "∞" if ratio is None or ratio != ratio else f"{ratio:.1f}",
             }
             out.append(message(self.ctx, "leads.assister", "text", data_values=values))
-        out.append(self.chart(roi.roles_bars(totals, self.by_title), "roles_chart"))
+        out.append(self.chart(roi.roles_bars(totals, self.by_title, lang=self.lang), "roles_chart"))
         if self.present:
             return tuple(out)
         per_conversion = t("leads.col.assists_per_conversion", self.lang)
@@ -203,7 +205,7 @@ class JourneyParts(LeadsParts):
             ]
         p = t("leads.col.p_value", self.lang)
         if p in shown:
-            shown[p] = [p_text(v) for v in shown[p]]
+            shown[p] = [p_text(v, self.lang) for v in shown[p]]
         counts = {
             t("leads.col.n_social", self.lang): "int",
             t("leads.col.n_other", self.lang): "int",
@@ -238,5 +240,5 @@ class JourneyParts(LeadsParts):
             return (message(self.ctx, "leads.no_groups"),)
         return (
             message(self.ctx, "leads.groups_chart_caption", "caption", "page"),
-            self.chart(roi.groups_chart(frame), "groups_chart"),
+            self.chart(roi.groups_chart(frame, lang=self.lang), "groups_chart"),
         )

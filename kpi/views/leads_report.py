@@ -59,9 +59,9 @@ def leads_report_view(
             total=format_value(markov.total_revenue if revenue else markov.total_conversions,
                                "currency" if revenue else "count", lang),
         )  # fmt: skip
-        wide = roi.models_table(frame, s.measure, by_title)
+        wide = roi.models_table(frame, s.measure, by_title, lang=lang)
         kind = "currency" if revenue else "decimal"
-        chart = roi.models_bars(frame, s.measure, by_title)
+        chart = roi.models_bars(frame, s.measure, by_title, lang=lang)
         return (
             Text(intro, "text"),
             Chart(chart, "attribution_models", caption=t("leads.models_title", lang)),
@@ -103,7 +103,7 @@ def leads_report_view(
             raise KpiError(next(r for r in results if isinstance(r, str)))
         frame = groups_table(results, lang)
         p = t("leads.col.p_value", lang)
-        frame[p] = [p_text(v) for v in frame[p]]
+        frame[p] = [p_text(v, lang) for v in frame[p]]
         kinds: dict[str, str | None] = {c: None for c in frame.columns}
         kinds |= {t("leads.col.n_social", lang): "count", t("leads.col.n_other", lang): "count"}
         caption = t("leads.groups_caption", lang, n=groups.MIN_N)

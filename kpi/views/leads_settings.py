@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from kpi.catalog import BY_ID
-from kpi.i18n import t
+from kpi.i18n import format_number, t
 
 GROWTH_KPIS = tuple(
     k
@@ -99,7 +99,7 @@ def groups_table(results: Sequence[object], lang: str = "en") -> pd.DataFrame:
     """One row per control-group comparison (social − other): both groups' n and value, the
     difference, its 95 % interval, the p-value, the test and the reading ("not yet readable"
     below the minimum sample). A comparison whose data is missing says what it needs."""
-    from kpi.analytics.groups import Comparison, fmt
+    from kpi.analytics.groups import Comparison, fmt, test_name
 
     rows = []
     for c in results:
@@ -109,7 +109,7 @@ def groups_table(results: Sequence[object], lang: str = "en") -> pd.DataFrame:
         a, b = c.groups
         m = c.metric
         ci = (
-            f"[{fmt(c.ci_low, m, True)}, {fmt(c.ci_high, m, True)}]"
+            f"[{fmt(c.ci_low, m, True, lang)}, {fmt(c.ci_high, m, True, lang)}]"
             if c.ci_low is not None and c.ci_high is not None
             else "—"
         )
@@ -117,24 +117,26 @@ def groups_table(results: Sequence[object], lang: str = "en") -> pd.DataFrame:
             {
                 t("leads.col.metric", lang): t(f"leads.metric.{m}", lang),
                 t("leads.col.n_social", lang): a.n,
-                t("leads.col.social", lang): fmt(a.value, m),
+                t("leads.col.social", lang): fmt(a.value, m, lang=lang),
                 t("leads.col.n_other", lang): b.n,
-                t("leads.col.other", lang): fmt(b.value, m),
-                t("leads.col.difference", lang): fmt(c.difference, m, True),
+                t("leads.col.other", lang): fmt(b.value, m, lang=lang),
+                t("leads.col.difference", lang): fmt(c.difference, m, True, lang),
                 t("leads.col.ci", lang): ci,
                 t("leads.col.p_value", lang): c.p_value,
                 t("leads.col.reading", lang): t(f"leads.status.{_status(c)}", lang),
-                t("leads.col.test", lang): c.test,
+                t("leads.col.test", lang): test_name(c.test, lang),
             }
         )
     return pd.DataFrame(rows)
 
 
-def p_text(value: object) -> str:
-    """A p-value as people read it: < 0.001, 0.012, or empty without a test."""
+def p_text(value: object, lang: str | None = None) -> str:
+    """A p-value as people read it in `lang`: < 0.001, 0.012 (0,012), or empty without a test."""
     if value is None or value != value:
         return ""
-    return "< 0.001" if float(value) < 0.001 else f"{float(value):.3f}"
+    if float(value) < 0.001:
+        return f"< {format_number(0.001, 3, lang)}"
+    return format_number(float(value), 3, lang)
 
 
 def groups_frame(results: Sequence[object]) -> pd.DataFrame:

@@ -54,7 +54,9 @@ def build(ctx: ViewContext) -> PageView:
         kpi = BY_ID["impressions" if "impressions" in shown else shown[0]]
         name = label(kpi.id, lang)
         trend = run(ctx.con, request(ctx, (kpi.id,)))
-        chart = charts.trend_with_comparison(trend.rows, name, charts.number_format(kpi.format))
+        chart = charts.trend_with_comparison(
+            trend.rows, name, charts.number_format(kpi.format), lang=lang
+        )
         sections.append(
             Section(
                 "trend",

@@ -77,7 +77,9 @@ def build(ctx: ViewContext) -> PageView:
         blocks += (message(ctx, "paid.no_ads"),)
     sections = [Section("tiles", title, blocks)]
     if has_spend:
-        chart = paid_charts.spend_and_roas(series.rows, label("spend", lang), label("roas", lang))
+        chart = paid_charts.spend_and_roas(
+            series.rows, label("spend", lang), label("roas", lang), lang=lang
+        )
         sections.append(
             Section(
                 "trend",
@@ -116,12 +118,12 @@ def _campaigns(ctx: ViewContext) -> tuple[Block, ...]:
         return (Text(exc.user_message, "error"),)
     if "spend" not in set(split.rows["kpi"]) or split.rows.empty:
         return (message(ctx, "paid.no_campaigns"),)
-    table = paid_charts.wide_table(split.rows, "campaign", names, sort_by="spend")
+    table = paid_charts.wide_table(split.rows, "campaign", names, sort_by="spend", lang=lang)
     kinds = {"spend": "currency", "cost_per_lead": "currency", "roas": "ratio", "roi": "percent"}
     formats: dict[str, str | None] = {table.columns[0]: None}
     formats |= {names[k]: kinds.get(k, "int") for k in names if names[k] in table.columns}
     roas = split.rows[split.rows["kpi"] == "roas"]
-    chart = paid_charts.bar_values(roas, "campaign", label("roas", lang))
+    chart = paid_charts.bar_values(roas, "campaign", label("roas", lang), lang=lang)
     return (
         message(ctx, "paid.campaigns_caption", "caption"),
         Table(

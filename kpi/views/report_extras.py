@@ -54,7 +54,7 @@ def report_extras(ctx: ViewContext) -> PageView:
         sessions: tuple = (message(ctx, "report.no_chart", "caption"),)
     else:
         chart = charts.trend_with_comparison(
-            trend.rows, label(kpi.id, lang), charts.number_format(kpi.format)
+            trend.rows, label(kpi.id, lang), charts.number_format(kpi.format), lang=lang
         )
         sessions = (Chart(chart, "sessions_trend", (kpi.id,), caption=t("report.sessions", lang)),)
     posts = top_posts(ctx.con, ctx.start, ctx.end)

@@ -66,7 +66,7 @@ def build(ctx: ViewContext) -> PageView:
         else:
             labels = {key: t(f"traffic.channel.{key}", lang) for key in ("social", "other")}
             chart = content_charts.stacked_periods(
-                split, "channel", "sessions", t("traffic.sessions_axis", lang), labels
+                split, "channel", "sessions", t("traffic.sessions_axis", lang), labels, lang=lang
             )
             channels += (Chart(chart, "sessions_social_vs_other", ("sessions", "social_sessions")),)
     sections.append(
@@ -99,7 +99,7 @@ def build(ctx: ViewContext) -> PageView:
             impressions = analytics.branded_share(split, "impressions")
             name = t(f"traffic.measure.{measure}", lang)
             labels = {key: t(f"traffic.kind.{key}", lang) for key in ("branded", "other")}
-            chart = content_charts.stacked_periods(split, "kind", measure, name, labels)
+            chart = content_charts.stacked_periods(split, "kind", measure, name, labels, lang=lang)
             search += (
                 message(
                     ctx,
@@ -131,7 +131,7 @@ def build(ctx: ViewContext) -> PageView:
             label=[t(f"traffic.step.{step}", lang) for step in result.rows["step"]]
         )
         funnel = (
-            Chart(content_charts.funnel_bars(rows), "funnel"),
+            Chart(content_charts.funnel_bars(rows, lang=lang), "funnel"),
             message(ctx, "traffic.funnel_note", "caption", "page"),
         )
     for step, missing in result.missing.items():

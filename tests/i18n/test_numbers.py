@@ -184,3 +184,51 @@ def test_values_no_float_format_refuses_are_shown_not_raised():
     assert format_value(float("-inf"), "percent") == "-∞"
     assert format_value(float("nan"), "count") == "—"
     assert format_change(1e30, "count") == "+100" + ",000" * 10 + ".0%"
+
+
+# Where the currency's sign is the language's own in CLDR, money is exactly what CLDR's standard
+# currency pattern gives, negatives included (CLDR puts the minus before the sign in English:
+# -€1,234.50, and before the number in Spanish and Polish: -1.234,50 €).
+@pytest.mark.parametrize(
+    ("lang", "currency"),
+    [("en", "EUR"), ("en", "USD"), ("es", "EUR"), ("es", "USD"), ("pl", "EUR"), ("pl", "PLN")],
+)
+@pytest.mark.parametrize("amount", [-1234.5, -0.5, 0.0, 1234567.891])
+def test_money_is_what_cldr_writes(lang, currency, amount):
+    from babel.numbers import format_currency
+
+    assert format_money(amount, currency, lang) == format_currency(amount, currency, locale=lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "amount", "currency", "shown"),
+    [
+        ("en", -1234.0, "EUR", "-€1,234"),  # a KPI from 100 up: whole units, CLDR's minus first
+        ("en", -1234.0, "USD", "-$1,234"),
+        ("en", -1234.0, "PLN", "-1,234 zł"),
+        ("es", -1234.0, "EUR", f"-1.234{NBSP}€"),
+        ("es", -1234.0, "USD", f"-1.234{NBSP}US$"),
+        ("es", -1234.0, "PLN", f"-1.234{NBSP}zł"),
+        ("pl", -1234.0, "PLN", f"-1{NBSP}234{NBSP}zł"),
+        ("pl", -1234.0, "EUR", f"-1{NBSP}234{NBSP}€"),
+        ("pl", -12.5, "PLN", f"-12,50{NBSP}zł"),
+        ("es", -12.5, "USD", f"-12,50{NBSP}US$"),
+        ("en", -12.5, "USD", "-$12.50"),
+    ],
+)
+def test_negative_money_kpis_in_each_language_and_currency(lang, amount, currency, shown):
+    assert format_value(amount, "currency", lang, currency) == shown
+
+
+@pytest.mark.parametrize(
+    ("lang", "value", "shown"),
+    [
+        ("pl", -0.042, "-4,2%"),
+        ("en", 0.0, "0.0%"),
+        ("es", 1.0, f"100,0{NBSP}%"),
+        ("pl", -12.345, f"-1{NBSP}234,5%"),
+        ("es", -0.5, f"-50,0{NBSP}%"),
+    ],
+)
+def test_more_percentages(lang, value, shown):
+    assert format_value(value, "percent", lang) == shown
