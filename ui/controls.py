@@ -1,5 +1,5 @@
-"""The global controls every page shares — date range, grain, comparison, platform and campaign
-filters, presenter mode — kept in the URL so a copied link reopens exactly the same view."""
+"""The global controls every page shares — language, date range, grain, comparison, platform and
+campaign filters, presenter mode — kept in the URL so a copied link reopens exactly the same view."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import streamlit as st
 from kpi.engine import COMPARISONS, GRAINS, Request, data_end, data_start
 from kpi.i18n import t
 from kpi.store import SessionData
+from ui.language import picker as language_picker
 
 _ALL_KPIS = ("impressions", "followers", "sessions", "spend", "leads", "posts")
 _DEFAULT_WEEKS = 4
@@ -118,6 +119,7 @@ def controls(data: SessionData) -> Controls:
     """Draw the shared controls in the sidebar and return the choices (also written to the URL)."""
     _init_from_url(data)
     with st.sidebar:
+        language_picker(data)
         st.toggle(t("ctl.present"), key="ctl_present")
         # The picker's own bounds are ten years either side of its value; the data may be older.
         low, high = _date_bounds(data)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from kpi.i18n import t
+from kpi.i18n import t, tn
 from kpi.mapping import TableMapping
 from kpi.presets import PRESETS
 from kpi.schema import DATASETS, PLATFORMS
@@ -102,7 +102,7 @@ def show_mapping_editor(data: SessionData, table: StoredTable) -> None:
                 st.rerun()
     if mapping.unpivot:
         st.caption(
-            t("map.unpivot", n=len(mapping.unpivot.columns), dimension=mapping.unpivot.dimension)
+            tn("map.unpivot", len(mapping.unpivot.columns), dimension=mapping.unpivot.dimension)
         )
     st.caption(t("map.preview"))
     st.dataframe(data.preview(table), hide_index=True, width="stretch")

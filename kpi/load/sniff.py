@@ -10,7 +10,7 @@ import zipfile
 from dataclasses import dataclass
 
 from kpi.errors import FileRefused
-from kpi.i18n import t
+from kpi.i18n import t, tn
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -157,7 +157,7 @@ def decode(name: str, data: bytes) -> Decoded:
     nuls = decoded.text.count("\x00")
     if not nuls:
         return decoded
-    note = t("load.note.nul_bytes", n=nuls)
+    note = tn("load.note.nul_bytes", nuls)
     return Decoded(
         decoded.text.replace("\x00", ""),
         decoded.encoding,
