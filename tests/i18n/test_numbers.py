@@ -87,7 +87,7 @@ def test_currency_kpis_round_to_whole_units_from_a_hundred(lang, value, currency
         ("en", 12345.0, "12.3k"),
         ("es", 12345.0, f"12,3{NBSP}k"),
         ("pl", -1234567.0, f"-1,2{NBSP}mln"),
-            ("pl", 12345.0, f"12,3{NBSP}tys."),
+        ("pl", 12345.0, f"12,3{NBSP}tys."),
         ("en", 2.345, "2.35"),  # the float 2.345 is just above: rounds up, as Python's format
     ],
 )
