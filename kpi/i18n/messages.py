@@ -137,8 +137,8 @@ def plural_index(n: int, lang: str | None = None) -> int:
     return rule(abs(int(n)))
 
 
-def tn(key: str, n: int, lang: str | None = None, **values: object) -> str:
-    """The text for `key` in the form that suits the count `n` (gettext's ngettext): "1 file
+def tn(key: str, count: int, lang: str | None = None, **values: object) -> str:
+    """The text for `key` in the form that suits `count` (gettext's ngettext): "1 file
     read", "2 files read"; Polish "1 plik", "2 pliki", "5 plików". `{n}` is filled with the count
     as the language writes it (1 234) unless `values` give it."""
     chosen = resolve(lang)
@@ -147,10 +147,10 @@ def tn(key: str, n: int, lang: str | None = None, **values: object) -> str:
         chosen, forms = SOURCE_LANGUAGE, _EN_PLURALS.get(key)
     if forms is None:
         return key
-    index = plural_index(n, chosen)
+    index = plural_index(count, chosen)
     text = forms[min(index, len(forms) - 1)]
     if "n" not in values:
         from kpi.i18n.numbers import format_count  # numbers imports this module
 
-        values = {**values, "n": format_count(int(n), chosen)}
+        values = {**values, "n": format_count(int(count), chosen)}
     return text.format(**values)

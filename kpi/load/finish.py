@@ -205,7 +205,7 @@ def _finish(grid: Grid, con: duckdb.DuckDBPyConnection, n_rows: int) -> LoadedTa
         if o in messages:
             reason = t("load.reason.export_message")
         elif o in totals:
-            reason = REASON
+            reason = t(REASON)
         else:
             parts = [
                 t(
