@@ -151,14 +151,14 @@ KPIS: tuple[Kpi, ...] = (
         "engagement_rate", "engagement", "posts", _ENGAGEMENT, "sum(impressions)",
         en=("Engagement rate", "Likes, comments and shares per impression."),
         es=("Tasa de interacción", "Me gusta, comentarios y compartidos por impresión."),
-        pl=("Wskaźnik zaangażowania", "Polubienia, komentarze i udostępnienia na wyświetlenie."),
+        pl=("Współczynnik zaangażowania", "Polubienia, komentarze i udostępnienia na wyświetlenie."),
         card=_ENGAGE, format="percent",
     ),
     kpi(
         "engagement_rate_by_reach", "engagement", "posts", _ENGAGEMENT, "sum(reach)",
         en=("Engagement rate by reach", "Likes, comments and shares per person reached."),
         es=("Tasa de interacción por alcance", "Me gusta, comentarios y compartidos por persona alcanzada."),
-        pl=("Wskaźnik zaangażowania względem zasięgu", "Polubienia, komentarze i udostępnienia na osobę w zasięgu."),
+        pl=("Współczynnik zaangażowania względem zasięgu", "Polubienia, komentarze i udostępnienia na osobę w zasięgu."),
         card=_ENGAGE, format="percent",
     ),
     # --- internal -------------------------------------------------------------------------------

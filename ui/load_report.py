@@ -21,12 +21,32 @@ _SKIP_REASONS = {
     "title line above the header": "load.skip.title_line",
     "second header row with column descriptions": "load.skip.description_row",
 }
+_DELIMITERS = {
+    "comma": "load.delimiter.comma",
+    "semicolon": "load.delimiter.semicolon",
+    "tab": "load.delimiter.tab",
+    "pipe": "load.delimiter.pipe",
+}
 _DETAILS = {
     "yes/no": "load.detail.yes_no",
     "h:mm:ss, stored as seconds": "load.detail.seconds",
     ", converted to UTC": "load.detail.utc",
     " (day and month both ≤ 12 everywhere: assumed from the locale)": "load.detail.ambiguous",
 }
+
+
+def dataset_words(dataset: str | None) -> str:
+    """A dataset as people read it (`Publicaciones`); none: the catalog's word for none."""
+    if not dataset:
+        return t("data.dataset_none")
+    key = f"explore.dataset.{dataset}"
+    return t(key) if has_text(key) else dataset
+
+
+def delimiter_words(delimiter: str | None) -> str | None:
+    """The field separator's name (`comma`, `tab`) in the person's language."""
+    key = _DELIMITERS.get(delimiter or "")
+    return t(key) if key else delimiter
 
 
 def reason_words(reason: str) -> str:
@@ -64,10 +84,10 @@ def show_table_report(table: StoredTable) -> None:
     cols[0].metric(t("data.rows_read"), format_count(report.rows_read))
     cols[1].metric(t("data.rows_loaded"), format_count(report.rows_loaded))
     cols[2].metric(t("data.rows_rejected"), format_count(report.rows_rejected))
-    cols[3].metric(t("data.dataset"), md(mapping.dataset or t("data.dataset_none")))
+    cols[3].metric(t("data.dataset"), md(dataset_words(mapping.dataset)))
     facts = {
         t("data.encoding"): report.encoding,
-        t("data.delimiter"): report.delimiter,
+        t("data.delimiter"): delimiter_words(report.delimiter),
         t("data.decimal"): {",": t("sep.comma"), ".": t("sep.point")}.get(
             report.decimal or "", report.decimal
         ),
