@@ -106,10 +106,12 @@ def session_data() -> SessionData:
 
 def locked(data: SessionData, build: Callable[[], T]) -> Callable[[], T]:
     """`build` made to wait for the session's page run: a download's data is built on another
-    thread while the click's rerun may be using the same connection."""
+    thread while the click's rerun may be using the same connection. It is built in the
+    language of the run that offered it (that thread has no current language of its own)."""
+    lang = current_language()
 
     def run() -> T:
-        with data.lock:
+        with data.lock, use_language(lang):
             return build()
 
     return run

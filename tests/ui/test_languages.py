@@ -240,3 +240,20 @@ def test_a_view_s_language_defaults_to_the_current_one():
     with use_language("es"):
         assert ViewContext(con=None, workspace=None, start=day, end=day).lang == "es"  # type: ignore[arg-type]
     assert ViewContext(con=None, workspace=None, start=day, end=day).lang == "en"  # type: ignore[arg-type]
+
+
+def test_a_download_built_later_on_another_thread_keeps_the_run_s_language():
+    from kpi.store import SessionData
+    from ui.state import locked
+
+    data = SessionData()
+    try:
+        with use_language("pl"):
+            build = locked(data, lambda: (current_language(), t("ctl.language")))
+        seen = []
+        other = threading.Thread(target=lambda: seen.append(build()))
+        other.start()
+        other.join()
+        assert seen == [("pl", "Język")]
+    finally:
+        data.close()
