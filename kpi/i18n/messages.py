@@ -137,10 +137,11 @@ def plural_index(n: int, lang: str | None = None) -> int:
     return rule(abs(int(n)))
 
 
-def tn(key: str, count: int, lang: str | None = None, **values: object) -> str:
+def tn(key: str, count: int, /, lang: str | None = None, **values: object) -> str:
     """The text for `key` in the form that suits `count` (gettext's ngettext): "1 file
     read", "2 files read"; Polish "1 plik", "2 pliki", "5 plików". `{n}` is filled with the count
-    as the language writes it (1 234) unless `values` give it."""
+    as the language writes it (1 234) unless `values` give it; a message may name its count
+    `{count}` too (the key and the count are positional, so no placeholder name clashes)."""
     chosen = resolve(lang)
     forms = PLURALS.get(chosen, {}).get(key)
     if forms is None:
