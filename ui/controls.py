@@ -119,7 +119,6 @@ def controls(data: SessionData) -> Controls:
     """Draw the shared controls in the sidebar and return the choices (also written to the URL)."""
     _init_from_url(data)
     with st.sidebar:
-        language_picker(data)
         st.toggle(t("ctl.present"), key="ctl_present")
         # The picker's own bounds are ten years either side of its value; the data may be older.
         low, high = _date_bounds(data)
@@ -141,6 +140,7 @@ def controls(data: SessionData) -> Controls:
             )
             if picked:
                 filters[name] = tuple(picked)
+        language_picker(data)  # last: the view's own controls keep their places
     start, end = (
         (chosen[0], chosen[-1]) if isinstance(chosen, tuple | list) and chosen else (chosen, chosen)
     )
