@@ -56,7 +56,7 @@ LOCALES := kpi/i18n/locale
 messages: $(VENV)/.runtime
 	PYTHONPATH=. $(BIN)/python -m kpi.i18n.migrate
 	PYTHONPATH=. $(BIN)/pybabel extract -F babel.cfg -o $(LOCALES)/messages.pot --no-location \
-		--sort-output --width 100 --no-default-keywords -k t -k tm --project "KPI Explorer" .
+		--sort-output --width 100 --no-default-keywords -k t -k tm -k tn:1,2 --project "KPI Explorer" .
 	$(BIN)/pybabel update -i $(LOCALES)/messages.pot -d $(LOCALES) -D messages --width 100 \
 		--no-fuzzy-matching
 	$(BIN)/pybabel compile -d $(LOCALES) -D messages --statistics

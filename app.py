@@ -10,10 +10,12 @@ from pathlib import Path
 import streamlit as st
 
 from kpi.i18n import t
+from ui import language
 from ui.boundary import page_boundary, settings_or_stop
 from ui.page import frame
 from ui.state import session_data
 
+language.start_run()  # first: the page's title, the navigation and every page follow it
 st.set_page_config(page_title=t("app.title"), page_icon=":material/insights:", layout="wide")
 settings_or_stop()  # a bad operator setting is one sentence, before anything reads it
 

@@ -9,9 +9,10 @@ import zoneinfo
 import streamlit as st
 
 from kpi.errors import KpiError
-from kpi.i18n import t
+from kpi.i18n import format_count, t, tn
 from kpi.workspace import Workspace
 from ui.data_files import FileGroup, file_groups, files_frame
+from ui.language import adopt_workspace_language
 from ui.load_report import show_table_report
 from ui.mapping_editor import show_mapping_editor
 from ui.page import setup
@@ -73,7 +74,7 @@ flash = st.session_state.pop("data_flash", None)
 if flash:
     read, repeated = flash
     if read:
-        st.success(t("data.read_files", n=read), icon=":material/check:")
+        st.success(tn("data.read_files", read), icon=":material/check:")
     if repeated:
         st.info(tm("data.already_loaded", files=", ".join(repeated)), icon=":material/info:")
 
@@ -122,7 +123,9 @@ with st.expander(t("data.workspace")):
         and st.session_state.get("workspace_id") != workspace_file.file_id
     ):
         try:
-            data.use_workspace(Workspace.from_json(workspace_file.getvalue()))
+            workspace = Workspace.from_json(workspace_file.getvalue())
+            data.use_workspace(workspace)
+            adopt_workspace_language(workspace.language)
             st.session_state["workspace_id"] = workspace_file.file_id
             st.session_state["data_flash_workspace"] = True
             st.rerun()  # the picker and the tables follow the workspace's decisions
@@ -132,7 +135,7 @@ with st.expander(t("data.workspace")):
         st.success(t("data.workspace_loaded"))
 
 for dataset, count in data.duplicates.items():
-    st.info(tm("data.duplicates", n=count, dataset=dataset), icon=":material/merge:")
+    st.info(tn("data.duplicates", count, dataset=md(dataset)), icon=":material/merge:")
 
 for error in data.errors:
     st.error(tm("data.file_error", file=error.file, message=error.message), icon=":material/error:")
@@ -151,7 +154,8 @@ def show_group(group: FileGroup) -> None:
         for table in group.tables:
             report = table.loaded.report
             st.markdown(
-                f"##### {md(table.loaded.label)} — {report.rows_loaded:,} / {report.rows_read:,}"
+                f"##### {md(table.loaded.label)} — {format_count(report.rows_loaded)}"
+                f" / {format_count(report.rows_read)}"
             )
             if table.name in {p.name for p in group.pending}:
                 st.warning(
@@ -173,16 +177,16 @@ else:
     st.dataframe(files_frame(groups), hide_index=True, width="stretch")
     attention = [g for g in groups if g.needs_attention]
     if attention:
-        st.markdown(f"**{t('data.needs_you', n=len(attention))}**")
+        st.markdown(f"**{tn('data.needs_you', len(attention))}**")
         waiting = sum(len(g.pending) for g in attention)
         if waiting:
-            st.caption(t("data.pending_summary", n=waiting))
+            st.caption(tn("data.pending_summary", waiting))
         for group in attention:
             show_group(group)
     others = [g for g in groups if not g.needs_attention]
     if others:
         picked = st.selectbox(
-            t("data.show_file", n=len(others)),
+            tn("data.show_file", len(others)),
             range(len(others)),
             index=None,
             format_func=lambda i: others[i].name,

@@ -10,7 +10,7 @@ import streamlit as st
 
 from kpi.engine import data_end
 from kpi.errors import KpiError
-from kpi.i18n import format_date, t
+from kpi.i18n import current_language, format_date, t
 from kpi.report import HEADLINE, period_for
 from kpi.schema import PLATFORMS
 from kpi.scorecard import saved
@@ -68,7 +68,8 @@ def _rev() -> int:
 
 
 def _section_label(section: str) -> str:
-    return SECTION_LABELS.get(section, {}).get("en", section)
+    labels = SECTION_LABELS.get(section, {})
+    return labels.get(current_language()) or labels.get("en", section)
 
 
 def _present() -> None:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 import sqlglot
 from sqlglot import exp
 
+from kpi.i18n.messages import current_language
 from kpi.schema import TIME_FIELDS
 
 FAMILIES = (
@@ -82,13 +83,13 @@ class Kpi:
 
     @property
     def label(self) -> str:
-        """The English label."""
-        return self.labels["en"]
+        """The label in the current language (`kpi.i18n.use_language`), else English."""
+        return self.labels.get(current_language()) or self.labels["en"]
 
     @property
     def description(self) -> str:
-        """The English one-line description."""
-        return self.descriptions["en"]
+        """The one-line description in the current language, else English."""
+        return self.descriptions.get(current_language()) or self.descriptions["en"]
 
     @property
     def time_field(self) -> str | None:

@@ -1,5 +1,5 @@
 """The workspace file: everything a person decided (column mappings per export layout, custom
-KPIs, targets, the business's time zone), as one small versioned JSON file they download and
+KPIs, targets, the business's time zone, the app's language), as one small versioned JSON file they download and
 upload again next week."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from kpi.catalog import BY_ID, Kpi
 from kpi.custom import custom_kpi
 from kpi.engine.clock import valid_timezone
 from kpi.errors import KpiError
-from kpi.i18n import t
+from kpi.i18n import languages, t
 from kpi.mapping import TableMapping, Unpivot, normalise
 
 VERSION = 1
@@ -37,6 +37,8 @@ class Workspace:
     # The business's time zone (IANA name) for hour-of-day and weekday analyses; None: the
     # one the data names, else UTC (see `SessionData.timezone`).
     timezone: str | None = None
+    # The language the person picked for the app (`es`, `pl`); None: the browser's.
+    language: str | None = None
 
     def set_timezone(self, name: str | None) -> None:
         """Set the business's time zone (checked: `Europe/Warsaw`, `America/Bogota`, `UTC`)."""
@@ -111,6 +113,8 @@ class Workspace:
         )
         if self.timezone:
             doc["timezone"] = self.timezone
+        if self.language:
+            doc["language"] = self.language
         return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True)
 
     @classmethod
@@ -137,7 +141,17 @@ class Workspace:
         zone = doc.pop("timezone", None)
         if zone is not None and (not isinstance(zone, str) or zone not in _known_zones()):
             raise KpiError(t("error.workspace_timezone", zone=zone))
-        return cls(mappings=mappings, custom_kpis=custom, targets=targets, other=doc, timezone=zone)
+        # A language this version does not speak (a newer one's) is left out, not an error.
+        language = doc.pop("language", None)
+        language = language if isinstance(language, str) and language in languages() else None
+        return cls(
+            mappings=mappings,
+            custom_kpis=custom,
+            targets=targets,
+            other=doc,
+            timezone=zone,
+            language=language,
+        )
 
 
 def _known_zones() -> frozenset[str]:

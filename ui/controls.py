@@ -1,5 +1,5 @@
-"""The global controls every page shares — date range, grain, comparison, platform and campaign
-filters, presenter mode — kept in the URL so a copied link reopens exactly the same view."""
+"""The global controls every page shares — language, date range, grain, comparison, platform and
+campaign filters, presenter mode — kept in the URL so a copied link reopens exactly the same view."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import streamlit as st
 from kpi.engine import COMPARISONS, GRAINS, Request, data_end, data_start
 from kpi.i18n import t
 from kpi.store import SessionData
+from ui.language import picker as language_picker
 
 _ALL_KPIS = ("impressions", "followers", "sessions", "spend", "leads", "posts")
 _DEFAULT_WEEKS = 4
@@ -139,6 +140,7 @@ def controls(data: SessionData) -> Controls:
             )
             if picked:
                 filters[name] = tuple(picked)
+        language_picker(data)  # last: the view's own controls keep their places
     start, end = (
         (chosen[0], chosen[-1]) if isinstance(chosen, tuple | list) and chosen else (chosen, chosen)
     )

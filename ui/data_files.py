@@ -9,6 +9,7 @@ import pandas as pd
 
 from kpi.i18n import t
 from kpi.store import SessionData, StoredTable
+from ui.load_report import dataset_words
 
 
 @dataclass
@@ -60,7 +61,7 @@ class FileGroup:
     @property
     def datasets(self) -> str:
         """The datasets its tables were read as, in order, without repeats."""
-        names = dict.fromkeys(x.mapping.dataset or t("data.dataset_none") for x in self.tables)
+        names = dict.fromkeys(dataset_words(x.mapping.dataset) for x in self.tables)
         return ", ".join(names)
 
 

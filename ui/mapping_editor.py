@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from kpi.i18n import t
+from kpi.i18n import has_text, t, tn
 from kpi.mapping import TableMapping
 from kpi.presets import PRESETS
 from kpi.schema import DATASETS, PLATFORMS
@@ -15,6 +15,14 @@ from ui.safe import md, tm
 _PRESET_LABELS = {p.id: p.label for p in PRESETS}
 
 
+def _named(kind: str, value: str) -> str:  # kind: a key prefix, "platform."
+    """A dataset, platform or field as people read it, with the name the files and the hints
+    use: `Publicaciones (posts)`; a value without words of its own shows as it is."""
+    key = f"{kind}{value}"
+    label = t(key) if has_text(key) else value
+    return value if label == value else f"{label} ({value})"
+
+
 def _summary(mapping: TableMapping) -> str:
     if mapping.dataset is None:
         return t("map.none")
@@ -22,7 +30,10 @@ def _summary(mapping: TableMapping) -> str:
     if how is None:
         how = _PRESET_LABELS.get(mapping.preset or "", "") or t("map.by_names")
     return t(
-        "map.summary", dataset=mapping.dataset, how=how, confidence=round(mapping.confidence * 100)
+        "map.summary",
+        dataset=_named("explore.dataset.", mapping.dataset),
+        how=how,
+        confidence=round(mapping.confidence * 100),
     )
 
 
@@ -42,7 +53,7 @@ def show_mapping_editor(data: SessionData, table: StoredTable) -> None:
         t("map.dataset"),
         datasets,
         index=datasets.index(mapping.dataset),
-        format_func=lambda d: t("map.not_used") if d is None else d,
+        format_func=lambda d: t("map.not_used") if d is None else _named("explore.dataset.", d),
         key=f"ds_{key}",
     )
     if dataset != mapping.dataset:
@@ -61,7 +72,7 @@ def show_mapping_editor(data: SessionData, table: StoredTable) -> None:
             format_func=lambda p: (
                 t("map.platform_column" if platform_from_column else "map.platform_unknown")
                 if p is None
-                else p
+                else _named("platform.", p)
             ),
             key=f"pf_{key}",
         )
@@ -84,7 +95,7 @@ def show_mapping_editor(data: SessionData, table: StoredTable) -> None:
                 md(column),
                 fields,
                 index=fields.index(current) if current in fields else 0,
-                format_func=lambda f: f or t("map.not_used"),
+                format_func=lambda f: _named("explore.field.", f) if f else t("map.not_used"),
                 key=f"col_{key}_{column}",
                 label_visibility="collapsed",
             )
@@ -102,7 +113,9 @@ def show_mapping_editor(data: SessionData, table: StoredTable) -> None:
                 st.rerun()
     if mapping.unpivot:
         st.caption(
-            t("map.unpivot", n=len(mapping.unpivot.columns), dimension=mapping.unpivot.dimension)
+            tn("map.unpivot", len(mapping.unpivot.columns), dimension=mapping.unpivot.dimension)
         )
     st.caption(t("map.preview"))
-    st.dataframe(data.preview(table), hide_index=True, width="stretch")
+    preview = data.preview(table)
+    preview.columns = [_named("explore.field.", str(c)) for c in preview.columns]
+    st.dataframe(preview, hide_index=True, width="stretch")

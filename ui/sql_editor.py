@@ -10,7 +10,7 @@ import streamlit as st
 from kpi.charts import styled
 from kpi.charts.results import MAX_POINTS, CannotChart, default_axes, is_number, result_chart
 from kpi.guard import QueryRefused
-from kpi.i18n import format_count, t
+from kpi.i18n import format_count, t, tn
 from kpi.settings import settings
 from kpi.sql import QueryResult, run_sql, schema
 from kpi.store import SessionData
@@ -72,8 +72,8 @@ def _show_tables(data: SessionData) -> None:
         return
     counts = data.datasets()
     for name, columns in views.items():
-        rows = format_count(counts.get(name, 0))
-        with st.expander(t("sql.table_rows", name=name, rows=rows)):
+        rows = counts.get(name, 0)
+        with st.expander(tn("sql.table_rows", rows, name=name, rows=format_count(rows))):
             listed = pd.DataFrame(columns, columns=[t("sql.col.column"), t("sql.col.type")])
             st.dataframe(listed, hide_index=True, width="stretch")
 

@@ -17,6 +17,7 @@ from typing import TypeVar
 import pyarrow
 import streamlit as st
 
+from kpi.i18n.messages import current_language, use_language
 from kpi.load import LoadResult, load_file, load_paths
 from kpi.store import Phase, SessionData
 from ui.controls import follow_new_data
@@ -24,13 +25,24 @@ from ui.controls import follow_new_data
 _LOG = logging.getLogger("kpi.app")
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_data"
 _KEY = "session_data"
+_SAMPLE_LANG = "_sample_lang"  # the language the session's sample data was read in
 T = TypeVar("T")
 
 
 @st.cache_resource(show_spinner=False)
-def _sample_result() -> LoadResult:
-    """The bundled sample files, read once per server: they are the product's, not a person's."""
-    return load_paths([SAMPLE_DIR])
+def _sample_result(lang: str) -> LoadResult:
+    """The bundled sample files, read once per server and language: they are the product's, not
+    a person's, but their load report (notes, reasons) is words, so each language has its own."""
+    with use_language(lang):
+        return load_paths([SAMPLE_DIR])
+
+
+def _add_sample(data: SessionData) -> None:
+    """Put the sample data, its load report in the current language, into a cleared session."""
+    lang = current_language()
+    data.add(_sample_result(lang))
+    data.source = "sample"
+    st.session_state[_SAMPLE_LANG] = lang
 
 
 @dataclass
@@ -79,20 +91,27 @@ def session_data() -> SessionData:
     """This session's data, created on first use with the sample data loaded."""
     if _KEY not in st.session_state:
         data = SessionData()
-        data.add(_sample_result())
-        data.source = "sample"
+        _add_sample(data)
         st.session_state[_KEY] = data
     data = st.session_state[_KEY]
+    if data.source == "sample" and st.session_state.get(_SAMPLE_LANG) != current_language():
+        # The person changed language: the sample's load report follows (same data, same
+        # dates). Their own files keep the report they were read with.
+        with data.lock:
+            data.clear()
+            _add_sample(data)
     _release().watch(data)
     return data
 
 
 def locked(data: SessionData, build: Callable[[], T]) -> Callable[[], T]:
     """`build` made to wait for the session's page run: a download's data is built on another
-    thread while the click's rerun may be using the same connection."""
+    thread while the click's rerun may be using the same connection. It is built in the
+    language of the run that offered it (that thread has no current language of its own)."""
+    lang = current_language()
 
     def run() -> T:
-        with data.lock:
+        with data.lock, use_language(lang):
             return build()
 
     return run
@@ -102,8 +121,7 @@ def use_sample_data() -> None:
     """Replace whatever is loaded with the sample data."""
     data = session_data()
     data.clear()
-    data.add(_sample_result())
-    data.source = "sample"
+    _add_sample(data)
     follow_new_data()
 
 

@@ -26,13 +26,18 @@ from kpi.i18n import t
 from kpi.model import Kpi
 from kpi.schema import DATASETS, DEDUPE_KEYS, TIME_FIELDS
 
-# How people call a dataset in a message.
+# How people call a dataset in a message (catalog keys, read in the run's language).
 SOURCE_NAMES = {
-    "leads": t("note.source.leads"),
-    "ads": t("note.source.ads"),
-    "web_traffic": t("note.source.web_traffic"),
-    "orders": t("note.source.orders"),
+    "leads": "note.source.leads",
+    "ads": "note.source.ads",
+    "web_traffic": "note.source.web_traffic",
+    "orders": "note.source.orders",
 }
+
+
+def _source_name(dataset: str | None) -> str:
+    key = SOURCE_NAMES.get(dataset or "")
+    return t(key) if key else dataset or ""
 
 
 def available_fields(con: duckdb.DuckDBPyConnection, dataset: str) -> set[str] | None:
@@ -135,8 +140,8 @@ def resolve_source(
         hint = ", or ".join([first.hint, *others]) if first.hint else ", or ".join(others)
         return kpi, dataclasses.replace(first, hint=hint), None
     chosen = usable[0]
-    where = SOURCE_NAMES.get(chosen.dataset or "", chosen.dataset or "")
-    others = [SOURCE_NAMES.get(k.dataset or "", k.dataset or "") for k in usable[1:]]
+    where = _source_name(chosen.dataset)
+    others = [_source_name(k.dataset) for k in usable[1:]]
     message = t("note.source", kpi=kpi.label, source=where)
     if others:
         message += t("note.wins_over", others=t("note.and").join(others))

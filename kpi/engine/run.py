@@ -35,7 +35,7 @@ from kpi.engine.periods import GRAINS, comparison_range, periods
 from kpi.engine.targets import _changes_and_status
 from kpi.engine.types import Need, Note, Request, Result
 from kpi.errors import KpiError
-from kpi.i18n import t
+from kpi.i18n import current_language, t
 from kpi.model import Kpi
 from kpi.schema import TIME_FIELDS
 
@@ -45,8 +45,9 @@ __all__ = ["Need", "Note", "Request", "Result", "available_fields", "data_end", 
 def run(con: duckdb.DuckDBPyConnection, request: Request, *, rollups: bool = True) -> Result:
     """Compute a request on a session's canonical views, from its rollups where they answer it
     (`rollups=False` reads the rows always). On a session's connection the result is computed
-    once per data version and request; each caller gets its own copy."""
-    key = ("run", freeze(request), rollups)
+    once per data version, request and language (its notes are words); each caller gets its
+    own copy."""
+    key = ("run", freeze(request), rollups, current_language())
     result = cached(con, key, lambda: _run(con, request, rollups))
     return dataclasses.replace(
         result, rows=result.rows.copy(), needs=list(result.needs), sql=dict(result.sql),

@@ -18,12 +18,25 @@ its values in `kpi/i18n/dynamic.py`. Words still kept in an `en_*.py` dict (from
 before the catalogs) are moved into the English `.po` by `python -m kpi.i18n.migrate`, which
 `make messages` runs first.
 
+A count's message (`tn("data.read_files", n)`) is a gettext plural entry, with as many forms as
+the language has (English and Spanish two, Polish three).
+
 Numbers, money, percentages and dates are formatted by Babel for the chosen language
-(`kpi.i18n.numbers`)."""
+(`kpi.i18n.numbers`). Every function takes `lang`; without it, the current language of the run
+(`use_language`, set by the app at the top of each run and by the CLI's `--lang`)."""
 
 from __future__ import annotations
 
-from kpi.i18n.messages import CATALOGS, has_text, languages, t
+from kpi.i18n.messages import (
+    CATALOGS,
+    current_language,
+    has_text,
+    languages,
+    set_language,
+    t,
+    tn,
+    use_language,
+)
 from kpi.i18n.numbers import (
     currency_symbol,
     format_change,
@@ -38,6 +51,7 @@ from kpi.i18n.numbers import (
 __all__ = [
     "CATALOGS",
     "currency_symbol",
+    "current_language",
     "format_change",
     "format_count",
     "format_date",
@@ -47,5 +61,8 @@ __all__ = [
     "has_text",
     "languages",
     "row_currency",
+    "set_language",
     "t",
+    "tn",
+    "use_language",
 ]

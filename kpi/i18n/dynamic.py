@@ -152,6 +152,9 @@ TEMPLATES: dict[str, Callable[[], Iterable[str]] | None] = {
     "compare.{}": _comparisons,
     "ctl.{}": _literal("platform", "campaign"),
     "platform.{}": _platforms,
+    "col.kind.{}": _literal(
+        "text", "integer", "decimal", "money", "bool", "duration", "date", "timestamp"
+    ),  # how the loader read a column (ui.load_report; an unknown kind shows as it is)
     "tile.source.{}": OPEN,  # any dataset; the tile falls back to tile.source.other
     "audience.{}": _literal("age", "gender", "country", "city", "language"),
     "content.by_{}": _literal("engagement", "posts"),

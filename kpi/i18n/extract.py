@@ -5,7 +5,10 @@ yields the keys of an f-string template (`t(f"grain.{g}")`: every known value de
 `kpi.i18n.dynamic`, or for an open template every English key it matches; an undeclared
 template stops the extraction with the place to declare it),
 both keys of a conditional (`t("a" if x else "b")`), and every string literal that is already a
-key of the English catalog (`("leads.social_value", …)` later passed to `t(key)`)."""
+key of the English catalog (`("leads.social_value", …)` later passed to `t(key)`).
+
+A count's message, `tn("data.read_files", n)`, is a plural entry: its key is the `msgid` and
+`kpi.i18n.messages.plural_id(key)` the `msgid_plural` (`make messages` passes `-k tn:1,2`)."""
 
 from __future__ import annotations
 
@@ -15,8 +18,10 @@ from functools import cache
 from typing import IO, Any
 
 from kpi.i18n import dynamic
+from kpi.i18n.messages import plural_id
 
-Found = tuple[int, str | None, str, list[str]]
+Found = tuple[int, str | None, str | tuple[str, str], list[str]]
+PLURAL = "tn"  # the function of a count's message (ngettext)
 
 
 def template(node: ast.JoinedStr) -> str:
@@ -82,6 +87,16 @@ def keys_in_source(
             yield node.lineno, node.value
 
 
+def plural_keys_in_source(source: str) -> Iterator[tuple[int, str]]:
+    """Every (line, key) of a count's message: the literal first arguments of `tn()` calls."""
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call) and _callee(node) == PLURAL and node.args:
+            if isinstance(node.args[0], ast.JoinedStr):
+                raise ValueError(f"line {node.lineno}: tn() takes a literal key, not a template")
+            for key in _literal_keys(node.args[0]):
+                yield node.lineno, key
+
+
 @cache
 def english_keys() -> frozenset[str]:
     """The keys of the English `.po` (the source, which may be newer than its `.mo`)."""
@@ -99,5 +114,8 @@ def extract_keys(
     """Babel's extraction interface: (line, function, message, comments) for each key."""
     source = fileobj.read().decode(options.get("encoding", "utf-8"))
     where = getattr(fileobj, "name", "<source>")
-    for line, key in keys_in_source(source, set(keywords), english_keys(), where):
+    singular = set(keywords) - {PLURAL}
+    for line, key in keys_in_source(source, singular, english_keys(), where):
         yield line, None, key, []
+    for line, key in plural_keys_in_source(source):
+        yield line, PLURAL, (key, plural_id(key)), []

@@ -23,7 +23,7 @@ from babel.numbers import (
     parse_pattern,
 )
 
-from kpi.i18n.messages import SOURCE_LANGUAGE, languages, t
+from kpi.i18n.messages import SOURCE_LANGUAGE, languages, resolve, t
 from kpi.xmlsafe import xml_safe
 
 DEFAULT_CURRENCY = "EUR"  # the sample's; an amount whose data names no currency is shown so
@@ -60,8 +60,9 @@ def _percent_pattern(lang: str, sign: bool = False) -> str:
     return f"+{pattern};-{pattern}" if sign else pattern
 
 
-def format_number(value: float, digits: int = 1, lang: str = SOURCE_LANGUAGE) -> str:
+def format_number(value: float, digits: int = 1, lang: str | None = None) -> str:
     """A plain number with `digits` decimals as `lang` writes it: 1,234.5 · 1.234,5 · 1 234,5."""
+    lang = resolve(lang)
     return _decimal(value, digits, lang)
 
 
@@ -93,10 +94,11 @@ def _home_language(code: str) -> str | None:
     return None
 
 
-def currency_symbol(code: str, lang: str = SOURCE_LANGUAGE) -> str:
+def currency_symbol(code: str, lang: str | None = None) -> str:
     """The sign of a currency in `lang`: the locale's own (`€`, `US$`); where it has only the ISO
     code, the sign of the currency's home language among the app's (`zł`, so English readers see
     the złoty as Poles write it); else the code as the data writes it (`COP`)."""
+    lang = resolve(lang)
     key = code.strip().upper()
     for candidate in (lang, _home_language(key)):
         symbol = get_currency_symbol(key, locale=_locale(candidate)) if candidate else key
@@ -106,12 +108,13 @@ def currency_symbol(code: str, lang: str = SOURCE_LANGUAGE) -> str:
 
 
 def format_money(
-    amount: float, currency: str | None = None, lang: str = SOURCE_LANGUAGE, digits: int = 2
+    amount: float, currency: str | None = None, lang: str | None = None, digits: int = 2
 ) -> str:
     """An amount with its currency (ISO code; None: euros) as `lang` writes money:
     `€1,234.50`, `1.234,50 €`, `1 234,50 zł`. A sign made of letters (`zł`) and a code with no
     sign (`COP`, or whatever a file wrote) follow the amount after a space even where the locale
     puts signs first, as English writers place codes."""
+    lang = resolve(lang)
     locale = _locale(lang)
     code = (currency or DEFAULT_CURRENCY).strip() or DEFAULT_CURRENCY
     symbol = currency_symbol(code, lang)
@@ -125,11 +128,12 @@ def format_money(
 
 
 def format_value(
-    value: float | None, kind: str, lang: str = SOURCE_LANGUAGE, currency: str | None = None
+    value: float | None, kind: str, lang: str | None = None, currency: str | None = None
 ) -> str:
     """A KPI value as a person reads it in `lang`: 12,345 · 4.2% · €1,234 · 1,234 COP · 2.35× ·
     1h 05m; counts from ten thousand are shortened (12.3k, 1.2M). `currency` is the amount's
     ISO code (None: euros, as the sample's)."""
+    lang = resolve(lang)
     if value is None:
         return MISSING
     if kind == "percent":
@@ -152,14 +156,16 @@ def format_value(
     return _decimal(value, 0 if whole else 2, lang)
 
 
-def format_count(value: int, lang: str = SOURCE_LANGUAGE) -> str:
+def format_count(value: int, lang: str | None = None) -> str:
     """An exact count, as people write it in `lang` (10,000 · 10.000 · 10 000), never shortened."""
+    lang = resolve(lang)
     return _decimal(value, 0, lang)
 
 
-def format_change(change: float | None, kind: str, lang: str = SOURCE_LANGUAGE) -> str | None:
+def format_change(change: float | None, kind: str, lang: str | None = None) -> str | None:
     """A change for a tile: percentage points for a percent KPI (+1.5 pp), relative change
     otherwise (+12.5%), always signed."""
+    lang = resolve(lang)
     if change is None:
         return None
     if kind == "percent":
@@ -168,6 +174,7 @@ def format_change(change: float | None, kind: str, lang: str = SOURCE_LANGUAGE) 
     return _share(change, lang, sign=True)
 
 
-def format_date(value: dt.date, lang: str = SOURCE_LANGUAGE) -> str:
+def format_date(value: dt.date, lang: str | None = None) -> str:
     """A date as people write it in `lang` (3 Mar 2026 · 3 mar 2026)."""
+    lang = resolve(lang)
     return babel_date(value, DATE_PATTERN, locale=_locale(lang))

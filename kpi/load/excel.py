@@ -111,11 +111,11 @@ def _calamine_failure(exc: BaseException) -> bool:
 
 def _refused_workbook(file: str, message: str) -> FileRefused:
     if "password" in message.lower() or "encrypt" in message.lower():
-        return FileRefused(file, _PASSWORD)
+        return FileRefused(file, t(_PASSWORD))
     return FileRefused(file, t("load.workbook_unopenable"))
 
 
-_PASSWORD = t("load.password")
+_PASSWORD = "load.password"  # a catalog key, read when refusing
 
 
 def _damaged_sheet(file: str, sheet: str) -> FileRefused:
@@ -335,7 +335,7 @@ def _read_isolated(file: str, data: bytes) -> list[tuple[str, SheetRows]]:
         ]
     reason = answer.get("refused")
     if reason == "password":
-        raise FileRefused(file, _PASSWORD)
+        raise FileRefused(file, t(_PASSWORD))
     if reason == "sheet":
         raise _damaged_sheet(file, answer["sheet"])
     if reason == "columns":

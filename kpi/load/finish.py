@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import duckdb
 import pyarrow as pa
 
-from kpi.i18n import t
+from kpi.i18n import format_count, t, tn
 from kpi.load.export_date import export_date
 from kpi.load.plan import REMARK, ColumnPlan, ident, plan_column, sql_str, tolerated
 from kpi.load.report import ColumnInfo, LoadedTable, LoadReport, RejectedRow, SkippedLine
@@ -141,7 +141,15 @@ def _finish(grid: Grid, con: duckdb.DuckDBPyConnection, n_rows: int) -> LoadedTa
         count = sum(phrases.values())
         fails[i] -= count
         shown = ", ".join(f"“{p}”" for p in list(phrases)[:3])
-        report.notes.append(t("load.note.remarks", column=grid.names[i], count=count, shown=shown))
+        report.notes.append(
+            tn(
+                "load.note.remarks",
+                count,
+                column=grid.names[i],
+                count=format_count(count),
+                shown=shown,
+            )
+        )
     fails = {i: c for i, c in fails.items() if c}
     demoted: set[int] = set()
     for i, count in fails.items():
@@ -197,7 +205,7 @@ def _finish(grid: Grid, con: duckdb.DuckDBPyConnection, n_rows: int) -> LoadedTa
         if o in messages:
             reason = t("load.reason.export_message")
         elif o in totals:
-            reason = REASON
+            reason = t(REASON)
         else:
             parts = [
                 t(

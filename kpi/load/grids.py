@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from kpi.i18n import t
+from kpi.i18n import tn
 from kpi.load.finish import Grid
 from kpi.load.layout import Layout
 from kpi.load.report import LoadReport, SkippedLine
@@ -27,7 +27,7 @@ def sheet_table_grid(
         skipped=[SkippedLine(line, reason, raw) for line, reason, raw in layout.skipped],
     )
     if blank:
-        report.notes.append(t("load.note.blank_rows", n=blank))
+        report.notes.append(tn("load.note.blank_rows", blank))
 
     def line_of(ordinals: list[int]) -> dict[int, int]:
         return {o: lines[o] for o in ordinals}

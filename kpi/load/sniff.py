@@ -10,27 +10,28 @@ import zipfile
 from dataclasses import dataclass
 
 from kpi.errors import FileRefused
-from kpi.i18n import t
+from kpi.i18n import t, tn
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 PARQUET_MAGIC = b"PAR1"
 
-# Magic bytes of files people drop by mistake; naming the kind makes the message useful.
+# Magic bytes of files people drop by mistake, with the catalog key of their kind: naming the
+# kind makes the message useful (read when refusing, in the language of that run).
 _FOREIGN_MAGIC = [
-    (b"%PDF", t("load.kind.pdf")),
-    (b"\x89PNG", t("load.kind.png")),
-    (b"\xff\xd8\xff", t("load.kind.jpeg")),
-    (b"GIF8", t("load.kind.gif")),
-    (b"\x7fELF", t("load.kind.elf")),
-    (b"MZ", t("load.kind.exe")),
-    (b"\x1f\x8b", t("load.kind.gzip")),
-    (b"Rar!", t("load.kind.rar")),
-    (b"7z\xbc\xaf", t("load.kind.7z")),
-    (b"SQLite format 3", t("load.kind.sqlite")),
+    (b"%PDF", "load.kind.pdf"),
+    (b"\x89PNG", "load.kind.png"),
+    (b"\xff\xd8\xff", "load.kind.jpeg"),
+    (b"GIF8", "load.kind.gif"),
+    (b"\x7fELF", "load.kind.elf"),
+    (b"MZ", "load.kind.exe"),
+    (b"\x1f\x8b", "load.kind.gzip"),
+    (b"Rar!", "load.kind.rar"),
+    (b"7z\xbc\xaf", "load.kind.7z"),
+    (b"SQLite format 3", "load.kind.sqlite"),
 ]
 
-_EXPORT_HINT = t("load.export_hint")
+_EXPORT_HINT = "load.export_hint"
 
 
 @dataclass(frozen=True)
@@ -59,14 +60,14 @@ def detect_kind(name: str, data: bytes) -> FileKind:
         return FileKind("xls")
     for magic, what in _FOREIGN_MAGIC:
         if head.startswith(magic):
-            raise FileRefused(name, t("load.not_a_table", what=what, hint=_EXPORT_HINT))
+            raise FileRefused(name, t("load.not_a_table", what=t(what), hint=t(_EXPORT_HINT)))
     sample = data[:4096].lstrip(b"\xef\xbb\xbf")
     if sample.lstrip().startswith(b"<?xml") or sample.lstrip().startswith(b"<Workbook"):
         if b"urn:schemas-microsoft-com:office:spreadsheet" in data[:65536]:
             return FileKind("spreadsheetml")
-        raise FileRefused(name, t("load.xml_document", hint=_EXPORT_HINT))
+        raise FileRefused(name, t("load.xml_document", hint=t(_EXPORT_HINT)))
     if _looks_binary(data[:65536]):
-        raise FileRefused(name, t("load.binary", hint=_EXPORT_HINT))
+        raise FileRefused(name, t("load.binary", hint=t(_EXPORT_HINT)))
     stripped = sample.lstrip()
     if stripped[:1] in (b"{", b"["):
         return FileKind("json")
@@ -157,7 +158,7 @@ def decode(name: str, data: bytes) -> Decoded:
     nuls = decoded.text.count("\x00")
     if not nuls:
         return decoded
-    note = t("load.note.nul_bytes", n=nuls)
+    note = tn("load.note.nul_bytes", nuls)
     return Decoded(
         decoded.text.replace("\x00", ""),
         decoded.encoding,

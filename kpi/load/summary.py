@@ -22,8 +22,6 @@ from collections.abc import Sequence
 
 import duckdb
 
-from kpi.i18n import t
-
 # Totals words in the languages of the exports we know, alone or followed by ":"/"-" and a scope
 # (Google Ads writes `Total: Account`, `Total: Campaigns`, `Total: Search`, …).
 TOTALS_LABEL = re.compile(
@@ -40,7 +38,7 @@ RELATIVE_TOLERANCE = 0.001
 ABSOLUTE_TOLERANCE = 0.011
 _ID_LIKE = re.compile(r"(^|[\s_.-])(id|ids|code|key)($|[\s_.-])|_id$", re.I)
 
-REASON = t("load.reason.summary_row")
+REASON = "load.reason.summary_row"  # a catalog key, read when a row is set aside
 
 
 def is_totals_label(text: str) -> bool:

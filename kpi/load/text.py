@@ -14,7 +14,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from kpi.errors import FileRefused
-from kpi.i18n import t
+from kpi.i18n import t, tn
 from kpi.load.finish import Grid
 from kpi.load.layout import Layout, find_layout, is_value_like
 from kpi.load.limits import check_columns
@@ -374,7 +374,7 @@ def _parse_body(
         )
         fixed = [m[0] for m in merged]
         lines_cache[:] = fixed
-        report.notes.append(t("load.note.padded", n=len(recovered)))
+        report.notes.append(tn("load.note.padded", len(recovered)))
 
     def line_of(ordinals: list[int]) -> dict[int, int]:
         lines = valid_lines()

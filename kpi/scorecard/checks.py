@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kpi.catalog import BY_ID
+from kpi.i18n.messages import resolve
 from kpi.schema import DATASETS, PLATFORMS, TIME_FIELDS
 from kpi.scorecard.measures import MEASURES
 from kpi.scorecard.plan import (
@@ -73,8 +74,9 @@ def _label(kpi_id: str, lang: str) -> str:
     return kpi_id
 
 
-def sales_advice(kpi_id: str, lang: str = "en") -> str | None:
+def sales_advice(kpi_id: str, lang: str | None = None) -> str | None:
     """The advice for giving a sales KPI to the social team; None for a KPI that is not one."""
+    lang = resolve(lang)
     if not is_sales_kpi(kpi_id):
         return None
     return SALES_ADVICE.get(lang, SALES_ADVICE["en"]).format(label=_label(kpi_id, lang))
@@ -101,9 +103,10 @@ def plan_metrics(plan: Plan) -> list[dict[str, object]]:
     return rows
 
 
-def validate(plan: Plan, lang: str = "en", own: Iterable[str] = ()) -> list[Issue]:
+def validate(plan: Plan, lang: str | None = None, own: Iterable[str] = ()) -> list[Issue]:
     """Every issue of the plan at once; errors first, then nudges, in plan order. `own` are the
     ids of the person's own formula KPIs, which a plan may name."""
+    lang = resolve(lang)
     issues: list[Issue] = []
     known = set(BY_ID) | set(MEASURES) | set(own)
     ids = [o.id for o in plan.objectives]

@@ -11,15 +11,17 @@ from typing import Any
 
 from kpi.catalog import Kpi
 from kpi.errors import KpiError
+from kpi.i18n.messages import resolve
 from kpi.schema import DATASETS, TIME_FIELDS
 from kpi.scorecard.checks import is_sales_kpi, metrics_needed
 from kpi.scorecard.plan import SALES_DATASETS, SALES_FIELDS, Target
 from kpi.scorecard.tables import kpi_options
 
 
-def kpi_choices(own: Sequence[Kpi] = (), lang: str = "en") -> dict[str, str]:
+def kpi_choices(own: Sequence[Kpi] = (), lang: str | None = None) -> dict[str, str]:
     """Every KPI a plan or map can name, id → label: the catalog's, the analysis measures and
     the person's own formula KPIs."""
+    lang = resolve(lang)
     options = kpi_options(lang)
     choices = dict(zip(options["id"], options["label"], strict=True))
     choices.update({k.id: k.label for k in own})

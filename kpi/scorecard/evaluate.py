@@ -19,6 +19,7 @@ from kpi.catalog import BY_ID, PERSPECTIVES, Kpi
 from kpi.engine import Request, data_end, finite_or_none, run, status
 from kpi.errors import KpiError
 from kpi.guard import QueryGate
+from kpi.i18n.messages import resolve
 from kpi.scorecard.measures import MEASURES
 from kpi.scorecard.model import KpiRef, StrategyMap
 
@@ -150,7 +151,7 @@ def evaluate(
     start: dt.date | None = None,
     end: dt.date | None = None,
     targets: Mapping[str, float] | None = None,
-    lang: str = "en",
+    lang: str | None = None,
     settings: Mapping[str, Any] | None = None,
     extra: tuple[Kpi, ...] = (),
     gate: QueryGate | None = None,
@@ -162,6 +163,7 @@ def evaluate(
     `settings` holds the person's choices the analysis KPIs use (quality weights…);
     `extra` the person's own KPIs (custom formulas) the map may name, each run within `gate`'s
     time limit when a gate is given."""
+    lang = resolve(lang)
     if start is None or end is None:
         default_start, default_end = default_range(con, card)
         start, end = start or default_start, end or default_end

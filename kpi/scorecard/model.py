@@ -13,6 +13,7 @@ from typing import Any
 from kpi.catalog import CATALOG, PERSPECTIVES
 from kpi.errors import KpiError
 from kpi.i18n import t
+from kpi.i18n.messages import resolve
 
 VERSION = 1
 ROLES = ("lagging", "leading")
@@ -91,8 +92,9 @@ class Objective:
     kpis: list[KpiRef] = field(default_factory=list)
     other: dict[str, Any] = field(default_factory=dict)
 
-    def label(self, lang: str = "en") -> str:
+    def label(self, lang: str | None = None) -> str:
         """The label in a language (English when that language has none)."""
+        lang = resolve(lang)
         return _label(self.labels, lang)
 
     def to_dict(self) -> dict[str, Any]:
@@ -151,8 +153,9 @@ class StrategyMap:
                 return o
         raise KeyError(oid)
 
-    def perspective_label(self, perspective: str, lang: str = "en") -> str:
+    def perspective_label(self, perspective: str, lang: str | None = None) -> str:
         """A perspective's label in a language."""
+        lang = resolve(lang)
         return _label(self.perspective_labels.get(perspective, {"en": perspective}), lang)
 
     def in_perspective(self, perspective: str) -> list[Objective]:

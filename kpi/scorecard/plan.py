@@ -18,6 +18,7 @@ from typing import Any
 
 from kpi.errors import KpiError
 from kpi.i18n import t
+from kpi.i18n.messages import resolve
 
 VERSION = 1
 FREQUENCIES = ("weekly", "monthly")
@@ -158,8 +159,9 @@ class PlanObjective:
     kpis: list[PlanKpi] = field(default_factory=list)
     other: dict[str, Any] = field(default_factory=dict)
 
-    def label(self, lang: str = "en") -> str:
+    def label(self, lang: str | None = None) -> str:
         """The label in a language (English when that language has none)."""
+        lang = resolve(lang)
         return self.labels.get(lang) or self.labels.get("en") or self.id
 
     def to_dict(self) -> dict[str, Any]:

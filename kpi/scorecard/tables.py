@@ -9,14 +9,16 @@ from typing import Any
 import pandas as pd
 
 from kpi.catalog import CATALOG
+from kpi.i18n.messages import resolve
 from kpi.scorecard.checks import is_sales_kpi, metrics_needed
 from kpi.scorecard.measures import MEASURES
 from kpi.scorecard.plan import Plan
 
 
-def kpi_options(lang: str = "en") -> pd.DataFrame:
+def kpi_options(lang: str | None = None) -> pd.DataFrame:
     """Every KPI a map or plan can name: id, label, family, format, direction, the catalog's
     placement (perspective, objective, role) and whether it is a sales KPI."""
+    lang = resolve(lang)
     rows = [{"id": k.id, "label": k.labels.get(lang) or k.label, "family": k.family,
              "format": k.format, "direction": k.direction, "perspective": k.scorecard.perspective,
              "objective": k.scorecard.objective, "role": k.scorecard.kind,
@@ -44,9 +46,10 @@ def scorecard_rows(doc: Mapping[str, Any]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
-def plan_rows(plan: Plan, lang: str = "en") -> pd.DataFrame:
+def plan_rows(plan: Plan, lang: str | None = None) -> pd.DataFrame:
     """A plan as one row per objective × KPI × channel: tactics, targets that apply to the
     channel (any period), owner, and the exports the KPI needs."""
+    lang = resolve(lang)
     rows = []
     for o in plan.objectives:
         for k in o.kpis:

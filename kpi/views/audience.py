@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from kpi.analytics import audience as analytics
 from kpi.charts import audience as audience_charts
-from kpi.i18n import format_date, format_value, t
+from kpi.i18n import format_date, format_value, t, tn
 from kpi.schema import DATASETS
 from kpi.views.common import message
 from kpi.views.model import Block, Chart, Columns, Hook, PageView, Section, Text, ViewContext
@@ -58,7 +58,8 @@ def build(ctx: ViewContext) -> PageView:
             unknown = frame.loc[frame["gender"] == "U", "followers"].sum()
             if unknown:
                 n = format_value(float(unknown), "count", lang)
-                pyramid += (message(ctx, "audience.unknown_gender", "caption", "page", n=n),)
+                note = tn("audience.unknown_gender", int(unknown), lang, n=n)
+                pyramid += (Text(note, "caption", show="page"),)
             if frame["estimated"].any():
                 pyramid += (message(ctx, "audience.estimated", "caption", "page"),)
     sections.append(

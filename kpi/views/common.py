@@ -10,13 +10,14 @@ from typing import Any
 from kpi.catalog import BY_ID
 from kpi.engine import Need, Request
 from kpi.i18n import t
+from kpi.i18n.messages import resolve
 from kpi.views.model import Show, Text, ViewContext
 
 
 def context(
     data: Any,
     ctl: Any,
-    lang: str = "en",
+    lang: str | None = None,
     present: bool | None = None,
     **options: Any,
 ) -> ViewContext:
@@ -31,7 +32,7 @@ def context(
         grain=getattr(ctl, "grain", None) or "week",
         filters=dict(getattr(ctl, "filters", None) or {}),
         present=bool(getattr(ctl, "present", False) if present is None else present),
-        lang=lang,
+        lang=resolve(lang),
         sample=getattr(data, "source", "") == "sample",
         timezone=getattr(data, "timezone", "UTC") or "UTC",
         options=options,
@@ -45,7 +46,7 @@ def period_context(
     compare: str | None = "previous",
     grain: str = "week",
     filters: Mapping[str, Sequence[str]] | None = None,
-    lang: str = "en",
+    lang: str | None = None,
     **options: Any,
 ) -> ViewContext:
     """A view's context for a period, as the report and the command line ask for one."""
@@ -57,7 +58,7 @@ def period_context(
         compare=compare,
         grain=grain,
         filters=dict(filters or {}),
-        lang=lang,
+        lang=resolve(lang),
         sample=getattr(data, "source", "") == "sample",
         timezone=getattr(data, "timezone", "UTC") or "UTC",
         options=options,
@@ -82,10 +83,10 @@ def targets(ctx: ViewContext) -> dict[str, float]:
     return dict(getattr(ctx.workspace, "targets", {}) or {})
 
 
-def label(kpi_id: str, lang: str = "en") -> str:
-    """A KPI's label in `lang` (English where it has none)."""
+def label(kpi_id: str, lang: str | None = None) -> str:
+    """A KPI's label in `lang` (None: the current language; English where it has none)."""
     kpi = BY_ID[kpi_id]
-    return kpi.labels.get(lang) or kpi.label
+    return kpi.labels.get(resolve(lang)) or kpi.label
 
 
 def message(
@@ -109,7 +110,7 @@ def message(
     )
 
 
-def needs_text(needs: Sequence[Need], lang: str) -> str:
+def needs_text(needs: Sequence[Need], lang: str | None = None) -> str:
     """needs: a (fields); b (fields) — the KPIs without data and what they lack."""
     parts = [
         f"{label(n.kpi, lang) if n.kpi in BY_ID else n.kpi} ({', '.join(n.missing)})" for n in needs

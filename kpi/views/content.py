@@ -8,7 +8,7 @@ import pandas as pd
 from kpi.analytics import content as analytics
 from kpi.charts import content as content_charts
 from kpi.engine import run
-from kpi.i18n import format_date, t
+from kpi.i18n import format_count, format_date, t, tn
 from kpi.views.common import message, request
 from kpi.views.model import (
     Block,
@@ -19,6 +19,7 @@ from kpi.views.model import (
     PageView,
     Section,
     Table,
+    Text,
     ViewContext,
 )
 
@@ -86,12 +87,12 @@ def build(ctx: ViewContext) -> PageView:
         )
         ranking = (Hook("threshold", show="page"),)
         if top.empty:
-            ranking += (message(ctx, "content.no_ranked", n=f"{threshold:,}"),)
+            ranking += (message(ctx, "content.no_ranked", n=format_count(threshold, lang)),)
         else:
             ranking += (
-                message(ctx, "content.top_title", "heading", n=ranked),
+                Text(tn("content.top_title", ranked, lang), "heading"),
                 _posts_table(top, "top_posts", lang),
-                message(ctx, "content.bottom_title", "heading", n=ranked),
+                Text(tn("content.bottom_title", ranked, lang), "heading"),
                 message(ctx, "content.no_bottom", "caption")
                 if bottom.empty
                 else _posts_table(bottom, "bottom_posts", lang),

@@ -13,10 +13,10 @@ from kpi.analytics.growth import kpi_growth
 from kpi.analytics.lift import kpi_lift
 from kpi.charts import roi
 from kpi.errors import KpiError
-from kpi.i18n import format_date, format_value, t
+from kpi.i18n import format_date, format_value, t, tn
 from kpi.views.common import message
 from kpi.views.leads_base import LeadsParts, _needs, _pct, period_floor
-from kpi.views.model import Block, Columns, Hook, Metric, Metrics
+from kpi.views.model import Block, Columns, Hook, Metric, Metrics, Text
 
 
 class CustomerParts(LeadsParts):
@@ -279,7 +279,7 @@ class CustomerParts(LeadsParts):
             Metric(
                 t("leads.cmgr", self.lang),
                 _pct(cmgr),
-                t("leads.cmgr_help", self.lang, n=len(table_)),
+                tn("leads.cmgr_help", len(table_), self.lang),
             ),
         )
         spec = roi.growth_chart(
@@ -362,5 +362,5 @@ class CustomerParts(LeadsParts):
                 data_values={"reading": result.reading},
             ),
             self.chart(spec, "lift_chart", kpis=(self.kpi.id,), caption=slide),
-            message(self.ctx, "leads.lift_caption", "caption", "page", n=result.pre_periods),
+            Text(tn("leads.lift_caption", result.pre_periods, self.lang), "caption", show="page"),
         )

@@ -13,6 +13,7 @@ import pandas as pd
 
 from kpi.errors import KpiError
 from kpi.i18n import format_date, format_value, t
+from kpi.i18n.messages import resolve
 from kpi.views.leads_settings import LeadsSettings, groups_table, leads_defaults, p_text
 from kpi.views.model import Block, Chart, PageView, Section, Table, Text
 
@@ -20,7 +21,7 @@ from kpi.views.model import Block, Chart, PageView, Section, Table, Text
 def leads_report_view(
     data: object,
     settings: LeadsSettings | None = None,
-    lang: str = "en",
+    lang: str | None = None,
     start: dt.date | None = None,
     end: dt.date | None = None,
 ) -> PageView:
@@ -28,6 +29,7 @@ def leads_report_view(
     from kpi.analytics import cohorts, groups, journeys, lead_scores, stages
     from kpi.charts import roi
 
+    lang = resolve(lang)
     s = settings or leads_defaults(data, start or dt.date.today(), end or dt.date.today())
     con = data.con  # type: ignore[attr-defined]
     span = {"start": start, "end": end}

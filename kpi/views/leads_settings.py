@@ -95,7 +95,7 @@ def group_tone(c: object) -> str | None:
     return "good" if better else "bad"
 
 
-def groups_table(results: Sequence[object], lang: str = "en") -> pd.DataFrame:
+def groups_table(results: Sequence[object], lang: str | None = None) -> pd.DataFrame:
     """One row per control-group comparison (social − other): both groups' n and value, the
     difference, its 95 % interval, the p-value, the test and the reading ("not yet readable"
     below the minimum sample). A comparison whose data is missing says what it needs."""

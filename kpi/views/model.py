@@ -20,6 +20,7 @@ import pandas as pd
 
 from kpi.engine import Need
 from kpi.engine import Note as EngineNote
+from kpi.i18n.messages import current_language
 
 # Where a block is drawn: everywhere, only on the scrolling page and in the HTML report ("page"),
 # or only on a presenter screen and in the PDF slides ("present").
@@ -38,7 +39,7 @@ class ViewContext:
     grain: str = "week"
     filters: Mapping[str, Sequence[str]] = field(default_factory=dict)
     present: bool = False
-    lang: str = "en"
+    lang: str = field(default_factory=current_language)  # default: the run's language
     sample: bool = False  # the bundled sample data is shown, not the person's files
     timezone: str = "UTC"  # the business's clock (the session's time zone)
     options: Mapping[str, Any] = field(default_factory=dict)  # a page's own picks (Explore's KPI)
@@ -181,7 +182,7 @@ class PageView:
     title: str
     caption: str | None = None
     sections: tuple[Section, ...] = ()
-    lang: str = "en"
+    lang: str = field(default_factory=current_language)
 
     def section(self, section_id: str) -> Section | None:
         """The section with this id, or None."""

@@ -22,7 +22,7 @@ PER_ROW = 4
 SLIDE_COLUMNS = ("spend", "ad_clicks", "ad_leads", "cost_per_lead", "roas")
 
 
-def volumes(lang: str = "en") -> tuple:
+def volumes(lang: str | None = None) -> tuple:
     """The ad volumes as formula KPIs over the ads export."""
     return tuple(
         custom_kpi(f"ad_{m}", t(f"paid.col.{m}", lang), "ads", f"sum({m})", format="count")
@@ -30,7 +30,7 @@ def volumes(lang: str = "en") -> tuple:
     )
 
 
-def campaign_columns(lang: str = "en") -> dict[str, str]:
+def campaign_columns(lang: str | None = None) -> dict[str, str]:
     """The campaign table's KPIs and volumes → their column titles."""
     return {
         "spend": label("spend", lang),

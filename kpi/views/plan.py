@@ -7,6 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from kpi.i18n import format_value, t
+from kpi.i18n.messages import resolve
 from kpi.scorecard import saved
 from kpi.scorecard.editing import kpi_choices
 from kpi.scorecard.plan import SECTION_LABELS, Plan, PlanKpi, PlanObjective
@@ -24,7 +25,7 @@ def _formats(own: tuple) -> dict[str, str]:
     return formats
 
 
-def targets_text(k: PlanKpi, fmt: str, lang: str = "en") -> str:
+def targets_text(k: PlanKpi, fmt: str, lang: str | None = None) -> str:
     """A KPI's targets as people read them: `95.0% · Facebook 99.0% · 50.0% (2026-09)`."""
     parts = []
     for x in k.targets:
@@ -34,7 +35,7 @@ def targets_text(k: PlanKpi, fmt: str, lang: str = "en") -> str:
     return " · ".join(parts) or "—"
 
 
-def plan_table(objective: PlanObjective, labels: dict[str, str], lang: str = "en",
+def plan_table(objective: PlanObjective, labels: dict[str, str], lang: str | None = None,
                own: tuple = ()) -> pd.DataFrame:  # fmt: skip
     """One row per KPI of an objective: KPI, its channels, its targets and who answers for it."""
     formats = _formats(own)
@@ -48,14 +49,16 @@ def plan_table(objective: PlanObjective, labels: dict[str, str], lang: str = "en
     return pd.DataFrame(rows)
 
 
-def tactics_texts(objective: PlanObjective, labels: dict[str, str], lang: str = "en") -> list[Text]:
+def tactics_texts(
+    objective: PlanObjective, labels: dict[str, str], lang: str | None = None
+) -> list[Text]:
     """One line per KPI: its tactics (the person's words, shown literally)."""
     return [Text(t("plan.tactics_line", lang, kpi=labels.get(k.kpi, k.kpi),
                    tactics=" · ".join(k.tactics) or t("plan_report.no_tactics", lang)), "text")
             for k in objective.kpis]  # fmt: skip
 
 
-def cadence_text(plan: Plan, lang: str = "en") -> str:
+def cadence_text(plan: Plan, lang: str | None = None) -> str:
     """`Weekly, on Monday at 8:00`: when the plan's report goes out."""
     c = plan.cadence
     if c.frequency == "weekly":
@@ -63,8 +66,9 @@ def cadence_text(plan: Plan, lang: str = "en") -> str:
     return t("plan.cadence_monthly", lang, day=c.day_of_month, hour=c.hour)
 
 
-def section_names(plan: Plan, lang: str = "en") -> str:
+def section_names(plan: Plan, lang: str | None = None) -> str:
     """The report's sections, by name, in the plan's order."""
+    lang = resolve(lang)
     names = [SECTION_LABELS.get(s, {}).get(lang) or SECTION_LABELS.get(s, {}).get("en") or s
              for s in plan.sections]  # fmt: skip
     return ", ".join(names) or "—"

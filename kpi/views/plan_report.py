@@ -18,6 +18,7 @@ import pandas as pd
 from kpi.charts.strategy_map import STATUS_WORDS
 from kpi.engine import comparison_range
 from kpi.i18n import format_date, format_value, t
+from kpi.i18n.messages import resolve
 from kpi.report import grain_for, period_title
 from kpi.scorecard import saved
 from kpi.scorecard.evaluate import evaluate
@@ -171,10 +172,11 @@ def build_plan_report(
     plan: Plan,
     start: dt.date,
     end: dt.date,
-    lang: str = "en",
+    lang: str | None = None,
     today: dt.date | None = None,
 ) -> str:
     """The plan's report of [start, end] on a session's data, as one HTML document."""
+    lang = resolve(lang)
     from kpi.report import render_report
 
     ctx = period_context(data, start, end, "previous", grain_for(start, end), lang=lang,

@@ -15,6 +15,7 @@ import pandas as pd
 
 from kpi.charts.strategy_map import STATUS_WORDS, strategy_map_chart
 from kpi.i18n import CATALOGS, format_change, format_date, format_value, t
+from kpi.i18n.messages import resolve
 from kpi.scorecard import saved
 from kpi.scorecard.evaluate import evaluate
 from kpi.scorecard.model import PERSPECTIVE_LABELS
@@ -26,7 +27,7 @@ from kpi.xmlsafe import xml_safe
 MAP_SECTION = "map"
 
 
-def platform_label(channel: str | None, lang: str = "en") -> str:
+def platform_label(channel: str | None, lang: str | None = None) -> str:
     """A channel as people write it (Instagram), every channel when there is none."""
     if not channel:
         return t("scorecard.all_channels", lang)
@@ -67,9 +68,10 @@ def _change(kpi: Mapping[str, Any], lang: str) -> str:
     return format_change(change, kpi.get("format") or "decimal", lang) or "—"
 
 
-def kpi_table(objective: Mapping[str, Any], lang: str = "en") -> pd.DataFrame:
+def kpi_table(objective: Mapping[str, Any], lang: str | None = None) -> pd.DataFrame:
     """One row per KPI of an evaluated objective, lagging first: KPI, role, channel, value,
     change against the period before, target, status (all as people read them)."""
+    lang = resolve(lang)
     words = STATUS_WORDS.get(lang, STATUS_WORDS["en"])
     rows = []
     ordered = sorted(objective["kpis"], key=lambda k: k["role"] != "lagging")
@@ -107,8 +109,9 @@ def objective_heading(ctx: ViewContext, objective: Mapping[str, Any]) -> Text:
                    status=words.get(objective["status"], objective["status"]))  # fmt: skip
 
 
-def perspective_title(perspective: str, lang: str = "en") -> str:
+def perspective_title(perspective: str, lang: str | None = None) -> str:
     """A perspective's name in the app's own words (a section heading is never the file's)."""
+    lang = resolve(lang)
     labels = PERSPECTIVE_LABELS.get(perspective, {})
     return labels.get(lang) or labels.get("en") or perspective
 

@@ -85,8 +85,9 @@ def test_currency_kpis_round_to_whole_units_from_a_hundred(lang, value, currency
         ("es", 12.34, "12,34"),
         ("pl", -12.34, "-12,34"),
         ("en", 12345.0, "12.3k"),
-        ("es", 12345.0, "12,3k"),
-        ("pl", -1234567.0, "-1,2M"),
+        ("es", 12345.0, f"12,3{NBSP}k"),
+        ("pl", -1234567.0, f"-1,2{NBSP}mln"),
+        ("pl", 12345.0, f"12,3{NBSP}tys."),
         ("en", 2.345, "2.35"),  # the float 2.345 is just above: rounds up, as Python's format
     ],
 )
@@ -117,7 +118,7 @@ def test_percentages(lang, value, shown):
         ("es", 0.125, "count", f"+12,5{NBSP}%"),
         ("pl", -0.125, "currency", "-12,5%"),
         ("en", 0.015, "percent", "+1.5 pp"),  # a rate's change is in percentage points
-        ("es", -0.015, "percent", "-1,5 pp"),
+        ("es", -0.015, "percent", f"-1,5{NBSP}pp"),
         ("en", 0.0, "count", "+0.0%"),
     ],
 )

@@ -277,7 +277,10 @@ def test_spreadsheetml_indexes_that_skip_a_few_rows_still_work() -> None:
     )
     table = only_table("legacy.xls", data)
     assert column(table, "Clicks") == [5]
-    assert table.report.rejected == [] and "2 empty row(s)" in " ".join(table.report.notes)
+    assert (
+        table.report.rejected == []
+        and "2 empty rows inside the sheet were skipped." in " ".join(table.report.notes)
+    )
 
 
 def test_a_sheet_that_starts_away_from_a1_keeps_its_row_numbers() -> None:
@@ -288,7 +291,7 @@ def test_a_sheet_that_starts_away_from_a1_keeps_its_row_numbers() -> None:
     assert table.report.header_line == 4
     assert [r.line for r in table.report.rejected] == [6]
     assert column(table, "Clicks") == [1, 3]
-    assert "1 empty row(s)" in " ".join(table.report.notes)
+    assert "1 empty row inside the sheet was skipped." in " ".join(table.report.notes)
 
 
 # --- text: the quote that never closes, NUL bytes, blank lines, long names ---------------------
@@ -343,8 +346,8 @@ def test_a_blank_line_after_every_row_is_read_in_linear_time() -> None:
 @pytest.mark.parametrize(
     ("data", "note"),
     [
-        (b"Date,Clicks\n2024-01-01,1\x00\n2024-01-02,2\n", "1 NUL byte(s) removed"),
-        (b"Date,Clicks\n2024-01-01,1\n2024-01-02,2\n" + b"\x00" * 5000, "5000 NUL byte(s) removed"),
+        (b"Date,Clicks\n2024-01-01,1\x00\n2024-01-02,2\n", "1 NUL byte removed"),
+        (b"Date,Clicks\n2024-01-01,1\n2024-01-02,2\n" + b"\x00" * 5000, "5,000 NUL bytes removed"),
     ],
 )
 def test_a_few_nul_bytes_are_dropped_not_the_whole_file(data: bytes, note: str) -> None:

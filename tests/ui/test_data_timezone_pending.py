@@ -78,7 +78,7 @@ def test_a_pending_table_is_listed_as_needing_you_and_says_it_is_not_used_until_
     data.source = "uploads"
     assert [t.name for t in data.pending()] == ["raw_export_csv"]
     at = _data_page(data)
-    assert any("1 file(s) need you" in m.value for m in at.markdown)
+    assert any("1 file needs you" in m.value for m in at.markdown)
     warnings = [plain(w.value) for w in at.warning]
     assert any(
         "**export.csv** is not used in any KPI until you confirm its reading" in w
@@ -86,7 +86,7 @@ def test_a_pending_table_is_listed_as_needing_you_and_says_it_is_not_used_until_
         for w in warnings
     )
     assert any(
-        "1 table(s) are not used in any KPI until you confirm" in plain(c.value) for c in at.caption
+        "1 table is not used in any KPI until you confirm" in plain(c.value) for c in at.caption
     )
     # Confirming (Apply mapping) takes it into the views, and the sentence goes.
     next(b for b in at.button if b.label == "Apply mapping").click().run()
