@@ -23,6 +23,7 @@ from kpi.views.leads_settings import (
     LeadsSettings,
     leads_defaults,
 )
+from ui.language import date_input_format
 from ui.page import setup
 from ui.render import draw_sections
 from ui.slides_button import slides_button
@@ -147,8 +148,8 @@ def kpi_picker() -> None:
 
 def lift_dates() -> None:
     left, right, _ = st.columns([1, 1, 2])
-    left.date_input(t("leads.lift_from"), key=_widget("lift_from"))
-    right.date_input(t("leads.lift_to"), key=_widget("lift_to"))
+    left.date_input(t("leads.lift_from"), key=_widget("lift_from"), format=date_input_format())
+    right.date_input(t("leads.lift_to"), key=_widget("lift_to"), format=date_input_format())
 
 
 draw_sections(

@@ -33,7 +33,8 @@ from kpi.cli_lang import LocalizedParser, add_lang, help_language
 from kpi.engine import COMPARISONS, GRAINS
 from kpi.errors import KpiError
 from kpi.guard import QueryRefused
-from kpi.i18n import t
+from kpi.i18n import t, use_language
+from kpi.i18n.messages import SOURCE_LANGUAGE
 from kpi.settings import SettingError, settings
 from kpi.sql import MAX_QUERY_ROWS
 
@@ -150,6 +151,14 @@ def _fail(message: str, code: str, as_json: bool) -> None:
 def _run(argv: Sequence[str]) -> int:
     _check_text(argv)
     args = _parser(help_language(argv)).parse_args(argv)
+    # What a command writes is in its --lang (English without one), whatever reads the
+    # current language on the way (KPI labels, the scorecard's words, engine notes).
+    with use_language(getattr(args, "lang", None) or SOURCE_LANGUAGE):
+        return _dispatch(args)
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    """Run the parsed command."""
     from kpi import cli_roi
 
     if args.command in cli_roi.COMMANDS:

@@ -162,7 +162,13 @@ def average_per(dataset: str, measure: str, entity: str) -> Kpi:
         raise KpiError(t("error.not_a_field", measure=measure, dataset=dataset))
     denominator = _entity_denominator(dataset, entity)
     if denominator is None:
-        raise KpiError(t("error.not_countable", dataset=dataset, entity=entity))
+        raise KpiError(
+            t(
+                "error.not_countable",
+                dataset=t(f"explore.dataset.{dataset}"),
+                entity=t(f"explore.entity.{entity}"),
+            )
+        )
     label = f"{measure.replace('_', ' ').capitalize()} per {entity}"
     return Kpi(
         id=f"{measure}_per_{entity.replace(' ', '_')}",

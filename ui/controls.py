@@ -12,6 +12,7 @@ import streamlit as st
 from kpi.engine import COMPARISONS, GRAINS, Request, data_end, data_start
 from kpi.i18n import t
 from kpi.store import SessionData
+from ui.language import date_input_format
 from ui.language import picker as language_picker
 
 _ALL_KPIS = ("impressions", "followers", "sessions", "spend", "leads", "posts")
@@ -122,7 +123,13 @@ def controls(data: SessionData) -> Controls:
         st.toggle(t("ctl.present"), key="ctl_present")
         # The picker's own bounds are ten years either side of its value; the data may be older.
         low, high = _date_bounds(data)
-        chosen = st.date_input(t("ctl.range"), key="ctl_range", min_value=low, max_value=high)
+        chosen = st.date_input(
+            t("ctl.range"),
+            key="ctl_range",
+            min_value=low,
+            max_value=high,
+            format=date_input_format(),
+        )
         st.selectbox(t("ctl.grain"), GRAINS, format_func=lambda g: t(f"grain.{g}"), key="ctl_grain")
         st.selectbox(
             t("ctl.compare"),

@@ -8,14 +8,28 @@ from __future__ import annotations
 import streamlit as st
 
 from kpi.i18n import t
-from kpi.i18n.messages import SOURCE_LANGUAGE, known_language, languages, set_language
+from kpi.i18n.messages import (
+    SOURCE_LANGUAGE,
+    current_language,
+    known_language,
+    languages,
+    set_language,
+)
 from kpi.store import SessionData
 
 # Each language's name in its own language: a person looks for the one they read.
 NAMES = {"en": "English", "es": "Español", "pl": "Polski"}
+# How a date picker writes its dates (the formats Streamlit's date_input offers): day first
+# where people write it so.
+DATE_INPUT_FORMATS = {"en": "YYYY/MM/DD", "es": "DD/MM/YYYY", "pl": "DD.MM.YYYY"}
 WIDGET = "ctl_lang"  # the picker's widget key
 _SAVED = "_lang"  # our own copy: Streamlit may drop a widget's state between pages
 _PENDING = "_lang_pending"  # a workspace's language, taken at the top of the next run
+
+
+def date_input_format() -> str:
+    """The `format` of `st.date_input` for the current language."""
+    return DATE_INPUT_FORMATS.get(current_language(), DATE_INPUT_FORMATS[SOURCE_LANGUAGE])
 
 
 def from_locale(locale: object) -> str | None:

@@ -120,7 +120,14 @@ def campaign_lift(
     during = regular[(regular.index >= first) & (regular.index <= last)]
     unit = FREQUENCIES[freq]
     if pre.count() < MIN_PRE[freq]:
-        raise KpiError(t("error.lift_history", n=MIN_PRE[freq], unit=unit, has=int(pre.count())))
+        raise KpiError(
+            t(
+                "error.lift_history",
+                n=MIN_PRE[freq],
+                unit=t(f"grain_word.{unit}"),
+                has=int(pre.count()),
+            )
+        )
     if during.empty:
         raise KpiError(t("error.lift_no_values"))
     level = "local linear trend" if trend else "local level"

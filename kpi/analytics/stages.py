@@ -47,7 +47,7 @@ class StageValues:
         for stage in STAGES:
             value = getattr(self, stage)
             if not isinstance(value, int | float) or value != value or value < 0:
-                raise KpiError(t("error.stage_value", stage=stage))
+                raise KpiError(t("error.stage_value", stage=t(f"stage.{stage}")))
 
 
 def stage_value(

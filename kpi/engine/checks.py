@@ -221,7 +221,7 @@ def range_notes(
                 start=start,
                 end=end,
             )
-            + (t("note.or_span", grain=request.grain) if request.grain else "")
+            + (t("note.or_span", grain=t(f"grain_word.{request.grain}")) if request.grain else "")
             + t("note.not_counted")
         )
     # Two reports of different, overlapping ranges count the same days twice: say so.

@@ -148,6 +148,8 @@ def _literal(*values: str) -> Callable[[], Iterable[str]]:
 TEMPLATES: dict[str, Callable[[], Iterable[str]] | None] = {
     "nav.{}": _pages,
     "grain.{}": _grains,
+    "grain_word.{}": _grains,  # a grain inside a sentence ("more than one week")
+    "stage.{}": _literal("lead", "qualified", "customer"),  # kpi.analytics.stages.STAGES
     "data.phase_{}": _phases,
     "compare.{}": _comparisons,
     "ctl.{}": _literal("platform", "campaign"),

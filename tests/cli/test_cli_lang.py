@@ -121,3 +121,15 @@ def test_help_texts_in_polish():
     assert "wyświetla tę pomoc" in done.stdout and "show this help" not in done.stdout
     english = _run("report", "--help", "--lang", "en", env=env)
     assert "language of the report" in english.stdout
+
+
+def test_a_command_runs_in_its_language_and_leaves_english_behind(capsys):
+    # In-process: KPI labels read the current language, which --lang sets for the command only.
+    from kpi.cli import main
+    from kpi.i18n import current_language
+
+    assert main(["catalog", "--lang", "pl"]) == 0
+    assert "Wyświetlenia" in capsys.readouterr().out
+    assert current_language() == "en"
+    assert main(["catalog"]) == 0
+    assert "Impressions" in capsys.readouterr().out

@@ -257,3 +257,26 @@ def test_a_download_built_later_on_another_thread_keeps_the_run_s_language():
         assert seen == [("pl", "Język")]
     finally:
         data.close()
+
+
+@pytest.mark.parametrize(
+    ("lang", "shape"), [("en", "YYYY/MM/DD"), ("pl", "DD.MM.YYYY"), ("es", "DD/MM/YYYY")]
+)
+def test_the_date_picker_writes_dates_as_the_language_does(lang, shape):
+    at = _open(_app(lang), "overview")
+    (picker,) = [d for d in at.date_input if d.key == "ctl_range"]
+    assert picker.proto.format == shape
+
+
+def test_words_put_into_a_sentence_are_in_its_language():
+    # The inserted words (a lead stage, a period) come from the catalog, not from the code's ids.
+    from kpi.analytics.lift import FREQUENCIES
+    from kpi.analytics.stages import StageValues
+    from kpi.errors import KpiError
+
+    with use_language("pl"), pytest.raises(KpiError) as refused:
+        StageValues(qualified=-1)
+    assert "lead zakwalifikowany" in refused.value.user_message
+    with use_language("es"):
+        assert t(f"grain_word.{FREQUENCIES['W']}") == "semana"
+        assert "qualified" not in t("error.stage_value", stage=t("stage.qualified"))
