@@ -24,11 +24,11 @@ from markupsafe import Markup
 
 from kpi import charts
 from kpi.catalog import BY_ID
-from kpi.charts.locale import cldr_locale
 from kpi.engine import comparison_range
 from kpi.errors import KpiError
 from kpi.export import chart_svg
 from kpi.i18n import format_change, format_count, format_date, format_value, row_currency, t
+from kpi.i18n.numbers import cldr_locale
 from kpi.store import SessionData
 from kpi.views import VIEWS
 from kpi.views.common import label as _kpi_label

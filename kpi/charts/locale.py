@@ -17,14 +17,11 @@ from typing import Any
 
 import altair as alt
 import pandas as pd
-from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, get_day_names, get_month_names, get_period_names
-from babel.numbers import format_decimal, format_percent, parse_pattern
+from babel.numbers import format_percent, parse_pattern
 
-from kpi.i18n import messages
-from kpi.i18n.numbers import DEFAULT_CURRENCY, currency_symbol
-
-SOURCE = "en"
+from kpi.i18n.messages import resolve
+from kpi.i18n.numbers import DEFAULT_CURRENCY, cldr_locale, currency_symbol, format_number
 
 # LDML date-pattern letters → d3-time-format directives (the ones CLDR's short/medium patterns
 # of our languages use); `%-d` is d3's unpadded day.
@@ -35,26 +32,6 @@ _LDML = {
     "ss": "%S", "a": "%p", "E": "%a", "EEE": "%a", "EEEE": "%A",
 }  # fmt: skip
 _TOKEN = re.compile(r"'(?:[^']|'')*'|([A-Za-z])\1*|[^A-Za-z']+")
-
-
-def cldr_locale(lang: str) -> Locale:
-    """Babel's CLDR locale of one of the app's languages (English for one it does not know)."""
-    try:
-        return Locale.parse(lang)
-    except (UnknownLocaleError, ValueError, TypeError):
-        return Locale.parse(SOURCE)
-
-
-def current_language() -> str:
-    """The language of this run when none is passed: the current language the app sets (where
-    `kpi.i18n.messages` offers one), else English."""
-    current = getattr(messages, "current_language", None)
-    lang = current() if callable(current) else None
-    return lang if isinstance(lang, str) and lang else SOURCE
-
-
-def _resolve(lang: str | None) -> str:
-    return lang or current_language()
 
 
 def d3_time_pattern(ldml: str) -> str:
@@ -125,7 +102,7 @@ def vega_locale(lang: str | None = None, currency: str | None = None) -> dict[st
     """The Vega-Lite `config.locale` of `lang` (None: the current language) with money in
     `currency` (ISO code; None: euros, as `format_money`)."""
     code = (currency or DEFAULT_CURRENCY).strip().upper() or DEFAULT_CURRENCY
-    return _vega_locale(_resolve(lang), code)
+    return _vega_locale(resolve(lang), code)
 
 
 def has_locale(chart: alt.TopLevelMixin) -> bool:
@@ -160,19 +137,19 @@ def frame_currency(frame: pd.DataFrame) -> str | None:
 
 def weekday_names(lang: str | None = None, width: str = "wide") -> list[str]:
     """The seven weekday names of `lang`, Monday first (`poniedziałek` … or `pon.` …)."""
-    names = get_day_names(width, "format", cldr_locale(_resolve(lang)))
+    names = get_day_names(width, "format", cldr_locale(resolve(lang)))
     return [names[i] for i in range(7)]
 
 
 def month_label(value: dt.date | pd.Timestamp, lang: str | None = None) -> str:
     """A month as an axis category in `lang`: `Mar 26` / `mar 26` (stand-alone short name)."""
     day = value.date() if isinstance(value, pd.Timestamp) else value
-    return format_date(day, "LLL yy", locale=cldr_locale(_resolve(lang)))
+    return format_date(day, "LLL yy", locale=cldr_locale(resolve(lang)))
 
 
 def percent_text(share: float, digits: int = 0, lang: str | None = None) -> str:
     """A share written into a chart's marks as `lang` writes percentages: 12% · 12 % · 12%."""
-    locale = cldr_locale(_resolve(lang))
+    locale = cldr_locale(resolve(lang))
     pattern = locale.percent_formats[None].pattern.split(";")[0]
     if digits:
         pattern = pattern.replace("#,##0", "#,##0." + "0" * digits)
@@ -181,4 +158,4 @@ def percent_text(share: float, digits: int = 0, lang: str | None = None) -> str:
 
 def number_text(value: float, lang: str | None = None) -> str:
     """A whole number written into a chart's marks with the separators of `lang`."""
-    return format_decimal(round(value), "#,##0", locale=cldr_locale(_resolve(lang)))
+    return format_number(value, 0, lang)

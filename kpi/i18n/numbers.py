@@ -35,7 +35,7 @@ _WIDE = decimal.Context(prec=400)
 
 
 @cache
-def _locale(lang: str) -> Locale:
+def cldr_locale(lang: str) -> Locale:
     """The CLDR locale of one of the app's languages (English for one Babel does not know)."""
     try:
         return Locale.parse(lang)
@@ -51,12 +51,14 @@ def _decimal(value: float, digits: int, lang: str) -> str:
     # Rounded by Python first, as f-strings round (2.345 → 2.35, its float being just above):
     # Babel would round the decimal text half-even (2.34).
     with decimal.localcontext(_WIDE):
-        return format_decimal(round(value, digits), pattern, locale=_locale(lang))
+        return format_decimal(round(value, digits), pattern, locale=cldr_locale(lang))
 
 
 def _percent_pattern(lang: str, sign: bool = False) -> str:
     """The language's percent pattern (`#,##0 %` in Spanish) with one decimal, optionally signed."""
-    pattern = _locale(lang).percent_formats[None].pattern.split(";")[0].replace("#,##0", "#,##0.0")
+    pattern = (
+        cldr_locale(lang).percent_formats[None].pattern.split(";")[0].replace("#,##0", "#,##0.0")
+    )
     return f"+{pattern};-{pattern}" if sign else pattern
 
 
@@ -72,7 +74,7 @@ def _share(value: float, lang: str, sign: bool = False) -> str:
         return _decimal(value, 1, lang)
     with decimal.localcontext(_WIDE):
         rounded = round(value * 100, 1) / 100
-        return format_percent(rounded, _percent_pattern(lang, sign), locale=_locale(lang))
+        return format_percent(rounded, _percent_pattern(lang, sign), locale=cldr_locale(lang))
 
 
 def row_currency(row: Mapping[str, object]) -> str | None:
@@ -101,7 +103,7 @@ def currency_symbol(code: str, lang: str | None = None) -> str:
     lang = resolve(lang)
     key = code.strip().upper()
     for candidate in (lang, _home_language(key)):
-        symbol = get_currency_symbol(key, locale=_locale(candidate)) if candidate else key
+        symbol = get_currency_symbol(key, locale=cldr_locale(candidate)) if candidate else key
         if symbol != key:
             return symbol
     return code.strip()
@@ -115,7 +117,7 @@ def format_money(
     sign (`COP`, or whatever a file wrote) follow the amount after a space even where the locale
     puts signs first, as English writers place codes."""
     lang = resolve(lang)
-    locale = _locale(lang)
+    locale = cldr_locale(lang)
     code = (currency or DEFAULT_CURRENCY).strip() or DEFAULT_CURRENCY
     symbol = currency_symbol(code, lang)
     number = _decimal(abs(amount), digits, lang)
@@ -177,4 +179,4 @@ def format_change(change: float | None, kind: str, lang: str | None = None) -> s
 def format_date(value: dt.date, lang: str | None = None) -> str:
     """A date as people write it in `lang` (3 Mar 2026 · 3 mar 2026)."""
     lang = resolve(lang)
-    return babel_date(value, DATE_PATTERN, locale=_locale(lang))
+    return babel_date(value, DATE_PATTERN, locale=cldr_locale(lang))
