@@ -13,7 +13,7 @@ from kpi.i18n import format_count, t, tn
 from kpi.workspace import Workspace
 from ui.data_files import FileGroup, file_groups, files_frame
 from ui.language import adopt_workspace_language
-from ui.load_report import show_table_report
+from ui.load_report import dataset_words, show_table_report
 from ui.mapping_editor import show_mapping_editor
 from ui.page import setup
 from ui.safe import md, tm
@@ -135,7 +135,13 @@ with st.expander(t("data.workspace")):
         st.success(t("data.workspace_loaded"))
 
 for dataset, count in data.duplicates.items():
-    st.info(tn("data.duplicates", count, dataset=md(dataset)), icon=":material/merge:")
+    st.info(
+        tn("data.duplicates", count, dataset=md(dataset_words(dataset))), icon=":material/merge:"
+    )
+for dataset, count in data.line_items.items():
+    st.info(
+        tn("data.line_items", count, dataset=md(dataset_words(dataset))), icon=":material/merge:"
+    )
 
 for error in data.errors:
     st.error(tm("data.file_error", file=error.file, message=error.message), icon=":material/error:")

@@ -54,6 +54,17 @@ def _inspect_json(result: LoadResult) -> dict[str, object]:
     return {"tables": tables, "errors": [e.to_dict() for e in result.errors]}
 
 
+def _recognised(mapping: TableMapping) -> str:
+    """What follows the dataset: its platform and how sure the reading is (no platform when the
+    table names none)."""
+    if not mapping.dataset:
+        return ""
+    sure = format_value(mapping.confidence, "percent")
+    if mapping.platform:
+        return t("cli.recognised", platform=mapping.platform, confidence=sure)
+    return t("cli.recognised_no_platform", confidence=sure)
+
+
 def _print_inspect(result: LoadResult) -> None:
     for table in result.tables:
         r = table.report
@@ -62,8 +73,7 @@ def _print_inspect(result: LoadResult) -> None:
         print(
             t("cli.rows", read=format_count(r.rows_read), loaded=format_count(r.rows_loaded),
               rejected=format_count(r.rows_rejected), dataset=mapping.dataset or "—")
-            + (t("cli.recognised", platform=mapping.platform,
-                 confidence=f"{mapping.confidence:.0%}") if mapping.dataset else "")
+            + _recognised(mapping)
         )  # fmt: skip
         how = [
             t("cli.encoding", encoding=r.encoding) if r.encoding else "",

@@ -125,3 +125,47 @@ def merged_sql(
     loose = f"SELECT * EXCLUDE (__rank), 0 AS __overlap FROM ({keyed}) WHERE {keys[0]} IS NULL"
     order = ", ".join(_ident(c) for c in [*columns, "__overlap"])
     return f"SELECT {order} FROM ({merged} UNION ALL BY NAME {loose})"
+
+
+# Datasets whose exports may write one row per line item (Shopify, WooCommerce, Etsy, Square
+# write an order's items on rows of their own, repeating the order's id): each table of them is
+# read as one row per id before merging, so an order with three items counts once.
+LINE_ITEM_KEYS = {"orders": "order_id"}
+
+
+def repeated_keys_sql(select: str, key: str) -> str:
+    """How many rows of one table repeat an id an earlier row already gave."""
+    return f"SELECT count({key}) - count(DISTINCT {key}) FROM ({select})"
+
+
+def one_row_per_key_sql(dataset: str, select: str, key: str, columns: Sequence[str]) -> str:
+    """One table's canonical rows (`select`, its `columns` in order) as one row per `key`.
+
+    Per column the first value the file writes for the id (an order's date, customer and
+    status sit on its first line; the other lines leave them empty or repeat them). A money
+    field is the same: the order's total repeated on each line, or written once, is one
+    total; only amounts that differ between the lines (one amount per item, or a sale and its
+    refund) are added up. Rows without an id stay as they are."""
+    money = {f.name for f in DATASETS[dataset].fields if f.type == "money"}
+    ordered = f"(SELECT *, row_number() OVER () AS __pos FROM ({select}))"
+    values = []
+    for name in columns:
+        column = _ident(name)
+        if name == key:
+            values.append(column)
+        elif name in money:
+            values.append(
+                f"CASE WHEN count(DISTINCT {column}) > 1 THEN sum({column}) "
+                f"ELSE any_value({column}) END AS {column}"
+            )
+        else:
+            values.append(
+                f"arg_min({column}, __pos) FILTER (WHERE {column} IS NOT NULL) AS {column}"
+            )
+    grouped = f"SELECT {', '.join(values)}, min(__pos) AS __first FROM {ordered} GROUP BY {key}"
+    loose = f"SELECT *, __pos AS __first FROM {ordered} WHERE {key} IS NULL"
+    order = ", ".join(_ident(c) for c in columns)
+    return (
+        f"SELECT {order} FROM (SELECT * FROM ({grouped}) WHERE {key} IS NOT NULL "
+        f"UNION ALL BY NAME {loose}) ORDER BY __first"
+    )

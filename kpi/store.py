@@ -14,7 +14,14 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from kpi.combine import RANGE_ENDS, merged_sql, report_range
+from kpi.combine import (
+    LINE_ITEM_KEYS,
+    RANGE_ENDS,
+    merged_sql,
+    one_row_per_key_sql,
+    repeated_keys_sql,
+    report_range,
+)
 from kpi.engine import rollups
 from kpi.engine.clock import DEFAULT_TIMEZONE, zone_in_text
 from kpi.engine.compile import RANGE_END, RANGED_DATASETS
@@ -84,6 +91,7 @@ class SessionData:
     errors: list[FileError] = field(default_factory=list)
     workspace: Workspace = field(default_factory=Workspace)
     duplicates: dict[str, int] = field(default_factory=dict)  # rows two files both measured
+    line_items: dict[str, int] = field(default_factory=dict)  # item rows joined to their order
     source: str = "empty"  # "sample" or "uploads": what the person is looking at
     gate: QueryGate = field(default_factory=QueryGate)  # the person's own queries, one at a time
     # One thread at a time on the connection: a page's run and a download built in the
@@ -196,6 +204,7 @@ class SessionData:
         self.tables.clear()
         self.errors.clear()
         self.duplicates.clear()
+        self.line_items.clear()
         self.uploads.clear()
 
     def remove_upload(self, upload: str) -> None:
@@ -250,6 +259,7 @@ class SessionData:
         ones); the others are kept."""
         self.memo.bump()
         self.duplicates.clear()
+        self.line_items.clear()
         rows: dict[str, object] = {}  # per dataset, what identifies its rows
         for dataset in DATASETS.values():
             members = [
@@ -263,7 +273,7 @@ class SessionData:
             ranked = self._rank_by_newest(members, dataset.name)
             keys = DEDUPE_KEYS.get(dataset.name)
             parts = [
-                f"SELECT *, {rank} AS __rank FROM ({self.select_sql(t)})"
+                f"SELECT *, {rank} AS __rank FROM ({self._rows_sql(t, dataset.name)})"
                 for rank, t in enumerate(ranked)
             ]
             union = " UNION ALL BY NAME ".join(parts)
@@ -287,6 +297,21 @@ class SessionData:
             if counted:
                 self.duplicates[dataset.name] = int(counted)
         self.summaries = rollups.refresh(self.con, rows, self.summaries)
+
+    def _rows_sql(self, table: StoredTable, dataset: str) -> str:
+        """A table's canonical rows as the views read them: one row per order when an orders
+        export writes one row per line item (the item rows joined are counted in
+        `line_items`)."""
+        select = self.select_sql(table)
+        key = LINE_ITEM_KEYS.get(dataset)
+        if key is None or key not in self.provided(table):
+            return select
+        repeated = int(self.con.execute(repeated_keys_sql(select, key)).fetchall()[0][0] or 0)
+        if not repeated:
+            return select
+        self.line_items[dataset] = self.line_items.get(dataset, 0) + repeated
+        columns = [r[0] for r in self.con.execute(f"DESCRIBE {select}").fetchall()]
+        return one_row_per_key_sql(dataset, select, key, columns)
 
     def _rank_by_newest(self, members: list[StoredTable], dataset: str) -> list[StoredTable]:
         """Oldest first: by the last date each file covers, then by upload order."""

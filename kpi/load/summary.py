@@ -9,7 +9,7 @@ the top or the bottom of the table and either
 - its label is empty (or a totals word) and its additive figures equal the sum of the other
   rows (decided from the values, so it works whatever the export calls it), or
 - (the older, narrower rule) it is one of the last three rows, its first cell is empty where the
-  first column is otherwise filled, and it holds figures (Universal Analytics).
+  first column is otherwise filled, and it holds figures and nothing else (Universal Analytics).
 
 Everything is computed in DuckDB over the table `typed` (`__row`, `v{i}` cleaned text, `t{i}`
 typed value), so the cost does not depend on the number of rows.
@@ -72,7 +72,7 @@ def summary_rows(
         first = next((c for c in cells(o) if c), "")
         return is_totals_label(first)
 
-    def ua_style(o: int) -> bool:  # the pre-existing rule, kept as it was
+    def ua_style(o: int) -> bool:  # the pre-existing rule, narrowed to rows of figures only
         row = cells(o)
         return (
             o >= count - 3
@@ -80,6 +80,9 @@ def summary_rows(
             and not row[0]
             and first_column_filled >= 0.9 * (count - 1)
             and any(row[i] for i in measures)
+            # A totals row holds figures only: one with a date, a name or an email is a data
+            # row whose first cell is missing (an order without its id).
+            and not any(row[i] for i in range(n_cols) if i not in measures)
         )
 
     found: set[int] = set()
