@@ -34,7 +34,7 @@ ANCHORS: dict[str, tuple[tuple[str, ...], ...]] = {
     "posts": (("published_at",),),
     "account_daily": (("date",),),
     "audience": (("segment",),),
-    "web_traffic": (("sessions",), ("pageviews",), ("users",)),
+    "web_traffic": (("sessions",), ("pageviews",), ("users",), ("new_users",)),
     "search_queries": (("query",), ("date", "clicks"), ("page", "clicks"), ("country", "clicks"),
                        ("device", "clicks")),
     "ads": (("spend",),),
