@@ -646,7 +646,7 @@ _MORE: dict[str, dict[str, tuple[str, ...]]] = {
         "nl": ("publicatietijd", "publicatiedatum", "gepubliceerd", "publicatietijd van video", "aanmaakdatum"),
     },
     "date": {
-        "en": ("start date", "by day", "start date (in utc)"),
+        "en": ("start date", "by day", "start date (in utc)", "gregorian date"),  # Microsoft Ads
         "de": ("datum", "tag", "berichtsbeginn"),
         "fr": ("date", "jour", "début des rapports", "date de début"),
         "it": ("data", "giorno", "inizio report"),

@@ -3,6 +3,7 @@ it is that name, the same export term in another language, or a name with the sa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -215,13 +216,22 @@ def best_preset(
     return best
 
 
+# Every ad platform exports ids (`Campaign ID`, `Ad group ID`): one platform's presets naming
+# them is no sign a table comes from that platform.
+_IDENTIFIER = re.compile(r"(^|_)ids?$")
+
+
 def _distinctive() -> dict[str, str]:
     """Preset names found in one platform's presets only (`Amount spent` is Meta's)."""
     seen: dict[str, set[str | None]] = {}
     for preset in PRESETS:
         for name in _names(preset):
             seen.setdefault(name.key, set()).add(preset.platform)
-    return {key: next(iter(p)) for key, p in seen.items() if len(p) == 1 and None not in p}
+    return {
+        key: next(iter(p))
+        for key, p in seen.items()
+        if len(p) == 1 and None not in p and not _IDENTIFIER.search(key)
+    }
 
 
 def platform_vocabulary(columns: Sequence[str], dataset: str) -> tuple[str, str] | None:
