@@ -138,14 +138,33 @@ def repeated_keys_sql(select: str, key: str) -> str:
     return f"SELECT count({key}) - count(DISTINCT {key}) FROM ({select})"
 
 
-def one_row_per_key_sql(dataset: str, select: str, key: str, columns: Sequence[str]) -> str:
+# A money column whose header names an item or a line holds each item's amount (Etsy's
+# `Item Total`, `Lineitem price`, `Line total`, `Importe del artículo`): an order's are added up.
+_LINE_LEVEL = re.compile(
+    r"\b(item|items|line|lineitem|line item|artículo|articulo|pozycj\w*|artigo)\b", re.I
+)
+
+
+def line_level(header: str) -> bool:
+    """Whether a money column's header says it holds one amount per item (or line)."""
+    return bool(_LINE_LEVEL.search(header.replace("_", " ")))
+
+
+def one_row_per_key_sql(
+    dataset: str,
+    select: str,
+    key: str,
+    columns: Sequence[str],
+    per_item: Sequence[str] = (),
+) -> str:
     """One table's canonical rows (`select`, its `columns` in order) as one row per `key`.
 
     Per column the first value the file writes for the id (an order's date, customer and
     status sit on its first line; the other lines leave them empty or repeat them). A money
     field is the same: the order's total repeated on each line, or written once, is one
     total; only amounts that differ between the lines (one amount per item, or a sale and its
-    refund) are added up. Rows without an id stay as they are."""
+    refund) are added up, and so are the fields in `per_item` (an amount per item). Rows
+    without an id stay as they are."""
     money = {f.name for f in DATASETS[dataset].fields if f.type == "money"}
     ordered = f"(SELECT *, row_number() OVER () AS __pos FROM ({select}))"
     values = []
@@ -153,6 +172,8 @@ def one_row_per_key_sql(dataset: str, select: str, key: str, columns: Sequence[s
         column = _ident(name)
         if name == key:
             values.append(column)
+        elif name in per_item:
+            values.append(f"sum({column}) AS {column}")
         elif name in money:
             values.append(
                 f"CASE WHEN count(DISTINCT {column}) > 1 THEN sum({column}) "

@@ -17,6 +17,7 @@ import pyarrow as pa
 from kpi.combine import (
     LINE_ITEM_KEYS,
     RANGE_ENDS,
+    line_level,
     merged_sql,
     one_row_per_key_sql,
     repeated_keys_sql,
@@ -310,8 +311,12 @@ class SessionData:
         if not repeated:
             return select
         self.line_items[dataset] = self.line_items.get(dataset, 0) + repeated
-        columns = [r[0] for r in self.con.execute(f"DESCRIBE {select}").fetchall()]
-        return one_row_per_key_sql(dataset, select, key, columns)
+        # The names as the select gives them (DESCRIBE may spell one as its source column:
+        # `"Currency" AS currency` is described as `Currency`).
+        items, _ = self._select_items(table)
+        columns = [n.strip('"').replace('""', '"') for _, n in items]
+        per_item = [f for col, f in table.mapping.mapping.items() if f and line_level(col)]
+        return one_row_per_key_sql(dataset, select, key, columns, per_item)
 
     def _rank_by_newest(self, members: list[StoredTable], dataset: str) -> list[StoredTable]:
         """Oldest first: by the last date each file covers, then by upload order."""

@@ -369,10 +369,10 @@ BY_LANGUAGE: dict[str, dict[str, tuple[str, ...]]] = {
         "pt": ("transações", "compras"),
     },
     "revenue": {
-        "en": ("revenue", "total revenue", "purchase revenue"),
-        "es": ("ingresos", "ingresos totales", "ingresos por compras"),
-        "pl": ("przychody", "przychód", "łączne przychody"),
-        "pt": ("receita", "receita total", "faturamento"),
+        "en": ("revenue", "total revenue", "purchase revenue", "order total", "item total", "line total"),
+        "es": ("ingresos", "ingresos totales", "ingresos por compras", "total del pedido"),
+        "pl": ("przychody", "przychód", "łączne przychody", "wartość zamówienia", "suma zamówienia"),
+        "pt": ("receita", "receita total", "faturamento", "total do pedido"),
     },
     # --- search -------------------------------------------------------------------------------
     "query": {
@@ -492,10 +492,11 @@ BY_LANGUAGE: dict[str, dict[str, tuple[str, ...]]] = {
         "pt": ("data de conversão", "convertido em"),
     },
     "customer_id": {
-        "en": ("customer id", "customer", "client id", "customer number"),
-        "es": ("id del cliente", "cliente", "número de cliente"),
-        "pl": ("id klienta", "klient", "numer klienta"),
-        "pt": ("id do cliente", "cliente", "número do cliente"),
+        "en": ("customer id", "customer", "client id", "customer number", "buyer", "buyer id",
+               "buyer user id", "customer email"),
+        "es": ("id del cliente", "cliente", "número de cliente", "comprador", "id del comprador"),
+        "pl": ("id klienta", "klient", "numer klienta", "kupujący", "id kupującego"),
+        "pt": ("id do cliente", "cliente", "número do cliente", "comprador"),
     },
     "touched_at": {
         "en": ("touched at", "touch date", "touchpoint date", "interaction date"),
@@ -546,10 +547,10 @@ BY_LANGUAGE: dict[str, dict[str, tuple[str, ...]]] = {
         "pt": ("id do pedido", "pedido", "número do pedido"),
     },
     "ordered_at": {
-        "en": ("ordered at", "order date", "order time"),
-        "es": ("fecha del pedido", "fecha de pedido"),
-        "pl": ("data zamówienia",),
-        "pt": ("data do pedido",),
+        "en": ("ordered at", "order date", "order time", "sale date", "date of sale"),
+        "es": ("fecha del pedido", "fecha de pedido", "fecha de venta"),
+        "pl": ("data zamówienia", "data sprzedaży"),
+        "pt": ("data do pedido", "data da venda"),
     },
     "category": {
         "en": ("category", "product category", "product type"),
@@ -997,7 +998,8 @@ _MORE: dict[str, dict[str, tuple[str, ...]]] = {
         "it": ("numero ordine", "id ordine"), "nl": ("bestelnummer",),
     },
     "ordered_at": {
-        "de": ("bestelldatum",), "fr": ("date de commande",), "it": ("data ordine",), "nl": ("besteldatum",),
+        "de": ("bestelldatum", "verkaufsdatum"), "fr": ("date de commande", "date de vente"),
+        "it": ("data ordine", "data di vendita"), "nl": ("besteldatum", "verkoopdatum"),
     },
     "status": {
         "en": ("status", "financial status", "order status", "payment status"),

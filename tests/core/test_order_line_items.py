@@ -156,3 +156,59 @@ def test_the_data_page_says_how_many_item_rows_joined_their_orders():
     assert not at.exception
     shown = [plain(i.value) for i in at.info]
     assert any("3 rows of" in s and "each order counts once" in s for s in shown), shown
+
+
+# Etsy's two downloads (their headers as Etsy writes them; rows made up): Sold Orders has one
+# row per order, Sold Order Items one per item with the item's own total.
+ETSY_ITEMS = (
+    "Sale Date,Item Name,Buyer,Quantity,Price,Coupon Code,Coupon Details,Discount Amount,"
+    "Shipping Discount,Order Shipping,Order Sales Tax,Item Total,Currency,Transaction ID,"
+    "Listing ID,Date Paid,Date Shipped,Ship Name,Ship Address1,Ship Address2,Ship City,"
+    "Ship State,Ship Zipcode,Ship Country,Order ID,Variations,Order Type,Listings Type,"
+    "Payment Type\n"
+    '04/03/26,"Ceramic Mug, Speckled",janedoe,2,34.00,,,0,0,8.00,0,68.00,CAD,4001,1501,'
+    "04/03/26,04/05/26,Jane Doe,12 Lane,,Kamloops,BC,V2C 1A1,Canada,9001,,online,listing,cc\n"
+    "04/03/26,Soap Bar,janedoe,1,9.00,,,0,0,8.00,0,9.00,CAD,4004,1502,"
+    "04/03/26,04/05/26,Jane Doe,12 Lane,,Kamloops,BC,V2C 1A1,Canada,9001,,online,listing,cc\n"
+    "04/03/26,Soap Bar,janedoe,1,9.00,,,0,0,8.00,0,9.00,CAD,4005,1502,"
+    "04/03/26,04/05/26,Jane Doe,12 Lane,,Kamloops,BC,V2C 1A1,Canada,9001,,online,listing,cc\n"
+    "04/12/26,Soap Bar,bobsmith,3,9.00,,,0,0,6.00,0,27.00,CAD,4002,1502,"
+    "04/12/26,04/14/26,Bob Smith,99 Road,,Seattle,WA,98101,United States,9002,,online,listing,cc\n"
+)
+ETSY_ORDERS = (
+    "Sale Date,Order ID,Buyer User ID,Full Name,First Name,Last Name,Number of Items,"
+    "Payment Method,Date Shipped,Street 1,Street 2,Ship City,Ship State,Ship Zipcode,"
+    "Ship Country,Currency,Order Value,Coupon Code,Coupon Details,Discount Amount,"
+    "Shipping Discount,Shipping,Sales Tax,Order Total,Status,Card Processing Fees,Order Net,"
+    "Adjusted Order Total,Adjusted Card Processing Fees,Adjusted Net Order Amount,Buyer,"
+    "Order Type,Payment Type\n"
+    "04/03/26,9001,1,Jane Doe,Jane,Doe,4,Credit Card,04/05/26,12 Lane,,Kamloops,BC,V2C 1A1,"
+    "Canada,CAD,86.00,,,0,0,8.00,0,94.00,Completed,2.53,91.47,94.00,2.53,91.47,janedoe,online,cc\n"
+    "04/12/26,9002,2,Bob Smith,Bob,Smith,3,Credit Card,04/14/26,99 Road,,Seattle,WA,98101,"
+    "United States,CAD,27.00,,,0,0,6.00,0,33.00,Completed,1.16,31.84,33.00,1.16,31.84,bobsmith,"
+    "online,cc\n"
+)
+
+
+def test_etsy_sold_order_items_add_up_each_order_s_item_totals():
+    data = _session(("EtsySoldOrderItems2026-4.csv", ETSY_ITEMS))
+    reading = data.tables[0].mapping
+    assert reading.dataset == "orders"
+    assert {reading.mapping[c] for c in ("Sale Date", "Order ID", "Item Total", "Buyer")} == {
+        "ordered_at", "order_id", "revenue", "customer_id",
+    }  # fmt: skip
+    assert data.line_items == {"orders": 2}
+    # Two soap bars of 9.00 on their own lines are two items: added up, not taken once.
+    assert _values(data, "purchases", "order_revenue") == {
+        "purchases": 2, "order_revenue": 68 + 9 + 9 + 27,
+    }  # fmt: skip
+    result = run(data.con, Request(("order_revenue",), *APRIL))
+    assert result.rows["currency"].tolist() == ["CAD"]
+
+
+def test_etsy_sold_orders_read_with_their_sale_date_and_buyer():
+    data = _session(("EtsySoldOrders2026-4.csv", ETSY_ORDERS))
+    assert data.tables[0].mapping.dataset == "orders"
+    assert data.line_items == {}
+    values = _values(data, "purchases", "order_revenue", "customers_ordering")
+    assert values == {"purchases": 2, "order_revenue": 94 + 33, "customers_ordering": 2}
