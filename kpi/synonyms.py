@@ -445,8 +445,8 @@ BY_LANGUAGE: dict[str, dict[str, tuple[str, ...]]] = {
     # --- CRM: leads, touchpoints, customers, orders ---------------------------------------
     "lead_id": {
         "en": ("lead id", "record id", "contact id"),
-        "es": ("id del lead", "id del contacto", "id de registro"),
-        "pl": ("id leada", "id kontaktu", "id rekordu"),
+        "es": ("id del lead", "id del contacto", "id de registro", "id. de registro", "identificador de registro"),
+        "pl": ("id leada", "id kontaktu", "id rekordu", "identyfikator rekordu", "identyfikator kontaktu"),
         "pt": ("id do lead", "id do contato", "id do registro"),
     },
     "created_at": {
@@ -458,7 +458,8 @@ BY_LANGUAGE: dict[str, dict[str, tuple[str, ...]]] = {
     "channel": {
         "en": ("channel", "original source", "lead source", "acquisition channel"),
         "es": ("canal", "fuente original", "origen del lead", "canal de adquisición"),
-        "pl": ("kanał", "źródło pierwotne", "źródło leada", "kanał pozyskania"),
+        "pl": ("kanał", "źródło pierwotne", "źródło leada", "kanał pozyskania", "oryginalne źródło",
+               "pierwotne źródło"),
         "pt": ("canal", "fonte original", "origem do lead", "canal de aquisição"),
     },
     "score": {
