@@ -625,6 +625,23 @@ _SHOPS = (
             **_ignore("Customer type", "Product(s)", "Items sold", "Coupon(s)", "Attribution"),
         },
     ),
+    Preset(
+        "stripe_payments",
+        "Stripe — payments export",
+        "orders",
+        None,
+        ("id", "Description", "Created (UTC)", "Amount", "Amount Refunded", "Currency", "Converted Amount",
+         "Fee", "Status", "Customer ID", "Customer Email", "Captured"),
+        # one row per payment: a payment is a purchase, its customer the Stripe customer
+        {
+            "id": "order_id", "Created (UTC)": "ordered_at", "Amount": "revenue", "Currency": "currency",
+            "Status": "status", "Customer ID": "customer_id",
+            **_ignore("Description", "Seller Message", "Amount Refunded", "Converted Amount",
+                      "Converted Amount Refunded", "Fee", "Tax", "Converted Currency", "Mode", "Statement Descriptor",
+                      "Customer Description", "Customer Email", "Captured", "Card ID"),
+        },
+        min_share=0.6,
+    ),
 )
 
 # ---------------------------------------------------------------------------------------------
