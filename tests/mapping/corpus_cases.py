@@ -319,6 +319,17 @@ CASES: list[Case] = [
          "ID del pedido=int>order_id|Fecha del pedido=ts>ordered_at|Estado del pedido=label:Completado/Procesando>status"
          "|Correo electrónico (facturación)=email>customer_id|Total del pedido=dec>revenue|Moneda del pedido=cur>currency|Método de pago=label:Tarjeta",
          sep=";", decimal=","),
+    Case("en/unified_payments.csv", "en", "orders", None,
+         "id=id:ch_>order_id|Description=title|Seller Message=label:Payment complete.|Created (UTC)=tsiso>ordered_at"
+         "|Amount=dec>revenue|Amount Refunded=dec|Currency=cur:usd>currency|Converted Amount=dec|Converted Amount Refunded=dec"
+         "|Fee=dec|Tax=dec|Converted Currency=cur:usd|Status=label:Paid/Refunded>status|Statement Descriptor=const:ACME"
+         "|Customer ID=id:cus_>customer_id|Customer Description=empty|Customer Email=email|Captured=label:true|Card ID=id:card_",
+         note="Stripe's payments export: a payment is a purchase"),
+    Case("en/EtsySoldOrders2025-3.csv", "en", "orders", None,
+         "Sale Date=date_us>ordered_at|Order ID=int>order_id|Buyer User ID=int>customer_id|Full Name=name|Number of Items=int"
+         "|Payment Method=label:Credit Card|Ship Country=country|Currency=cur>currency|Order Value=dec|Shipping=dec"
+         "|Sales Tax=dec|Order Total=dec>revenue|Status=label:Completed>status|Card Processing Fees=dec|Order Net=dec",
+         note="Etsy's Sold Orders download"),
     # --- CRM ----------------------------------------------------------------------------------------------
     Case("es/hubspot-crm-exports-todos-los-contactos-2025-03-01.csv", "es", "leads", None,
          "ID de registro=id>lead_id|Nombre=name|Apellidos=name|Correo=email|Etapa del ciclo de vida=label:Lead/Cliente>stage"
