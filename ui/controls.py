@@ -9,13 +9,16 @@ from dataclasses import dataclass, field
 
 import streamlit as st
 
+from kpi.catalog import CATALOG
 from kpi.engine import COMPARISONS, GRAINS, Request, data_end, data_start
 from kpi.i18n import t
 from kpi.store import SessionData
 from ui.language import date_input_format
 from ui.language import picker as language_picker
 
-_ALL_KPIS = ("impressions", "followers", "sessions", "spend", "leads", "posts")
+# One KPI of every dataset the catalog measures: the dates follow whatever data was loaded (an
+# orders or CRM export alone too), not only social and web data.
+_ALL_KPIS = tuple({str(k.dataset): k.id for k in reversed(CATALOG) if k.dataset}.values())
 _DEFAULT_WEEKS = 4
 _EARLIEST = dt.date(2000, 1, 1)  # the picker always reaches back this far, whatever the data
 
