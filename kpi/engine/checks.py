@@ -16,7 +16,7 @@ from kpi.engine.compile import (
     RANGE_END,
     RANGED_DATASETS,
     _filters_condition,
-    _parse,
+    _parsed,
     in_range_condition,
     to_sql,
 )
@@ -64,7 +64,7 @@ def columns(*sqls: str | None) -> tuple[str, ...]:
     names: list[str] = []
     for sql in sqls:
         if sql:
-            names += [c.name for c in _parse(sql).find_all(exp.Column) if c.name not in names]
+            names += [c.name for c in _parsed(sql).find_all(exp.Column) if c.name not in names]
     return tuple(names)
 
 

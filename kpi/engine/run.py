@@ -26,7 +26,7 @@ from kpi.engine.compile import (
     DIALECT,
     RANGE_END,
     RANGED_DATASETS,
-    _parse,
+    _parsed,
     compile_dataset,
     measures_of,
 )
@@ -92,19 +92,22 @@ def _run(con: duckdb.DuckDBPyConnection, request: Request, use_rollups: bool) ->
             part = [k for k in group if (k.level if k.stock else None) == level]
             if not part:
                 continue
-            query = compile_dataset(
-                dataset, part, main, request.by, request.filters, request.grain, summaries
-            )
+            # The aggregates as their text, written once per process, and the query generated
+            # without a copy (it is this request's own): walking hundreds of nodes at every
+            # request cost more than DuckDB's planning.
+            query = compile_dataset(dataset, part, main, request.by, request.filters,
+                                    request.grain, summaries, rendered=True)  # fmt: skip
             suffix = {None: "", "last": " (levels)", "first": " (levels at the start)"}[level]
             # One line, not pretty: generating the layout costs more than DuckDB's planning.
-            sql[f"{dataset}{suffix}"] = text = query.sql(dialect=DIALECT)
+            sql[f"{dataset}{suffix}"] = text = query.sql(dialect=DIALECT, copy=False)
             if comparison is None:
                 current = _values(_fetch(con, text, part), part, request.by)
                 notes += _coverage_notes(current, part)
             else:
                 earlier = compile_dataset(
-                    dataset, part, comparison, request.by, request.filters, request.grain, summaries
-                ).sql(dialect=DIALECT)
+                    dataset, part, comparison, request.by, request.filters, request.grain,
+                    summaries, rendered=True,
+                ).sql(dialect=DIALECT, copy=False)  # fmt: skip
                 # Both periods in one statement: one round trip instead of two.
                 both = _fetch(
                     con,
@@ -313,7 +316,7 @@ def _derived(rows: pd.DataFrame, kpi: Kpi, by: Sequence[str]) -> pd.DataFrame | 
             config={"enable_external_access": False, "python_enable_replacements": False},
         )
         con.register("base", wide)
-        expression = _parse(kpi.numerator).sql(dialect=DIALECT)
+        expression = _parsed(kpi.numerator).sql(dialect=DIALECT)
         frames[column] = con.execute(
             f"SELECT {', '.join(keys)}, CAST({expression} AS DOUBLE) AS v FROM base"
         ).df()
