@@ -22,6 +22,7 @@ import duckdb
 from sqlglot import exp
 
 from kpi.catalog import BY_ID
+from kpi.engine import tags
 from kpi.engine.checks import candidates
 from kpi.engine.compile import (
     DIALECT,
@@ -290,7 +291,7 @@ def _build_sql(dataset: str, dimensions: tuple[str, ...]) -> tuple[str, str]:
     return to_sql(size), to_sql(query)
 
 
-Built = dict[str, tuple[object, dict[tuple[str, ...], "Rollup | None"]]]
+Built = dict[str, tuple[object, dict[tuple[str, ...], "Rollup | tags.TagTable | None"]]]
 
 
 def refresh(con: duckdb.DuckDBPyConnection, rows: dict[str, object], built: Built) -> Built:
@@ -298,8 +299,9 @@ def refresh(con: duckdb.DuckDBPyConnection, rows: dict[str, object], built: Buil
     what identifies its rows: the view's SQL and its tables), so the first request is as fast
     as the next ones; keep those of a dataset whose rows are what they were when `built`, and
     drop those of the others. Each is memoised under the key the chooser looks for (one not
-    worth keeping as None, so no request tries it again on this data version). Returns what
-    is built now, for the next call."""
+    worth keeping as None, so no request tries it again on this data version); the posts also
+    get their hashtags and mentions table (`kpi.engine.tags`). Returns what is built now, for
+    the next call."""
     for dataset, (was, _) in built.items():
         if rows.get(dataset) != was:
             drop(con, dataset)
@@ -317,6 +319,11 @@ def refresh(con: duckdb.DuckDBPyConnection, rows: dict[str, object], built: Buil
                 made[dimensions] = cached(
                     con, key, lambda d=dimensions, s=dataset: build(con, s, d)
                 )
+        if dataset == "posts":  # the posts' hashtags and mentions, in their own table
+            if tags.KEY in kept:
+                made[tags.KEY] = cached(con, tags.KEY, lambda v=kept[tags.KEY]: v)
+            else:
+                made[tags.KEY] = cached(con, tags.KEY, lambda: tags.build(con))
         out[dataset] = (identity, made)
     return out
 

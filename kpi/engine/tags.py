@@ -1,0 +1,84 @@
+"""Hashtags and mentions, extracted once per data version into their own table: one row per
+post × tag (a tag counted once per post), with the post's day, the dimensions pages filter by
+and its engagement, so the Content page's rankings group a small table instead of running
+regular expressions over every post's text at every request. Built with the rollups
+(`rollups.refresh`), dropped with them (its name is a posts rollup's); a request that finds
+it missing builds it again, and a filter on another field reads the posts as before."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import duckdb
+
+from kpi.engine.memo import cached, memo_of
+
+# likes + comments + shares, as the catalog's engagement KPI counts it.
+ENGAGEMENT = "coalesce(likes, 0) + coalesce(comments, 0) + coalesce(shares, 0)"
+# A tag or handle is letters (any script, with combining marks), digits and underscores; it starts
+# after a non-word character, so "page#section" in a link and "hola@cafe.com" are not counted.
+_WORD = r"[\p{L}\p{M}\p{N}_]"
+HASHTAG_RE = rf"(?:^|[^\p{{L}}\p{{M}}\p{{N}}_&/])(#{_WORD}+)"
+MENTION_RE = rf"(?:^|[^\p{{L}}\p{{M}}\p{{N}}_./])(@{_WORD}+(?:\.{_WORD}+)*)"
+PATTERNS = {"hashtag": HASHTAG_RE, "mention": MENTION_RE}
+# Digits and underscores alone ("#1", "@_") are no tags.
+NOT_A_TAG = "^[#@][0-9_]+$"
+# The posts' fields a request may filter the table on (those of the finest posts rollup).
+DIMENSIONS = ("platform", "post_type", "campaign")
+TABLE = "__rollup_posts__tags"  # a posts rollup's name: dropped whenever the posts change
+KEY = ("tags", "posts")  # its memo key
+
+
+@dataclass(frozen=True)
+class TagTable:
+    """The built table: its name, the dimensions it keeps and its row count."""
+
+    table: str
+    dimensions: tuple[str, ...]
+    rows: int
+
+
+def _build_sql() -> str:
+    """Each post's tags of each kind, as the Content page's raw query finds them (case folded,
+    accents composed, once per post, digits alone left out), with the post's day, dimensions
+    and engagement."""
+    keep = ", ".join(DIMENSIONS)
+    numbered = (
+        f"SELECT row_number() OVER () AS post, CAST(published_at AS DATE) AS day, {keep}, "
+        f"{ENGAGEMENT} AS engagement, lower(nfc_normalize(text)) AS folded "
+        f"FROM posts WHERE text IS NOT NULL"
+    )
+    kinds = " UNION ALL ".join(
+        f"SELECT DISTINCT '{kind}' AS kind, post, day, {keep}, engagement, "
+        f"unnest(regexp_extract_all(folded, {_quoted(pattern)}, 1)) AS tag FROM numbered"
+        for kind, pattern in PATTERNS.items()
+    )
+    return (
+        f"CREATE OR REPLACE TABLE {TABLE} AS WITH numbered AS ({numbered}) "
+        f"SELECT * FROM ({kinds}) WHERE NOT regexp_matches(tag, {_quoted(NOT_A_TAG)})"
+    )
+
+
+def _quoted(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def build(con: duckdb.DuckDBPyConnection) -> TagTable | None:
+    """Build the table from the posts view (replacing an older one); None when it cannot be
+    built (no posts view, a column of an odd type): requests then read the posts."""
+    try:
+        con.execute(_build_sql())
+        rows = con.execute(f"SELECT count(*) FROM {TABLE}").fetchall()[0][0]
+    except duckdb.Error:
+        con.execute(f"DROP TABLE IF EXISTS {TABLE}")
+        return None
+    return TagTable(TABLE, DIMENSIONS, int(rows))
+
+
+def table(con: duckdb.DuckDBPyConnection, filtered: Sequence[str]) -> TagTable | None:
+    """On a session's connection, the table (built once per data version) when it can answer
+    a request filtered on these fields; None on a bare connection or another filter."""
+    if memo_of(con) is None or not set(filtered) <= set(DIMENSIONS):
+        return None
+    return cached(con, KEY, lambda: build(con))
