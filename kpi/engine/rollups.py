@@ -339,6 +339,24 @@ def drop(con: duckdb.DuckDBPyConnection, dataset: str | None = None) -> None:
             con.execute(f'DROP TABLE IF EXISTS "{name}"')
 
 
+def with_dimensions(
+    con: duckdb.DuckDBPyConnection, dataset: str, dimensions: Iterable[str]
+) -> str | None:
+    """On a session's connection, the smallest built rollup of a dataset keeping all these
+    dimensions (its table name), for questions about which values its rows have; None on a
+    bare connection or when none keeps them."""
+    wanted = set(dimensions)
+    if memo_of(con) is None:
+        return None
+    for kept in LEVELS.get(dataset, ()):
+        if not wanted <= set(kept):
+            continue
+        key = ("rollup", dataset, kept)
+        if cached(con, key, lambda d=kept: build(con, dataset, d)) is not None:
+            return table_name(dataset, kept)
+    return None
+
+
 def chooser(con: duckdb.DuckDBPyConnection, dataset: str) -> Chooser | None:
     """For a session's connection, what picks (and builds, once per data version) the smallest
     rollup of a dataset that answers a query; None on a bare connection or a dataset without

@@ -75,7 +75,7 @@ def _run(con: duckdb.DuckDBPyConnection, request: Request, use_rollups: bool) ->
             needs[k.id] = need
         if note is not None:
             notes.append(note)
-    currency = _currency_checks(con, resolved, needs, fields, request)
+    currency = _currency_checks(con, resolved, needs, fields, request, use_rollups)
     main = periods(request.start, request.end, request.grain)
     frames: list[pd.DataFrame] = []
     sql: dict[str, str] = {}
@@ -166,9 +166,11 @@ def _currency_checks(
     needs: dict[str, Need],
     fields: Mapping[str, set[str] | None],
     request: Request,
+    use_rollups: bool = True,
 ) -> dict[str, str]:
     """Money KPIs over rows in several currencies become needs (never summed); those in one
-    currency get it, for the tile to show. Returns KPI id → currency."""
+    currency get it, for the tile to show (found in a rollup keeping the currency, when one
+    does). Returns KPI id → currency."""
     found: dict[str, list[str]] = {}
     out: dict[str, str] = {}
     for k in kpis:
@@ -177,7 +179,9 @@ def _currency_checks(
         if "currency" not in (fields.get(k.dataset or "") or set()):
             continue
         if k.dataset not in found:
-            found[k.dataset or ""] = currencies(con, k.dataset or "", request)
+            wanted = ("currency", *request.filters)
+            table = rollups.with_dimensions(con, k.dataset or "", wanted) if use_rollups else None
+            found[k.dataset or ""] = currencies(con, k.dataset or "", request, table)
         codes = found[k.dataset or ""]
         need = currency_need(k, codes, request)
         if need is not None:
