@@ -7,6 +7,7 @@ skipped for a filter on another field."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pandas as pd
 from hypothesis import HealthCheck, given, settings
@@ -20,7 +21,8 @@ START = dt.date(2026, 1, 1)
 DAYS = 40
 WORDS = ("#Café", "#Cafe\u0301", "#CAFÉ", "#madrid", "#Madrid", "#1", "#_", "@barista.lucia",
          "@Barista.Lucia", "hola@cafe.com", "https://x.com/page#frag", "@x", "hoy", "y", "#ñu",
-         "#a_b", "@a.b.c", "&#39;", "café")  # fmt: skip
+         "#a_b", "@a.b.c", "&#39;", "café", "##dos", "#a#b", "@@x", "@a.@b", "a.@b", "x/#y", "(#par)",
+         "#é\u0301", "\u0301#m", "@a..b", "@a.b.", "#", "@", "#٣", "#日本", "e#f", "_#g", "#h,#i")  # fmt: skip
 PLATFORMS = ("facebook", "instagram", "x")
 TYPES = ("photo", "video", "")
 CAMPAIGNS = ("spring", "brand", "")
@@ -108,4 +110,20 @@ def test_the_table_is_built_with_the_rollups_and_read_by_the_rankings():
     assert content.top_tags(data.con, *week, kind="mention").to_dict("records") == [
         {"tag": "@ana", "posts": 1, "engagement": 6}
     ]
+    data.close()
+
+
+def test_every_tricky_word_is_found_as_the_text_finds_it():
+    """Each word alone, in pairs and glued to the next: the edges of the piece-by-piece
+    extraction (a tag right after another, after `&`, `/` or `.`, at the very start)."""
+    texts = [[w] for w in WORDS] + [list(pair) for pair in itertools.pairwise(WORDS)]
+    texts += [["".join(pair)] for pair in zip(WORDS, WORDS[3:], strict=False)]
+    rows = [(i % DAYS, "x", "photo", "spring", words, 1, 0, i) for i, words in enumerate(texts)]
+    data = session(posts=_posts_csv(rows))
+    span = (START, START + dt.timedelta(days=DAYS))
+    for kind in ("hashtag", "mention"):
+        from_table = content.top_tags(data.con, *span, kind=kind, n=500)
+        assert len(from_table) > 5
+        from_text = content.top_tags(data.con, *span, kind=kind, n=500, from_table=False)
+        pd.testing.assert_frame_equal(from_table, from_text)
     data.close()
