@@ -13,6 +13,7 @@ import duckdb
 from sqlglot import exp
 
 from kpi.engine.compile import (
+    DIALECT,
     RANGE_END,
     RANGED_DATASETS,
     _filters_condition,
@@ -166,14 +167,18 @@ def currencies(
         dataset, request.start, request.end + dt.timedelta(days=1), request.grain
     )
     row_filter = _filters_condition(request.filters)
+    # Built in place and written on one line: it runs at every request.
     query = (
-        exp.select(exp.column("currency"))
-        .distinct()
-        .from_(exp.to_table(table or dataset))
-        .where(condition if row_filter is None else exp.and_(condition, row_filter))
-        .where(exp.Not(this=exp.Is(this=exp.column("currency"), expression=exp.Null())))
+        exp.select(exp.column("currency"), copy=False)
+        .distinct(copy=False)
+        .from_(exp.Table(this=exp.to_identifier(table or dataset)), copy=False)
+        .where(
+            condition if row_filter is None else exp.and_(condition, row_filter, copy=False),
+            copy=False,
+        )
+        .where(exp.Not(this=exp.Is(this=exp.column("currency"), expression=exp.Null())), copy=False)
     )
-    return sorted(str(r[0]) for r in con.execute(to_sql(query)).fetchall())
+    return sorted(str(r[0]) for r in con.execute(query.sql(dialect=DIALECT, copy=False)).fetchall())
 
 
 def currency_need(kpi: Kpi, found: Sequence[str], request: Request) -> Need | None:

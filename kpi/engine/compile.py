@@ -91,7 +91,7 @@ def _filters_condition(filters: Mapping[str, tuple[str, ...]]) -> exp.Expression
         exp.In(this=exp.column(name), expressions=[exp.Literal.string(v) for v in values])
         for name, values in sorted(filters.items())
     ]
-    return exp.and_(*parts) if parts else None
+    return exp.and_(*parts, copy=False) if parts else None
 
 
 def reported(*sqls: str, dataset: str) -> exp.Expression | None:
@@ -163,14 +163,17 @@ def in_range_condition(
     condition = exp.and_(
         exp.GTE(this=day.copy(), expression=_date(first)),
         exp.LT(this=day.copy(), expression=_date(after_last)),
+        copy=False,
     )
     if dataset not in RANGED_DATASETS:
         return condition
     end = exp.func("coalesce", exp.column(RANGE_END), day.copy())
-    condition = exp.and_(condition, exp.LT(this=end.copy(), expression=_date(after_last)))
+    condition = exp.and_(
+        condition, exp.LT(this=end.copy(), expression=_date(after_last)), copy=False
+    )
     if grain is not None:
         same = exp.EQ(this=_trunc(grain, day.copy()), expression=_trunc(grain, end.copy()))
-        condition = exp.and_(condition, same)
+        condition = exp.and_(condition, same, copy=False)
     return condition
 
 
@@ -294,9 +297,12 @@ def compile_dataset(
     # Built in place (copy=False): sqlglot's builders copy the whole tree at every call
     # otherwise, and a weekly spine of two years is hundreds of nodes.
     joined = (
-        exp.select("*", exp.alias_(period, _START), copy=False)
-        .from_(exp.to_table(table), copy=False)
-        .where(in_range if row_filter is None else exp.and_(in_range, row_filter), copy=False)
+        exp.select(exp.Star(), exp.alias_(period, _START, copy=False), copy=False)
+        .from_(exp.Table(this=exp.to_identifier(table)), copy=False)
+        .where(
+            in_range if row_filter is None else exp.and_(in_range, row_filter, copy=False),
+            copy=False,
+        )
     )
     levels = {k.level for k in kpis if k.stock}
     if len(levels) > 1 or (levels and not all(k.stock for k in kpis)):
@@ -318,23 +324,25 @@ def compile_dataset(
             .distinct(copy=False)
             .from_(joined.subquery("rows", copy=False), copy=False)
         )
-        frame = frame.join(distinct.subquery("keys", copy=False), join_type="cross", copy=False)
+        # Join nodes built directly: `.join()` parses its arguments again.
+        frame.append("joins", exp.Join(this=distinct.subquery("keys", copy=False), kind="CROSS"))
     on = exp.and_(
         exp.EQ(this=exp.column(_START, "agg"), expression=exp.column(_START, "frame")),
         *[exp.NullSafeEQ(this=exp.column(b, "agg"), expression=exp.column(b, "frame")) for b in by],
         copy=False,
     )
-    return (
+    query = (
         exp.select(
-            exp.alias_(exp.column(_START, "frame"), "period_start"),
+            exp.alias_(exp.column(_START, "frame"), "period_start", copy=False),
             *[exp.column(b, "frame") for b in by],
             *[exp.column(m.alias, "agg") for m in measures],
             copy=False,
         )
         .from_(frame.subquery("frame", copy=False), copy=False)
-        .join(aggregated.subquery("agg", copy=False), on=on, join_type="left", copy=False)
         .order_by(exp.column(_START, "frame"), *[exp.column(b, "frame") for b in by], copy=False)
     )
+    query.append("joins", exp.Join(this=aggregated.subquery("agg", copy=False), side="LEFT", on=on))
+    return query
 
 
 def _level_rows(joined: exp.Select, dataset: str, by: Sequence[str], level: str) -> exp.Select:
