@@ -1,9 +1,10 @@
 """Hashtags and mentions, extracted once per data version into their own table: one row per
-post × tag (a tag counted once per post), with the post's day, the dimensions pages filter by
-and its engagement, so the Content page's rankings group a small table instead of running
-regular expressions over every post's text at every request. Built with the rollups
-(`rollups.refresh`), dropped with them (its name is a posts rollup's); a request that finds
-it missing builds it again, and a filter on another field reads the posts as before."""
+post × tag (a tag counted once per post; no post key, a row is one post's use of a tag), with
+the post's day, the dimensions pages filter by and its engagement, so the Content page's
+rankings group a small table instead of running regular expressions over every post's text
+at every request. Built with the rollups (`rollups.refresh`), dropped with them (its name is
+a posts rollup's); a request that finds it missing builds it again, and a filter on another
+field reads the posts as before."""
 
 from __future__ import annotations
 
@@ -55,30 +56,23 @@ def _build_sql() -> str:
     Not with `PATTERNS` over the whole text: searching every position for a character class
     of all the world's letters is most of the cost. The folded text is split at each `#` (or
     `@`); a piece after one is a tag when the character before that `#` may start one (the
-    previous piece's last, none at the start, the `#` itself after another) and the piece
+    previous piece's last; an empty piece, the start or another mark, has none) and the piece
     begins with word characters, read by an anchored expression. A tag's word characters
-    stop before any `#`, so no tag hides inside another."""
+    stop before any `#`, so no tag hides inside another. Each post's tags are made distinct
+    in its own list, so the table streams out of the posts (no table-wide DISTINCT)."""
     keep = ", ".join(DIMENSIONS)
-    numbered = (
-        f"SELECT row_number() OVER () AS post, CAST(published_at AS DATE) AS day, {keep}, "
-        f"{ENGAGEMENT} AS engagement, lower(nfc_normalize(text)) AS folded FROM posts "
-        f"WHERE text IS NOT NULL AND (contains(text, '#') OR contains(text, '@'))"
-    )
     kinds = " UNION ALL ".join(
-        f"SELECT '{kind}' AS kind, post, day, {keep}, engagement, "
-        f"'{mark}' || regexp_extract(parts[i], {_quoted(tail)}) AS tag, "
-        # An empty previous piece (the text's start, another mark) has no last character.
-        f"NOT regexp_matches(right(parts[i - 1], 1), {_quoted(before)}) AS ok "
-        f"FROM (SELECT *, unnest(generate_series(2, len(parts))) AS i FROM "
-        f"(SELECT *, string_split(folded, '{mark}') AS parts FROM numbered "
-        f"WHERE contains(folded, '{mark}')))"
+        f"SELECT '{kind}' AS kind, day, {keep}, engagement, unnest(list_distinct(list_filter("
+        f"list_transform(generate_series(2, len(parts)), lambda i: CASE WHEN NOT regexp_matches("
+        f"right(parts[i - 1], 1), {_quoted(before)}) THEN '{mark}' || regexp_extract(parts[i], "
+        f"{_quoted(tail)}) END), lambda tag: length(tag) > 1 AND NOT regexp_matches(tag, "
+        f"{_quoted(NOT_A_TAG)})))) AS tag "
+        f"FROM (SELECT CAST(published_at AS DATE) AS day, {keep}, {ENGAGEMENT} AS engagement, "
+        f"string_split(lower(nfc_normalize(text)), '{mark}') AS parts "
+        f"FROM posts WHERE contains(text, '{mark}'))"
         for kind, (mark, tail, before) in _PIECES.items()
     )
-    return (
-        f"CREATE OR REPLACE TABLE {TABLE} AS WITH numbered AS MATERIALIZED ({numbered}) "
-        f"SELECT DISTINCT kind, post, day, {keep}, engagement, tag FROM ({kinds}) "
-        f"WHERE ok AND length(tag) > 1 AND NOT regexp_matches(tag, {_quoted(NOT_A_TAG)})"
-    )
+    return f"CREATE OR REPLACE TABLE {TABLE} AS {kinds}"
 
 
 def _quoted(text: str) -> str:
