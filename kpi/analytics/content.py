@@ -13,6 +13,7 @@ import duckdb
 import pandas as pd
 
 from kpi.engine import available_fields, tags
+from kpi.engine.memo import cached, freeze
 from kpi.schema import DATASETS
 
 # The engagement sum and the tag patterns are the tags table's (kpi.engine.tags), so the
@@ -146,7 +147,25 @@ def top_tags(
     engagement (or the most posts, `order_by="posts"`), case-folded, counted once per post.
     Columns: tag, posts, engagement. On a session's connection they come from the tags table
     built with the rollups, when the filters are among its dimensions (`from_table=False`
-    reads the posts' text always)."""
+    reads the posts' text always). Computed once per data version and question (a page rerun
+    asks the database nothing); each caller gets its own copy."""
+    key = ("top_tags", start, end, freeze(filters or {}), kind, order_by, int(n), from_table)
+    ranked = cached(
+        con, key, lambda: _top_tags(con, start, end, filters, kind, order_by, n, from_table)
+    )
+    return ranked.copy()
+
+
+def _top_tags(
+    con: duckdb.DuckDBPyConnection,
+    start: dt.date,
+    end: dt.date,
+    filters: Mapping[str, Sequence[str]] | None,
+    kind: str,
+    order_by: str,
+    n: int,
+    from_table: bool,
+) -> pd.DataFrame:
     pattern = {"hashtag": HASHTAG_RE, "mention": MENTION_RE}[kind]
     order = {"engagement": "engagement DESC, posts DESC", "posts": "posts DESC, engagement DESC"}[
         order_by

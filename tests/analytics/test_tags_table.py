@@ -127,3 +127,17 @@ def test_every_tricky_word_is_found_as_the_text_finds_it():
         from_text = content.top_tags(data.con, *span, kind=kind, n=500, from_table=False)
         pd.testing.assert_frame_equal(from_table, from_text)
     data.close()
+
+
+def test_a_ranking_is_computed_once_per_data_version():
+    data = session(posts=_posts_csv([(0, "x", "photo", "spring", ["#uno"], 1, 2, 3)]))
+    week = (START, START + dt.timedelta(days=6))
+    first = content.top_tags(data.con, *week)
+    first.loc[0, "tag"] = "#changed"  # the caller's copy: the memo keeps its own
+    data.con.execute(f"DELETE FROM {tags.TABLE}")  # a rerun asks the database nothing
+    assert content.top_tags(data.con, *week)["tag"].tolist() == ["#uno"]
+    assert content.top_tags(data.con, *week, n=5).empty  # another question reads the table
+    data.memo.bump()  # the data changed: the table is built again and asked again
+    assert content.top_tags(data.con, *week)["tag"].tolist() == ["#uno"]
+    assert data.con.execute(f"SELECT count(*) FROM {tags.TABLE}").fetchall()[0][0] == 1
+    data.close()
