@@ -12,16 +12,13 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from kpi.engine import available_fields
+from kpi.engine import available_fields, tags
+from kpi.engine.memo import cached, freeze
 from kpi.schema import DATASETS
 
-# likes + comments + shares, as the catalog's engagement KPI counts it.
-ENGAGEMENT = "coalesce(likes, 0) + coalesce(comments, 0) + coalesce(shares, 0)"
-# A tag or handle is letters (any script, with combining marks), digits and underscores; it starts
-# after a non-word character, so "page#section" in a link and "hola@cafe.com" are not counted.
-_WORD = r"[\p{L}\p{M}\p{N}_]"
-HASHTAG_RE = rf"(?:^|[^\p{{L}}\p{{M}}\p{{N}}_&/])(#{_WORD}+)"
-MENTION_RE = rf"(?:^|[^\p{{L}}\p{{M}}\p{{N}}_./])(@{_WORD}+(?:\.{_WORD}+)*)"
+# The engagement sum and the tag patterns are the tags table's (kpi.engine.tags), so the
+# rankings read the same from it as from the posts.
+ENGAGEMENT, HASHTAG_RE, MENTION_RE = tags.ENGAGEMENT, tags.HASHTAG_RE, tags.MENTION_RE
 TEXT_CHARS = 120  # post text is shortened to this many characters in tables and tooltips
 SCATTER_MAX = 5000
 
@@ -143,14 +140,50 @@ def top_tags(
     kind: str = "hashtag",
     order_by: str = "engagement",
     n: int = 20,
+    *,
+    from_table: bool = True,
 ) -> pd.DataFrame:
     """The `n` hashtags (or mentions, `kind="mention"`) of the range's posts with the most total
     engagement (or the most posts, `order_by="posts"`), case-folded, counted once per post.
-    Columns: tag, posts, engagement."""
+    Columns: tag, posts, engagement. On a session's connection they come from the tags table
+    built with the rollups, when the filters are among its dimensions (`from_table=False`
+    reads the posts' text always). Computed once per data version and question (a page rerun
+    asks the database nothing); each caller gets its own copy."""
+    key = ("top_tags", start, end, freeze(filters or {}), kind, order_by, int(n), from_table)
+    ranked = cached(
+        con, key, lambda: _top_tags(con, start, end, filters, kind, order_by, n, from_table)
+    )
+    return ranked.copy()
+
+
+def _top_tags(
+    con: duckdb.DuckDBPyConnection,
+    start: dt.date,
+    end: dt.date,
+    filters: Mapping[str, Sequence[str]] | None,
+    kind: str,
+    order_by: str,
+    n: int,
+    from_table: bool,
+) -> pd.DataFrame:
     pattern = {"hashtag": HASHTAG_RE, "mention": MENTION_RE}[kind]
     order = {"engagement": "engagement DESC, posts DESC", "posts": "posts DESC, engagement DESC"}[
         order_by
     ]
+    kept = {k: v for k, v in (filters or {}).items() if v}
+    built = tags.table(con, _applied(con, kept)) if from_table else None
+    if built is not None:
+        condition, params, _ = where(con, "posts", "day", start, end, kept)
+        sql = f"""
+            SELECT tag, CAST(count(*) AS BIGINT) AS posts,
+                   CAST(sum(engagement) AS BIGINT) AS engagement
+            FROM {built.table}
+            WHERE kind = ? AND {condition}
+            GROUP BY tag
+            ORDER BY {order}, tag
+            LIMIT ?
+        """
+        return con.execute(sql, [kind, *params, int(n)]).df()
     condition, params, _ = where(con, "posts", "published_at", start, end, filters)
     sql = f"""
         WITH p AS (
@@ -163,12 +196,19 @@ def top_tags(
         )
         SELECT tag, CAST(count(*) AS BIGINT) AS posts, CAST(sum(engagement) AS BIGINT) AS engagement
         FROM tags
-        WHERE NOT regexp_matches(tag, '^[#@][0-9_]+$')
+        WHERE NOT regexp_matches(tag, '{tags.NOT_A_TAG}')
         GROUP BY tag
         ORDER BY {order}, tag
         LIMIT ?
     """
     return con.execute(sql, [*params, pattern, int(n)]).df()
+
+
+def _applied(con: duckdb.DuckDBPyConnection, filters: Mapping[str, Sequence[str]]) -> list[str]:
+    """The filtered fields `where` applies to the posts (those they have values for)."""
+    present = available_fields(con, "posts") or set()
+    fields = DATASETS["posts"].field_names
+    return [name for name in filters if name in present and name in fields]
 
 
 def reach_vs_engagement(

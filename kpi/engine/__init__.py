@@ -14,7 +14,8 @@ The package by job: `types` (request, needs, notes, result), `periods` (grains, 
 `compile` (request → SQL, pure), `checks` (what the data allows: sources, currencies, ranged
 reports), `run` (on a connection), `targets` (targets and status), `clock` (the business's
 time zone for hour-of-day and weekday analyses), `rollups` (per-day sums by page dimensions
-that answer covered requests), `memo` (what is computed once per version of a session's data).
+that answer covered requests), `tags` (the posts' hashtags and mentions, extracted once into
+their own table), `memo` (what is computed once per version of a session's data).
 """
 
 from __future__ import annotations

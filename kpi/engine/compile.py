@@ -29,13 +29,14 @@ _MEASURE_TYPES = ("int", "float", "money", "percent")
 
 
 def _parse(sql: str) -> exp.Expression:
-    """A SQL expression's tree, to change freely (parsed once per text: parsing costs far more
-    than copying, and every request parses the same catalog formulas)."""
+    """A SQL expression's tree, to change freely (a copy of the one parsed once per text)."""
     return _parsed(sql).copy()
 
 
 @functools.lru_cache(maxsize=4096)
 def _parsed(sql: str) -> exp.Expression:
+    """A SQL expression's tree, parsed once per text and shared: read it, never change it
+    (parsing costs far more than reading, and every request reads the same catalog formulas)."""
     return sqlglot.parse_one(sql, dialect=DIALECT)
 
 
@@ -90,7 +91,7 @@ def _filters_condition(filters: Mapping[str, tuple[str, ...]]) -> exp.Expression
         exp.In(this=exp.column(name), expressions=[exp.Literal.string(v) for v in values])
         for name, values in sorted(filters.items())
     ]
-    return exp.and_(*parts) if parts else None
+    return exp.and_(*parts, copy=False) if parts else None
 
 
 def reported(*sqls: str, dataset: str) -> exp.Expression | None:
@@ -102,7 +103,7 @@ def reported(*sqls: str, dataset: str) -> exp.Expression | None:
     required: list[str] = []
     optional: list[str] = []
     for sql in sqls:
-        for column in _parse(sql).find_all(exp.Column):
+        for column in _parsed(sql).find_all(exp.Column):
             if column.name not in numeric:
                 continue
             bucket = optional if column.find_ancestor(exp.Coalesce) is not None else required
@@ -129,7 +130,7 @@ def measures_of(kpi: Kpi, dataset: str) -> tuple[str, ...]:
     numeric = {f.name for f in fields if f.type in _MEASURE_TYPES}
     names: list[str] = []
     for sql in (kpi.numerator, kpi.denominator):
-        for column in _parse(sql).find_all(exp.Column) if sql else ():
+        for column in _parsed(sql).find_all(exp.Column) if sql else ():
             if column.name in numeric and column.name not in names:
                 names.append(column.name)
     return tuple(names)
@@ -162,14 +163,17 @@ def in_range_condition(
     condition = exp.and_(
         exp.GTE(this=day.copy(), expression=_date(first)),
         exp.LT(this=day.copy(), expression=_date(after_last)),
+        copy=False,
     )
     if dataset not in RANGED_DATASETS:
         return condition
     end = exp.func("coalesce", exp.column(RANGE_END), day.copy())
-    condition = exp.and_(condition, exp.LT(this=end.copy(), expression=_date(after_last)))
+    condition = exp.and_(
+        condition, exp.LT(this=end.copy(), expression=_date(after_last)), copy=False
+    )
     if grain is not None:
         same = exp.EQ(this=_trunc(grain, day.copy()), expression=_trunc(grain, end.copy()))
-        condition = exp.and_(condition, same)
+        condition = exp.and_(condition, same, copy=False)
     return condition
 
 
@@ -179,41 +183,82 @@ def _trunc(grain: str, value: exp.Expression) -> exp.Expression:
     )
 
 
-def kpi_measures(dataset: str, kpis: Sequence[Kpi]) -> list[exp.Expression]:
+def kpi_measures(
+    dataset: str, kpis: Sequence[Kpi], *, rendered: bool = False
+) -> list[exp.Expression]:
     """The aggregates a query of these KPIs computes, aliased: `<kpi>__num`, for a ratio
     `<kpi>__den` (each over the rows reporting both parts), and where the dataset has platforms
     `<kpi>__covers` (the platforms each value counts) and, for a ratio, `<kpi>__present`
-    (the platforms its row filter keeps, reporting both parts or not)."""
+    (the platforms its row filter keeps, reporting both parts or not).
+
+    Trees of their own to change freely; or, `rendered`, each aggregate as its DuckDB text
+    written once per process (a `Var` leaf under its alias): a query of a dozen KPIs is
+    hundreds of nodes that copying and generating would walk at every request."""
     out: list[exp.Expression] = []
     for k in kpis:
-        key = (dataset, freeze(k))
-        built = _MEASURES.get(key)  # read once: another session's thread may clear the dict
-        if built is None:
-            if len(_MEASURES) > 4096:  # custom KPIs come and go; the catalog's stay small
-                _MEASURES.clear()
-            built = _MEASURES[key] = tuple(_measures_of_one(dataset, k))
-        out += [m.copy() for m in built]
+        trees = measure_trees(dataset, k)
+        out += (
+            rendered_measures(trees, _texts(dataset, k)) if rendered else [m.copy() for m in trees]
+        )
     return out
 
 
-# A KPI's aggregates, built once per (dataset, KPI): building them parses and walks formulas.
-_MEASURES: dict[tuple[str, Hashable], tuple[exp.Expression, ...]] = {}
+def measure_trees(dataset: str, k: Kpi) -> tuple[exp.Alias, ...]:
+    """A KPI's aliased aggregates over a dataset, built once and shared: read them, never
+    change them (their DuckDB text is written once too, when a query first asks for it)."""
+    key = (dataset, freeze(k))
+    built = _MEASURES.get(key)  # read once: another session's thread may clear the dict
+    if built is None:
+        if len(_MEASURES) > 4096:  # custom KPIs come and go; the catalog's stay small
+            _MEASURES.clear()
+        built = _MEASURES[key] = tuple(_measures_of_one(dataset, k))
+    return built
 
 
-def _measures_of_one(dataset: str, k: Kpi) -> list[exp.Expression]:
+def _texts(dataset: str, k: Kpi) -> tuple[str, ...]:
+    key = (dataset, freeze(k))
+    texts = _TEXTS.get(key)
+    if texts is None:
+        if len(_TEXTS) > 4096:
+            _TEXTS.clear()
+        texts = _TEXTS[key] = tuple(m.this.sql(dialect=DIALECT) for m in measure_trees(dataset, k))
+    return texts
+
+
+def rendered_measures(
+    trees: Sequence[exp.Expression], texts: Sequence[str]
+) -> list[exp.Expression]:
+    """Aliased aggregates as their written text: what `query.sql()` gives for the trees,
+    without walking them again."""
+    return [
+        exp.Alias(this=exp.Var(this=text), alias=exp.to_identifier(tree.alias))
+        for tree, text in zip(trees, texts, strict=True)
+    ]
+
+
+# A KPI's aggregates, and their text, built once per (dataset, KPI): building them parses and
+# walks formulas.
+_MEASURES: dict[tuple[str, Hashable], tuple[exp.Alias, ...]] = {}
+_TEXTS: dict[tuple[str, Hashable], tuple[str, ...]] = {}
+
+
+def _measures_of_one(dataset: str, k: Kpi) -> list[exp.Alias]:
     has_platform = dataset in DATASETS and "platform" in DATASETS[dataset].field_names
-    condition = _both(_parse(k.filter) if k.filter else None, coverage(k, dataset))
-    measures = [exp.alias_(_with_filter(_parse(k.numerator), condition), f"{k.id}__num")]
+    condition = _both(_parsed(k.filter) if k.filter else None, coverage(k, dataset))
+    # _with_filter copies what it changes, so the shared parsed trees are enough here.
+    numerator = _with_filter(_parsed(k.numerator), condition)
+    # alias_ need not copy what _with_filter built; a shared parsed tree (no condition) it must.
+    measures = [exp.alias_(numerator, f"{k.id}__num", copy=numerator is _parsed(k.numerator))]
     if k.denominator:
-        measures.append(exp.alias_(_with_filter(_parse(k.denominator), condition), f"{k.id}__den"))
+        measures.append(exp.alias_(_with_filter(_parsed(k.denominator), condition), f"{k.id}__den"))
     if has_platform:
         counted = (
             condition if k.denominator else _both(condition, reported(k.numerator, dataset=dataset))
         )
-        measures.append(exp.alias_(_platforms(counted), f"{k.id}__covers"))
+        measures.append(exp.alias_(_platforms(counted), f"{k.id}__covers", copy=False))
         if k.denominator:
-            kept = _parse(k.filter) if k.filter else None
-            measures.append(exp.alias_(_platforms(kept), f"{k.id}__present"))
+            kept = _parsed(k.filter) if k.filter else None
+            measures.append(exp.alias_(_platforms(kept), f"{k.id}__present", copy=False))
     return measures
 
 
@@ -225,11 +270,15 @@ def compile_dataset(
     filters: Mapping[str, tuple[str, ...]] | None = None,
     grain: str | None = None,
     rollup: Chooser | None = None,
+    *,
+    rendered: bool = False,
 ) -> exp.Select:
     """One query for the KPIs of a dataset: numerator and denominator sums per period and
     breakdown (see `kpi_measures`), with every period of `bounds` present (NULL where no rows
     fell). It reads the rollup `rollup` picks for the measures, breakdown and filters (a rollup
-    keeps the time field as a day, so the same conditions apply), else the dataset's rows."""
+    keeps the time field as a day, so the same conditions apply), else the dataset's rows.
+    `rendered`: the aggregates are their DuckDB text (see `kpi_measures`), for a query run
+    here; the default trees emit in any dialect."""
     time = exp.column(TIME_FIELDS[dataset])
     keys = [exp.column(b) for b in by]
     first, after_last = bounds[0][0], bounds[-1][1]
@@ -241,14 +290,19 @@ def compile_dataset(
         period = exp.func("greatest", _trunc(grain, time.copy()), _date(first))
     in_range = in_range_condition(dataset, first, after_last, grain)
     row_filter = _filters_condition(filters or {})
-    chosen = rollup(kpis, by, filters or {}) if rollup is not None else None
-    table, measures = chosen if chosen is not None else (dataset, kpi_measures(dataset, kpis))
+    chosen = rollup(kpis, by, filters or {}, rendered) if rollup is not None else None
+    if chosen is None:
+        chosen = (dataset, kpi_measures(dataset, kpis, rendered=rendered))
+    table, measures = chosen
     # Built in place (copy=False): sqlglot's builders copy the whole tree at every call
     # otherwise, and a weekly spine of two years is hundreds of nodes.
     joined = (
-        exp.select("*", exp.alias_(period, _START), copy=False)
-        .from_(exp.to_table(table), copy=False)
-        .where(in_range if row_filter is None else exp.and_(in_range, row_filter), copy=False)
+        exp.select(exp.Star(), exp.alias_(period, _START, copy=False), copy=False)
+        .from_(exp.Table(this=exp.to_identifier(table)), copy=False)
+        .where(
+            in_range if row_filter is None else exp.and_(in_range, row_filter, copy=False),
+            copy=False,
+        )
     )
     levels = {k.level for k in kpis if k.stock}
     if len(levels) > 1 or (levels and not all(k.stock for k in kpis)):
@@ -270,23 +324,25 @@ def compile_dataset(
             .distinct(copy=False)
             .from_(joined.subquery("rows", copy=False), copy=False)
         )
-        frame = frame.join(distinct.subquery("keys", copy=False), join_type="cross", copy=False)
+        # Join nodes built directly: `.join()` parses its arguments again.
+        frame.append("joins", exp.Join(this=distinct.subquery("keys", copy=False), kind="CROSS"))
     on = exp.and_(
         exp.EQ(this=exp.column(_START, "agg"), expression=exp.column(_START, "frame")),
         *[exp.NullSafeEQ(this=exp.column(b, "agg"), expression=exp.column(b, "frame")) for b in by],
         copy=False,
     )
-    return (
+    query = (
         exp.select(
-            exp.alias_(exp.column(_START, "frame"), "period_start"),
+            exp.alias_(exp.column(_START, "frame"), "period_start", copy=False),
             *[exp.column(b, "frame") for b in by],
             *[exp.column(m.alias, "agg") for m in measures],
             copy=False,
         )
         .from_(frame.subquery("frame", copy=False), copy=False)
-        .join(aggregated.subquery("agg", copy=False), on=on, join_type="left", copy=False)
         .order_by(exp.column(_START, "frame"), *[exp.column(b, "frame") for b in by], copy=False)
     )
+    query.append("joins", exp.Join(this=aggregated.subquery("agg", copy=False), side="LEFT", on=on))
+    return query
 
 
 def _level_rows(joined: exp.Select, dataset: str, by: Sequence[str], level: str) -> exp.Select:

@@ -22,13 +22,14 @@ import duckdb
 from sqlglot import exp
 
 from kpi.catalog import BY_ID
+from kpi.engine import tags
 from kpi.engine.checks import candidates
 from kpi.engine.compile import (
     DIALECT,
     RANGE_END,
     RANGED_DATASETS,
-    _parse,
-    kpi_measures,
+    measure_trees,
+    rendered_measures,
     to_sql,
 )
 from kpi.engine.memo import cached, freeze, memo_of
@@ -49,9 +50,9 @@ LEVELS: dict[str, tuple[tuple[str, ...], ...]] = {
 WORTH = 0.5
 SMALL = 20_000
 # Picks the rollup for a query's measures, breakdown and filters: its table and the measures
-# rewritten over it, or None.
+# rewritten over it (as their text when rendered, see `kpi_measures`), or None.
 Chooser = Callable[
-    [Sequence[Kpi], Sequence[str], Iterable[str]], "tuple[str, list[exp.Expression]] | None"
+    [Sequence[Kpi], Sequence[str], Iterable[str], bool], "tuple[str, list[exp.Expression]] | None"
 ]
 
 
@@ -67,9 +68,8 @@ class Rollup:
     rows: int = 0
 
 
-def _name(prefix: str, node: exp.Expression) -> str:
-    digest = hashlib.sha1(node.sql(dialect=DIALECT).encode()).hexdigest()[:16]
-    return f"{prefix}_{digest}"
+def _name(prefix: str, sql: str) -> str:
+    return f"{prefix}_{hashlib.sha1(sql.encode()).hexdigest()[:16]}"
 
 
 def _aggregate(node: exp.Expression) -> tuple[exp.AggFunc, exp.Expression | None] | None:
@@ -79,6 +79,92 @@ def _aggregate(node: exp.Expression) -> tuple[exp.AggFunc, exp.Expression | None
     if isinstance(node, exp.AggFunc) and not isinstance(node.parent, exp.Filter):
         return node, None
     return None
+
+
+def _rewrite(
+    node: exp.Expression, dimensions: Sequence[str], needed: dict[str, str]
+) -> exp.Expression | None:
+    """One node of a measure over rollup columns: an additive aggregate becomes the sum of its
+    stored column (noted in `needed`, name → the SQL that fills it from the rows); None when
+    the aggregate is not additive; the node itself when it is no aggregate."""
+    found = _aggregate(node)
+    if found is None:
+        return node
+    agg, condition = found
+    distinct = agg.find(exp.Distinct) is not None
+    if isinstance(agg, exp.Sum | exp.Count) and not distinct:
+        # A sum of sums, a sum of counts: what the rows would give, period by period.
+        sql = node.sql(dialect=DIALECT)
+        name = _name("m", sql)
+        needed[name] = sql
+        return exp.func("sum", exp.column(name))
+    read = {c.name for c in agg.find_all(exp.Column)}
+    if (distinct or isinstance(agg, exp.Min | exp.Max)) and read <= set(dimensions):
+        # Distinct values of a dimension: the same over the rollup's rows, among those
+        # that had at least one row matching the condition.
+        if condition is None:
+            return agg.copy()
+        where = condition.sql(dialect=DIALECT)
+        name = _name("n", where)
+        needed[name] = f"count(*) FILTER (WHERE {where})"
+        kept = exp.GT(this=exp.column(name), expression=exp.Literal.number(0))
+        return exp.Filter(this=agg.copy(), expression=exp.Where(this=kept))
+    return None
+
+
+# One aggregate of a measure, as a rollup sees it: the dimension columns it must find in the
+# rollup (an additive sum or count needs none) and the stored column it reads (name, SQL over
+# the rows; no name when it reads the rollup's dimension alone).
+_Part = tuple[frozenset[str] | None, str, str]
+
+
+def _parts(measure: exp.Expression) -> tuple[_Part, ...] | None:
+    """A measure's aggregates (see `_Part`), or None when one can never come from a rollup;
+    the shared measure is only read, never copied (aggregates do not nest)."""
+    out: list[_Part] = []
+    for node in measure.find_all(exp.Filter, exp.AggFunc):
+        found = _aggregate(node)
+        if found is None:
+            continue  # an aggregate seen as its FILTER, or a FILTER of something else
+        agg, condition = found
+        distinct = agg.find(exp.Distinct) is not None
+        if isinstance(agg, exp.Sum | exp.Count) and not distinct:
+            sql = node.sql(dialect=DIALECT)
+            out.append((None, _name("m", sql), sql))
+        elif distinct or isinstance(agg, exp.Min | exp.Max):
+            read = frozenset(c.name for c in agg.find_all(exp.Column))
+            if condition is None:
+                out.append((read, "", ""))
+            else:
+                where = condition.sql(dialect=DIALECT)
+                out.append((read, _name("n", where), f"count(*) FILTER (WHERE {where})"))
+        else:
+            return None
+    return tuple(out)
+
+
+# Per (dataset, KPI): each measure's parts, found once per process (it generates their SQL).
+_PARTS: dict[tuple, tuple[tuple[_Part, ...] | None, ...]] = {}
+
+
+def _kpi_parts(dataset: str, kpi: Kpi) -> tuple[tuple[_Part, ...] | None, ...]:
+    key = (dataset, freeze(kpi))
+    found = _PARTS.get(key)  # read once: another session's thread may clear it
+    if found is None:
+        if len(_PARTS) > 4096:  # custom KPIs come and go; the catalog's stay few
+            _PARTS.clear()
+        found = _PARTS[key] = tuple(_parts(m) for m in measure_trees(dataset, kpi))
+    return found
+
+
+def _needed(parts: tuple[_Part, ...] | None, dimensions: Sequence[str]) -> dict[str, str] | None:
+    """The rollup columns a measure reads at these dimensions (name → SQL over the rows), or
+    None when the rollup cannot answer it: what `_plan` finds, without rewriting anything."""
+    if parts is None or any(
+        read is not None and not read <= set(dimensions) for read, _, _ in parts
+    ):
+        return None
+    return {name: sql for _, name, sql in parts if name}
 
 
 def _plan(
@@ -91,54 +177,39 @@ def _plan(
 
     def visit(node: exp.Expression) -> exp.Expression:
         nonlocal failed
-        found = _aggregate(node)
-        if found is None:
+        out = _rewrite(node, dimensions, needed)
+        if out is None:
+            failed = True
             return node
-        agg, condition = found
-        distinct = agg.find(exp.Distinct) is not None
-        if isinstance(agg, exp.Sum | exp.Count) and not distinct:
-            # A sum of sums, a sum of counts: what the rows would give, period by period.
-            name = _name("m", node)
-            needed[name] = node.sql(dialect=DIALECT)
-            return exp.func("sum", exp.column(name))
-        read = {c.name for c in agg.find_all(exp.Column)}
-        if (distinct or isinstance(agg, exp.Min | exp.Max)) and read <= set(dimensions):
-            # Distinct values of a dimension: the same over the rollup's rows, among those
-            # that had at least one row matching the condition.
-            if condition is None:
-                return agg.copy()
-            name = _name("n", condition)
-            needed[name] = f"count(*) FILTER (WHERE {condition.sql(dialect=DIALECT)})"
-            kept = exp.GT(this=exp.column(name), expression=exp.Literal.number(0))
-            return exp.Filter(this=agg.copy(), expression=exp.Where(this=kept))
-        failed = True
-        return node
+        return out
 
     rewritten = measure.copy().transform(visit, copy=False)
     return None if failed else (rewritten, needed)
 
 
-# Per (dataset, KPI, dimensions): the KPI's measures over the rollup and the columns they read,
-# or None; planned once (naming a measure generates its SQL).
+# Per (dataset, KPI, dimensions): the KPI's measures over the rollup, their DuckDB texts and
+# the columns they read, or None; planned once (naming a measure generates its SQL).
 _UNPLANNED = object()
-_PLANS: dict[tuple, tuple[tuple[exp.Expression, ...], frozenset[str]] | None] = {}
+_PLANS: dict[tuple, tuple[tuple[exp.Expression, ...], tuple[str, ...], frozenset[str]] | None] = {}
 
 
 def _kpi_plan(
     dataset: str, kpi: Kpi, dimensions: tuple[str, ...]
-) -> tuple[tuple[exp.Expression, ...], frozenset[str]] | None:
+) -> tuple[tuple[exp.Expression, ...], tuple[str, ...], frozenset[str]] | None:
     key = (dataset, freeze(kpi), dimensions)
     found = _PLANS.get(key, _UNPLANNED)  # read once: another session's thread may clear it
     if found is not _UNPLANNED:
         return found  # type: ignore[return-value]
     if len(_PLANS) > 4096:  # custom KPIs come and go; the catalog's stay few
         _PLANS.clear()
-    planned = [_plan(m, dimensions) for m in kpi_measures(dataset, [kpi])]
+    planned = [_plan(m, dimensions) for m in measure_trees(dataset, kpi)]
     if any(p is None for p in planned):
         plan = None
     else:
         kept = [p for p in planned if p is not None]
-        plan = (tuple(p[0] for p in kept), frozenset(n for p in kept for n in p[1]))
+        trees = tuple(p[0] for p in kept)
+        texts = tuple(t.this.sql(dialect=DIALECT) for t in trees)
+        plan = (trees, texts, frozenset(n for p in kept for n in p[1]))
     _PLANS[key] = plan
     return plan
 
@@ -159,10 +230,10 @@ def stored_measures(dataset: str, dimensions: tuple[str, ...]) -> dict[str, str]
         for sourced in candidates(kpi):
             if sourced.dataset != dataset:
                 continue
-            for measure in kpi_measures(dataset, [sourced]):
-                planned = _plan(measure, dimensions)
-                if planned is not None:
-                    out.update(planned[1])
+            for parts in _kpi_parts(dataset, sourced):
+                needed = _needed(parts, dimensions)
+                if needed is not None:
+                    out.update(needed)
     return out
 
 
@@ -208,7 +279,9 @@ def _build_sql(dataset: str, dimensions: tuple[str, ...]) -> tuple[str, str]:
         *_day_columns(dataset),
         *map(exp.column, dimensions),
         *(
-            exp.alias_(_parse(sql), name)
+            # The measure's text as it is (a Var leaf): parsing it again costs more than the
+            # rest of the load's Python.
+            exp.alias_(exp.Var(this=sql), name, copy=False)
             for name, sql in stored_measures(dataset, dimensions).items()
         ),
     ]
@@ -218,7 +291,7 @@ def _build_sql(dataset: str, dimensions: tuple[str, ...]) -> tuple[str, str]:
     return to_sql(size), to_sql(query)
 
 
-Built = dict[str, tuple[object, dict[tuple[str, ...], "Rollup | None"]]]
+Built = dict[str, tuple[object, dict[tuple[str, ...], "Rollup | tags.TagTable | None"]]]
 
 
 def refresh(con: duckdb.DuckDBPyConnection, rows: dict[str, object], built: Built) -> Built:
@@ -226,8 +299,9 @@ def refresh(con: duckdb.DuckDBPyConnection, rows: dict[str, object], built: Buil
     what identifies its rows: the view's SQL and its tables), so the first request is as fast
     as the next ones; keep those of a dataset whose rows are what they were when `built`, and
     drop those of the others. Each is memoised under the key the chooser looks for (one not
-    worth keeping as None, so no request tries it again on this data version). Returns what
-    is built now, for the next call."""
+    worth keeping as None, so no request tries it again on this data version); the posts also
+    get their hashtags and mentions table (`kpi.engine.tags`). Returns what is built now, for
+    the next call."""
     for dataset, (was, _) in built.items():
         if rows.get(dataset) != was:
             drop(con, dataset)
@@ -245,6 +319,11 @@ def refresh(con: duckdb.DuckDBPyConnection, rows: dict[str, object], built: Buil
                 made[dimensions] = cached(
                     con, key, lambda d=dimensions, s=dataset: build(con, s, d)
                 )
+        if dataset == "posts":  # the posts' hashtags and mentions, in their own table
+            if tags.KEY in kept:
+                made[tags.KEY] = cached(con, tags.KEY, lambda v=kept[tags.KEY]: v)
+            else:
+                made[tags.KEY] = cached(con, tags.KEY, lambda: tags.build(con))
         out[dataset] = (identity, made)
     return out
 
@@ -260,6 +339,24 @@ def drop(con: duckdb.DuckDBPyConnection, dataset: str | None = None) -> None:
             con.execute(f'DROP TABLE IF EXISTS "{name}"')
 
 
+def with_dimensions(
+    con: duckdb.DuckDBPyConnection, dataset: str, dimensions: Iterable[str]
+) -> str | None:
+    """On a session's connection, the smallest built rollup of a dataset keeping all these
+    dimensions (its table name), for questions about which values its rows have; None on a
+    bare connection or when none keeps them."""
+    wanted = set(dimensions)
+    if memo_of(con) is None:
+        return None
+    for kept in LEVELS.get(dataset, ()):
+        if not wanted <= set(kept):
+            continue
+        key = ("rollup", dataset, kept)
+        if cached(con, key, lambda d=kept: build(con, dataset, d)) is not None:
+            return table_name(dataset, kept)
+    return None
+
+
 def chooser(con: duckdb.DuckDBPyConnection, dataset: str) -> Chooser | None:
     """For a session's connection, what picks (and builds, once per data version) the smallest
     rollup of a dataset that answers a query; None on a bare connection or a dataset without
@@ -268,7 +365,7 @@ def chooser(con: duckdb.DuckDBPyConnection, dataset: str) -> Chooser | None:
         return None
 
     def choose(
-        kpis: Sequence[Kpi], by: Sequence[str], filters: Iterable[str]
+        kpis: Sequence[Kpi], by: Sequence[str], filters: Iterable[str], rendered: bool = False
     ) -> tuple[str, list[exp.Expression]] | None:
         wanted = list(filters)
         for dimensions in LEVELS[dataset]:
@@ -276,14 +373,16 @@ def chooser(con: duckdb.DuckDBPyConnection, dataset: str) -> Chooser | None:
                 continue
             planned = [_kpi_plan(dataset, k, dimensions) for k in kpis]
             stored = stored_measures(dataset, dimensions)
-            if any(p is None or not p[1] <= stored.keys() for p in planned):
+            if any(p is None or not p[2] <= stored.keys() for p in planned):
                 continue
             key = ("rollup", dataset, dimensions)
             if cached(con, key, lambda d=dimensions: build(con, dataset, d)) is None:
                 continue
-            return table_name(dataset, dimensions), [
-                m.copy() for p in planned if p is not None for m in p[0]
-            ]
+            measures = []
+            for p in planned:
+                if p is not None:
+                    measures += rendered_measures(*p[:2]) if rendered else [m.copy() for m in p[0]]
+            return table_name(dataset, dimensions), measures
         return None
 
     return choose

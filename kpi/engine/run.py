@@ -26,7 +26,7 @@ from kpi.engine.compile import (
     DIALECT,
     RANGE_END,
     RANGED_DATASETS,
-    _parse,
+    _parsed,
     compile_dataset,
     measures_of,
 )
@@ -75,7 +75,7 @@ def _run(con: duckdb.DuckDBPyConnection, request: Request, use_rollups: bool) ->
             needs[k.id] = need
         if note is not None:
             notes.append(note)
-    currency = _currency_checks(con, resolved, needs, fields, request)
+    currency = _currency_checks(con, resolved, needs, fields, request, use_rollups)
     main = periods(request.start, request.end, request.grain)
     frames: list[pd.DataFrame] = []
     sql: dict[str, str] = {}
@@ -92,19 +92,22 @@ def _run(con: duckdb.DuckDBPyConnection, request: Request, use_rollups: bool) ->
             part = [k for k in group if (k.level if k.stock else None) == level]
             if not part:
                 continue
-            query = compile_dataset(
-                dataset, part, main, request.by, request.filters, request.grain, summaries
-            )
+            # The aggregates as their text, written once per process, and the query generated
+            # without a copy (it is this request's own): walking hundreds of nodes at every
+            # request cost more than DuckDB's planning.
+            query = compile_dataset(dataset, part, main, request.by, request.filters,
+                                    request.grain, summaries, rendered=True)  # fmt: skip
             suffix = {None: "", "last": " (levels)", "first": " (levels at the start)"}[level]
             # One line, not pretty: generating the layout costs more than DuckDB's planning.
-            sql[f"{dataset}{suffix}"] = text = query.sql(dialect=DIALECT)
+            sql[f"{dataset}{suffix}"] = text = query.sql(dialect=DIALECT, copy=False)
             if comparison is None:
                 current = _values(_fetch(con, text, part), part, request.by)
                 notes += _coverage_notes(current, part)
             else:
                 earlier = compile_dataset(
-                    dataset, part, comparison, request.by, request.filters, request.grain, summaries
-                ).sql(dialect=DIALECT)
+                    dataset, part, comparison, request.by, request.filters, request.grain,
+                    summaries, rendered=True,
+                ).sql(dialect=DIALECT, copy=False)  # fmt: skip
                 # Both periods in one statement: one round trip instead of two.
                 both = _fetch(
                     con,
@@ -112,10 +115,11 @@ def _run(con: duckdb.DuckDBPyConnection, request: Request, use_rollups: bool) ->
                     f"UNION ALL SELECT true, * FROM ({earlier})",
                     part,
                 )
-                current = _values(_period_rows(both, False), part, request.by)
+                flags = both[_EARLIER].to_numpy(dtype=bool)
+                now, then = np.flatnonzero(~flags), np.flatnonzero(flags)
+                paired = _align_previous(both, now, then, main, comparison, request.by)
+                current = _values(both, part, request.by, now, paired)
                 notes += _coverage_notes(current, part)
-                previous = _values(_period_rows(both, True), part, request.by)
-                current = _align_previous(current, previous, main, comparison, request.by)
             frames.append(current)
     rows = pd.concat(frames, ignore_index=True) if frames else _empty(request.by)
     if "previous" not in rows:
@@ -162,9 +166,11 @@ def _currency_checks(
     needs: dict[str, Need],
     fields: Mapping[str, set[str] | None],
     request: Request,
+    use_rollups: bool = True,
 ) -> dict[str, str]:
     """Money KPIs over rows in several currencies become needs (never summed); those in one
-    currency get it, for the tile to show. Returns KPI id → currency."""
+    currency get it, for the tile to show (found in a rollup keeping the currency, when one
+    does). Returns KPI id → currency."""
     found: dict[str, list[str]] = {}
     out: dict[str, str] = {}
     for k in kpis:
@@ -173,7 +179,9 @@ def _currency_checks(
         if "currency" not in (fields.get(k.dataset or "") or set()):
             continue
         if k.dataset not in found:
-            found[k.dataset or ""] = currencies(con, k.dataset or "", request)
+            wanted = ("currency", *request.filters)
+            table = rollups.with_dimensions(con, k.dataset or "", wanted) if use_rollups else None
+            found[k.dataset or ""] = currencies(con, k.dataset or "", request, table)
         codes = found[k.dataset or ""]
         need = currency_need(k, codes, request)
         if need is not None:
@@ -211,12 +219,6 @@ def _split(values: pd.Series) -> set[str]:
 _EARLIER = "__comparison_period"
 
 
-def _period_rows(both: pd.DataFrame, earlier: bool) -> pd.DataFrame:
-    """The rows of one period of a two-period result."""
-    kept = both[both[_EARLIER] == earlier].drop(columns=_EARLIER)
-    return kept.reset_index(drop=True)
-
-
 def _fetch(con: duckdb.DuckDBPyConnection, sql: str, kpis: Sequence[Kpi]) -> pd.DataFrame:
     """A KPI query's rows. A formula that parses can still fail on the data (summing text):
     say so plainly."""
@@ -245,54 +247,99 @@ def _empty(by: Sequence[str]) -> pd.DataFrame:
     return pd.DataFrame({"kpi": [], "period_start": [], **{b: [] for b in by}, "value": []})
 
 
-def _values(df: pd.DataFrame, kpis: Sequence[Kpi], by: Sequence[str]) -> pd.DataFrame:
-    """Long rows (kpi, period, breakdown, value, covers) from the wide numerator/denominator
-    columns: the keys repeated once per KPI, the values side by side (one frame, not one per
-    KPI: a page's request has a dozen)."""
-    n = len(df)
-    keys = df[["period_start", *by]].copy()
-    keys["period_start"] = pd.to_datetime(keys["period_start"]).dt.date
-    frame = keys.take(np.tile(np.arange(n), len(kpis))).reset_index(drop=True)
-    frame.insert(0, "kpi", np.repeat([k.id for k in kpis], n))
-    values = []
-    for k in kpis:
-        num = pd.to_numeric(df[f"{k.id}__num"], errors="coerce").astype("float64").to_numpy()
-        if k.denominator:
-            den = pd.to_numeric(df[f"{k.id}__den"], errors="coerce").astype("float64").to_numpy()
-            with np.errstate(divide="ignore", invalid="ignore"):
-                num = num / np.where(den != 0, den, np.nan)
-        values.append(num * k.scale)
-    frame["value"] = np.concatenate(values) if values else np.array([], dtype="float64")
+def _values(
+    df: pd.DataFrame,
+    kpis: Sequence[Kpi],
+    by: Sequence[str],
+    rows: np.ndarray | None = None,
+    earlier: np.ndarray | None = None,
+) -> pd.DataFrame:
+    """Long rows (kpi, period, breakdown, value, covers, and with `earlier` previous) from the
+    wide numerator/denominator columns: the keys repeated once per KPI, the values side by side
+    (one frame built once from arrays, not one per KPI: a page's request has a dozen). `rows`:
+    the positions of `df`'s rows to read (all by default); `earlier`: for each, the position
+    of its comparison period's row in `df`, -1 for none (see `_align_previous`)."""
+    rows = np.arange(len(df)) if rows is None else rows
+    taken = np.tile(rows, len(kpis))
+    columns: dict[str, object] = {
+        "kpi": np.repeat([k.id for k in kpis], len(rows)),
+        "period_start": _dates(df["period_start"])[taken],
+    }
+    for b in by:
+        columns[b] = df[b].array.take(taken)
+    columns["value"] = _kpi_values(df, kpis, rows)
     for suffix, column in (("covers", "covers"), ("present", "__platforms")):
         if not any(f"{k.id}__{suffix}" in df for k in kpis):
             continue
+        missing = np.full(len(rows), np.nan, dtype=object)
         parts = [
-            _texts(df[f"{k.id}__{suffix}"]) if f"{k.id}__{suffix}" in df else [np.nan] * n
+            _texts(df[f"{k.id}__{suffix}"])[rows] if f"{k.id}__{suffix}" in df else missing
             for k in kpis
         ]
-        frame[column] = pd.Series([v for part in parts for v in part], dtype=object)
-    return frame
+        columns[column] = pd.Series(np.concatenate(parts), dtype=object)
+    if earlier is not None:
+        columns["previous"] = _kpi_values(df, kpis, earlier)
+    return pd.DataFrame(columns)
 
 
-def _texts(column: pd.Series) -> list[object]:
+def _kpi_values(df: pd.DataFrame, kpis: Sequence[Kpi], rows: np.ndarray) -> np.ndarray:
+    """Each KPI's value at these positions of its wide columns (NaN at -1), one KPI after the
+    other: numerator over denominator (NULL where it is 0) times the KPI's scale."""
+    values = []
+    for k in kpis:
+        num = _numbers(df[f"{k.id}__num"], rows)
+        if k.denominator:
+            den = _numbers(df[f"{k.id}__den"], rows)
+            with np.errstate(divide="ignore", invalid="ignore"):
+                num = num / np.where(den != 0, den, np.nan)
+        values.append(num * k.scale)
+    return np.concatenate(values) if values else np.array([], dtype="float64")
+
+
+def _numbers(column: pd.Series, rows: np.ndarray) -> np.ndarray:
+    """A column's numbers at these positions as floats, NaN where missing or at -1."""
+    numbers = pd.to_numeric(column, errors="coerce").astype("float64").to_numpy()
+    if not len(numbers):
+        return np.full(len(rows), np.nan)
+    return np.where(rows >= 0, numbers[np.maximum(rows, 0)], np.nan)
+
+
+def _dates(column: pd.Series) -> np.ndarray:
+    """Period starts as dates (the database gives timestamps), an object array."""
+    return np.asarray(pd.to_datetime(column).dt.date, dtype=object)
+
+
+def _texts(column: pd.Series) -> np.ndarray:
     """A text column's values as Python objects, None where missing."""
-    return [None if pd.isna(v) else v for v in column.astype(object).tolist()]
+    return np.array(
+        [None if pd.isna(v) else v for v in column.astype(object).tolist()], dtype=object
+    )
 
 
 def _align_previous(
-    current: pd.DataFrame,
-    previous: pd.DataFrame,
+    df: pd.DataFrame,
+    now: np.ndarray,
+    then: np.ndarray,
     main: Sequence[tuple[dt.date, dt.date]],
     comparison: Sequence[tuple[dt.date, dt.date]],
     by: Sequence[str],
-) -> pd.DataFrame:
-    """Pair each period with its comparison period (the i-th with the i-th)."""
+) -> np.ndarray:
+    """For each current row (positions `now` of `df`), the position of the comparison row of
+    the same breakdown values in the paired period (the i-th with the i-th; rows `then`), -1
+    for none. A lookup on the wide rows, before they become a row per KPI."""
     shift = {c[0]: m[0] for m, c in zip(main, comparison, strict=False)}
-    previous = previous.assign(period_start=previous["period_start"].map(shift)).dropna(
-        subset=["period_start"]
-    )
-    previous = previous[["kpi", "period_start", *by, "value"]].rename(columns={"value": "previous"})
-    return current.merge(previous, on=["kpi", "period_start", *by], how="left")
+    starts = _dates(df["period_start"])
+    values = [[None if pd.isna(v) else v for v in df[b].astype(object).tolist()] for b in by]
+
+    def key(i: int, start: object) -> tuple:
+        return (start, *(column[i] for column in values))
+
+    found: dict[tuple, int] = {}
+    for i in then.tolist():
+        start = shift.get(starts[i])
+        if start is not None:
+            found.setdefault(key(i, start), i)
+    return np.array([found.get(key(i, starts[i]), -1) for i in now.tolist()], dtype=np.intp)
 
 
 def _derived(rows: pd.DataFrame, kpi: Kpi, by: Sequence[str]) -> pd.DataFrame | None:
@@ -313,7 +360,7 @@ def _derived(rows: pd.DataFrame, kpi: Kpi, by: Sequence[str]) -> pd.DataFrame | 
             config={"enable_external_access": False, "python_enable_replacements": False},
         )
         con.register("base", wide)
-        expression = _parse(kpi.numerator).sql(dialect=DIALECT)
+        expression = _parsed(kpi.numerator).sql(dialect=DIALECT)
         frames[column] = con.execute(
             f"SELECT {', '.join(keys)}, CAST({expression} AS DOUBLE) AS v FROM base"
         ).df()

@@ -6,6 +6,7 @@ import datetime as dt
 import math
 from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 
 from kpi.model import Kpi
@@ -64,19 +65,21 @@ def _changes_and_status(
     value = rows["value"].astype("float64")
     previous = rows["previous"].astype("float64")
     rows["change"] = value - previous
-    is_rate = rows["kpi"].map(lambda k: known[k].format == "percent")
+    kpis = rows["kpi"].tolist()  # plain strings: a row-by-row look-up, not a pandas map
+    is_rate = np.array([known[k].format == "percent" for k in kpis], dtype=bool)
     relative = (value - previous) / previous.abs().where(previous != 0)
     rows["change_pct"] = relative.where(~is_rate)
     if not person and (data is None or data.empty):
         targets: list[float | None] = [None] * len(rows)
-    else:
-        targets = [
-            _target_for(r.kpi, r.period_start, r, person, data)
-            for r in rows.itertuples(index=False)
-        ]
+        rows["target"] = pd.array(targets, dtype="Float64")
+        rows["status"] = targets  # no target, no status
+        return rows
+    targets = [
+        _target_for(r.kpi, r.period_start, r, person, data) for r in rows.itertuples(index=False)
+    ]
     rows["target"] = pd.array(targets, dtype="Float64")
     rows["status"] = [
         None if t is None else status(None if pd.isna(v) else float(v), t, known[k].direction)
-        for k, v, t in zip(rows["kpi"], value, targets, strict=True)
+        for k, v, t in zip(kpis, value.tolist(), targets, strict=True)
     ]
     return rows
