@@ -146,7 +146,7 @@ def top_tags(
     """The `n` hashtags (or mentions, `kind="mention"`) of the range's posts with the most total
     engagement (or the most posts, `order_by="posts"`), case-folded, counted once per post.
     Columns: tag, posts, engagement. On a session's connection they come from the tags table
-    built with the rollups, when the filters are among its dimensions (`from_table=False`
+    built on first use, when the filters are among its dimensions (`from_table=False`
     reads the posts' text always). Computed once per data version and question (a page rerun
     asks the database nothing); each caller gets its own copy."""
     key = ("top_tags", start, end, freeze(filters or {}), kind, order_by, int(n), from_table)

@@ -299,9 +299,8 @@ def refresh(con: duckdb.DuckDBPyConnection, rows: dict[str, object], built: Buil
     what identifies its rows: the view's SQL and its tables), so the first request is as fast
     as the next ones; keep those of a dataset whose rows are what they were when `built`, and
     drop those of the others. Each is memoised under the key the chooser looks for (one not
-    worth keeping as None, so no request tries it again on this data version); the posts also
-    get their hashtags and mentions table (`kpi.engine.tags`). Returns what is built now, for
-    the next call."""
+    worth keeping as None, so no request tries it again on this data version); the posts'
+    hashtags and mentions table (`kpi.engine.tags`) is built on first use. Returns what is built now, for the next call."""
     for dataset, (was, _) in built.items():
         if rows.get(dataset) != was:
             drop(con, dataset)
@@ -319,11 +318,9 @@ def refresh(con: duckdb.DuckDBPyConnection, rows: dict[str, object], built: Buil
                 made[dimensions] = cached(
                     con, key, lambda d=dimensions, s=dataset: build(con, s, d)
                 )
-        if dataset == "posts":  # the posts' hashtags and mentions, in their own table
-            if tags.KEY in kept:
-                made[tags.KEY] = cached(con, tags.KEY, lambda v=kept[tags.KEY]: v)
-            else:
-                made[tags.KEY] = cached(con, tags.KEY, lambda: tags.build(con))
+        # The posts' hashtags and mentions table is not built here but when a page first asks
+        # for it (`tags.table`, once per data version): at 1 M posts it costs more than reading
+        # the file, and most uploads never open the Content page.
         out[dataset] = (identity, made)
     return out
 
