@@ -9,7 +9,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from tests.uikit import plain
+from tests.uikit import POSTS_CSV, plain
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
@@ -55,17 +55,10 @@ def test_data_page_lists_sample_tables_with_reports():
 
 
 def test_upload_replaces_sample_data_and_reports_bad_rows():
-    csv = (
-        b"# exported by a test\n"
-        b"published_at,platform,impressions,likes,comments,shares\n"
-        b"2026-01-05 10:00,instagram,1000,50,5,5\n"
-        b"2026-01-06 10:00,instagram,abc,10,1,1\n"
-        b"2026-01-07 10:00,instagram,2000,100,10,10\n"
-    )
     at = AppTest.from_file(APP, default_timeout=120).run()
     at.switch_page("app_pages/data.py").run()
     at.file_uploader[0].set_value(
-        [("my_posts.csv", csv, "text/csv"), ("empty.csv", b"", "text/csv")]
+        [("my_posts.csv", POSTS_CSV, "text/csv"), ("empty.csv", b"", "text/csv")]
     ).run()
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
