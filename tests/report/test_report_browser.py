@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from kpi.engine import data_end
-from kpi.load import load_paths
 from kpi.report import HEADLINE, build_report, period_for
 from kpi.store import SessionData
+from tests.conftest import load_sample
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -37,7 +37,7 @@ sync_api = pytest.importorskip("playwright.sync_api")
 
 def test_report_opens_offline(tmp_path):
     data = SessionData()
-    data.add(load_paths([str(ROOT / "sample_data")]))
+    data.add(load_sample())
     start, end = period_for("last-month", data_end(data.con, HEADLINE))
     report = tmp_path / "report.html"
     report.write_text(build_report(data, start, end), encoding="utf-8")

@@ -22,12 +22,20 @@ def _fresh_caches():
     yield
 
 
+@pytest.fixture(scope="module")
+def first_screen() -> AppTest:
+    """The first screen on the sample data, run once for the tests that only read it."""
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    return AppTest.from_file(APP, default_timeout=120).run()
+
+
 def _charts(at: AppTest) -> list[dict]:
     return [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
 
 
-def test_first_screen_is_a_live_dashboard_on_sample_data():
-    at = AppTest.from_file(APP, default_timeout=120).run()
+def test_first_screen_is_a_live_dashboard_on_sample_data(first_screen):
+    at = first_screen
     assert not at.exception
     labels = [m.label for m in at.metric]
     assert {"Impressions", "Engagement rate", "Followers", "Sessions", "Leads", "Ad spend"} <= set(
@@ -112,13 +120,11 @@ def test_a_target_entered_on_the_overview_colours_the_tile():
     assert at.session_state["session_data"].workspace.targets == {"impressions": 10_000_000.0}
 
 
-def test_the_overview_offers_the_report_and_the_slides():
-    at = AppTest.from_file(APP, default_timeout=120).run()
-    labels = [b.label for b in at.get("download_button")]
+def test_the_overview_offers_the_report_and_the_slides(first_screen):
+    labels = [b.label for b in first_screen.get("download_button")]
     assert "Report (HTML)" in labels and "Slides (PDF)" in labels
 
 
-def test_overview_charts_download_as_png_and_svg():
-    at = AppTest.from_file(APP, default_timeout=120).run()
-    labels = [b.label for b in at.get("download_button")]
+def test_overview_charts_download_as_png_and_svg(first_screen):
+    labels = [b.label for b in first_screen.get("download_button")]
     assert labels.count("PNG") >= 2 and labels.count("SVG") >= 2
