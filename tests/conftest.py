@@ -121,3 +121,18 @@ def _sample_read_once() -> Iterator[None]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(ui.state, "load_paths", reading_once(ui.state.load_paths))
         yield
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """A headless Chromium shared by every test that drives one (one Playwright per process:
+    a second one inside the first's event loop is refused); skipped without Chromium."""
+    from tests.browser.browserkit import CHROMIUM, CHROMIUM_ARGS
+
+    if not Path(CHROMIUM).exists():  # `make test` installs it; a bare pytest run may not have it
+        pytest.skip("Debian's chromium is not installed (make test installs it)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
