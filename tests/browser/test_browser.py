@@ -90,25 +90,59 @@ def test_presenter_mode_is_a_slide_show(server, browser, tmp_path):
     page.close()
 
 
-PAGES = ("", "engagement", "audience", "content", "traffic", "paid", "leads", "explore", "data")
+PAGES = (
+    "", "engagement", "audience", "content", "traffic", "paid", "leads", "plan", "scorecard",
+    "explore", "data",
+)  # fmt: skip
+
+
+def _plan(page, main: str, present: bool) -> None:
+    assert not page.locator('[data-testid="stAlertContentError"]').count(), "an error box"
+    if present:
+        assert "1 / 4" in main and "More sales" in main, main[:400]
+        return
+    assert "Measurement plan" in main and "More sales" in main, main[:400]
+    code = page.locator('[data-testid="stCode"]').last
+    code.scroll_into_view_if_needed()
+    assert code.inner_text().startswith("0 8 * * 1 python -m kpi report exports/"), "the cron line"
+
+
+def _scorecard(page, main: str, present: bool) -> None:
+    assert not page.locator('[data-testid="stAlertContentError"]').count(), "an error box"
+    page.wait_for_selector('[data-testid="stVegaLiteChart"] svg.marks', timeout=60_000)
+    assert "Strategy map" in main, main[:400]
+
+
+# What some pages must show besides drawing without an exception.
+CHECKS = {"plan": _plan, "scorecard": _scorecard}
 
 
 @pytest.mark.parametrize("present", [False, True], ids=["normal", "presenter"])
-def test_every_page_renders_at_1280x720(server, browser, tmp_path, present):
-    """Each page draws without an error box; screenshots land in KPI_SCREENSHOTS when set."""
-    shots = Path(os.environ.get("KPI_SCREENSHOTS") or tmp_path)
+def test_every_page_renders_at_1280x720(server, browser, present):
+    """Each page draws without an error box, in turn in one tab of the shared server (the
+    Plan and the Scorecard show their plan, cron line and strategy map); with KPI_SCREENSHOTS
+    set, each page's screenshot lands there once it has finished painting (docs/screenshots:
+    plan, plan_present, scorecard, scorecard_present, …)."""
+    shots = os.environ.get("KPI_SCREENSHOTS")
     page = browser.new_page(viewport={"width": 1280, "height": 720})
     available = [p for p in PAGES if (ROOT / "app_pages" / f"{p or 'overview'}.py").exists()]
     for name in available:
+        where = f"page /{name}" + (" in presenter mode" if present else "")
         page.goto(f"{server}/{name}" + ("?present=1" if present else ""))
         idle(page)
         if page.locator('[data-testid="stException"]').count():
             pytest.fail(
-                f"page /{name} shows an exception: {page.inner_text('[data-testid=stException]')[:500]}"
+                f"{where} shows an exception: {page.inner_text('[data-testid=stException]')[:500]}"
             )
-        suffix = "_present" if present else ""
-        page.wait_for_timeout(1500)  # let a long page (Data) finish painting after the run
-        page.screenshot(path=str(shots / f"{name or 'overview'}{suffix}.png"))
+        if name in CHECKS:
+            try:
+                CHECKS[name](page, page.inner_text('[data-testid="stMain"]'), present)
+            except Exception as exc:  # an assertion or playwright's TimeoutError: name the page
+                pytest.fail(f"{where}: {type(exc).__name__}: {exc}")
+        if shots:  # pictures for people: let a long page (Data, the grids) finish painting
+            page.wait_for_timeout(1500)
+            suffix = "_present" if present else ""
+            page.screenshot(path=str(Path(shots) / f"{name or 'overview'}{suffix}.png"))
     page.close()
 
 

@@ -22,6 +22,7 @@ from kpi.report import CORE, build_report, inline_svg, period_for, period_title,
 from kpi.schema import DATASETS
 from kpi.slides import overview_slides, slides_pdf, tiles_chart
 from kpi.store import SessionData
+from tests.conftest import load_sample
 
 ROOT = Path(__file__).resolve().parents[2]
 OCTOBER = (dt.date(2026, 10, 1), dt.date(2026, 10, 31))
@@ -34,7 +35,7 @@ def _pages(pdf: bytes) -> int:
 @pytest.fixture(scope="module")
 def sample() -> SessionData:
     data = SessionData()
-    data.add(load_paths([str(ROOT / "sample_data")]))
+    data.add(load_sample())
     return data
 
 

@@ -3,67 +3,43 @@ draws with a size, and the page asks for nothing but itself."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from kpi.engine import data_end
-from kpi.load import load_paths
 from kpi.report import HEADLINE, build_report, period_for
 from kpi.store import SessionData
-
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-dev-shm-usage",
-]
+from tests.conftest import load_sample
 
 pytestmark = pytest.mark.browser
 
-if not Path(CHROMIUM).exists():
-    pytest.skip(
-        "Debian's chromium (/usr/bin/chromium) is not installed: report browser test skipped",
-        allow_module_level=True,
-    )
-sync_api = pytest.importorskip("playwright.sync_api")
 
-
-def test_report_opens_offline(tmp_path):
+def test_report_opens_offline(browser, tmp_path):
     data = SessionData()
-    data.add(load_paths([str(ROOT / "sample_data")]))
+    data.add(load_sample())
     start, end = period_for("last-month", data_end(data.con, HEADLINE))
     report = tmp_path / "report.html"
     report.write_text(build_report(data, start, end), encoding="utf-8")
 
     requested: list[str] = []
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            context = browser.new_context(viewport={"width": 1200, "height": 900})
-            context.on("request", lambda r: requested.append(r.url))
-            context.route(
-                "**/*",
-                lambda r: r.abort() if not r.request.url.startswith("file:") else r.continue_(),
-            )
-            page = context.new_page()
-            page.goto(report.as_uri(), wait_until="load")
-            sizes = page.eval_on_selector_all(
-                "svg",
-                "els => els.map(e => { const r = e.getBoundingClientRect();"
-                " return [r.width, r.height]; })",
-            )
-            assert len(sizes) >= 3
-            assert all(w > 0 and h > 0 for w, h in sizes), sizes
-            assert page.locator("h1").inner_text().startswith("Monthly report")
-            page.screenshot(path=str(tmp_path / "report.png"), full_page=True)
-        finally:
-            browser.close()
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    try:
+        context.on("request", lambda r: requested.append(r.url))
+        context.route(
+            "**/*",
+            lambda r: r.abort() if not r.request.url.startswith("file:") else r.continue_(),
+        )
+        page = context.new_page()
+        page.goto(report.as_uri(), wait_until="load")
+        sizes = page.eval_on_selector_all(
+            "svg",
+            "els => els.map(e => { const r = e.getBoundingClientRect();"
+            " return [r.width, r.height]; })",
+        )
+        assert len(sizes) >= 3
+        assert all(w > 0 and h > 0 for w, h in sizes), sizes
+        assert page.locator("h1").inner_text().startswith("Monthly report")
+        page.screenshot(path=str(tmp_path / "report.png"), full_page=True)
+    finally:
+        context.close()
     assert (tmp_path / "report.png").stat().st_size > 0
     assert requested and all(url.startswith("file:") for url in requested), requested

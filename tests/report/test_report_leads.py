@@ -5,25 +5,23 @@ from __future__ import annotations
 
 import datetime as dt
 import inspect
-from pathlib import Path
 
 import pytest
 
 from kpi.analytics import attribution, lead_scores
-from kpi.load import load_paths
 from kpi.report import build_report, leads_section
 from kpi.slides import leads_slides, slides_pdf
 from kpi.store import SessionData
+from tests.conftest import load_sample
 from ui.controls import Controls
 
-ROOT = Path(__file__).resolve().parents[2]
 CONTROLS = Controls(dt.date(2026, 10, 5), dt.date(2026, 10, 31), "week", "previous")
 
 
 @pytest.fixture(scope="module")
 def sample() -> SessionData:
     data = SessionData()
-    data.add(load_paths([ROOT / "sample_data"]))
+    data.add(load_sample())
     data.source = "sample"
     yield data
     data.close()

@@ -9,7 +9,6 @@ import re
 
 import pytest
 
-from kpi.load import load_paths
 from kpi.slides import (
     audience_slides,
     content_slides,
@@ -19,6 +18,7 @@ from kpi.slides import (
     traffic_slides,
 )
 from kpi.store import SessionData
+from tests.conftest import load_sample
 
 
 @dataclasses.dataclass(frozen=True)
@@ -43,7 +43,7 @@ BUILDERS = {
 @pytest.fixture(scope="module")
 def sample() -> SessionData:
     data = SessionData()
-    data.add(load_paths(["sample_data"]))
+    data.add(load_sample())
     return data
 
 

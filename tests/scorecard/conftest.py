@@ -6,15 +6,14 @@ from collections.abc import Iterator
 
 import pytest
 
-from kpi.load import load_paths
 from kpi.store import SessionData
-from tests.conftest import SAMPLE_DIR
+from tests.conftest import load_sample
 
 
 @pytest.fixture(scope="package")
 def sample() -> Iterator[SessionData]:
     """Every sample file, loaded into one session (about ten seconds, so once per package)."""
     data = SessionData()
-    data.add(load_paths([SAMPLE_DIR]))
+    data.add(load_sample())
     yield data
     data.close()

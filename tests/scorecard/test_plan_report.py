@@ -18,7 +18,7 @@ from kpi.scorecard.checks import cron_line, report_command
 from kpi.scorecard.plan import Cadence, Plan, PlanKpi, PlanObjective, Target, default_plan
 from kpi.views.plan_report import default_period, plan_of
 from kpi.workspace import Workspace
-from tests.conftest import SAMPLE_DIR
+from tests.conftest import SAMPLE_DIR, load_sample
 
 WEEK = (dt.date(2026, 10, 19), dt.date(2026, 10, 25))
 
@@ -106,11 +106,10 @@ def test_a_weekly_plan_reports_last_week_with_only_its_sections(tmp_path, capsys
     assert "<svg" not in doc, "no strategy map unless the plan asks for it"
     assert "Headline KPIs" not in doc and "Top 5 posts" not in doc
     # Response rate on Instagram that week, counted here from the conversations export.
-    from kpi.load import load_paths
     from kpi.store import SessionData
 
     data = SessionData()
-    data.add(load_paths([SAMPLE_DIR / "conversations.csv"]))
+    data.add(load_sample("conversations.csv"))
     rates = {}
     for platform in ("instagram", "facebook"):
         answered, total = data.con.execute(

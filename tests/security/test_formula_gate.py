@@ -9,8 +9,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from kpi.load import load_paths
 from kpi.store import SessionData
+from tests.conftest import load_sample
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -24,7 +24,7 @@ def _fresh_caches():
 
 def _explore_with_a_formula() -> tuple[AppTest, SessionData]:
     data = SessionData()
-    data.add(load_paths([ROOT / "sample_data"]))
+    data.add(load_sample())
     data.workspace.add_custom_kpi(
         "share_rate", "Share rate", "posts", "sum(shares) / nullif(sum(impressions), 0)", "percent"
     )

@@ -9,7 +9,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from tests.uikit import plain
+from tests.uikit import POSTS_CSV, plain
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
@@ -22,12 +22,20 @@ def _fresh_caches():
     yield
 
 
+@pytest.fixture(scope="module")
+def first_screen() -> AppTest:
+    """The first screen on the sample data, run once for the tests that only read it."""
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    return AppTest.from_file(APP, default_timeout=120).run()
+
+
 def _charts(at: AppTest) -> list[dict]:
     return [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
 
 
-def test_first_screen_is_a_live_dashboard_on_sample_data():
-    at = AppTest.from_file(APP, default_timeout=120).run()
+def test_first_screen_is_a_live_dashboard_on_sample_data(first_screen):
+    at = first_screen
     assert not at.exception
     labels = [m.label for m in at.metric]
     assert {"Impressions", "Engagement rate", "Followers", "Sessions", "Leads", "Ad spend"} <= set(
@@ -55,17 +63,10 @@ def test_data_page_lists_sample_tables_with_reports():
 
 
 def test_upload_replaces_sample_data_and_reports_bad_rows():
-    csv = (
-        b"# exported by a test\n"
-        b"published_at,platform,impressions,likes,comments,shares\n"
-        b"2026-01-05 10:00,instagram,1000,50,5,5\n"
-        b"2026-01-06 10:00,instagram,abc,10,1,1\n"
-        b"2026-01-07 10:00,instagram,2000,100,10,10\n"
-    )
     at = AppTest.from_file(APP, default_timeout=120).run()
     at.switch_page("app_pages/data.py").run()
     at.file_uploader[0].set_value(
-        [("my_posts.csv", csv, "text/csv"), ("empty.csv", b"", "text/csv")]
+        [("my_posts.csv", POSTS_CSV, "text/csv"), ("empty.csv", b"", "text/csv")]
     ).run()
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
@@ -119,13 +120,11 @@ def test_a_target_entered_on_the_overview_colours_the_tile():
     assert at.session_state["session_data"].workspace.targets == {"impressions": 10_000_000.0}
 
 
-def test_the_overview_offers_the_report_and_the_slides():
-    at = AppTest.from_file(APP, default_timeout=120).run()
-    labels = [b.label for b in at.get("download_button")]
+def test_the_overview_offers_the_report_and_the_slides(first_screen):
+    labels = [b.label for b in first_screen.get("download_button")]
     assert "Report (HTML)" in labels and "Slides (PDF)" in labels
 
 
-def test_overview_charts_download_as_png_and_svg():
-    at = AppTest.from_file(APP, default_timeout=120).run()
-    labels = [b.label for b in at.get("download_button")]
+def test_overview_charts_download_as_png_and_svg(first_screen):
+    labels = [b.label for b in first_screen.get("download_button")]
     assert labels.count("PNG") >= 2 and labels.count("SVG") >= 2

@@ -17,6 +17,7 @@ from kpi.i18n.messages import SOURCE_LANGUAGE
 from kpi.views.model import ViewContext
 from kpi.workspace import Workspace
 from tests.ui.langkit import english_leftovers, shown_texts
+from tests.uikit import POSTS_CSV
 from ui.language import from_locale, initial_language
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
@@ -171,14 +172,7 @@ def test_a_refused_upload_is_explained_in_polish(speaks):
 def test_an_upload_s_load_report_is_in_spanish(speaks):
     speaks("es")
     at = _open(_app("es"), "data")
-    csv = (
-        b"# exported by a test\n"
-        b"published_at,platform,impressions,likes,comments,shares\n"
-        b"2026-01-05 10:00,instagram,1000,50,5,5\n"
-        b"2026-01-06 10:00,instagram,abc,10,1,1\n"
-        b"2026-01-07 10:00,instagram,2000,100,10,10\n"
-    )
-    at.file_uploader[0].set_value(("posts.csv", csv, "text/csv")).run()
+    at.file_uploader[0].set_value(("posts.csv", POSTS_CSV, "text/csv")).run()
     assert not at.exception
     shown = " ".join(s.value for s in at.success)
     assert tn("data.read_files", 1, "es") in shown

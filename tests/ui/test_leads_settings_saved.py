@@ -10,13 +10,12 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from kpi.load import load_paths
 from kpi.report import WORKSPACE_KEY, leads_defaults
 from kpi.store import SessionData
 from kpi.workspace import Workspace
+from tests.conftest import load_sample
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
-SAMPLE = Path(__file__).resolve().parents[2] / "sample_data"
 
 
 @pytest.fixture(autouse=True)
@@ -42,7 +41,7 @@ def test_thresholds_set_on_the_page_are_saved_in_the_workspace_file():
 
 def test_a_new_session_and_the_report_start_from_the_saved_settings():
     data = SessionData()
-    data.add(load_paths([SAMPLE]))
+    data.add(load_sample())
     data.workspace = Workspace.from_json(
         '{"kpi_explorer_workspace": 1, "leads": {"slow_below": 30, "staff_cost": 250.5, "by": "platform", "nonsense": 1}}'
     )

@@ -13,9 +13,9 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from kpi.analytics import attribution, groups, lead_scores, stages
-from kpi.load import load_paths
 from kpi.report import SAMPLE_STAGE_VALUES, p_text
 from kpi.store import SessionData
+from tests.conftest import load_sample
 from tests.uikit import plain
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,7 +34,7 @@ def _fresh_caches():
 @pytest.fixture(scope="module")
 def sample() -> SessionData:
     data = SessionData()
-    data.add(load_paths([ROOT / "sample_data"]))
+    data.add(load_sample())
     yield data
     data.close()
 

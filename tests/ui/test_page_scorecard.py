@@ -12,10 +12,10 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from kpi.load import load_paths
 from kpi.scorecard import saved
 from kpi.store import SessionData
 from kpi.workspace import Workspace
+from tests.conftest import load_sample
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
@@ -42,7 +42,7 @@ def _open() -> AppTest:
 def sample() -> SessionData:
     """The sample files in a session of the test's own, for the values computed here."""
     data = SessionData()
-    data.add(load_paths([ROOT / "sample_data"]))
+    data.add(load_sample())
     yield data
     data.close()
 

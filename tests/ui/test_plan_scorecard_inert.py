@@ -12,13 +12,13 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from kpi.export import chart_png
-from kpi.load import load_paths
 from kpi.scorecard import saved
 from kpi.scorecard.model import default_map
 from kpi.scorecard.plan import default_plan
 from kpi.slides import slides_pdf, view_slides
 from kpi.store import SessionData
 from kpi.views import VIEWS, Chart, ViewContext
+from tests.conftest import load_sample
 from tests.uikit import plain
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -35,7 +35,7 @@ def _fresh_caches():
 @pytest.fixture
 def hostile() -> SessionData:
     data = SessionData()
-    data.add(load_paths([ROOT / "sample_data" / "conversations.csv"]))
+    data.add(load_sample("conversations.csv"))
     card, plan = default_map(), default_plan()
     card.objectives[3].labels = {"en": f"Care {HOSTILE}"}  # "communicate", internal processes
     plan.objectives[0].labels = {"en": f"Sales {HOSTILE}"}
