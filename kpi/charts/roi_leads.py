@@ -10,7 +10,7 @@ import altair as alt
 import pandas as pd
 
 from kpi.charts import PALETTE, ROI_HEIGHT
-from kpi.charts.locale import month_label
+from kpi.charts.locale import frame_currency, localized, month_label
 from kpi.i18n import t
 
 BUCKET_COLOURS = {
@@ -191,7 +191,8 @@ def growth_chart(
             tooltip=tooltip,
         )
     )
-    return alt.layer(bars, line).resolve_scale(y="independent").properties(height=height)
+    chart = alt.layer(bars, line).resolve_scale(y="independent").properties(height=height)
+    return localized(chart, lang, frame_currency(table))  # money in the data's currency
 
 
 def lift_chart(
@@ -244,4 +245,5 @@ def lift_chart(
             ],
         )
     )  # fmt: skip
-    return alt.layer(band, lines).properties(height=height)
+    chart = alt.layer(band, lines).properties(height=height)
+    return localized(chart, lang, frame_currency(frame))  # money in the data's currency
