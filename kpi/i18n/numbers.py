@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import math
+import re
 from collections.abc import Mapping
 from functools import cache
 
@@ -31,6 +32,7 @@ DATE_PATTERN = "d MMM y"  # 3 Mar 2026: day first in every language, so no reade
 # Babel rounds in the thread's decimal context (28 digits): 1e30 with no decimals would raise.
 # Every finite float has at most 309 digits before the point.
 _WIDE = decimal.Context(prec=400)
+_NUMBER_UNIT_SPACE = re.compile(r"(?<=\d) +(?=[^\d\s])")  # the space of `30 min`, not of `h 30`
 
 
 @cache
@@ -133,8 +135,11 @@ def format_value(
         minutes, seconds = divmod(round(value), 60)
         hours, minutes = divmod(minutes, 60)
         if hours:
-            return t("format.hours_minutes", lang, hours=hours, minutes=f"{minutes:02d}")
-        return t("format.minutes_seconds", lang, minutes=minutes, seconds=f"{seconds:02d}")
+            text = t("format.hours_minutes", lang, hours=hours, minutes=f"{minutes:02d}")
+        else:
+            text = t("format.minutes_seconds", lang, minutes=minutes, seconds=f"{seconds:02d}")
+        # Each number keeps its unit (`1 h` · `30 min`): a narrow tile wraps between the parts.
+        return _NUMBER_UNIT_SPACE.sub("\u00a0", text)
     if abs(value) >= 1_000_000:
         return t("format.millions", lang, value=_decimal(value / 1_000_000, 1, lang))
     if abs(value) >= 10_000:
