@@ -123,3 +123,16 @@ def test_a_duration_keeps_each_number_with_its_unit():
     assert format_value(5400, "duration", "pl") == f"1{NBSP}h 30{NBSP}min"
     assert format_value(65, "duration", "es") == f"1{NBSP}min 05{NBSP}s"
     assert format_value(5400, "duration", "en") == "1h 30m"
+
+
+def test_attribution_charts_name_channels_in_their_bars_and_their_order():
+    from kpi.charts import roi
+
+    frame = pd.DataFrame(
+        {"model": ["first", "first"], "key": ["organic_search", "Spring sale"],
+         "conversions": [2.0, 1.0], "revenue": [1.0, 1.0]}
+    )  # fmt: skip
+    spec = roi.models_bars(frame, "conversions", "Kanał", lang="pl").to_dict()
+    assert spec["encoding"]["x"]["sort"] == ["Wyszukiwanie organiczne", "Spring sale"]
+    spec = roi.removal_bars({"paid_social": 0.4}, "Canal", lang="es").to_dict()
+    assert spec["datasets"][spec["data"]["name"]][0]["key"] == "Social de pago"
