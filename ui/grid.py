@@ -19,9 +19,10 @@ from kpi.i18n import format_count, format_date, format_money, format_number, for
 from kpi.i18n.messages import resolve
 from kpi.i18n.names import NAME_COLUMNS, display_name
 
-# pandas refuses to style more cells than `styler.render.max_elements` (262 144): larger
-# tables keep Streamlit's own number formats.
-MAX_STYLED_CELLS = 200_000
+# Writing a cell costs ~50 µs (Babel, then the Styler's machinery: `benchmarks/grid_words.py`)
+# on every rerun; the page's tables are aggregates of tens of rows. A table of more cells keeps
+# Streamlit's own number formats, so a rerun never waits long for its grid (~0.3 s at 5 000).
+MAX_STYLED_CELLS = 5_000
 # The format kinds whose cells are written by Babel here, the rest are left as they are.
 NUMBER_KINDS = frozenset(
     {"percent", "ratio", "currency", "money", "int", "count", "decimal", "duration", "number"}
