@@ -33,7 +33,7 @@ from kpi.cli_lang import LocalizedParser, add_lang, help_language
 from kpi.engine import COMPARISONS, GRAINS
 from kpi.errors import KpiError
 from kpi.guard import QueryRefused
-from kpi.i18n import t, use_language
+from kpi.i18n import format_count, t, use_language
 from kpi.i18n.messages import SOURCE_LANGUAGE
 from kpi.settings import SettingError, settings
 from kpi.sql import MAX_QUERY_ROWS
@@ -53,7 +53,7 @@ def _max_rows(text: str) -> int:
         rows = 0
     if not 1 <= rows <= MAX_QUERY_ROWS:
         raise argparse.ArgumentTypeError(
-            f"--max-rows must be a whole number from 1 to {MAX_QUERY_ROWS:,}, not {text!r}"
+            t("cli.bad_max_rows", limit=format_count(MAX_QUERY_ROWS), value=repr(text))
         )
     return rows
 
@@ -63,7 +63,8 @@ class _Parser(LocalizedParser):
     help in a language (`lang=`)."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(f"{message[:1].upper()}{message[1:]}. See `{self.prog} --help`.")
+        sentence = f"{message[:1].upper()}{message[1:]}"
+        raise UsageError(t("cli.see_help", self.lang, message=sentence, prog=self.prog))
 
 
 def _parser(lang: str = "en") -> argparse.ArgumentParser:
@@ -126,9 +127,7 @@ def _check_text(argv: Sequence[str]) -> None:
     take them, so they are a usage error up front."""
     for position, arg in enumerate(argv, start=1):
         if any("\udc80" <= ch <= "\udcff" for ch in arg):
-            raise UsageError(
-                f"Argument {position} is not valid UTF-8 text. Rename the file or retype the query."
-            )
+            raise UsageError(t("cli.not_utf8", position=position))
 
 
 # Each failure's short code for `--json`, and its exit status.
@@ -185,6 +184,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     cli_start.watch_ctrl_c(_interrupt_all)
     argv = list(sys.argv[1:] if argv is None else argv)
     as_json = "--json" in argv
+    # The person's language (`--lang`, else the terminal's locale) for what goes wrong; the
+    # command's output follows `--lang` only (`_run`).
+    with use_language(help_language(argv)):
+        return _main(argv, as_json)
+
+
+def _main(argv: list[str], as_json: bool) -> int:
     try:
         level = settings().log  # every setting is checked here, before any work
         if level != "off":
@@ -203,7 +209,7 @@ def _failure(exc: BaseException, as_json: bool) -> int:
     interrupted = isinstance(exc, RuntimeError) and "interrupted" in str(exc).lower()
     if cli_start.pressed() or isinstance(exc, KeyboardInterrupt) or interrupted:
         # DuckDB itself turns Ctrl-C during execute() into RuntimeError("Query interrupted").
-        _fail(cli_start.STOPPED, "interrupted", as_json)
+        _fail(t("cli.stopped"), "interrupted", as_json)
         return 130
     if isinstance(exc, KpiError):
         code, status = next((c, s) for kind, c, s in _CODES if isinstance(exc, kind))
@@ -214,18 +220,12 @@ def _failure(exc: BaseException, as_json: bool) -> int:
         return 1
     if isinstance(exc, OSError):
         log.debug("file error", exc_info=exc)
-        name = exc.filename or "A file"
-        _fail(
-            f"{name}: cannot be read ({exc.strerror or 'unknown reason'}).", "cannot_read", as_json
-        )
+        name = exc.filename or t("cli.a_file")
+        reason = exc.strerror or t("cli.unknown_reason")
+        _fail(t("cli.cannot_read", name=name, reason=reason), "cannot_read", as_json)
         return 2
     log.debug("unexpected failure", exc_info=exc)
-    _fail(
-        f"The command failed unexpectedly ({type(exc).__name__}). "
-        "Run it again with KPI_LOG=debug for the details.",
-        "internal",
-        as_json,
-    )
+    _fail(t("cli.failed_unexpectedly", kind=type(exc).__name__), "internal", as_json)
     return 1
 
 

@@ -34,7 +34,7 @@ class NothingLoaded(KpiError):
     """None of the files given could be loaded (exit status 1)."""
 
     def __init__(self) -> None:
-        super().__init__("Nothing could be loaded from the files given.")
+        super().__init__(t("cli.nothing_loaded"))
 
 
 class CannotWrite(KpiError):
@@ -233,10 +233,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cannot_write(out: Path, reason: str | None) -> CannotWrite:
-    return CannotWrite(
-        f"{out}: the report cannot be written there ({reason or 'not writable'}). "
-        "Choose another folder or file name with --out."
-    )
+    return CannotWrite(t("cli.cannot_write", out=out, reason=reason or t("cli.not_writable")))
 
 
 def _check_writable(out: Path) -> None:

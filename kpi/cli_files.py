@@ -30,10 +30,7 @@ def read_export(path: Path, max_bytes: int | None = None) -> bytes:
     with os.fdopen(fd, "rb") as handle:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise ValueError(
-                "is not a regular file (a pipe, device, socket or the like). "
-                "Name an export file or a folder of them."
-            )
+            raise ValueError(t("cli.not_a_regular_file"))
         if info.st_size > max_bytes:
             raise ValueError(
                 t("error.file_over_limit", size=_size(info.st_size), limit=_size(max_bytes))
@@ -67,7 +64,7 @@ def load_exports(paths: Iterable[str | Path]) -> LoadResult:
 
 
 def _os_sentence(exc: OSError) -> str:
-    return f"cannot be opened ({exc.strerror or 'unknown reason'}). Check the path."
+    return t("cli.cannot_open", reason=exc.strerror or t("cli.unknown_reason"))
 
 
 def date_argument(text: str) -> dt.date:
@@ -77,6 +74,4 @@ def date_argument(text: str) -> dt.date:
             raise ValueError(text)
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date: write it as YYYY-MM-DD"
-        ) from None
+        raise argparse.ArgumentTypeError(t("cli.bad_date", value=repr(text))) from None

@@ -69,7 +69,7 @@ def _positive(text: str) -> float:
     except ValueError:
         value = math.nan
     if not value > 0 or math.isinf(value):
-        raise argparse.ArgumentTypeError(f"{text!r} is not a positive number of days")
+        raise argparse.ArgumentTypeError(t("cli.bad_positive_days", value=repr(text)))
     return value
 
 
@@ -79,7 +79,7 @@ def _days(text: str) -> int:
     except ValueError:
         value = 0
     if value < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of days of at least 1")
+        raise argparse.ArgumentTypeError(t("cli.bad_whole_days", value=repr(text)))
     return value
 
 
@@ -130,7 +130,7 @@ def run(args: argparse.Namespace) -> int:
         return _fail(args, "usage", message, 2)
     data = _session(args.files, args.workspace)
     if data is None:
-        return _fail(args, "nothing_loaded", "Nothing could be loaded from the files given.")
+        return _fail(args, "nothing_loaded", t("cli.nothing_loaded"))
     try:
         if args.command == "attribution":
             return _attribution(args, data)

@@ -18,6 +18,7 @@ from typing import Any
 
 from kpi.cli_files import date_argument
 from kpi.errors import KpiError
+from kpi.i18n import t
 
 COMMAND = "scorecard"
 
@@ -82,8 +83,8 @@ def _fail(args: argparse.Namespace, code: str, message: str, status: int) -> int
 def run(args: argparse.Namespace) -> int:
     """Run `scorecard`; the exit status."""
     if args.from_ and args.to and args.to < args.from_:
-        return _fail(args, "usage", f"The range ends ({args.to}) before it starts ({args.from_}). "
-                     "Swap the dates.", 2)  # fmt: skip
+        message = t("error.range_backwards", start=args.from_, end=args.to)
+        return _fail(args, "usage", message, 2)
     from kpi.cli_files import load_exports
     from kpi.scorecard import saved
     from kpi.scorecard.evaluate import default_range, evaluate
@@ -96,21 +97,20 @@ def run(args: argparse.Namespace) -> int:
             try:
                 text = Path(args.workspace).read_text(encoding="utf-8")
             except OSError as exc:
-                return _fail(
-                    args, "usage", f"{args.workspace}: cannot be read ({exc.strerror}).", 2
-                )
+                reason = exc.strerror or t("cli.unknown_reason")
+                message = t("cli.cannot_read", name=args.workspace, reason=reason)
+                return _fail(args, "usage", message, 2)
             data.workspace = Workspace.from_json(text)
         card = saved.saved_map(data.workspace)
         problems = card.validate(k.id for k in data.workspace.kpis())
         if problems:
-            return _fail(
-                args, "usage", f"The scorecard in the workspace is not valid: {problems[0]}.", 2
-            )
+            message = t("cli.scorecard_invalid", problem=problems[0])
+            return _fail(args, "usage", message, 2)
         result = load_exports(args.files)  # regular files only, never a hang on a FIFO
         for error in result.errors:
             print(f"{error.file}: {error.message}", file=sys.stderr)
         if not result.tables:
-            return _fail(args, "nothing_loaded", "Nothing could be loaded from the files given.", 1)
+            return _fail(args, "nothing_loaded", t("cli.nothing_loaded"), 1)
         data.add(result)
         start, end = default_range(data.con, card)
         if args.to:
@@ -119,8 +119,8 @@ def run(args: argparse.Namespace) -> int:
         if args.from_:
             start = args.from_
         if end < start:
-            return _fail(args, "usage", f"The range ends ({end}) before it starts ({start}). "
-                         "Give --to as well.", 2)  # fmt: skip
+            message = t("cli.range_backwards_give_to", start=start, end=end)
+            return _fail(args, "usage", message, 2)
         doc = evaluate(data.con, card, start, end, saved.targets(data.workspace, start, end),
                        args.lang, saved.settings(data.workspace), data.workspace.kpis(),
                        data.gate)  # fmt: skip

@@ -12,6 +12,7 @@ import streamlit as st
 from kpi.catalog import CATALOG
 from kpi.engine import COMPARISONS, GRAINS, Request, data_end, data_start
 from kpi.i18n import t
+from kpi.i18n.names import display_name
 from kpi.store import SessionData
 from ui.language import date_input_format
 from ui.language import picker as language_picker
@@ -146,7 +147,12 @@ def controls(data: SessionData) -> Controls:
             kept = [v for v in st.session_state.get(f"ctl_{name}", []) if v in options]
             st.session_state[f"ctl_{name}"] = kept
             picked = st.multiselect(
-                t(f"ctl.{name}"), options, key=f"ctl_{name}", placeholder=t("ctl.all")
+                t(f"ctl.{name}"),
+                options,
+                key=f"ctl_{name}",
+                placeholder=t("ctl.all"),
+                # TikTok for `tiktok`; the picked values stay the data's (the URL, the filter).
+                format_func=display_name if name == "platform" else str,
             )
             if picked:
                 filters[name] = tuple(picked)

@@ -27,6 +27,8 @@ h1 { font-size: 2rem !important; padding: 0 !important; } h2, h3, h5 { font-size
 [data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"] p { font-size: 1.15rem !important; line-height: 1.2; white-space: normal !important; overflow: visible !important; text-overflow: clip !important; word-break: normal !important; overflow-wrap: normal !important; }
 [data-testid="stMetricLabel"], [data-testid="stMetricLabel"] > div { overflow: visible !important; white-space: normal !important; height: auto !important; }
 [data-testid="stMetricDelta"] { font-size: 1.15rem !important; }
+/* A long value (`1 h 30 min`, `12 345,67 zł`) wraps between its parts instead of being cut. */
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] > div, [data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p { white-space: normal !important; overflow: visible !important; text-overflow: clip !important; overflow-wrap: normal !important; word-break: normal !important; height: auto !important; line-height: 1.1 !important; }
 /* Nobody hovers on a shared screen: the help icons give their width to the labels. */
 [data-testid="stMetricLabel"] [data-testid="stTooltipIcon"], [data-testid="stMetricLabel"] [data-testid="stTooltipHoverTarget"] { display: none !important; }
 [data-testid="stMetric"] { padding: 0.35rem 0.7rem !important; }

@@ -6,7 +6,7 @@ the page passes by the name of a `Hook` block."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 
 import pandas as pd
 import streamlit as st
@@ -27,7 +27,7 @@ from kpi.views.model import (
     Tiles,
     shown,
 )
-from ui import page
+from ui import grid, page
 from ui.downloads import show_chart, table_downloads
 from ui.safe import md
 from ui.tables import show_table
@@ -35,7 +35,8 @@ from ui.tiles import show_needs, show_notes, show_tiles
 
 Hooks = Mapping[str, Callable[[], None]]
 
-# How a format kind of a `Table` column shows in the data grid.
+# How a format kind of a `Table` column shows in the data grid when `ui.grid` does not write
+# it (a table too large to style).
 _NUMBER_FORMATS = {
     "percent": "percent",
     "ratio": "%.2f×",
@@ -91,14 +92,18 @@ def text_markdown(block: Text) -> str:
     return t(block.key, **block.values, **{k: md(v) for k, v in block.data_values.items()})
 
 
-def column_config(table: Table, present: bool) -> dict[str, object]:
-    """The data grid's columns: each titled and formatted from the table's labels and kinds."""
+def column_config(table: Table, present: bool, written: Collection[str] = ()) -> dict[str, object]:
+    """The data grid's columns: each titled and formatted from the table's labels and kinds.
+    The `written` columns' cells are written in the language by the grid's Styler
+    (`ui.grid`), so they get no printf format of their own, which would override it."""
     config: dict[str, object] = {}
     for name in table.frame.columns:
         kind = table.formats.get(name)
         label = table.labels.get(name)
         helps = {"help": table.helps[name]} if name in table.helps else {}
-        if kind is None:
+        if name in written:
+            config[name] = st.column_config.Column(label, **helps)
+        elif kind is None:
             if label is not None:
                 config[name] = st.column_config.TextColumn(label, **helps)
         elif kind == "longtext":
@@ -141,12 +146,15 @@ def draw_block(block: Block, present: bool, hooks: Hooks | None = None) -> None:
             st.markdown(f"##### {block.heading}")  # the app's own words
         show_chart(charts.styled(block.spec, present), block.name, present)
     elif isinstance(block, Table):
+        styling = block.grid_formats and grid.stylable(block.frame)
+        written = grid.cell_writers(block.frame, block.formats) if styling else {}
         show_table(
             block.frame,
             block.name,
             present,
-            column_config=column_config(block, present) if block.grid_formats else None,
+            column_config=column_config(block, present, written) if block.grid_formats else None,
             rows_on_slide=block.rows_on_slide,
+            style=(lambda f: grid.styled(f, block.formats)) if written else None,
         )
         if not present and block.download != "":
             frame = block.frame.rename(columns=dict(block.labels))

@@ -13,6 +13,7 @@ import streamlit as st
 from kpi.catalog import BY_ID
 from kpi.engine import Need, Note
 from kpi.i18n import CATALOGS, format_change, format_value, t
+from kpi.i18n.names import display_name
 from kpi.model import Kpi
 from ui.safe import md, tm
 
@@ -34,8 +35,7 @@ def _text(value: object) -> str | None:
 def platform_name(platform: str) -> str:
     """A platform as people write it (Facebook, LinkedIn, X); one the catalog does not know
     is shown as the data spells it."""
-    key = f"platform.{platform.strip().lower()}"
-    return t(key) if key in CATALOGS["en"] else platform
+    return display_name(platform)
 
 
 def covers_caption(row: pd.Series) -> str | None:

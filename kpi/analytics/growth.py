@@ -43,6 +43,7 @@ def growth_table(series: pd.Series) -> pd.DataFrame:
     frame["yoy"] = [
         _change(v, p) for v, p in zip(frame["value"], frame["year_before"], strict=True)
     ]
+    frame.attrs = dict(series.attrs)  # the values' currency, for the growth chart
     return frame
 
 
@@ -84,11 +85,15 @@ def kpi_series(
             t("error.kpi_needs", kpi=kpi, missing=", ".join(need.missing), hint=need.hint)
         )
     rows = result.rows[result.rows["kpi"] == kpi]
-    return pd.Series(
+    series = pd.Series(
         pd.to_numeric(rows["value"], errors="coerce").to_numpy(dtype=float),
         index=pd.to_datetime(rows["period_start"]),
         name=kpi,
     )
+    # The amounts' currency travels with the values, so a chart of them shows its sign.
+    codes = set(rows["currency"].dropna()) if "currency" in rows else set()
+    series.attrs["currency"] = codes.pop() if len(codes) == 1 else None
+    return series
 
 
 def kpi_growth(

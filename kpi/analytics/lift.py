@@ -162,6 +162,7 @@ def campaign_lift(
             "upper": bounds[:, 1],
         }
     )
+    frame.attrs = dict(series.attrs)  # the values' currency, for the lift chart
     return Lift(
         start, end, actual, expected, lift, actual - high_total, actual - low_total,
         pct, low, high,

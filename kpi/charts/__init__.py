@@ -7,6 +7,7 @@ import pandas as pd
 
 from kpi.charts.locale import frame_currency, has_locale, localized
 from kpi.i18n import t
+from kpi.i18n.names import named
 
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies and on a projector.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -18,7 +19,7 @@ def bar_by(df: pd.DataFrame, by: str, value_title: str, percent: bool = False) -
     """Horizontal bars of a value per category, largest first."""
     fmt = ".1%" if percent else ",.0f"
     return (
-        alt.Chart(df)
+        alt.Chart(named(df, (by,)))  # platforms and channels by their names
         .mark_bar(color=PALETTE[0])
         .encode(
             y=alt.Y(f"{by}:N", sort="-x", title=None),

@@ -9,6 +9,7 @@ import pandas as pd
 from kpi.charts import PALETTE, day_ticks
 from kpi.charts.locale import frame_currency, localized, weekday_names
 from kpi.i18n import t
+from kpi.i18n.names import named
 
 _EMPTY_CELL = "#d9d9d9"
 
@@ -24,7 +25,7 @@ def rate_by_platform(
 ) -> alt.Chart:
     """A line per platform of a KPI per period (columns period_start, platform, value)."""
     chart = (
-        alt.Chart(_with_timestamps(df))
+        alt.Chart(named(_with_timestamps(df), lang=lang))  # TikTok, not tiktok
         .mark_line(point=True, strokeWidth=2)
         .encode(
             x=alt.X(

@@ -11,6 +11,7 @@ import pandas as pd
 from kpi.charts import PALETTE
 from kpi.charts.locale import frame_currency, localized, number_text, percent_text
 from kpi.i18n import t
+from kpi.i18n.names import named
 
 
 def stacked_periods(
@@ -32,6 +33,8 @@ def stacked_periods(
     if labels:
         data[series] = data[series].map(lambda v: labels.get(v, v))
         domain = [labels[k] for k in labels]
+    else:
+        data = named(data, (series,), lang)  # platforms and channels by their names
     data["order"] = data[series].map({v: i for i, v in enumerate(domain or [])}).fillna(0)
     chart = (
         alt.Chart(data)
@@ -94,7 +97,7 @@ def reach_scatter(df: pd.DataFrame, lang: str | None = None) -> alt.Chart:
     data = df[["text", "platform", "published", "reach", "engagement_rate"]].copy()
     data["published"] = pd.to_datetime(data["published"])
     data["text"] = data["text"].fillna("")
-    data["platform"] = data["platform"].fillna("—")
+    data["platform"] = named(data, lang=lang)["platform"].fillna("—")  # TikTok, not tiktok
     return (
         alt.Chart(data)
         .mark_circle(size=60, opacity=0.65)

@@ -128,9 +128,11 @@ def localized(
 
 
 def frame_currency(frame: pd.DataFrame) -> str | None:
-    """The one currency of a result frame's `currency` column, or None (none, or several)."""
+    """The one currency of a result frame's `currency` column, or None (none, or several); a
+    frame made from a KPI series (growth, lift) carries it in `frame.attrs["currency"]`."""
     if "currency" not in frame.columns:
-        return None
+        code = frame.attrs.get("currency")
+        return code.strip() or None if isinstance(code, str) else None
     codes = {str(c).strip() for c in frame["currency"].dropna() if str(c).strip()}
     return codes.pop() if len(codes) == 1 else None
 

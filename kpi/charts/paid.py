@@ -11,6 +11,7 @@ import pandas as pd
 from kpi.charts import PALETTE
 from kpi.charts.locale import frame_currency, localized
 from kpi.i18n import t
+from kpi.i18n.names import named
 
 _HEIGHT = 320
 
@@ -71,6 +72,7 @@ def wide_table(
         wide = wide.sort_values(sort_by, ascending=False, na_position="last")
     wide = wide.reset_index().rename(columns={by: t(f"explore.field.{by}", lang), **columns})
     wide.columns.name = None
+    wide.attrs["currency"] = frame_currency(rows)  # the grid writes the money in it
     return wide
 
 
@@ -78,7 +80,7 @@ def bar_values(
     df: pd.DataFrame, by: str, value_title: str, fmt: str = ",.2f", lang: str | None = None
 ) -> alt.Chart:
     """Horizontal bars of one KPI per breakdown value, largest first (rows without a value left out)."""
-    shown = df[[by, "value"]].dropna()
+    shown = named(df[[by, "value"]].dropna(), (by,), lang)  # TikTok, not tiktok
     chart = (
         alt.Chart(shown)
         .mark_bar(color=PALETTE[0])
@@ -108,6 +110,7 @@ def lines_by(
     df = rows[["period_start", by, "value"]].copy()
     df["period_start"] = pd.to_datetime(df["period_start"])
     df[by] = df[by].astype("string")
+    df = named(df, (by,), lang)
     chart = (
         alt.Chart(df)
         .mark_line(point=True, strokeWidth=2)

@@ -12,6 +12,7 @@ import pandas as pd
 from kpi.charts import PALETTE, ROI_HEIGHT
 from kpi.charts.locale import percent_text
 from kpi.i18n import t
+from kpi.i18n.names import display_name
 
 TOP_KEYS = 12  # bars per model on the attribution chart; the rest are summed into "others"
 ROLE_COLOURS = {"originating": PALETTE[0], "assist": PALETTE[1], "converting": PALETTE[2]}
@@ -44,7 +45,9 @@ def models_bars(
     models = list(dict.fromkeys(frame["model"]))
     keys = list(keys) if keys is not None else top_keys(frame, measure)
     data = frame[frame["key"].isin(keys)][["model", "key", measure]].copy()
-    data["key"] = data["key"].astype(str)
+    # Channels and platforms by their names (Búsqueda orgánica); a campaign stays as written.
+    data["key"] = [display_name(str(k), lang) for k in data["key"]]
+    keys = list(dict.fromkeys(display_name(str(k), lang) for k in keys))
     data["model_label"] = data["model"].map(lambda m: model_label(m, lang))
     title = t(f"leads.measure.{measure}", lang)
     fmt = ",.0f" if measure == "revenue" else ",.1f"
@@ -94,7 +97,8 @@ def models_table(
 
 def removal_bars(effects: Mapping[str, float], by_title: str, lang: str | None = None) -> alt.Chart:
     """Markov removal effects per key: how much of the conversions would be lost without it."""
-    data = pd.DataFrame({"key": [str(k) for k in effects], "effect": list(effects.values())})
+    keys = [display_name(str(k), lang) for k in effects]  # channels by their names
+    data = pd.DataFrame({"key": keys, "effect": list(effects.values())})
     return (
         alt.Chart(data)
         .mark_bar(color=PALETTE[0])
@@ -156,9 +160,9 @@ def roles_bars(totals: pd.DataFrame, by_title: str, lang: str | None = None) -> 
     roles = list(ROLE_COLOURS)
     labels = [t(f"leads.role.{r}", lang) for r in roles]
     long = totals.melt(id_vars=["key"], value_vars=roles, var_name="role", value_name="touches")
-    long["key"] = long["key"].astype(str)
+    long["key"] = [display_name(str(k), lang) for k in long["key"]]  # channels by their names
     long["role_label"] = long["role"].map(lambda r: t(f"leads.role.{r}", lang))
-    keys = [str(k) for k in totals["key"]]
+    keys = list(dict.fromkeys(display_name(str(k), lang) for k in totals["key"]))
     return (
         alt.Chart(long)
         .mark_bar()

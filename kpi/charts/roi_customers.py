@@ -10,6 +10,7 @@ import pandas as pd
 from kpi.charts import GREY, PALETTE, ROI_HEIGHT
 from kpi.charts.locale import percent_text
 from kpi.i18n import t
+from kpi.i18n.names import named
 
 # --- control groups ------------------------------------------------------------------------
 
@@ -95,7 +96,7 @@ def ltv_lines(frame: pd.DataFrame, lang: str | None = None) -> alt.Chart:
     """LTV so far per acquisition cohort, one line per channel (from lifetime_value)."""
     data = frame[["cohort", "channel", "ltv", "customers"]].copy()
     data["cohort"] = pd.to_datetime(data["cohort"])
-    data["channel"] = data["channel"].astype(str)
+    data["channel"] = named(data.astype({"channel": str}), lang=lang)["channel"]
     title = t("leads.ltv", lang)
     return (
         alt.Chart(data)
@@ -122,7 +123,7 @@ def cac_ltv_bars(frame: pd.DataFrame, lang: str | None = None) -> alt.Chart:
     """CAC and LTV side by side per channel, LTV : CAC written above (from cac_and_ltv)."""
     data = frame.melt(id_vars=["channel", "ltv_to_cac"], value_vars=["cac", "ltv"])
     data = data.dropna(subset=["value"])
-    data["channel"] = data["channel"].astype(str)
+    data["channel"] = named(data.astype({"channel": str}), lang=lang)["channel"]
     names = {"cac": t("leads.cac", lang), "ltv": t("leads.ltv", lang)}
     data["measure"] = data["variable"].map(names)
     domain = list(names.values())

@@ -10,8 +10,9 @@ import altair as alt
 import pandas as pd
 
 from kpi.charts import PALETTE, ROI_HEIGHT
-from kpi.charts.locale import month_label
+from kpi.charts.locale import frame_currency, localized, month_label
 from kpi.i18n import t
+from kpi.i18n.names import named
 
 BUCKET_COLOURS = {
     "slow": PALETTE[5],
@@ -121,7 +122,7 @@ def value_cost_bars(
     long = summary.melt(
         id_vars=["channel"], value_vars=list(parts), var_name="part", value_name="amount"
     )
-    long["channel"] = long["channel"].astype(str)
+    long["channel"] = named(long.astype({"channel": str}), lang=lang)["channel"]
     long["part_label"] = long["part"].map(parts)
     long["side"] = [
         t("leads.value_created", lang) if p.startswith("value") else t("leads.cost", lang)
@@ -134,7 +135,7 @@ def value_cost_bars(
         alt.Chart(long)
         .mark_bar()
         .encode(
-            x=alt.X("channel:N", title=None, sort=list(summary["channel"].astype(str)),
+            x=alt.X("channel:N", title=None, sort=list(named(summary.astype({"channel": str}), lang=lang)["channel"]),
                     axis=alt.Axis(labelAngle=0, labelLimit=160)),
             xOffset=alt.XOffset("side:N", sort=[t("leads.value_created", lang), t("leads.cost", lang)]),
             y=alt.Y("amount:Q", title=t("leads.money", lang), stack="zero", axis=alt.Axis(format=",.0f")),
@@ -191,7 +192,8 @@ def growth_chart(
             tooltip=tooltip,
         )
     )
-    return alt.layer(bars, line).resolve_scale(y="independent").properties(height=height)
+    chart = alt.layer(bars, line).resolve_scale(y="independent").properties(height=height)
+    return localized(chart, lang, frame_currency(table))  # money in the data's currency
 
 
 def lift_chart(
@@ -244,4 +246,5 @@ def lift_chart(
             ],
         )
     )  # fmt: skip
-    return alt.layer(band, lines).properties(height=height)
+    chart = alt.layer(band, lines).properties(height=height)
+    return localized(chart, lang, frame_currency(frame))  # money in the data's currency

@@ -40,9 +40,16 @@ def _datasets() -> Iterable[str]:
 
 
 def _platforms() -> Iterable[str]:
+    from kpi.i18n.names import PLATFORM_NAMES
     from kpi.schema import PLATFORMS
 
-    return PLATFORMS
+    return dict.fromkeys((*PLATFORMS, *PLATFORM_NAMES))  # the schema's, then the names'
+
+
+def _channels() -> Iterable[str]:
+    from kpi.i18n.names import CHANNEL_NAMES
+
+    return CHANNEL_NAMES
 
 
 def _families() -> Iterable[str]:
@@ -154,6 +161,7 @@ TEMPLATES: dict[str, Callable[[], Iterable[str]] | None] = {
     "compare.{}": _comparisons,
     "ctl.{}": _literal("platform", "campaign"),
     "platform.{}": _platforms,
+    "channel.{}": _channels,  # channel groups' names (kpi.i18n.names)
     "col.kind.{}": _literal(
         "text", "integer", "decimal", "money", "bool", "duration", "date", "timestamp"
     ),  # how the loader read a column (ui.load_report; an unknown kind shows as it is)

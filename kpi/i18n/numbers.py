@@ -1,5 +1,6 @@
 """Numbers, money, percentages and dates as people write them in a language, from Babel's CLDR
-data: `1,234.5` / `1.234,5` / `1 234,5`; `€1,234.50` / `1.234,50 €` / `1 234,50 zł`;
+data: `1,234.5` / `1.234,5` / `1 234,5`; `€1,234.50` / `1.234,50 €` / `1 234,50 zł`, each
+currency's sign as CLDR writes it in that language (`USD` in Polish, `PLN` in English);
 `12.5%` / `12,5 %` / `12,5%`; `3 Mar 2026` / `3 mar 2026`. The separators are CLDR's own
 characters (Polish groups with a no-break space, U+00A0). Words around a number (the `k` of
 12.3k, `pp`, `h` and `m`) are catalog texts, so a translator writes them too."""
@@ -9,21 +10,20 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import math
+import re
 from collections.abc import Mapping
 from functools import cache
 
 from babel import Locale, UnknownLocaleError
-from babel.core import get_global
 from babel.dates import format_date as babel_date
 from babel.numbers import (
     format_decimal,
     format_percent,
     get_currency_symbol,
-    get_territory_currencies,
     parse_pattern,
 )
 
-from kpi.i18n.messages import SOURCE_LANGUAGE, languages, resolve, t
+from kpi.i18n.messages import SOURCE_LANGUAGE, resolve, t
 from kpi.xmlsafe import xml_safe
 
 DEFAULT_CURRENCY = "EUR"  # the sample's; an amount whose data names no currency is shown so
@@ -32,6 +32,7 @@ DATE_PATTERN = "d MMM y"  # 3 Mar 2026: day first in every language, so no reade
 # Babel rounds in the thread's decimal context (28 digits): 1e30 with no decimals would raise.
 # Every finite float has at most 309 digits before the point.
 _WIDE = decimal.Context(prec=400)
+_NUMBER_UNIT_SPACE = re.compile(r"(?<=\d) +(?=[^\d\s])")  # the space of `30 min`, not of `h 30`
 
 
 @cache
@@ -85,28 +86,14 @@ def row_currency(row: Mapping[str, object]) -> str | None:
     return xml_safe(value).strip()[:12] or None
 
 
-@cache
-def _home_language(code: str) -> str | None:
-    """The app's language whose country pays in `code` (Polish for PLN), if any."""
-    subtags = get_global("likely_subtags")
-    for lang in languages():
-        territory = Locale.parse(subtags.get(lang, lang)).territory
-        if territory and code in get_territory_currencies(territory):
-            return lang
-    return None
-
-
 def currency_symbol(code: str, lang: str | None = None) -> str:
-    """The sign of a currency in `lang`: the locale's own (`€`, `US$`); where it has only the ISO
-    code, the sign of the currency's home language among the app's (`zł`, so English readers see
-    the złoty as Poles write it); else the code as the data writes it (`COP`)."""
+    """The sign of a currency as CLDR writes it in `lang` (`€`, `US$` in Spanish, `USD` in
+    Polish, `zł` in Polish only); where CLDR has none, the code as the data writes it (`COP`).
+    No other language's sign is borrowed: a Pole reads `$` as no currency in particular."""
     lang = resolve(lang)
     key = code.strip().upper()
-    for candidate in (lang, _home_language(key)):
-        symbol = get_currency_symbol(key, locale=cldr_locale(candidate)) if candidate else key
-        if symbol != key:
-            return symbol
-    return code.strip()
+    symbol = get_currency_symbol(key, locale=cldr_locale(lang))
+    return symbol if symbol != key else code.strip()
 
 
 def format_money(
@@ -148,8 +135,11 @@ def format_value(
         minutes, seconds = divmod(round(value), 60)
         hours, minutes = divmod(minutes, 60)
         if hours:
-            return t("format.hours_minutes", lang, hours=hours, minutes=f"{minutes:02d}")
-        return t("format.minutes_seconds", lang, minutes=minutes, seconds=f"{seconds:02d}")
+            text = t("format.hours_minutes", lang, hours=hours, minutes=f"{minutes:02d}")
+        else:
+            text = t("format.minutes_seconds", lang, minutes=minutes, seconds=f"{seconds:02d}")
+        # Each number keeps its unit (`1 h` · `30 min`): a narrow tile wraps between the parts.
+        return _NUMBER_UNIT_SPACE.sub("\u00a0", text)
     if abs(value) >= 1_000_000:
         return t("format.millions", lang, value=_decimal(value / 1_000_000, 1, lang))
     if abs(value) >= 10_000:

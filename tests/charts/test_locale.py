@@ -44,7 +44,8 @@ def test_number_separators_per_language(lang, decimal, thousands, percent):
     [
         ("en", None, ["€", ""]),  # no currency in the data: euros, as the sample's
         ("en", "USD", ["$", ""]),
-        ("en", "PLN", ["", " zł"]),  # a sign of letters follows the amount, as format_money
+        ("en", "PLN", ["", " PLN"]),  # a code follows the amount, as format_money writes it
+        ("pl", "USD", ["", f"{NBSP}USD"]),  # CLDR's Polish writes the dollar USD, not $
         ("es", "EUR", ["", f"{NBSP}€"]),
         ("es", "USD", ["", f"{NBSP}US$"]),
         ("pl", "PLN", ["", f"{NBSP}zł"]),

@@ -154,3 +154,48 @@ def test_heatmaps_lines_and_bars_render():
         assert chart_svg(styled(chart, present=True)).startswith("<svg")
     assert "70%" in chart_svg(styled(built[2]))  # retention cells are labelled
     assert "Unscored" not in chart_svg(styled(built[3]))
+
+
+def _pln_ads() -> pd.Series:
+    from kpi.analytics.growth import kpi_series
+    from kpi.load import load_files
+    from kpi.store import SessionData
+
+    rows = "".join(
+        f"2026-{m:02d}-{d:02d},facebook,a,{100 + d},1000,10,PLN\n"
+        for m in (1, 2, 3)
+        for d in range(1, 29)
+    )
+    data = SessionData()
+    data.add(
+        load_files(
+            [
+                (
+                    "ads.csv",
+                    f"date,platform,campaign,spend,impressions,clicks,currency\n{rows}".encode(),
+                )
+            ]
+        )
+    )
+    return kpi_series(data.con, "spend", "day")
+
+
+def test_growth_and_lift_charts_of_money_show_the_data_s_currency():
+    from kpi.analytics.growth import growth_table
+    from kpi.analytics.lift import campaign_lift
+
+    series = _pln_ads()
+    assert series.attrs["currency"] == "PLN"
+    growth = styled(roi.growth_chart(growth_table(series), "Wydatki", "$,.0f", lang="pl"))
+    assert growth.to_dict()["config"]["locale"]["number"]["currency"] == ["", "\u00a0zł"]
+    result = campaign_lift(series, dt.date(2026, 3, 15), dt.date(2026, 3, 28), "D")
+    lift = styled(roi.lift_chart(result.frame, "Spend", "$,.0f", lang="en"))
+    assert lift.to_dict()["config"]["locale"]["number"]["currency"] == ["", " PLN"]
+
+
+def test_a_growth_chart_without_a_known_currency_keeps_the_euro():
+    growth = pd.DataFrame(
+        {"period_start": [dt.date(2026, 1, 1)], "value": [1.0], "mom": [None], "yoy": [None]}
+    )
+    spec = styled(roi.growth_chart(growth, "Spend", "$,.0f", lang="en")).to_dict()
+    assert spec["config"]["locale"]["number"]["currency"] == ["€", ""]

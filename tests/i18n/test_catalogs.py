@@ -14,6 +14,7 @@ from kpi.i18n import dynamic, has_text, t, tn
 from kpi.i18n.extract import keys_in_source, plural_keys_in_source, template
 from kpi.i18n.messages import SOURCE_LANGUAGE, catalog_path, plural_id
 from kpi.i18n.migrate import catalog_languages, compiled, read_catalog
+from kpi.i18n.names import PLATFORM_NAMES
 from tests.conftest import ROOT
 
 KEYWORDS = ("t", "tm")  # as `make messages` passes to pybabel
@@ -229,7 +230,8 @@ def test_a_language_without_a_translation_falls_back_to_english():
         (
             'key = f"platform.{p}"',
             {f"platform.{p}" for p in ("facebook", "instagram", "x", "linkedin")}
-            | {f"platform.{p}" for p in ("tiktok", "youtube", "google", "email")},
+            | {f"platform.{p}" for p in ("tiktok", "youtube", "google", "email")}
+            | {f"platform.{p}" for p in PLATFORM_NAMES},  # names of kpi.i18n.names too
         ),
         ('tiles = (("leads.social_value", v),)', {"leads.social_value"}),
         ('print("leads.social_value_typo")', set()),

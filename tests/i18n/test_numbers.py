@@ -42,11 +42,12 @@ def test_plain_numbers_use_each_language_s_separators(lang, value, shown):
         ("en", 1234.5, "EUR", "€1,234.50"),
         ("es", 1234.5, "EUR", f"1.234,50{NBSP}€"),
         ("pl", 1234.5, "EUR", f"1{NBSP}234,50{NBSP}€"),
-        ("en", 1234.5, "PLN", "1,234.50 zł"),
-        ("es", 1234.5, "PLN", f"1.234,50{NBSP}zł"),
+        ("en", 1234.5, "PLN", "1,234.50 PLN"),  # CLDR's English and Spanish write the code
+        ("es", 1234.5, "PLN", f"1.234,50{NBSP}PLN"),
         ("pl", 1234.5, "PLN", f"1{NBSP}234,50{NBSP}zł"),
         ("en", 1234.5, "USD", "$1,234.50"),
         ("es", 1234.5, "USD", f"1.234,50{NBSP}US$"),
+        ("pl", 1234.5, "USD", f"1{NBSP}234,50{NBSP}USD"),  # CLDR's Polish: USD, never $
         ("en", -1234.5, "EUR", "-€1,234.50"),
         ("es", -1234.5, "EUR", f"-1.234,50{NBSP}€"),
         ("pl", -1234.5, "PLN", f"-1{NBSP}234,50{NBSP}zł"),
@@ -166,7 +167,10 @@ def test_ratio_in_polish_uses_the_decimal_comma():
 
 
 def test_currency_signs():
-    assert currency_symbol("PLN", "en") == "zł"  # the złoty as Poles write it
+    assert currency_symbol("PLN", "en") == "PLN"  # CLDR's English has no sign for the złoty
+    assert currency_symbol("PLN", "pl") == "zł"
+    assert currency_symbol("USD", "pl") == "USD"  # nor Polish for the dollar: not `$`
+    assert currency_symbol("GBP", "es") == "GBP"
     assert currency_symbol("USD", "es") == "US$"
     assert currency_symbol("usd", "en") == "$"
     assert currency_symbol("**X**", "en") == "**X**"  # not a currency: as the file wrote it
@@ -206,10 +210,11 @@ def test_money_is_what_cldr_writes(lang, currency, amount):
     [
         ("en", -1234.0, "EUR", "-€1,234"),  # a KPI from 100 up: whole units, CLDR's minus first
         ("en", -1234.0, "USD", "-$1,234"),
-        ("en", -1234.0, "PLN", "-1,234 zł"),
+        ("en", -1234.0, "PLN", "-1,234 PLN"),
         ("es", -1234.0, "EUR", f"-1.234{NBSP}€"),
         ("es", -1234.0, "USD", f"-1.234{NBSP}US$"),
-        ("es", -1234.0, "PLN", f"-1.234{NBSP}zł"),
+        ("es", -1234.0, "PLN", f"-1.234{NBSP}PLN"),
+        ("pl", -1234.0, "USD", f"-1{NBSP}234{NBSP}USD"),
         ("pl", -1234.0, "PLN", f"-1{NBSP}234{NBSP}zł"),
         ("pl", -1234.0, "EUR", f"-1{NBSP}234{NBSP}€"),
         ("pl", -12.5, "PLN", f"-12,50{NBSP}zł"),
