@@ -165,9 +165,9 @@ def _pretyped(sample: _Sample) -> tuple[list[ColumnPlan], dict[int, str], dict[i
     wanted = sample_rows(n_cols)
     if len(sample.rows) < wanted and not sample.complete:
         return None
-    rows = sample.rows[:wanted]
+    columns = list(zip(*sample.rows[:wanted], strict=True)) or [()] * n_cols
     plans = [
-        plan_column(names[i], sample_values([r[i] for r in rows]), sample.style, False)
+        plan_column(names[i], sample_values(list(columns[i])), sample.style, False)
         for i in range(n_cols)
     ]
     if any(p.detail.startswith("Month dd") for p in plans):

@@ -101,7 +101,8 @@ def sample_rows(n_cols: int) -> int:
 
 def sample_values(cells: list[str | None]) -> list[str]:
     """A column's sampled cells as planning sees them: trimmed, without the null words."""
-    return [v.strip() for v in cells if v is not None and v.strip().lower() not in NULL_TOKENS]
+    stripped = (v.strip() for v in cells if v is not None)
+    return [v for v in stripped if v.lower() not in NULL_TOKENS]
 
 
 def _finish(grid: Grid, con: duckdb.DuckDBPyConnection, n_rows: int) -> LoadedTable:
