@@ -72,7 +72,7 @@ class StoredTable:
     @property
     def columns(self) -> list[str]:
         """The table's column names as loaded."""
-        return list(self.loaded.data.column_names)
+        return self.loaded.column_names
 
 
 @dataclass
@@ -120,8 +120,11 @@ class SessionData:
         for loaded in result.tables:
             name = self._table_name(loaded)
             try:
-                self.con.register("_incoming", loaded.data)
+                # Streamed batch by batch from the loader: the whole table is never one more
+                # Arrow copy beside the loader's and the session's.
+                self.con.register("_incoming", loaded.reader())
                 self.con.execute(f"CREATE TABLE {quote_ident(name)} AS SELECT * FROM _incoming")
+                kept = LoadedTable(_head(loaded), loaded.report)
             except duckdb.Error as exc:
                 # A column type the database cannot hold (exotic Parquet): say so, keep the rest.
                 message = f"{loaded.label} could not be stored ({exc}). Export it as CSV instead."
@@ -129,12 +132,12 @@ class SessionData:
                 continue
             finally:
                 self.con.unregister("_incoming")
-            kept = LoadedTable(_head(loaded.data), loaded.report)
+                loaded.release()  # the loader's copy is no longer needed
             self.added += 1
             table = StoredTable(
                 name,
                 kept,
-                self._propose(loaded),
+                self._propose(kept),  # recognising reads the first rows only
                 order=len(self.tables),
                 upload=upload,
                 serial=self.added,
@@ -157,7 +160,7 @@ class SessionData:
         return DEFAULT_TIMEZONE
 
     def _propose(self, loaded: LoadedTable) -> TableMapping:
-        columns = list(loaded.data.column_names)
+        columns = loaded.column_names
         saved = self.workspace.recall(columns)
         if saved is not None:
             return saved
@@ -425,12 +428,10 @@ class SessionData:
 HEAD_ROWS = 1000
 
 
-def _head(data: pa.Table) -> pa.Table:
+def _head(loaded: LoadedTable) -> pa.Table:
     """The first HEAD_ROWS rows as a table of their own (a slice would keep the whole table's
     buffers alive: the session would hold every file twice, in Arrow and in the database)."""
-    if data.num_rows <= HEAD_ROWS:
-        return data
-    return data.take(pa.array(range(HEAD_ROWS), pa.int64()))
+    return loaded.head(HEAD_ROWS)
 
 
 def _new_connection() -> duckdb.DuckDBPyConnection:

@@ -16,7 +16,14 @@ from kpi.i18n import t
 from kpi.load.excel import read_workbook
 from kpi.load.fast import load_text_fast
 from kpi.load.finish import Grid, finish
-from kpi.load.report import FileError, LoadedTable, LoadReport, LoadResult, RejectedRow
+from kpi.load.report import (
+    FileError,
+    LoadedTable,
+    LoadReport,
+    LoadResult,
+    RejectedRow,
+    share_connection,
+)
 from kpi.load.sniff import decode, detect_kind
 from kpi.load.structured import read_json, read_parquet
 from kpi.load.text import read_text_tables
@@ -87,8 +94,13 @@ def load_file(name: str, data: bytes, max_bytes: int | None = None) -> LoadResul
             else:
                 grids.extend(read_text_tables(name, decode(name, data)))
             tables.extend(finish(grid, con) for grid in grids)
-        finally:
+        except BaseException:
+            for table in tables:
+                table.release()
             con.close()
+            raise
+        # The fast path's tables are still on the connection: it closes with the last of them.
+        share_connection(con, tables)
         if not tables:
             raise FileRefused(
                 name,
