@@ -1,0 +1,60 @@
+"""Planning's shortcuts (plain-digit columns, each figure parsed once) decide exactly what the
+value-by-value reading decides."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from test_properties import SETTINGS
+
+from kpi.load import plan
+from kpi.load.values import NumberStyle
+
+STYLES = [NumberStyle(".", ","), NumberStyle(",", ".")]
+NAMES = ["Impressions", "Post ID", "Date", "zip code", "Spend"]
+# Digits of every kind the shortcut must tell apart: plain, leading zeros, too long for an
+# integer, other scripts' digits, signs, decimals, thousands, remarks, dates, Excel serials.
+CELLS = st.one_of(
+    st.integers(0, 10**6).map(str),
+    st.integers(20000, 80000).map(str),
+    st.sampled_from(["0", "1", "007", "0012", "1234567890123456", "٣٤", "+5", "-3", "1.5"]),
+    st.sampled_from(["1,234", "12%", "€ 5", "Using campaign budget", "2024-01-02", "yes"]),
+)
+
+
+def _slow(monkeypatch: pytest.MonkeyPatch, *args: object) -> plan.ColumnPlan:
+    with monkeypatch.context() as m:
+        m.setattr(plan, "_all_digits", lambda values: False)
+        return plan.plan_column(*args)  # type: ignore[arg-type]
+
+
+@SETTINGS
+@given(
+    values=st.lists(CELLS, min_size=1, max_size=40),
+    name=st.sampled_from(NAMES),
+    style=st.sampled_from(STYLES),
+    typed=st.booleans(),
+)
+def test_the_shortcuts_plan_as_the_value_by_value_reading(
+    values: list[str], name: str, style: NumberStyle, typed: bool
+) -> None:
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        slow = _slow(monkeypatch, name, values, style, typed)
+    assert plan.plan_column(name, values, style, typed) == slow
+
+
+@pytest.mark.parametrize(
+    ("values", "digits"),
+    [
+        (["1", "22", "333"], True),
+        (["123456789012345"], True),
+        (["1234567890123456"], False),  # longer than an integer the parser reads as it is
+        (["1", "٣"], False),  # a digit of another script
+        (["1", "-2"], False),
+        (["1", ""], False),
+        ([], False),
+    ],
+)
+def test_plain_digits_are_ascii_digits_of_at_most_15(values: list[str], digits: bool) -> None:
+    assert plan._all_digits(values) is digits
