@@ -18,6 +18,7 @@ NAMES = ["Impressions", "Post ID", "Date", "zip code", "Spend"]
 CELLS = st.one_of(
     st.integers(0, 10**6).map(str),
     st.integers(20000, 80000).map(str),
+    st.from_regex(r"0[0-9]{0,3}", fullmatch=True),
     st.sampled_from(["0", "1", "007", "0012", "1234567890123456", "٣٤", "+5", "-3", "1.5"]),
     st.sampled_from(["1,234", "12%", "€ 5", "Using campaign budget", "2024-01-02", "yes"]),
 )
@@ -42,6 +43,29 @@ def test_the_shortcuts_plan_as_the_value_by_value_reading(
     with pytest.MonkeyPatch.context() as monkeypatch:
         slow = _slow(monkeypatch, name, values, style, typed)
     assert plan.plan_column(name, values, style, typed) == slow
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        ["007", "12", "5"],
+        ["01"],
+        ["0", "1", "0"],
+        ["0", "10", "0"],
+        ["45000", "45001", "45002"],
+        ["1", "2", "x"],
+        ["1234567890123456", "1"],
+        ["٣", "1", "2"],
+    ],
+)
+@pytest.mark.parametrize("name", ["Impressions", "Date", "Post ID"])
+def test_the_shortcuts_plan_these_as_the_value_by_value_reading(
+    values: list[str], name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for style in STYLES:
+        for typed in (False, True):
+            slow = _slow(monkeypatch, name, values, style, typed)
+            assert plan.plan_column(name, values, style, typed) == slow
 
 
 @pytest.mark.parametrize(
