@@ -334,6 +334,14 @@ def load_text_fast(
 _SPACES = "(32, 160, 5760, 8192, 8193, 8194, 8195, 8196, 8197, 8198, 8199, 8200, 8201, 8202, 8239, 8287, 12288)"
 
 
+def spaced_sql(column: str) -> str:
+    """SQL true where a cell starts or ends with a space: `c <> trim(c)` without building the
+    trimmed copy. trim() removes the Unicode space separators (category Zs, listed in _SPACES)
+    at either end, so look at the end characters (`c[-1]`, not `right(c, 1)`: the same
+    character, read faster)."""
+    return f"(ord({column}) IN {_SPACES} OR ord({column}[-1]) IN {_SPACES})"
+
+
 def _clean_in_place(con: duckdb.DuckDBPyConnection, columns: list[int]) -> None:
     """Trim text cells and set null words to NULL, touching only the cells that need it (most
     need nothing: a scan, not a second copy of every text column)."""
@@ -342,9 +350,7 @@ def _clean_in_place(con: duckdb.DuckDBPyConnection, columns: list[int]) -> None:
         return
     words = ", ".join(sql_str(t) for t in sorted(NULL_TOKENS))
     longest = max(len(t) for t in NULL_TOKENS)
-    # `c <> trim(c)` without building the trimmed copy: trim() removes the Unicode space
-    # separators (category Zs, listed in _SPACES) at either end, so look at the end characters.
-    spaced = {i: f"(ord(c{i}) IN {_SPACES} OR ord(right(c{i}, 1)) IN {_SPACES})" for i in columns}
+    spaced = {i: spaced_sql(f"c{i}") for i in columns}
     null_word = {i: f"length(c{i}) <= {longest} AND lower(c{i}) IN ({words})" for i in columns}
     # One scan for all columns; separate aggregates run faster than one OR of both tests.
     checks = ", ".join(f"bool_or({spaced[i]}), bool_or({null_word[i]})" for i in columns)
