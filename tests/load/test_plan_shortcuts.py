@@ -1,5 +1,6 @@
-"""Planning's shortcuts (plain-digit columns, each figure parsed once) decide exactly what the
-value-by-value reading decides."""
+"""Planning's shortcuts (plain-digit columns, each figure parsed once, values without a
+separator skipped when judging the number style) decide exactly what the value-by-value
+reading decides."""
 
 from __future__ import annotations
 
@@ -9,7 +10,13 @@ from hypothesis import strategies as st
 from test_properties import SETTINGS
 
 from kpi.load import plan
-from kpi.load.values import NumberStyle
+from kpi.load.values import (
+    _UNAMBIGUOUS_COMMA,
+    _UNAMBIGUOUS_DOT,
+    NumberStyle,
+    detect_number_style,
+    strip_number_decoration,
+)
 
 STYLES = [NumberStyle(".", ","), NumberStyle(",", ".")]
 NAMES = ["Impressions", "Post ID", "Date", "zip code", "Spend"]
@@ -82,3 +89,35 @@ def test_the_shortcuts_plan_these_as_the_value_by_value_reading(
 )
 def test_plain_digits_are_ascii_digits_of_at_most_15(values: list[str], digits: bool) -> None:
     assert plan._all_digits(values) is digits
+
+
+def _style_value_by_value(values: list[str], delimiter: str | None) -> NumberStyle:
+    """`detect_number_style` without its skip of values that hold no separator."""
+    comma = dot = 0
+    for value in values:
+        body, _, _ = strip_number_decoration(value)
+        if _UNAMBIGUOUS_COMMA.match(body):
+            comma += 1
+        elif _UNAMBIGUOUS_DOT.match(body):
+            dot += 1
+    if comma > dot or (comma == dot == 0 and delimiter == ";"):
+        return NumberStyle(decimal=",", thousands=".")
+    return NumberStyle(decimal=".", thousands=",")
+
+
+FIGURES = st.one_of(
+    st.from_regex(
+        r"[(+-]?[€$]?\s?[0-9]{1,7}([., \u00a0][0-9]{1,4}){0,2}\s?[%)]?(zł| PLN)?", fullmatch=True
+    ),
+    st.sampled_from(
+        ["1,5", "1.5", "1.234,56", "1,234.56", "12 345,6", "(3.50)", "€ 2,5", "n/a", "x"]
+    ),
+)
+
+
+@SETTINGS
+@given(values=st.lists(FIGURES, max_size=30), delimiter=st.sampled_from([",", ";", None]))
+def test_the_number_style_skips_only_values_that_cannot_decide(
+    values: list[str], delimiter: str | None
+) -> None:
+    assert detect_number_style(values, delimiter) == _style_value_by_value(values, delimiter)
