@@ -8,6 +8,7 @@ import re
 import threading
 import uuid
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import duckdb
@@ -31,6 +32,8 @@ _NULL = "CAST(NULL AS "
 # "reading" is the caller's (it runs the loader), the others the store's.
 PHASES = ("reading", "recognising", "summaries")
 Phase = Callable[[str], None]
+# Frees the loader's side of stored tables while the session builds its views (see `add`).
+_RELEASER = ThreadPoolExecutor(1, thread_name_prefix="kpi-loader-release")
 # Merged datasets are computed once into tables named so (the view of the dataset reads them).
 MERGED_PREFIX = "__merged_"
 # A column matched by its canonical name or a synonym scores this much or more (near spellings less).
@@ -117,6 +120,7 @@ class SessionData:
         if upload:
             self.uploads[upload] = name
         self.errors.extend(result.errors)
+        releasing: list[Future[None]] = []
         for loaded in result.tables:
             name = self._table_name(loaded)
             try:
@@ -132,7 +136,10 @@ class SessionData:
                 continue
             finally:
                 self.con.unregister("_incoming")
-                loaded.release()  # the loader's copy is no longer needed
+                # The loader's copy is no longer needed. Closing its connection gives the
+                # memory back (0.1 s to 0.2 s for a million rows): beside the views and the
+                # rollups, and waited for before `add` returns.
+                releasing.append(_RELEASER.submit(loaded.release))
             self.added += 1
             table = StoredTable(
                 name,
@@ -144,7 +151,11 @@ class SessionData:
             )
             self.tables.append(table)
         report("summaries")
-        self.rebuild_views()
+        try:
+            self.rebuild_views()
+        finally:
+            for job in releasing:
+                job.result()
 
     @property
     def timezone(self) -> str:
