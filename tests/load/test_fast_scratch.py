@@ -6,9 +6,9 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import use_settings
 
 from kpi.load import fast, load_file
+from tests.conftest import use_settings
 
 DATA = b"Date,Post,Clicks\n" + b"".join(
     f"2024-01-{1 + i % 28:02d},post {i},{i}\n".encode() for i in range(200)
