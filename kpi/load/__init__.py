@@ -168,7 +168,11 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def load_paths(paths: Iterable[str | Path]) -> LoadResult:
-    """Load files and folders from disk (the command line's way in)."""
+    """Load files and folders from disk (the command line's way in, and the app's sample data).
+
+    Its tables are made whole in Arrow, owing nothing to a loader connection: such a result is
+    kept and added to many sessions (the sample, read once per server), which a table streamed
+    into one session and then released could not be."""
     result = LoadResult()
     for path in expand_paths(paths):
         try:
@@ -178,5 +182,8 @@ def load_paths(paths: Iterable[str | Path]) -> LoadResult:
                 FileError(path.name, f"cannot be opened ({exc.strerror}). Check the path.")
             )
             continue
-        result.extend(load_file(path.name, data))
+        loaded = load_file(path.name, data)
+        for table in loaded.tables:
+            table.data  # noqa: B018 - made whole now, and the loader connection closed
+        result.extend(loaded)
     return result

@@ -137,3 +137,16 @@ def test_a_wide_typed_table_is_copied_once_rather_than_altered_column_by_column(
     loaded = load_file("r.csv", (header + "\n" + "\n".join(lines) + "\n").encode()).tables[0]
     assert _objects(loaded.source.con) == {loaded.source.name: "LOCAL TEMPORARY"}
     assert loaded.data.num_columns == width and loaded.data.num_rows == 50
+
+
+def test_a_result_read_from_paths_can_be_added_to_several_sessions(tmp_path) -> None:
+    from kpi.load import load_paths
+
+    (tmp_path / "posts.csv").write_bytes(_csv())
+    result = load_paths([tmp_path])
+    assert result.tables[0].source is None  # whole in Arrow, the loader closed
+    sessions = [SessionData(), SessionData()]
+    for data in sessions:
+        data.add(result)
+        assert data.con.execute("SELECT count(*) FROM raw_posts_csv").fetchall()[0][0] == ROWS
+        data.close()
