@@ -16,7 +16,14 @@ from kpi.i18n import t
 from kpi.load.excel import read_workbook
 from kpi.load.fast import load_text_fast
 from kpi.load.finish import Grid, finish
-from kpi.load.report import FileError, LoadedTable, LoadReport, LoadResult, RejectedRow
+from kpi.load.report import (
+    FileError,
+    LoadedTable,
+    LoadReport,
+    LoadResult,
+    RejectedRow,
+    share_connection,
+)
 from kpi.load.sniff import decode, detect_kind
 from kpi.load.structured import read_json, read_parquet
 from kpi.load.text import read_text_tables
@@ -87,8 +94,13 @@ def load_file(name: str, data: bytes, max_bytes: int | None = None) -> LoadResul
             else:
                 grids.extend(read_text_tables(name, decode(name, data)))
             tables.extend(finish(grid, con) for grid in grids)
-        finally:
+        except BaseException:
+            for table in tables:
+                table.release()
             con.close()
+            raise
+        # The fast path's tables are still on the connection: it closes with the last of them.
+        share_connection(con, tables)
         if not tables:
             raise FileRefused(
                 name,
@@ -156,7 +168,11 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def load_paths(paths: Iterable[str | Path]) -> LoadResult:
-    """Load files and folders from disk (the command line's way in)."""
+    """Load files and folders from disk (the command line's way in, and the app's sample data).
+
+    Its tables are made whole in Arrow, owing nothing to a loader connection: such a result is
+    kept and added to many sessions (the sample, read once per server), which a table streamed
+    into one session and then released could not be."""
     result = LoadResult()
     for path in expand_paths(paths):
         try:
@@ -166,5 +182,8 @@ def load_paths(paths: Iterable[str | Path]) -> LoadResult:
                 FileError(path.name, f"cannot be opened ({exc.strerror}). Check the path.")
             )
             continue
-        result.extend(load_file(path.name, data))
+        loaded = load_file(path.name, data)
+        for table in loaded.tables:
+            table.data  # noqa: B018 - made whole now, and the loader connection closed
+        result.extend(loaded)
     return result

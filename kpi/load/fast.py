@@ -22,9 +22,11 @@ import csv
 import io
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TypeVar
 
 import duckdb
 
@@ -49,6 +51,7 @@ _DISABLED = False  # set by `disabled()`; the KPI_LOADER_FAST setting can turn i
 SAMPLE_BYTES = 1 << 20  # what Python reads to decide; ≥ the careful path's 256 K characters
 CHUNK_BYTES = 1 << 24  # transcoding step: bounded memory whatever the file's size
 TABLE = "fast_cells"
+_T = TypeVar("_T")
 
 
 @contextmanager
@@ -162,9 +165,9 @@ def _pretyped(sample: _Sample) -> tuple[list[ColumnPlan], dict[int, str], dict[i
     wanted = sample_rows(n_cols)
     if len(sample.rows) < wanted and not sample.complete:
         return None
-    rows = sample.rows[:wanted]
+    columns = list(zip(*sample.rows[:wanted], strict=True)) or [()] * n_cols
     plans = [
-        plan_column(names[i], sample_values([r[i] for r in rows]), sample.style, False)
+        plan_column(names[i], sample_values(list(columns[i])), sample.style, False)
         for i in range(n_cols)
     ]
     if any(p.detail.startswith("Month dd") for p in plans):
@@ -191,26 +194,54 @@ class _Written:
     crlf: bool  # the data holds CR LF pairs (inside quoted values they are normalised)
 
 
-def _write(data: bytes, enc: _Encoding, skip_lines: int) -> _Written | None:
-    """Write the data lines (from line `skip_lines + 1`) as UTF-8 to a temporary file; None
-    when the bytes do not decode cleanly (or hold what only the careful path handles)."""
-    fd, path = tempfile.mkstemp(prefix="kpi-load-", suffix=".csv")
+# A memory file system: the upload's copy is written once, read once and removed right away, so
+# a disk's write would only cost time. Its pages are memory while the file exists.
+SHM_DIR = "/dev/shm"
+
+
+def scratch_dir(size: int) -> str:
+    """Where a temporary copy of `size` bytes goes: the memory file system when there is one
+    with room to spare (twice the file and 256 MB more), else the configured temp folder."""
     try:
-        with os.fdopen(fd, "wb") as out:
-            if enc.codec == "utf-8":
-                view = memoryview(data)[enc.bom :]
-                offset = 0
-                for _ in range(skip_lines):
-                    offset = data.index(b"\n", enc.bom + offset) - enc.bom + 1
-                out.write(view[offset:])  # one write, no copy of the upload
-                start = enc.bom + offset
-                newlines = data.count(b"\n", start)
-                cr = data.count(b"\r", start)
-                if cr and cr != data.count(b"\r\n", start):
-                    raise ValueError("lone CR")
-                if data.find(b"\x00", start) >= 0:
-                    raise ValueError("NUL")
-                return _Written(path, newlines, bool(cr))
+        free = os.statvfs(SHM_DIR)
+        if os.access(SHM_DIR, os.W_OK) and free.f_bavail * free.f_frsize > 2 * size + (256 << 20):
+            return SHM_DIR
+    except OSError:
+        pass  # no such file system here
+    return settings().temp_dir
+
+
+def _data_start(data: bytes, enc: _Encoding, skip_lines: int) -> int:
+    """The byte offset of line `skip_lines + 1` in a UTF-8 upload."""
+    start = enc.bom
+    for _ in range(skip_lines):
+        start = data.index(b"\n", start) + 1
+    return start
+
+
+def _utf8_counts(data: bytes, start: int) -> tuple[int, bool] | None:
+    """Line breaks from `start` and whether CR LF pairs occur; None when a CR stands alone or a
+    NUL byte occurs (only the careful path reads those). The bytes are counted in place."""
+    cr = data.count(b"\r", start)
+    if cr and cr != data.count(b"\r\n", start):
+        return None  # a lone CR
+    if data.find(b"\x00", start) >= 0:
+        return None
+    return data.count(b"\n", start), bool(cr)
+
+
+def _write_utf8(data: bytes, start: int, path: str) -> None:
+    """The bytes from `start` into `path`, in one write without a copy (the write releases the
+    GIL, so it runs beside the Python planning)."""
+    with open(path, "wb") as out:
+        out.write(memoryview(data)[start:])
+
+
+def _transcode(data: bytes, enc: _Encoding, skip_lines: int, path: str) -> _Written | None:
+    """The data lines (from line `skip_lines + 1`) transcoded to UTF-8 into `path`, in chunks;
+    None when the bytes do not decode cleanly (or hold what only the careful path handles)."""
+    try:
+        with open(path, "wb") as out:
             decoder = codecs.getincrementaldecoder(enc.codec)()
             newlines, crs, pairs, first = 0, 0, 0, True
             for begin in range(enc.bom, len(data), CHUNK_BYTES):
@@ -222,17 +253,45 @@ def _write(data: bytes, enc: _Encoding, skip_lines: int) -> _Written | None:
                         pos = text.index("\n", pos) + 1
                     text = text[pos:]
                 if "\x00" in text:
-                    raise ValueError("NUL")
+                    return None
                 newlines += text.count("\n")
                 crs += text.count("\r")
                 pairs += text.count("\r\n")
                 out.write(text.encode("utf-8"))
             if crs != pairs:
-                raise ValueError("lone CR")  # (a pair split across chunks also lands here)
+                return None  # a lone CR (a pair split across chunks also lands here)
             return _Written(path, newlines, bool(crs))
     except (ValueError, UnicodeDecodeError):
-        os.unlink(path)
         return None
+
+
+def _write(
+    data: bytes, enc: _Encoding, skip_lines: int, meanwhile: Callable[[], _T]
+) -> tuple[_Written | None, _T]:
+    """Write the data lines as UTF-8 to a temporary file while `meanwhile` runs (the write is
+    I/O in a thread of its own); returns the file, or None when the bytes need the careful path,
+    and what `meanwhile` returned."""
+    fd, path = tempfile.mkstemp(prefix="kpi-load-", suffix=".csv", dir=scratch_dir(len(data)))
+    os.close(fd)
+    written: _Written | None = None
+    try:
+        with ThreadPoolExecutor(1) as pool:
+            if enc.codec == "utf-8":
+                start = _data_start(data, enc, skip_lines)
+                job = pool.submit(_write_utf8, data, start, path)
+                done = meanwhile()
+                counts = _utf8_counts(data, start)
+                job.result()
+                if counts is not None:
+                    written = _Written(path, *counts)
+            else:
+                job = pool.submit(_transcode, data, enc, skip_lines, path)
+                done = meanwhile()
+                written = job.result()
+    finally:
+        if written is None:
+            os.unlink(path)
+    return written, done
 
 
 def _head_text(data: bytes, enc: _Encoding) -> str | None:
@@ -260,11 +319,12 @@ def load_text_fast(
     sample = _analyse(head, complete)
     if sample is None:
         return None
-    written = _write(data, enc, sample.data_line - 1)
+    # Planning needs only the sample: it runs while the bytes are written out.
+    written, planned = _write(data, enc, sample.data_line - 1, lambda: _pretyped(sample))
     if written is None:
         return None
     try:
-        return _read(name, enc, sample, written, con)
+        return _read(name, enc, sample, written, planned, con)
     finally:
         os.unlink(written.path)
         con.execute(f"DROP TABLE IF EXISTS {TABLE}")
@@ -272,6 +332,14 @@ def load_text_fast(
 
 # The code points DuckDB's trim() removes (Unicode category Zs; tested against trim itself).
 _SPACES = "(32, 160, 5760, 8192, 8193, 8194, 8195, 8196, 8197, 8198, 8199, 8200, 8201, 8202, 8239, 8287, 12288)"
+
+
+def spaced_sql(column: str) -> str:
+    """SQL true where a cell starts or ends with a space: `c <> trim(c)` without building the
+    trimmed copy. trim() removes the Unicode space separators (category Zs, listed in _SPACES)
+    at either end, so look at the end characters (`c[-1]`, not `right(c, 1)`: the same
+    character, read faster)."""
+    return f"(ord({column}) IN {_SPACES} OR ord({column}[-1]) IN {_SPACES})"
 
 
 def _clean_in_place(con: duckdb.DuckDBPyConnection, columns: list[int]) -> None:
@@ -282,9 +350,7 @@ def _clean_in_place(con: duckdb.DuckDBPyConnection, columns: list[int]) -> None:
         return
     words = ", ".join(sql_str(t) for t in sorted(NULL_TOKENS))
     longest = max(len(t) for t in NULL_TOKENS)
-    # `c <> trim(c)` without building the trimmed copy: trim() removes the Unicode space
-    # separators (category Zs, listed in _SPACES) at either end, so look at the end characters.
-    spaced = {i: f"(ord(c{i}) IN {_SPACES} OR ord(right(c{i}, 1)) IN {_SPACES})" for i in columns}
+    spaced = {i: spaced_sql(f"c{i}") for i in columns}
     null_word = {i: f"length(c{i}) <= {longest} AND lower(c{i}) IN ({words})" for i in columns}
     # One scan for all columns; separate aggregates run faster than one OR of both tests.
     checks = ", ".join(f"bool_or({spaced[i]}), bool_or({null_word[i]})" for i in columns)
@@ -362,10 +428,14 @@ def _read_csv(
 
 
 def _read(
-    name: str, enc: _Encoding, sample: _Sample, written: _Written, con: duckdb.DuckDBPyConnection
+    name: str,
+    enc: _Encoding,
+    sample: _Sample,
+    written: _Written,
+    planned: tuple[list[ColumnPlan], dict[int, str], dict[int, str]] | None,
+    con: duckdb.DuckDBPyConnection,
 ) -> list[LoadedTable] | None:
     layout, width = sample.layout, len(sample.layout.names)
-    planned = _pretyped(sample)
     types, final = (planned[1], planned[2]) if planned else ({}, {})
     nulls = null_words(sample, list(types))
     if not (types and _read_csv(con, written.path, sample.delimiter, width, types, nulls)):

@@ -4,6 +4,7 @@ the whole column in DuckDB, reject the rows that do not fit and keep totals rows
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -13,7 +14,14 @@ import pyarrow as pa
 from kpi.i18n import format_count, t, tn
 from kpi.load.export_date import export_date
 from kpi.load.plan import REMARK, ColumnPlan, ident, plan_column, sql_str, tolerated
-from kpi.load.report import ColumnInfo, LoadedTable, LoadReport, RejectedRow, SkippedLine
+from kpi.load.report import (
+    ColumnInfo,
+    LoadedTable,
+    LoaderTable,
+    LoadReport,
+    RejectedRow,
+    SkippedLine,
+)
 from kpi.load.summary import BOTTOM_RUN, REASON, TOP_RUN, summary_rows
 from kpi.load.values import NULL_TOKENS, NumberStyle, detect_number_style, infer_years
 
@@ -101,7 +109,8 @@ def sample_rows(n_cols: int) -> int:
 
 def sample_values(cells: list[str | None]) -> list[str]:
     """A column's sampled cells as planning sees them: trimmed, without the null words."""
-    return [v.strip() for v in cells if v is not None and v.strip().lower() not in NULL_TOKENS]
+    stripped = (v.strip() for v in cells if v is not None)
+    return [v for v in stripped if v.lower() not in NULL_TOKENS]
 
 
 def _finish(grid: Grid, con: duckdb.DuckDBPyConnection, n_rows: int) -> LoadedTable:
@@ -224,21 +233,18 @@ def _finish(grid: Grid, con: duckdb.DuckDBPyConnection, n_rows: int) -> LoadedTa
         f"{'v' if plans[i].kind == 'text' else 't'}{i} AS {ident(grid.names[i])}"
         for i in range(n_cols)
     )
-    if ordinals or empty:
-        con.register("excluded_rows", pa.table({"__row": pa.array(ordinals + empty, pa.int64())}))
-        table = con.sql(
-            f"SELECT {select} FROM typed ANTI JOIN excluded_rows USING (__row) ORDER BY __row"
-        ).to_arrow_table()
-        con.unregister("excluded_rows")
-    else:  # nothing to leave out: the table is already in file order (insertion order)
-        table = con.sql(f"SELECT {select} FROM typed").to_arrow_table()
-    kind = con.execute(
-        "SELECT table_type FROM information_schema.tables WHERE table_name = 'typed'"
-    ).fetchall()
-    con.execute(f"DROP {'VIEW' if kind and kind[0][0] == 'VIEW' else 'TABLE'} typed")
+    excluded = ordinals + empty
+    if grid.cells is None:  # the fast path: the table stays on the loader connection
+        source = _keep(con, grid, select, excluded, plans, n_cols)
+        table = None
+        rows_loaded = int(source.query().aggregate("count(*)").fetchall()[0][0])
+    else:
+        table = _arrow_table(con, select, excluded)
+        source, rows_loaded = None, table.num_rows
+    _drop(con, "typed")
 
     report.rejected = rejected
-    report.rows_loaded = table.num_rows
+    report.rows_loaded = rows_loaded
     if report.decimal is None and not grid.typed_cells:
         report.decimal = style.decimal
         report.thousands = style.thousands
@@ -248,7 +254,87 @@ def _finish(grid: Grid, con: duckdb.DuckDBPyConnection, n_rows: int) -> LoadedTa
         ColumnInfo(grid.source_names[i], grid.names[i], plans[i].kind, plans[i].detail)
         for i in range(n_cols)
     ]
-    return LoadedTable(table, report)
+    return LoadedTable(table, report, source)
+
+
+def _arrow_table(con: duckdb.DuckDBPyConnection, select: str, excluded: list[int]) -> pa.Table:
+    """The final table in Arrow, without the excluded rows, in file order."""
+    if not excluded:  # the table is already in file order (insertion order)
+        return con.sql(f"SELECT {select} FROM typed").to_arrow_table()
+    con.register("excluded_rows", pa.table({"__row": pa.array(excluded, pa.int64())}))
+    try:
+        return con.sql(
+            f"SELECT {select} FROM typed ANTI JOIN excluded_rows USING (__row) ORDER BY __row"
+        ).to_arrow_table()
+    finally:
+        con.unregister("excluded_rows")
+
+
+_SERIAL = itertools.count(1)
+# Above this many working columns to drop, the final table is copied rather than altered.
+MOST_DROPPED = 64
+
+
+def _keep(
+    con: duckdb.DuckDBPyConnection,
+    grid: Grid,
+    select: str,
+    excluded: list[int],
+    plans: list[ColumnPlan],
+    n_cols: int,
+) -> LoaderTable:
+    """The final table as an object of its own on the loader connection, holding one copy of
+    the data: a view over the cells DuckDB read when typing needed only casts, else the typed
+    table less its working columns, else (rows left out) a table of the kept rows."""
+    name = f"loaded_{next(_SERIAL)}"
+    kind = _kind(con, "typed")
+    if excluded:
+        con.register("excluded_rows", pa.table({"__row": pa.array(excluded, pa.int64())}))
+        try:
+            con.execute(
+                f"CREATE TEMP TABLE {name} AS SELECT {select} FROM typed "
+                f"ANTI JOIN excluded_rows USING (__row) ORDER BY __row"
+            )
+        finally:
+            con.unregister("excluded_rows")
+        return LoaderTable(con, name, [name])
+    if kind == "VIEW":
+        # Self-contained: `typed` and `grid_cells` are working names the next table reuses.
+        cells = f"{name}_cells"
+        con.execute(f"ALTER TABLE {grid.relation} RENAME TO {cells}")
+        typed_sql = _typed_select(plans, n_cols, grid.pretyped, grid.clean).replace(
+            "FROM grid_cells", f"FROM (SELECT rowid AS __row, * FROM {cells})"
+        )
+        con.execute(f"CREATE TEMP VIEW {name} AS SELECT {select} FROM ({typed_sql})")
+        return LoaderTable(con, name, [name, cells])
+    # Only the columns the final table shows: a typed column's text and `__row` go now, one
+    # ALTER each (each one costs a catalog change: a wide table is copied once instead).
+    shown = {f"{'v' if p.kind == 'text' else 't'}{i}" for i, p in enumerate(plans)}
+    unused = [c[0] for c in con.execute("DESCRIBE typed").fetchall() if c[0] not in shown]
+    if len(unused) > MOST_DROPPED:
+        con.execute(f"CREATE TEMP TABLE {name} AS SELECT {select} FROM typed")
+        return LoaderTable(con, name, [name])
+    typed = f"{name}_typed"
+    con.execute(f"ALTER TABLE typed RENAME TO {typed}")
+    for column in unused:
+        con.execute(f"ALTER TABLE {typed} DROP COLUMN {column}")
+    con.execute(f"CREATE TEMP VIEW {name} AS SELECT {select} FROM {typed}")
+    return LoaderTable(con, name, [name, typed])
+
+
+def _kind(con: duckdb.DuckDBPyConnection, name: str) -> str | None:
+    """ "VIEW", "BASE TABLE" or "LOCAL TEMPORARY" for an object of the connection, else None."""
+    found = con.execute(
+        "SELECT table_type FROM information_schema.tables WHERE table_name = ?", [name]
+    ).fetchall()
+    return found[0][0] if found else None
+
+
+def _drop(con: duckdb.DuckDBPyConnection, name: str) -> None:
+    """Drop a table or a view, if it (still) exists."""
+    kind = _kind(con, name)
+    if kind is not None:
+        con.execute(f"DROP {'VIEW' if kind == 'VIEW' else 'TABLE'} {name}")
 
 
 def today() -> dt.date:

@@ -181,6 +181,18 @@ def _parse_figure(value: str, style: NumberStyle, typed_cells: bool) -> float | 
 _LEADING_ZERO = re.compile(r"^\s*0\d")
 
 
+def _all_digits(values: list[str]) -> bool:
+    """Whether every value is 1 to 15 ASCII digits (what `_PLAIN_INTEGER` reads as it is),
+    checked on the joined values in C rather than value by value."""
+    return (
+        bool(values)
+        and all(values)
+        and max(map(len, values)) <= 15
+        and (joined := "".join(values)).isascii()
+        and joined.isdigit()
+    )
+
+
 def plan_column(name: str, values: list[str], style: NumberStyle, typed_cells: bool) -> ColumnPlan:
     """Decide a column's type from a sample of its non-empty values."""
     style = column_style(values, style, typed_cells)
@@ -196,15 +208,29 @@ def plan_column(name: str, values: list[str], style: NumberStyle, typed_cells: b
         )
         sql = f"CASE WHEN lower(__V__) IN ({trues}) THEN true WHEN lower(__V__) IN ({falses}) THEN false END"
         return ColumnPlan("bool", "yes/no", sql)
+    # Plain counts (every value ASCII digits, as most number columns of most exports) need no
+    # per-value parsing: each is a figure, reads as itself and carries no decoration.
+    digits = _all_digits(values)
     # Remarks ("Using campaign budget") do not count against a number column; see REMARK.
-    figures = [v for v in values if not REMARK.match(v)]
-    numeric = bool(figures) and mostly(
-        figures, lambda v: _parse_figure(v, style, typed_cells) is not None
+    figures = values if digits else [v for v in values if not REMARK.match(v)]
+    parsed_of: dict[str, float | None] = {}  # each figure parsed once, whatever asks
+
+    def parse(v: str) -> float | None:
+        if v not in parsed_of:
+            parsed_of[v] = _parse_figure(v, style, typed_cells)
+        return parsed_of[v]
+
+    numeric = digits or (bool(figures) and mostly(figures, lambda v: parse(v) is not None))
+    leading_zero = (
+        any(v[0] == "0" and len(v) > 1 for v in values)
+        if digits
+        else any(_LEADING_ZERO.match(v) for v in values)
     )
-    if numeric and not _ID_NAME.search(name) and not any(_LEADING_ZERO.match(v) for v in values):
-        parsed = [
-            x for x in (_parse_figure(v, style, typed_cells) for v in figures) if x is not None
-        ]
+    if numeric and not _ID_NAME.search(name) and not leading_zero:
+        if digits:
+            parsed = [float(v) for v in figures]
+        else:
+            parsed = [x for x in map(parse, figures) if x is not None]
         if (
             _DATE_NAME.search(name)
             and all(20000 <= n <= 80000 for n in parsed)
@@ -213,7 +239,11 @@ def plan_column(name: str, values: list[str], style: NumberStyle, typed_cells: b
         ):
             sql = "CAST(DATE '1899-12-30' + TRY_CAST(TRY_CAST(__V__ AS DOUBLE) AS INTEGER) AS DATE)"
             return ColumnPlan("date", "Excel serial day numbers", sql)
-        decorations = [strip_number_decoration(v) for v in figures]
+        decorations = (
+            [(v, False, "") for v in figures]
+            if digits
+            else [strip_number_decoration(v) for v in figures]
+        )
         percent = sum(1 for _, p, _ in decorations if p) >= len(figures) * 0.5
         currency = most_common([c for _, _, c in decorations])
         integral = all(float(n).is_integer() for n in parsed) and not percent
@@ -226,7 +256,7 @@ def plan_column(name: str, values: list[str], style: NumberStyle, typed_cells: b
         if currency and sum(1 for _, _, c in decorations if c) >= len(figures) * 0.5:
             return ColumnPlan("money", currency, _number_sql(style, False, typed_cells))
         fast = _number_fast(style, integral, typed_cells)
-        if not _all_plain(figures, style, integral, typed_cells):
+        if not digits and not _all_plain(figures, style, integral, typed_cells):
             fast = None
         if integral:
             return ColumnPlan("integer", "", _number_sql(style, True, typed_cells), fast)

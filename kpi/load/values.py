@@ -117,6 +117,8 @@ def detect_number_style(values: list[str], delimiter: str | None = None) -> Numb
     """Decide the decimal separator from values that can only be read one way."""
     comma = dot = 0
     for value in values:
+        if "," not in value and "." not in value:
+            continue  # both patterns need a separator, and stripping decoration adds none
         body, _, _ = strip_number_decoration(value)
         if _UNAMBIGUOUS_COMMA.match(body):
             comma += 1
