@@ -6,8 +6,9 @@ reuse, so a server that replaces files stays near its peak unless told otherwise
   (`allocator_flush_threshold` and `allocator_bulk_deallocation_flush_threshold` were measured
   not to after a `DROP TABLE`), so its exported `mallctl` is asked to purge every arena.
 - glibc malloc gives every thread that allocates (DuckDB's workers, a fresh pair per loader
-  database) an arena of its own, up to eight per core; `malloc_trim` cannot return an arena's
-  fragmented pages, so the arenas are capped (`limit_malloc_arenas`) and trimmed.
+  database) an arena of its own, up to eight per core, and after a large block is freed it
+  serves blocks of that size (a file's worth, ~20 MiB) from an arena instead of mapping them,
+  where they stay; so the arenas are capped and the mapping threshold fixed (`tune_malloc`).
 - pyarrow's pool (mimalloc) is asked to release what it no longer uses.
 
 Everything here is best effort: on another platform or build a step that cannot run is skipped.
@@ -23,13 +24,20 @@ from pathlib import Path
 
 import pyarrow
 
-# glibc's mallopt parameter for the most arenas malloc creates (malloc.h: M_ARENA_MAX).
+# glibc's mallopt parameters (malloc.h): the most arenas malloc creates, and the size from which
+# a block gets a mapping of its own (returned to the system when freed).
 _M_ARENA_MAX = -8
+_M_MMAP_THRESHOLD = -3
 # jemalloc's "every arena" index (MALLCTL_ARENAS_ALL) in `arena.<i>.purge`.
 _ALL_ARENAS = 4096
 # Two arenas: the main thread's and one shared by the worker threads. Measured at 100 000 rows,
-# 6 uploads in a row: the default (16 on 2 cores) ended +30 % over the first round, 2 ended +4 %.
+# 6 uploads in a row (DuckDB purged): the default (16 on 2 cores) ended +14 % over the first
+# round, 2 arenas +4 %.
 ARENAS = 2
+# Blocks from 4 MiB up are mapped, whatever was freed before (glibc's threshold otherwise rises
+# with every large block freed, up to 32 MiB). Without it, one run in two kept a 20 MiB block in
+# an arena for a few rounds (+6 % of the first round's memory at 100 000 rows).
+MMAP_THRESHOLD = 4 * 1024**2
 
 
 @functools.cache
@@ -55,11 +63,14 @@ def _duckdb_mallctl() -> object | None:
     return mallctl
 
 
-def limit_malloc_arenas(count: int = ARENAS) -> bool:
-    """Cap the arenas glibc malloc creates from now on (call it early, before the threads that
-    allocate start); True when the cap was set."""
+def tune_malloc(arenas: int = ARENAS, mmap_threshold: int = MMAP_THRESHOLD) -> bool:
+    """Cap the arenas glibc malloc creates from now on and fix the size from which blocks are
+    mapped (call it early, before the threads that allocate start); True when both were set."""
     libc = _libc()
-    return bool(libc is not None and libc.mallopt(_M_ARENA_MAX, count) == 1)
+    if libc is None:
+        return False
+    capped = libc.mallopt(_M_ARENA_MAX, arenas) == 1
+    return libc.mallopt(_M_MMAP_THRESHOLD, mmap_threshold) == 1 and capped
 
 
 def purge_duckdb() -> bool:

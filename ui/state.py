@@ -16,7 +16,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from kpi.i18n.messages import current_language, use_language
 from kpi.load import LoadResult, load_file, load_paths
-from kpi.memory import limit_malloc_arenas, return_freed_memory
+from kpi.memory import return_freed_memory, tune_malloc
 from kpi.store import Phase, SessionData
 from ui.controls import follow_new_data
 
@@ -25,9 +25,10 @@ SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_data"
 _KEY = "session_data"
 _SAMPLE_LANG = "_sample_lang"  # the language the session's sample data was read in
 T = TypeVar("T")
-# The app's process: every session's DuckDB workers would otherwise get glibc arenas of their
-# own that never shrink (kpi.memory). Set on import, before the first session's threads start.
-limit_malloc_arenas()
+# The app's process: sessions' DuckDB workers would otherwise get glibc arenas of their own, and
+# a file's worth of freed bytes would stay in them (kpi.memory). Set on import, before the
+# first session's threads start.
+tune_malloc()
 
 
 @st.cache_resource(show_spinner=False)

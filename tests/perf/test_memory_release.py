@@ -34,8 +34,8 @@ def test_a_dropped_tables_pages_go_back_to_the_system_when_purged() -> None:
 
 
 @linux
-def test_the_malloc_arena_cap_is_set_on_glibc() -> None:
-    assert memory.limit_malloc_arenas() is True
+def test_the_malloc_arena_cap_and_mapping_threshold_are_set_on_glibc() -> None:
+    assert memory.tune_malloc() is True
 
 
 def test_returning_memory_skips_the_allocators_that_are_not_there(monkeypatch) -> None:
@@ -43,7 +43,7 @@ def test_returning_memory_skips_the_allocators_that_are_not_there(monkeypatch) -
     monkeypatch.setattr(memory, "_duckdb_mallctl", lambda: None)
     assert memory.purge_duckdb() is False
     assert memory.duckdb_resident_bytes() is None
-    assert memory.limit_malloc_arenas() is False
+    assert memory.tune_malloc() is False
     memory.return_freed_memory()  # nothing to call: no error either
 
 
