@@ -17,7 +17,7 @@ from ui.load_report import dataset_words, show_table_report
 from ui.mapping_editor import show_mapping_editor
 from ui.page import setup
 from ui.safe import md, tm
-from ui.state import add_uploads, remove_upload, use_sample_data
+from ui.state import add_uploads, forget_uploaded, remove_upload, use_sample_data
 
 data, _ = setup()
 st.title(t("data.title"))
@@ -66,6 +66,7 @@ if uploaded:
         progress.index = i
         done, again = add_uploads([(file.name, file.getvalue())], on_phase=progress.phase)
         read, repeated = read + done, repeated + again
+        forget_uploaded([file])  # read: its bytes need not wait for the session's end
     st.session_state["uploader_generation"] = generation + 1
     st.session_state["data_flash"] = (read, repeated)
     st.rerun()

@@ -115,6 +115,10 @@ class SessionData:
         """Free the session's memory and its spill directory (DuckDB removes it on close); the
         loaded tables are let go too, since the object may outlive its session for a while."""
         self.tables.clear()
+        self.summaries.clear()
+        self.uploads.clear()
+        self.errors.clear()
+        self.duplicates.clear()
         self.memo.bump()
         self.con.close()
 

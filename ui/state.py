@@ -3,9 +3,6 @@ released (its memory and spill directory freed) when the session ends."""
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
-import gc
 import hashlib
 import logging
 import threading
@@ -14,11 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-import pyarrow
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from kpi.i18n.messages import current_language, use_language
 from kpi.load import LoadResult, load_file, load_paths
+from kpi.memory import return_freed_memory, tune_malloc
 from kpi.store import Phase, SessionData
 from ui.controls import follow_new_data
 
@@ -27,6 +25,10 @@ SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_data"
 _KEY = "session_data"
 _SAMPLE_LANG = "_sample_lang"  # the language the session's sample data was read in
 T = TypeVar("T")
+# The app's process: sessions' DuckDB workers would otherwise get glibc arenas of their own, and
+# a file's worth of freed bytes would stay in them (kpi.memory). Set on import, before the
+# first session's threads start.
+tune_malloc()
 
 
 @st.cache_resource(show_spinner=False)
@@ -65,15 +67,6 @@ class _Release:
             _LOG.info("session ended: %d database(s) closed", len(self.opened))
             self.opened.clear()
         return_freed_memory()
-
-
-def return_freed_memory() -> None:
-    """Hand memory the process has freed back to the system. Arrow's allocator and glibc keep
-    freed memory for reuse, so without this a server stays near its peak after sessions end."""
-    gc.collect()  # a session's objects hold cycles (closures, Streamlit state)
-    pyarrow.default_memory_pool().release_unused()
-    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to do
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def _close_all(release: _Release) -> None:
@@ -122,6 +115,7 @@ def use_sample_data() -> None:
     data = session_data()
     data.clear()
     _add_sample(data)
+    return_freed_memory()  # what the person's files took
     follow_new_data()
 
 
@@ -163,4 +157,17 @@ def remove_upload(key: str) -> None:
     if not data.uploads:
         use_sample_data()
     else:
+        return_freed_memory()  # the file's tables, dropped
         follow_new_data()
+
+
+def forget_uploaded(files: list) -> None:
+    """Drop files the uploader handed over (and that were read) from Streamlit's store of the
+    session's uploads: it keeps every file's bytes until the session ends, even once a fresh
+    uploader replaced the widget that received them (Streamlit's chat input does the same)."""
+    ctx = get_script_run_ctx()
+    remove = getattr(ctx.uploaded_file_mgr, "remove_file", None) if ctx else None
+    if remove is None:  # outside a script run, or a store that cannot remove one file
+        return
+    for file in files:
+        remove(session_id=ctx.session_id, file_id=file.file_id)

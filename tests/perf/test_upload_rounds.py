@@ -25,17 +25,22 @@ def test_adding_a_file_reports_its_phases_in_order() -> None:
     data.close()
 
 
-def test_twenty_uploads_in_a_row_do_not_keep_growing() -> None:
+# Large enough that the files, not the interpreter, make the difference (at 5 000 rows the old
+# code stayed within 10 % too): before freed memory was given back (kpi.memory), 20 000 rows
+# ended +15 % over the first round, 50 000 rows +24 %.
+ROWS = 50_000
+
+
+def test_twenty_uploads_in_a_row_stay_within_ten_percent_of_the_first() -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "benchmarks.upload_memory", "--rows", "5000", "--rounds", "20",
+        [sys.executable, "-m", "benchmarks.upload_memory", "--rows", str(ROWS), "--rounds", "20",
          "--json"],
-        capture_output=True, text=True, cwd=ROOT, timeout=300, check=False,
+        capture_output=True, text=True, cwd=ROOT, timeout=900, check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr[-2000:]
     memory = json.loads(done.stdout.strip().splitlines()[-1])["rss_mb"]
     assert len(memory) == 20
-    # The second round holds the old and the new file for a moment; the allocator keeps that
-    # peak for reuse. From there on, nothing may pile up: the last rounds stay within 10 %.
-    # (Known gap: with 100 000-row files, `python -m benchmarks.upload_memory --rows 100000`
-    # still climbs until about the twelfth round, +85 % over the first; not found yet.)
-    assert max(memory[-5:]) <= memory[1] * 1.10, memory
+    # Issue 12: no round, the second (old and new file at once) included, more than 10 % over
+    # the first. Measured here: +4.6 % (+24 % before). What remains is ~0.5 MiB a round in the
+    # C heap, not Python objects (tracemalloc: 136 KiB over 6 rounds); not found yet.
+    assert max(memory) <= memory[0] * 1.10, memory
