@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from kpi.load import LoadResult
+from kpi.load import LoadedTable, LoadResult
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_REAL = ROOT.parent / "shared" / "data" / "real"
@@ -80,7 +80,8 @@ def _reading_key(paths: list[Path]) -> tuple | None:
 
 def _own_copy(result: LoadResult) -> LoadResult:
     """A result equal to `result` whose reports and lists are the caller's own."""
-    tables = [dataclasses.replace(t, report=copy.deepcopy(t.report)) for t in result.tables]
+    # `load_paths` makes its tables whole in Arrow, which is shared: it cannot be changed.
+    tables = [LoadedTable(t.data, copy.deepcopy(t.report)) for t in result.tables]
     return dataclasses.replace(result, tables=tables, errors=list(result.errors))
 
 
