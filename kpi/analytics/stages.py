@@ -91,6 +91,9 @@ def stage_value(
     """
     counts = con.execute(sql).df()
     spend = spend_by_channel(con, grain, start, end)
+    # An empty side comes without types (object columns): give both sides dated periods.
+    for side in (counts, spend):
+        side["period_start"] = pd.to_datetime(side["period_start"]).astype("datetime64[us]")
     frame = counts.merge(spend, on=["period_start", "channel"], how="outer")
     for column in ("leads", "qualified", "customers"):
         frame[column] = frame[column].fillna(0).astype("int64")

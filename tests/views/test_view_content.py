@@ -70,9 +70,9 @@ def test_overview_tiles_trend_and_platforms(tiny):
     trend = _first(view, Chart, "trend")
     assert trend.kpis == ("impressions",) and trend.name == "impressions_trend"
     bars = _first(view, Chart, "platforms")
-    data = bars.spec.data.set_index("platform")["value"]
-    assert data["instagram"] == pytest.approx(90 / 1300)
-    assert data["facebook"] == pytest.approx(10 / 500)
+    data = bars.spec.data.set_index("platform")["value"]  # platforms by people's names
+    assert data["Instagram"] == pytest.approx(90 / 1300)
+    assert data["Facebook"] == pytest.approx(10 / 500)
     # The KPIs without data are listed with the export that provides them.
     needs = {n.kpi for n in _first(view, Tiles, "tiles").needs}
     assert {"sessions", "bounce_rate"} <= needs
@@ -148,7 +148,7 @@ def test_explore_result_per_platform(tiny):
     assert chart.kpis == ("impressions",)
     rows = chart.spec.data
     totals = rows.groupby("platform")["value"].sum()
-    assert totals["instagram"] == 1300 and totals["facebook"] == 500
+    assert totals["Instagram"] == 1300 and totals["Facebook"] == 500
     table = _first(view, Table, "table")
     assert table.download == "impressions_by_period" or table.download
     # A KPI the files cannot give: what it needs, and no table.
