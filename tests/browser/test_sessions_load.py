@@ -75,6 +75,8 @@ def test_four_sessions_upload_at_once_stay_apart_and_memory_returns(browser, tmp
             page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first.click()
             options = page.locator('[role="listbox"]').first
             options.wait_for(timeout=30_000)
+            # The list opens before its options are drawn on a busy machine: wait for one.
+            options.locator('[role="option"]').first.wait_for(timeout=30_000)
             seen = options.inner_text()
             page.keyboard.press("Escape")
             assert platforms[n] in seen, (n, seen)
