@@ -44,6 +44,7 @@ from kpi.i18n.numbers import (
     format_date,
     format_money,
     format_number,
+    format_signed,
     format_value,
     row_currency,
 )
@@ -57,6 +58,7 @@ __all__ = [
     "format_date",
     "format_money",
     "format_number",
+    "format_signed",
     "format_value",
     "has_text",
     "languages",

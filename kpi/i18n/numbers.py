@@ -154,6 +154,13 @@ def format_count(value: int, lang: str | None = None) -> str:
     return _decimal(value, 0, lang)
 
 
+def format_signed(value: float, digits: int = 0, lang: str | None = None) -> str:
+    """A signed amount or count as `lang` writes numbers (+1,234 · +1.234 · −56), e.g. a lift."""
+    lang = resolve(lang)
+    text = _decimal(value, digits, lang)
+    return f"+{text}" if math.isfinite(value) and value > 0 else text
+
+
 def format_change(change: float | None, kind: str, lang: str | None = None) -> str | None:
     """A change for a tile: percentage points for a percent KPI (+1.5 pp), relative change
     otherwise (+12.5%), always signed."""

@@ -128,8 +128,8 @@ def build(ctx: ViewContext) -> PageView:
                         "content.scatter_capped",
                         "caption",
                         "page",
-                        shown=f"{len(points):,}",
-                        total=f"{total:,}",
+                        shown=format_count(len(points)),
+                        total=format_count(total),
                     ),
                 )
             chart = content_charts.reach_scatter(points, lang=lang)

@@ -13,7 +13,7 @@ import pandas as pd
 
 from kpi.catalog import BY_ID
 from kpi.errors import KpiError
-from kpi.i18n import t
+from kpi.i18n import format_change, t
 from kpi.model import Kpi
 from kpi.views.common import label
 from kpi.views.leads_settings import LeadsSettings
@@ -46,7 +46,8 @@ def period_floor(day: pd.Timestamp, grain: str) -> pd.Timestamp:
 
 
 def _pct(value: object) -> str:
-    return "—" if value is None or value != value else f"{float(value) * 100:+.1f}%"
+    """A signed share as the current language writes it (+12.5% · +12,5 %)."""
+    return "—" if value is None or value != value else str(format_change(float(value), "count"))
 
 
 @dataclass

@@ -13,7 +13,7 @@ from kpi.analytics.growth import kpi_growth
 from kpi.analytics.lift import kpi_lift
 from kpi.charts import roi
 from kpi.errors import KpiError
-from kpi.i18n import format_date, format_value, t, tn
+from kpi.i18n import format_date, format_signed, format_value, t, tn
 from kpi.views.common import message
 from kpi.views.leads_base import LeadsParts, _needs, _pct, period_floor
 from kpi.views.model import Block, Columns, Hook, Metric, Metrics, Text
@@ -327,13 +327,14 @@ class CustomerParts(LeadsParts):
         except KpiError as exc:
             return (*out, _needs(exc))
         fmt = self.kpi.format if self.kpi.format in ("currency", "percent") else "count"
-        low, high = f"{result.lift_low:+,.0f}", f"{result.lift_high:+,.0f}"
+        low = format_signed(result.lift_low, 0, self.lang)
+        high = format_signed(result.lift_high, 0, self.lang)
         items = (
             Metric(t("leads.actual", self.lang), format_value(result.actual, fmt, self.lang)),
             Metric(t("leads.expected", self.lang), format_value(result.expected, fmt, self.lang)),
             Metric(
                 t("leads.lift", self.lang),
-                f"{result.lift:+,.0f}",
+                format_signed(result.lift, 0, self.lang),
                 t("leads.lift_interval", self.lang, low=low, high=high),
             ),
         )

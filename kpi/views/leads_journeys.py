@@ -11,7 +11,7 @@ from kpi.analytics import attribution as attr
 from kpi.analytics import groups, journeys
 from kpi.charts import roi
 from kpi.errors import KpiError
-from kpi.i18n import format_value, t
+from kpi.i18n import format_count, format_number, format_value, t
 from kpi.views.common import message
 from kpi.views.leads_base import GROUP_COLUMNS, LeadsParts, _needs, period_floor
 from kpi.views.leads_settings import group_tone, groups_frame, groups_table, p_text
@@ -120,9 +120,11 @@ class JourneyParts(LeadsParts):
             ratio = row["assists_per_conversion"]
             values = {
                 "name": row["key"],
-                "assists": f"{int(row['assist']):,}",
-                "converts": f"{int(row['converting']):,}",
-                "ratio": "∞" if ratio is None or ratio != ratio else f"{ratio:.1f}",
+                "assists": format_count(int(row["assist"]), self.lang),
+                "converts": format_count(int(row["converting"]), self.lang),
+                "ratio": "∞"
+                if ratio is None or ratio != ratio
+                else format_number(ratio, 1, self.lang),
             }
             out.append(message(self.ctx, "leads.assister", "text", data_values=values))
         out.append(self.chart(roi.roles_bars(totals, self.by_title, lang=self.lang), "roles_chart"))

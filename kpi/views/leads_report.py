@@ -12,7 +12,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from kpi.errors import KpiError
-from kpi.i18n import format_date, format_value, t
+from kpi.i18n import format_count, format_date, format_value, t
 from kpi.i18n.messages import resolve
 from kpi.views.leads_settings import LeadsSettings, groups_table, leads_defaults, p_text
 from kpi.views.model import Block, Chart, PageView, Section, Table, Text
@@ -78,8 +78,8 @@ def leads_report_view(
                     "leads.assister_plain",
                     lang,
                     name=r["key"],
-                    assists=f"{int(r['assist']):,}",
-                    converts=f"{int(r['converting']):,}",
+                    assists=format_count(int(r["assist"]), lang),
+                    converts=format_count(int(r["converting"]), lang),
                 ),
                 "text",
             )

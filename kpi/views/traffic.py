@@ -6,7 +6,7 @@ from __future__ import annotations
 from kpi.analytics import traffic as analytics
 from kpi.charts import content as content_charts
 from kpi.engine import run
-from kpi.i18n import format_date, t
+from kpi.i18n import format_date, format_value, t
 from kpi.views.common import message, request, targets
 from kpi.views.model import Block, Chart, Hook, Needs, PageView, Section, Tiles, ViewContext
 
@@ -105,8 +105,10 @@ def build(ctx: ViewContext) -> PageView:
                     ctx,
                     "traffic.branded_share",
                     "caption",
-                    clicks="—" if clicks is None else f"{clicks:.1%}",
-                    impressions="—" if impressions is None else f"{impressions:.1%}",
+                    clicks="—" if clicks is None else format_value(clicks, "percent", lang),
+                    impressions=(
+                        "—" if impressions is None else format_value(impressions, "percent", lang)
+                    ),
                 ),
                 Chart(
                     chart,
