@@ -321,9 +321,10 @@ class SessionData:
         """A table's canonical rows as the views read them: one row per order when an orders
         export writes one row per line item (the item rows joined are counted in
         `line_items`)."""
-        select = self.select_sql(table)
+        items, source = self._select_items(table)  # once: select, filled fields and names
+        select = _select(items, source)
         key = LINE_ITEM_KEYS.get(dataset)
-        if key is None or key not in self.provided(table):
+        if key is None or key not in {_name(n) for e, n in items if not e.startswith(_NULL)}:
             return select
         repeated = int(self.con.execute(repeated_keys_sql(select, key)).fetchall()[0][0] or 0)
         if not repeated:
@@ -331,8 +332,7 @@ class SessionData:
         self.line_items[dataset] = self.line_items.get(dataset, 0) + repeated
         # The names as the select gives them (DESCRIBE may spell one as its source column:
         # `"Currency" AS currency` is described as `Currency`).
-        items, _ = self._select_items(table)
-        columns = [n.strip('"').replace('""', '"') for _, n in items]
+        columns = [_name(n) for _, n in items]
         per_item = [f for col, f in table.mapping.mapping.items() if f and line_level(col)]
         return one_row_per_key_sql(dataset, select, key, columns, per_item)
 
@@ -351,13 +351,12 @@ class SessionData:
     def select_sql(self, table: StoredTable) -> str:
         """The canonical rows of one table: fields cast to their types, constants filled in,
         wide layouts unpivoted, and every unmapped column kept under its folded name."""
-        items, source = self._select_items(table)
-        return f"SELECT {', '.join(f'{e} AS {n}' for e, n in items)} FROM {source}"
+        return _select(*self._select_items(table))
 
     def provided(self, table: StoredTable) -> set[str]:
         """The columns of a table's canonical rows that can hold values (not always NULL)."""
         items, _ = self._select_items(table)
-        return {n.strip('"').replace('""', '"') for e, n in items if not e.startswith(_NULL)}
+        return {_name(n) for e, n in items if not e.startswith(_NULL)}
 
     def _select_items(self, table: StoredTable) -> tuple[list[tuple[str, str]], str]:
         mapping = table.mapping
@@ -466,6 +465,16 @@ class SessionData:
                 count = self.con.execute(f"SELECT count(*) FROM {name}").fetchall()[0][0]
                 out.append((name, int(count)))
         return tuple(out)
+
+
+def _select(items: list[tuple[str, str]], source: str) -> str:
+    """The SELECT of a table's canonical rows from its (expression, quoted name) items."""
+    return f"SELECT {', '.join(f'{e} AS {n}' for e, n in items)} FROM {source}"
+
+
+def _name(quoted: str) -> str:
+    """A canonical column's name from its quoted identifier."""
+    return quoted.strip('"').replace('""', '"')
 
 
 # Rows of a loaded table the session keeps in Python once the database holds them all: what
