@@ -229,3 +229,29 @@ def test_a_file_of_another_dataset_keeps_the_rollups_whose_rows_did_not_change()
     assert "posts" not in data.summaries
     assert not any(n.startswith(f"{PREFIX}posts__") for n in names)
     data.close()
+
+
+def test_a_level_keeping_too_many_of_the_rows_is_not_built_and_the_rows_answer():
+    # 30 000 posts over 10 days on 2 platforms in 4 500 campaigns: day × platform keeps 20 rows
+    # (built), day × platform × post type × campaign 4 500, 15 % of the rows (not worth it).
+    rows = [
+        (i % 10, PLATFORMS[i % 2], "photo", f"c{i % 4500}", 10, 8, i % 3, 0, 0, 0)
+        for i in range(30_000)
+    ]
+    data = session(posts=_posts_csv(rows))
+    names = {
+        r[0]
+        for r in data.con.execute("SELECT table_name FROM information_schema.tables").fetchall()
+    }
+    assert f"{PREFIX}posts__platform" in names
+    assert f"{PREFIX}posts__platform_post_type_campaign" not in names
+    end = START + dt.timedelta(days=9)
+    by_platform = run(data.con, Request(("likes",), START, end, by=("platform",)))
+    assert _reads(by_platform.sql["posts"], "posts__platform")
+    # likes = i % 3 on every post: 10 000 posts of each remainder, alternating platforms.
+    assert sorted(by_platform.rows["value"].tolist()) == [15_000, 15_000]
+    one = run(data.con, Request(("likes",), START, end, filters={"campaign": ("c5",)}))
+    assert PREFIX not in one.sql["posts"]
+    # Campaign c5: posts 5, 4 505, …, 27 005 (7 of them), each with 2 likes.
+    assert one.rows["value"].tolist() == [14]
+    data.close()
