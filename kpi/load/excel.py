@@ -174,6 +174,10 @@ _CELL_REF = re.compile(rb"""r\s*=\s*["']([A-Za-z]+)([0-9]+)["']""")
 _ROW_REF = re.compile(
     rb"""<(?:[A-Za-z_][\w.-]*:)?row\b[^>]{0,1024}?\sr\s*=\s*["']([0-9]+)["'][^>]{0,1024}?(/?)>"""
 )
+# The same tags without a namespace prefix, which is what almost every workbook writes: a
+# pattern starting with a fixed `<row` is searched 4 to 5 times faster, and gives the same
+# matches wherever the text holds no `:row` (the only way a prefixed tag can start).
+_PLAIN_ROW_REF = re.compile(rb"""<row\b[^>]{0,1024}?\sr\s*=\s*["']([0-9]+)["'][^>]{0,1024}?(/?)>""")
 _SST_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?sst\s[^>]{0,4096}>")
 _SST_COUNT = re.compile(rb"""\s(?:uniqueCount|count)\s*=\s*["']\s*([0-9]+)""")
 # The parts calamine reads as sheets: those the workbook's relationships name, and any part in a
@@ -241,7 +245,8 @@ def scan_sheet(stream: IO[bytes]) -> SheetExtent:
             extent.rows = max(extent.rows, max(map(int, map(itemgetter(1), refs))))
             letters = set(map(itemgetter(0), refs))
             extent.columns = max(extent.columns, max(map(_column_number, letters)))
-        rows = [int(row) for row, empty in _ROW_REF.findall(text) if not empty]
+        row_tags = _ROW_REF if b":row" in text else _PLAIN_ROW_REF
+        rows = [int(row) for row, empty in row_tags.findall(text) if not empty]
         if rows:
             extent.rows = max(extent.rows, max(rows))
         # <v>…</v> and <is>…</is> (with or without a namespace prefix): two per value.
