@@ -35,6 +35,7 @@ from kpi.errors import KpiError
 from kpi.guard import QueryRefused
 from kpi.i18n import format_count, t, use_language
 from kpi.i18n.messages import SOURCE_LANGUAGE
+from kpi.memory import tune_malloc
 from kpi.settings import SettingError, settings
 from kpi.sql import MAX_QUERY_ROWS
 
@@ -177,9 +178,17 @@ def _dispatch(args: argparse.Namespace) -> int:
     return cmd_inspect(args)
 
 
+@functools.cache
+def _tune_memory() -> None:
+    """glibc malloc's arenas capped and its mapping threshold fixed, as the app does on start
+    (`kpi.memory`): once per process, before the first DuckDB connection starts its threads."""
+    tune_malloc()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a command; 0 on success, 1 when nothing could be loaded (or on an unexpected
     failure), 2 for a usage error or a refused query, 130 when stopped with Ctrl-C."""
+    _tune_memory()
     signal.signal(signal.SIGINT, signal.default_int_handler)  # Ctrl-C is KeyboardInterrupt again
     cli_start.watch_ctrl_c(_interrupt_all)
     argv = list(sys.argv[1:] if argv is None else argv)

@@ -19,6 +19,7 @@ from kpi.cli_files import load_exports
 from kpi.engine import Request, data_end, data_start, finite_or_none, run
 from kpi.errors import KpiError
 from kpi.i18n import format_count, format_value, row_currency, t
+from kpi.i18n.names import display_name, holds_names
 from kpi.load import LoadedTable, LoadResult
 from kpi.mapping import TableMapping, recognise_loaded
 from kpi.sql import run_sql
@@ -180,7 +181,11 @@ def cmd_compute(args: argparse.Namespace) -> int:
     else:
         formats = {k.id: k.format for k in (*CATALOG, *extra)}
         for row in rows:
-            keys = " ".join(str(row[b]) for b in by)
+            # platforms and channels by their names (LinkedIn); the JSON keeps the data's values
+            keys = " ".join(
+                display_name(row[b]) if holds_names(b) and isinstance(row[b], str) else str(row[b])
+                for b in by
+            )
             fmt = formats[row["kpi"]]
             previous = row["previous"]
             code = row_currency(row)

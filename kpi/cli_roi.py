@@ -19,6 +19,7 @@ from kpi.analytics.attribution import HALF_LIFE_DAYS, MODELS, attribution
 from kpi.analytics.journeys import DIMENSIONS, UNITS, MissingData
 from kpi.cli_files import date_argument, load_exports
 from kpi.i18n import t
+from kpi.i18n.names import display_name, holds_names
 from kpi.store import SessionData
 from kpi.workspace import Workspace
 
@@ -152,14 +153,19 @@ def _attribution(args: argparse.Namespace, data: SessionData) -> int:
         t("cli.attribution", unit=args.unit, model=args.model, by=args.by, range=_range_text(args))
     )
     for row in result.rows.to_dict("records"):
-        print(t("cli.attribution_row", name=f"{row[args.by]:<32}", conversions=f"{row['conversions']:>10.2f}",
+        # channels and platforms by their names (LinkedIn); a campaign or "(not set)" as written
+        value = row[args.by]
+        name = (
+            display_name(value) if holds_names(args.by) and isinstance(value, str) else str(value)
+        )
+        print(t("cli.attribution_row", name=f"{name:<32}", conversions=f"{row['conversions']:>10.2f}",
                 revenue=f"{row['revenue']:>14,.2f}"))  # fmt: skip
     print(t("cli.attribution_row", name=f"{t('cli.total'):<32}", conversions=f"{result.total_conversions:>10d}",
             revenue=f"{result.total_revenue:>14,.2f}"))  # fmt: skip
     if result.removal_effects is not None:
         print(t("cli.removal_effects"))
         for key, effect in sorted(result.removal_effects.items(), key=lambda kv: -kv[1]):
-            print(f"  {key:<32} {effect:>8.1%}")
+            print(f"  {display_name(key):<32} {effect:>8.1%}")
     for note in result.notes:
         print(note)
     return 0

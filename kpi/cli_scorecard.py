@@ -138,6 +138,7 @@ def run(args: argparse.Namespace) -> int:
 def _print(doc: dict[str, Any], lang: str = "en") -> None:
     from kpi.charts.strategy_map import STATUS_WORDS
     from kpi.i18n import format_date, format_value, t
+    from kpi.views.scorecard import platform_label
 
     marks = STATUS_WORDS.get(lang, STATUS_WORDS["en"])
     roles = {"leading": t("cli.role.leading", lang), "lagging": t("cli.role.lagging", lang)}
@@ -153,7 +154,7 @@ def _print(doc: dict[str, Any], lang: str = "en") -> None:
             drives = f"  → {', '.join(o['causes'])}" if o["causes"] else ""
             print(f"  {o['label']}  [{marks[o['status']]}]{drives}")
             for k in o["kpis"]:
-                where = f" ({k['channel']})" if k["channel"] else ""
+                where = f" ({platform_label(k['channel'], lang)})" if k["channel"] else ""
                 value = format_value(k["value"], k["format"], lang)
                 target = (
                     ""

@@ -28,6 +28,7 @@ from kpi.engine import comparison_range
 from kpi.errors import KpiError
 from kpi.export import chart_svg
 from kpi.i18n import format_change, format_count, format_date, format_value, row_currency, t
+from kpi.i18n.names import display_name, holds_names
 from kpi.i18n.numbers import cldr_locale
 from kpi.store import SessionData
 from kpi.views import VIEWS
@@ -228,7 +229,8 @@ def _table_text(value: object, kind: str | None, lang: str) -> str:
 
 
 def _table(block: Table, lang: str) -> dict[str, Any]:
-    """A table block: every column, titled by its label, numbers formatted and right-aligned."""
+    """A table block: every column, titled by its label, numbers formatted and right-aligned,
+    platforms and channels by their names (LinkedIn, not linkedin)."""
     classes = {c: "num" if k in _NUMERIC else "text" if k == "longtext" else "date" if k == "date"
                else "" for c, k in block.formats.items()}  # fmt: skip
     classes |= {c: "num" for c, k in block.formats.items() if k == "shown"}  # already formatted
@@ -238,9 +240,22 @@ def _table(block: Table, lang: str) -> dict[str, Any]:
     ]
     if not any(cell["text"] for cell in head):
         head = []
+    names = {
+        c for c in columns
+        if block.formats.get(c) is None and (holds_names(c, lang) or holds_names(block.labels.get(c), lang))
+    }  # fmt: skip
     rows = [
         [
-            _cell(_table_text(row[c], block.formats.get(c), lang), classes.get(c, ""))
+            _cell(
+                _table_text(
+                    display_name(row[c], lang)
+                    if c in names and isinstance(row[c], str)
+                    else row[c],
+                    block.formats.get(c),
+                    lang,
+                ),
+                classes.get(c, ""),
+            )
             for c in columns
         ]
         for row in block.frame.to_dict("records")

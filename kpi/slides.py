@@ -24,6 +24,7 @@ from kpi import charts
 from kpi.catalog import BY_ID
 from kpi.export import chart_png
 from kpi.i18n import format_change, format_date, format_value, row_currency, t
+from kpi.i18n.names import display_name, holds_names
 from kpi.store import SessionData
 from kpi.views import VIEWS, Chart, Columns, Needs, PageView, Table, Text, Tiles, shown
 from kpi.views.common import context, needs_text, period_context, tile_change, tone
@@ -204,12 +205,16 @@ def table_chart(
     rows: int = TABLE_ROWS,
 ) -> alt.HConcatChart:
     """A table drawn as a chart: `columns` maps a column to its (title, KPI format or None for
-    text); the first `rows` rows are shown, text left-aligned and numbers right-aligned."""
+    text); the first `rows` rows are shown, text left-aligned and numbers right-aligned, and
+    platforms and channels by their names (LinkedIn, not linkedin)."""
     shown = frame.head(rows).reset_index(drop=True)
     height = max(60, 34 * len(shown))
     parts = []
     for name, (title, kind) in columns.items():
-        texts = [_cell(v, kind, lang) for v in shown[name]] if name in shown else []
+        names = kind is None and (holds_names(name, lang) or holds_names(title, lang))
+        values = [display_name(v, lang) if names and isinstance(v, str) else v
+                  for v in shown[name]] if name in shown else []  # fmt: skip
+        texts = [_cell(v, kind, lang) for v in values]
         column = pd.DataFrame({"row": range(len(texts)), "text": texts})
         align = "left" if kind is None else "right"
         longest = max([len(title), *(len(x) for x in texts)]) if texts else len(title)

@@ -15,9 +15,9 @@ import pandas as pd
 from pandas.io.formats.style import Styler
 
 from kpi.charts.locale import frame_currency
-from kpi.i18n import format_count, format_date, format_money, format_number, format_value, t
+from kpi.i18n import format_count, format_date, format_money, format_number, format_value
 from kpi.i18n.messages import resolve
-from kpi.i18n.names import NAME_COLUMNS, display_name
+from kpi.i18n.names import display_name, holds_names
 
 # Writing a cell costs ~50 µs (Babel, then the Styler's machinery: `benchmarks/grid_words.py`)
 # on every rerun; the page's tables are aggregates of tens of rows. A table of more cells keeps
@@ -27,8 +27,6 @@ MAX_STYLED_CELLS = 5_000
 NUMBER_KINDS = frozenset(
     {"percent", "ratio", "currency", "money", "int", "count", "decimal", "duration", "number"}
 )
-# Column titles of the leads tables, which name their channel column in the page's language.
-_NAME_TITLES = ("leads.col.channel", "engagement.platform_col", "content.col_platform")
 
 
 def _missing(value: object) -> bool:
@@ -80,7 +78,6 @@ def cell_writers(
     language): numbers, money in the table's currency, dates, platform and channel names."""
     lang = resolve(lang)  # bound now: pandas writes the cells later, when the grid is drawn
     currency, mixed = table_currency(frame)
-    titles = {t(key, lang) for key in _NAME_TITLES}
     writers: dict[str, Callable[[object], str]] = {}
     for column in frame.columns:
         kind = formats.get(column)
@@ -90,7 +87,7 @@ def cell_writers(
             writers[column] = _number("money_plain" if plain else kind, currency, lang)
         elif kind == "date":
             writers[column] = _date(lang)
-        elif kind is None and (column in NAME_COLUMNS or column in titles):
+        elif kind is None and holds_names(column, lang):
             writers[column] = _name(lang)
     return writers
 

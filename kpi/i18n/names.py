@@ -29,6 +29,9 @@ CHANNEL_NAMES = (
 )  # fmt: skip
 # Columns whose values are such names (a frame's own column names, before any label).
 NAME_COLUMNS = frozenset({"platform", "channel", "channel_group"})
+# The titles views give such columns when a table's columns are named for people already.
+NAME_TITLES = ("leads.col.channel", "engagement.platform_col", "content.col_platform",
+               "leads.by.channel", "leads.by.platform", "scorecard.col.channel")  # fmt: skip
 _SEPARATORS = re.compile(r"[\s\-]+")
 
 
@@ -49,6 +52,15 @@ def display_name(value: object, lang: str | None = None) -> str:
         if name in english:
             return t(name, resolve(lang))
     return text
+
+
+def holds_names(column: object, lang: str | None = None) -> bool:
+    """Whether a table's column holds platform or channel values: its field name (`platform`)
+    or the title a view gives such a column in `lang` (`Plataforma`)."""
+    if column in NAME_COLUMNS:
+        return True
+    lang = resolve(lang)
+    return isinstance(column, str) and any(column == t(key, lang) for key in NAME_TITLES)
 
 
 def named(

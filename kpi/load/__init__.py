@@ -16,6 +16,7 @@ from kpi.i18n import t
 from kpi.load.excel import read_workbook
 from kpi.load.fast import load_text_fast
 from kpi.load.finish import Grid, finish
+from kpi.load.ordinal import date_ordinals
 from kpi.load.report import (
     FileError,
     LoadedTable,
@@ -94,6 +95,9 @@ def load_file(name: str, data: bytes, max_bytes: int | None = None) -> LoadResul
             else:
                 grids.extend(read_text_tables(name, decode(name, data)))
             tables.extend(finish(grid, con) for grid in grids)
+            # GA4's "Nth day" columns become dates here, from the start date in the comment
+            # lines (the fast and careful paths read them as text, like any other column).
+            tables = [date_ordinals(table) for table in tables]
         except BaseException:
             for table in tables:
                 table.release()

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from kpi.i18n import t
+from kpi.load.ordinal import ordinal_unit
 from kpi.mapping.evidence import Profile
 from kpi.mapping.index import SCOPED_INDEX, SYNONYM_INDEX, terms_of, word_for
 from kpi.mapping.names import match_keys
@@ -152,6 +153,10 @@ def _candidates(
                 if _compatible(dataset.field(target).type, ctype):
                     score = (1.0 if key == target else 0.95) - 0.05 * rank
                     found.append((score, pos, column, target, _synonym_reason(key, target)))
+        # GA4's "Nth day" (`Día N`, `N-ty dzień`…), which the loader turned into dates when the
+        # report's start date was known: the table's date (the first day of each period)
+        if ctype == "date" and "date" in names and ordinal_unit(column):
+            found.append((0.95, pos, column, "date", t("map.reason.ordinal")))
         # near spellings, but never for a known export word that names no field
         # (`Nome della Pagina` is a page's name, not a misspelt `Nome della campagna`)
         if fuzzy and not found and not terms_of(keys):

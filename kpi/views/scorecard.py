@@ -14,8 +14,9 @@ from typing import Any
 import pandas as pd
 
 from kpi.charts.strategy_map import STATUS_WORDS, strategy_map_chart
-from kpi.i18n import CATALOGS, format_change, format_date, format_value, t
+from kpi.i18n import format_change, format_date, format_value, t
 from kpi.i18n.messages import resolve
+from kpi.i18n.names import display_name
 from kpi.scorecard import saved
 from kpi.scorecard.evaluate import evaluate
 from kpi.scorecard.model import PERSPECTIVE_LABELS
@@ -28,11 +29,11 @@ MAP_SECTION = "map"
 
 
 def platform_label(channel: str | None, lang: str | None = None) -> str:
-    """A channel as people write it (Instagram), every channel when there is none."""
+    """A channel as people write it (`kpi.i18n.names`: Instagram, LinkedIn, Organic Social),
+    every channel when there is none."""
     if not channel:
         return t("scorecard.all_channels", lang)
-    key = f"platform.{channel.strip().lower()}"
-    return t(key, lang) if key in CATALOGS["en"] else channel
+    return display_name(channel, lang)
 
 
 def uses_sample_targets(ctx: ViewContext) -> bool:
