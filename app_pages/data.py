@@ -13,7 +13,7 @@ from kpi.i18n import format_count, t, tn
 from kpi.workspace import Workspace
 from ui.data_files import FileGroup, file_groups, files_frame
 from ui.language import adopt_workspace_language
-from ui.load_report import dataset_words, show_table_report
+from ui.load_report import dataset_words, not_counted_words, show_table_report
 from ui.mapping_editor import show_mapping_editor
 from ui.page import setup
 from ui.safe import md, tm
@@ -143,6 +143,8 @@ for dataset, count in data.line_items.items():
     st.info(
         tn("data.line_items", count, dataset=md(dataset_words(dataset))), icon=":material/merge:"
     )
+if not_counted := not_counted_words(data.not_counted):
+    st.info(not_counted, icon=":material/remove_shopping_cart:")
 
 for error in data.errors:
     st.error(tm("data.file_error", file=error.file, message=error.message), icon=":material/error:")

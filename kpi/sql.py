@@ -17,6 +17,7 @@ import pyarrow as pa
 
 from kpi.guard import QueryGate, QueryRefused
 from kpi.i18n import format_count, t
+from kpi.order_status import ALL_ORDERS
 from kpi.schema import DATASETS
 from kpi.settings import settings
 from kpi.sql_answer import fetch, json_value, to_frame
@@ -147,8 +148,9 @@ def explain(exc: Exception) -> str:
 
 
 def schema(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple[str, str]]]:
-    """The canonical views that exist in this session, each with its columns and their types."""
-    names = list(DATASETS)
+    """The canonical views that exist in this session, each with its columns and their types
+    (and `all_orders`: every order, also those not counted as purchases)."""
+    names = [*DATASETS, ALL_ORDERS]
     found = con.execute(
         "SELECT table_name, column_name, data_type FROM information_schema.columns "
         "WHERE list_contains(?, table_name) ORDER BY table_name, ordinal_position",

@@ -31,6 +31,7 @@ from kpi.engine.memo import DataMemo, attach
 from kpi.guard import QueryGate
 from kpi.load import FileError, LoadedTable, LoadResult
 from kpi.mapping import TableMapping, normalise, recognise_loaded
+from kpi.order_status import ALL_ORDERS, COUNTED, MAX_STATUSES, REASON, reason_sql
 from kpi.schema import DATASETS, DEDUPE_KEYS, TIME_FIELDS
 from kpi.settings import settings
 from kpi.workspace import Workspace
@@ -96,6 +97,8 @@ class SessionData:
     workspace: Workspace = field(default_factory=Workspace)
     duplicates: dict[str, int] = field(default_factory=dict)  # rows two files both measured
     line_items: dict[str, int] = field(default_factory=dict)  # item rows joined to their order
+    # Orders kept out of purchases and revenue, per reason (kpi.order_status): cancelled, …
+    not_counted: dict[str, int] = field(default_factory=dict)
     source: str = "empty"  # "sample" or "uploads": what the person is looking at
     gate: QueryGate = field(default_factory=QueryGate)  # the person's own queries, one at a time
     # One thread at a time on the connection: a page's run and a download built in the
@@ -119,6 +122,7 @@ class SessionData:
         self.uploads.clear()
         self.errors.clear()
         self.duplicates.clear()
+        self.not_counted.clear()
         self.memo.bump()
         self.con.close()
 
@@ -215,6 +219,7 @@ class SessionData:
         self.memo.bump()
         rollups.drop(self.con)
         self.summaries.clear()
+        self.con.execute(f"DROP VIEW IF EXISTS {ALL_ORDERS}")
         for dataset in DATASETS:
             self.con.execute(f"DROP VIEW IF EXISTS {dataset}")
             self.con.execute(f"DROP TABLE IF EXISTS {quote_ident(MERGED_PREFIX + dataset)}")
@@ -224,6 +229,7 @@ class SessionData:
         self.errors.clear()
         self.duplicates.clear()
         self.line_items.clear()
+        self.not_counted.clear()
         self.uploads.clear()
 
     def remove_upload(self, upload: str) -> None:
@@ -279,6 +285,7 @@ class SessionData:
         self.memo.bump()
         self.duplicates.clear()
         self.line_items.clear()
+        self.not_counted.clear()
         rows: dict[str, object] = {}  # per dataset, what identifies its rows
         for dataset in DATASETS.values():
             members = [
@@ -286,6 +293,8 @@ class SessionData:
             ]
             merged_table = quote_ident(f"{MERGED_PREFIX}{dataset.name}")
             self.con.execute(f"DROP VIEW IF EXISTS {dataset.name}")
+            if dataset.name == "orders":
+                self.con.execute(f"DROP VIEW IF EXISTS {ALL_ORDERS}")
             self.con.execute(f"DROP TABLE IF EXISTS {merged_table}")
             if not members:
                 continue
@@ -298,24 +307,50 @@ class SessionData:
             union = " UNION ALL BY NAME ".join(parts)
             rows[dataset.name] = (union, tuple(t.serial for t in ranked))
             if not keys or len(members) < 2:
-                self.con.execute(
-                    f"CREATE VIEW {dataset.name} AS SELECT * EXCLUDE (__rank) FROM ({union})"
-                )
+                self._create_view(dataset.name, f"SELECT * EXCLUDE (__rank) FROM ({union})")
                 continue
             described = self.con.execute(f"DESCRIBE SELECT * FROM ({union})").fetchall()
             columns = {r[0]: r[1] for r in described if r[0] != "__rank"}
             provided = [self.provided(t) for t in ranked]
             body = merged_sql(dataset.name, union, keys, columns, provided)
             self.con.execute(f"CREATE TABLE {merged_table} AS {body}")
-            self.con.execute(
-                f"CREATE VIEW {dataset.name} AS SELECT * EXCLUDE (__overlap) FROM {merged_table}"
-            )
+            self._create_view(dataset.name, f"SELECT * EXCLUDE (__overlap) FROM {merged_table}")
             counted = self.con.execute(
                 f"SELECT coalesce(sum(__overlap), 0) FROM {merged_table}"
             ).fetchall()[0][0]
             if counted:
                 self.duplicates[dataset.name] = int(counted)
         self.summaries = rollups.refresh(self.con, rows, self.summaries)
+
+    def _create_view(self, dataset: str, body: str) -> None:
+        """A dataset's canonical view over its rows (`body`). For `orders`, every order stays in
+        `all_orders` with its `counted` flag and `not_counted_reason` (kpi.order_status), and
+        `orders` — what every KPI and analysis reads — holds the counted ones: a cancelled or
+        refunded order is no purchase and no revenue. The orders left out are counted per
+        reason in `not_counted` (the Data page says so)."""
+        if dataset != "orders":
+            self.con.execute(f"CREATE VIEW {dataset} AS {body}")
+            return
+        # Statuses are few: each distinct one is classified once, in Python, and the view
+        # carries the verdicts as literals (one rule, kpi.order_status, and plain SQL).
+        statuses = self.con.execute(
+            f"SELECT DISTINCT CAST(status AS VARCHAR) FROM ({body}) "
+            f"WHERE status IS NOT NULL LIMIT {MAX_STATUSES}"
+        ).fetchall()
+        columns = [r[0] for r in self.con.execute(f"DESCRIBE {body}").fetchall()]
+        reason = reason_sql([r[0] for r in statuses], columns)
+        flagged = f"SELECT *, {reason} AS {REASON} FROM ({body})"
+        self.con.execute(
+            f"CREATE VIEW {ALL_ORDERS} AS SELECT *, {REASON} IS NULL AS {COUNTED} FROM ({flagged})"
+        )
+        self.con.execute(
+            f"CREATE VIEW orders AS SELECT * EXCLUDE ({COUNTED}, {REASON}) FROM {ALL_ORDERS} "
+            f"WHERE {COUNTED}"
+        )
+        found = self.con.execute(
+            f"SELECT {REASON}, count(*) FROM {ALL_ORDERS} WHERE NOT {COUNTED} GROUP BY 1"
+        ).fetchall()
+        self.not_counted = {r: int(n) for r, n in sorted(found, key=lambda f: (-f[1], f[0]))}
 
     def _rows_sql(self, table: StoredTable, dataset: str) -> str:
         """A table's canonical rows as the views read them: one row per order when an orders

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
-from kpi.i18n import format_count, has_text, t
+from kpi.i18n import format_count, has_text, t, tn
 from kpi.load.report import ColumnInfo, RejectedRow, SkippedLine
 from kpi.store import StoredTable
 from ui.downloads import table_downloads
@@ -41,6 +41,25 @@ def dataset_words(dataset: str | None) -> str:
         return t("data.dataset_none")
     key = f"explore.dataset.{dataset}"
     return t(key) if has_text(key) else dataset
+
+
+# Each reason an order is not counted (kpi.order_status.REASONS), with its count: "9 cancelled".
+_NOT_COUNTED = {
+    "cancelled": lambda n: tn("data.not_counted.cancelled", n),
+    "refunded": lambda n: tn("data.not_counted.refunded", n),
+    "failed": lambda n: tn("data.not_counted.failed", n),
+    "pending": lambda n: tn("data.not_counted.pending", n),
+}
+
+
+def not_counted_words(reasons: dict[str, int]) -> str | None:
+    """The orders left out of purchases and revenue, in the person's language ("12 orders were
+    not counted as purchases or as revenue: 9 cancelled, 3 refunded. …"), or None if none."""
+    total = sum(reasons.values())
+    if not total:
+        return None
+    parts = [_NOT_COUNTED[r](n) for r, n in reasons.items() if r in _NOT_COUNTED and n]
+    return tn("data.not_counted", total, reasons=", ".join(parts))
 
 
 def delimiter_words(delimiter: str | None) -> str | None:

@@ -11,6 +11,7 @@ from kpi.charts import styled
 from kpi.charts.results import MAX_POINTS, CannotChart, default_axes, is_number, result_chart
 from kpi.guard import QueryRefused
 from kpi.i18n import format_count, t, tn
+from kpi.order_status import ALL_ORDERS
 from kpi.settings import settings
 from kpi.sql import QueryResult, run_sql, schema
 from kpi.store import SessionData
@@ -71,6 +72,8 @@ def _show_tables(data: SessionData) -> None:
         st.info(t("sql.no_tables"))
         return
     counts = data.datasets()
+    if "orders" in counts:  # every order, the counted ones and those left out
+        counts[ALL_ORDERS] = counts["orders"] + sum(data.not_counted.values())
     for name, columns in views.items():
         rows = counts.get(name, 0)
         with st.expander(tn("sql.table_rows", rows, name=name, rows=format_count(rows))):

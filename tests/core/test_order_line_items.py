@@ -142,9 +142,13 @@ def test_two_exports_with_line_items_still_merge_on_the_order_id():
     later = _shopify([(*i[:2], "refunded", *i[3:]) if i[0] == "#1002" else i for i in ITEMS])
     data = _session(("orders_export.csv", SHOPIFY), ("orders_export (1).csv", later))
     assert data.line_items == {"orders": 6}
-    assert _values(data, "purchases", "order_revenue") == {"purchases": 3, "order_revenue": 90}
-    status = data.con.execute("SELECT status FROM orders WHERE order_id = '#1002'").fetchall()
-    assert status == [("refunded",)]
+    # The newer export says #1002 (12.00) was refunded: no longer a purchase nor revenue.
+    assert _values(data, "purchases", "order_revenue") == {"purchases": 2, "order_revenue": 78}
+    status = data.con.execute(
+        "SELECT status, counted FROM all_orders WHERE order_id = '#1002'"
+    ).fetchall()
+    assert status == [("refunded", False)]
+    assert data.not_counted == {"refunded": 1}
 
 
 def test_the_data_page_says_how_many_item_rows_joined_their_orders():
