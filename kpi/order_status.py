@@ -18,10 +18,15 @@ The rule, decided here once (the canonical `orders` view applies it, `kpi.store`
   (WooCommerce's `trash`), or a non-empty cancellation date column (Shopify's `Cancelled at`).
 - **refunded**: refunded in full, returned, charged back, dispute lost.
 - **failed**: failed, declined, rejected, blocked, expired, abandoned, payment error.
-- **pending**: pending, awaiting payment, unpaid, on hold, authorized (not captured),
-  draft, suspended (unless the status also says paid: "backorder (paid)"). Deliberately *not yet revenue*: no money has been taken, and most shops
-  (WooCommerce's analytics by default) leave such orders out until they are paid. They are
-  listed on the Data page like the others, so a person who counts them differently sees it.
+- **pending**: pending, awaiting payment, unpaid, uncaptured, draft, suspended (unless the
+  status also says paid: "backorder (paid)"). Deliberately *not yet revenue*: no money has been
+  taken, and the shops' own reports leave them out (WooCommerce's analytics exclude pending
+  payment, failed and cancelled orders by default). They are listed on the Data page like the
+  others, so a person who counts them differently sees it.
+- **on hold and authorized are counted**, as the shops' reports count them: WooCommerce's
+  analytics count on-hold orders (a bank transfer to confirm), Shopify's sales count an
+  authorized payment (the card is held, the capture follows). Only when such a status also says
+  the payment is still awaited ("awaiting payment", "attente paiement") is it pending.
 
 A negation before a word ("not refunded", "no reembolsado", "nie anulowane") keeps the order
 counted. The rows themselves are never deleted: `all_orders` keeps every order with its
@@ -71,12 +76,11 @@ _TERMS: dict[str, tuple[str, ...]] = {
         "pending*", "pendient*", "pendent*", "await*", "unpaid", "not paid", "no pagado",
         "no pagada", "sin pagar", "impag*", "nao pago", "nao paga", "non pagato", "non pagata",
         "non paye", "non payee", "impaye*", "niet betaald", "onbetaald", "nicht bezahlt",
-        "unbezahlt*", "nieoplacon*", "hold", "onhold", "authoriz*", "authoris*", "autoriz*",
-        "autoris*", "autoryz*", "geautoriseerd", "uncaptured", "requires payment method",
+        "unbezahlt*", "nieoplacon*", "uncaptured", "requires payment method",
         "requires action", "requires capture", "requires confirmation", "incomplete", "draft",
         "borrador", "rascunho", "szkic", "entwurf", "brouillon", "bozza", "espera", "esperando",
         "aguardando", "oczekuj*", "oczekiw*", "wstrzyman*", "ausstehend*", "wartend", "warten",
-        "wartestellung", "attente", "attesa", "sospes*", "afwachting", "suspend*",
+        "wartestellung", "attente", "attesa", "sospes*", "afwachting", "wachtend", "suspend*",
     ),
 }  # fmt: skip
 # Words saying the part of an order a status speaks of, not all of it: the order stays counted.
@@ -87,6 +91,15 @@ _PARTIAL = ("partial*", "parcial*", "czesciow*", "teilweise", "teil*", "partiel*
 # also "payment" ("pendiente de pago").
 _PAID = ("paid", "pagado", "pagada", "pagato", "pagata", "paye", "payee", "bezahlt", "oplacon*",
          "zaplacon*", "betaald")  # fmt: skip
+# On hold and authorized: counted, as the shops' own reports count them, unless the status also
+# speaks of the payment still awaited (`_PAYMENT`): WooCommerce's "on-hold" in its translations
+# ("En espera", "Wstrzymane (oczekujące)", "In Wartestellung", "En attente", "In sospeso",
+# "Aguardando", "In de wacht"), Shopify's "authorized".
+_HELD = ("hold", "onhold", "on hold", "en espera", "wstrzyman*", "wartestellung", "en attente",
+         "in sospeso", "sospes*", "aguardando", "in de wacht", "authoriz*", "authoris*", "autoriz*",
+         "autoris*", "autoryz*", "geautoriseerd")  # fmt: skip
+_PAYMENT = ("payment*", "pago", "pagamento", "paiement", "platnos*", "platnosc*", "zahlung*",
+            "betaling", "pagamento", "wplat*")  # fmt: skip
 # A word before a term that negates it: "not refunded", "nie anulowane", "nicht storniert".
 _NEGATIONS = {"not", "no", "non", "nie", "nicht", "kein", "keine", "niet", "nao", "sin", "never"}
 # A platform's prefix that is not part of the status (WooCommerce's `wc-cancelled`).
@@ -132,9 +145,12 @@ def classify(status: str | None) -> str | None:
     words = _words(str(status))
     if not words or _found(_PARTIAL, words):
         return None
+    held = _found(_HELD, words) and not _found(_PAYMENT, words)
     for reason in REASONS:
         if _found(_TERMS[reason], words):
-            return None if reason == "pending" and _found(_PAID, words) else reason
+            if reason == "pending" and (held or _found(_PAID, words)):
+                return None
+            return reason
     return None
 
 

@@ -40,8 +40,8 @@ NOT_COUNTED = {
         "Échoué", "Payment error", "Błąd płatności", "Mislukt", "Recusado",
     ),
     "pending": (
-        "pending", "wc-pending", "wc-on-hold", "on hold", "authorized", "Authorised", "unpaid",
-        "Awaiting payment", "Uncaptured", "Requires payment method", "wc-checkout-draft",
+        "pending", "wc-pending", "unpaid", "Awaiting payment", "Attente paiement",
+        "Aguardando pagamento", "Wachtend op betaling", "Oczekujące na płatność", "Uncaptured", "Requires payment method", "wc-checkout-draft",
         "Pendiente de pago", "Oczekuje na płatność", "Nieopłacone", "Zahlung ausstehend",
         "En attente de paiement", "In attesa di pagamento", "In afwachting van betaling",
         "On backorder (not paid)",
@@ -55,6 +55,10 @@ COUNTED = (
     "Voltooid", "Concluído", "Disputed", "On backorder (paid)",
     "Pedido pendiente por falta de stock (pagado)", "not refunded", "no reembolsado",
     "nie anulowane", "nicht storniert",
+    # On hold and authorized, as WooCommerce's analytics and Shopify's sales count them.
+    "wc-on-hold", "on hold", "On-hold", "authorized", "Authorised", "En espera",
+    "Wstrzymane (oczekujące)", "In Wartestellung", "En attente", "In sospeso", "Aguardando",
+    "In de wacht",
     # Unknown statuses are counted, never dropped.
     "whatever-xyz", "Estado 7", "", None,
 )  # fmt: skip
