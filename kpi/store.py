@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import threading
 import uuid
-from collections.abc import Callable
+import weakref
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -29,7 +31,8 @@ from kpi.engine.clock import DEFAULT_TIMEZONE, zone_in_text
 from kpi.engine.compile import RANGE_END, RANGED_DATASETS
 from kpi.engine.memo import DataMemo, attach
 from kpi.guard import QueryGate
-from kpi.load import FileError, LoadedTable, LoadResult
+from kpi.load import FileError, Host, LoadedTable, LoadResult, load_file
+from kpi.load.fast import SHM_DIR
 from kpi.mapping import TableMapping, normalise, recognise_loaded
 from kpi.order_status import ALL_ORDERS, COUNTED, MAX_STATUSES, REASON, reason_sql
 from kpi.schema import DATASETS, DEDUPE_KEYS, TIME_FIELDS
@@ -65,6 +68,18 @@ def quote_ident(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+def _kind_word(con: duckdb.DuckDBPyConnection, name: str) -> str | None:
+    """ "VIEW" or "TABLE" for an object of the connection (`name` as written in SQL, quoted or
+    not), None when there is none."""
+    plain = name[1:-1].replace('""', '"') if name.startswith('"') else name
+    found = con.execute(
+        "SELECT table_type FROM information_schema.tables WHERE table_name = ?", [plain]
+    ).fetchall()
+    if not found:
+        return None
+    return "VIEW" if found[0][0] == "VIEW" else "TABLE"
+
+
 def sql_literal(value: str) -> str:
     """A SQL string literal."""
     return "'" + value.replace("'", "''") + "'"
@@ -80,6 +95,9 @@ class StoredTable:
     order: int = 0  # upload order: among equally new files, the later upload wins
     upload: str = ""  # which upload brought it, so removing that file removes its tables
     serial: int = 0  # never reused in a session: a table's data is known by its serial
+    # The objects a table read straight into the session's database still reads from (the
+    # cells under its typing view), dropped with it.
+    owned: tuple[str, ...] = ()
 
     @property
     def columns(self) -> list[str]:
@@ -91,7 +109,9 @@ class StoredTable:
 class SessionData:
     """One person's loaded files and canonical views, on a connection no one else uses."""
 
-    con: duckdb.DuckDBPyConnection = field(default_factory=lambda: _new_connection())
+    # Made in __post_init__ when not given: locked, and allowed to read the session's own
+    # upload folders only (`host`).
+    con: duckdb.DuckDBPyConnection = field(default=None)  # type: ignore[assignment]
     tables: list[StoredTable] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
     workspace: Workspace = field(default_factory=Workspace)
@@ -111,8 +131,27 @@ class SessionData:
     summaries: dict[str, tuple[object, dict]] = field(default_factory=dict)
     added: int = 0  # tables stored so far (their serials)
 
+    # Where a large upload is read straight into this session's database (None on a
+    # connection given by the caller): see `read`.
+    host: Host | None = field(default=None, init=False)
+    _cleanups: list[weakref.finalize] = field(default_factory=list, init=False, repr=False)
+
     def __post_init__(self) -> None:
+        if self.con is None:
+            name = f"kpi-uploads-{uuid.uuid4().hex}"
+            folders = (os.path.join(SHM_DIR, name), os.path.join(settings().temp_dir, name))
+            self.con = _new_connection(folders)
+            self.host = Host(self.con, *folders)
+            # Made on the first large upload; removed on `close`, or when the session is let go.
+            self._cleanups = [weakref.finalize(self, shutil.rmtree, f, True) for f in folders]
         attach(self.con, self.memo)
+
+    def read(self, name: str, data: bytes) -> LoadResult:
+        """Read one file for this session, to `add` next. A large delimited file is read
+        straight into the session's database (its data then exists once, not once on the
+        loader's connection and again here); anything else on the loader's own connection."""
+        with self.lock:
+            return load_file(name, data, host=self.host)
 
     def close(self) -> None:
         """Free the session's memory and its spill directory (DuckDB removes it on close); the
@@ -125,6 +164,8 @@ class SessionData:
         self.not_counted.clear()
         self.memo.bump()
         self.con.close()
+        for cleanup in self._cleanups:
+            cleanup()
 
     def add(
         self, result: LoadResult, upload: str = "", name: str = "", on_phase: Phase | None = None
@@ -140,23 +181,20 @@ class SessionData:
         releasing: list[Future[None]] = []
         for loaded in result.tables:
             name = self._table_name(loaded)
-            try:
-                # Streamed batch by batch from the loader: the whole table is never one more
-                # Arrow copy beside the loader's and the session's.
-                self.con.register("_incoming", loaded.reader())
-                self.con.execute(f"CREATE TABLE {quote_ident(name)} AS SELECT * FROM _incoming")
+            source = loaded.source
+            owned: tuple[str, ...] = ()
+            if source is not None and source.con is self.con:
+                # Read straight into this database (`read`): the table is renamed, not copied.
                 kept = LoadedTable(_head(loaded), loaded.report)
-            except duckdb.Error as exc:
-                # A column type the database cannot hold (exotic Parquet): say so, keep the rest.
-                message = f"{loaded.label} could not be stored ({exc}). Export it as CSV instead."
-                self.errors.append(FileError(loaded.report.file, message))
-                continue
-            finally:
-                self.con.unregister("_incoming")
-                # The loader's copy is no longer needed. Closing its connection gives the
-                # memory back (0.1 s to 0.2 s for a million rows): beside the views and the
-                # rollups, and waited for before `add` returns.
-                releasing.append(_RELEASER.submit(loaded.release))
+                final, *rest = source.adopt()
+                self.con.execute(
+                    f"ALTER {_kind_word(self.con, final)} {final} RENAME TO {quote_ident(name)}"
+                )
+                owned = tuple(rest)
+            else:
+                kept = self._copy_in(loaded, name, releasing)
+                if kept is None:
+                    continue
             self.added += 1
             table = StoredTable(
                 name,
@@ -165,6 +203,7 @@ class SessionData:
                 order=len(self.tables),
                 upload=upload,
                 serial=self.added,
+                owned=owned,
             )
             self.tables.append(table)
         report("summaries")
@@ -173,6 +212,36 @@ class SessionData:
         finally:
             for job in releasing:
                 job.result()
+
+    def _copy_in(
+        self, loaded: LoadedTable, name: str, releasing: list[Future[None]]
+    ) -> LoadedTable | None:
+        """Copy a table the loader holds into the session's database as `name`; returns its
+        first rows, or None when it could not be stored (the error is noted)."""
+        try:
+            # Streamed batch by batch from the loader: the whole table is never one more
+            # Arrow copy beside the loader's and the session's.
+            self.con.register("_incoming", loaded.reader())
+            self.con.execute(f"CREATE TABLE {quote_ident(name)} AS SELECT * FROM _incoming")
+            return LoadedTable(_head(loaded), loaded.report)
+        except duckdb.Error as exc:
+            # A column type the database cannot hold (exotic Parquet): say so, keep the rest.
+            message = f"{loaded.label} could not be stored ({exc}). Export it as CSV instead."
+            self.errors.append(FileError(loaded.report.file, message))
+            return None
+        finally:
+            self.con.unregister("_incoming")
+            # The loader's copy is no longer needed. Closing its connection gives the memory
+            # back (0.1 s to 0.2 s for a million rows): beside the views and the rollups, and
+            # waited for before `add` returns.
+            releasing.append(_RELEASER.submit(loaded.release))
+
+    def _drop_stored(self, table: StoredTable) -> None:
+        """Drop a stored table and the objects it reads from."""
+        for name in (quote_ident(table.name), *table.owned):
+            kind = _kind_word(self.con, name)
+            if kind is not None:
+                self.con.execute(f"DROP {kind} {name}")
 
     @property
     def timezone(self) -> str:
@@ -224,7 +293,7 @@ class SessionData:
             self.con.execute(f"DROP VIEW IF EXISTS {dataset}")
             self.con.execute(f"DROP TABLE IF EXISTS {quote_ident(MERGED_PREFIX + dataset)}")
         for table in self.tables:
-            self.con.execute(f"DROP TABLE IF EXISTS {quote_ident(table.name)}")
+            self._drop_stored(table)
         self.tables.clear()
         self.errors.clear()
         self.duplicates.clear()
@@ -236,7 +305,7 @@ class SessionData:
         """Forget the tables (and the file's errors) one upload brought, and rebuild the views."""
         name = self.uploads.pop(upload, None)
         for table in [t for t in self.tables if t.upload == upload]:
-            self.con.execute(f"DROP TABLE IF EXISTS {quote_ident(table.name)}")
+            self._drop_stored(table)
             self.tables.remove(table)
         if name is not None and name not in self.uploads.values():
             self.errors = [e for e in self.errors if e.file != name]
@@ -523,12 +592,13 @@ def _head(loaded: LoadedTable) -> pa.Table:
     return loaded.head(HEAD_ROWS)
 
 
-def _new_connection() -> duckdb.DuckDBPyConnection:
-    """A session's own connection, locked down before anyone's SQL reaches it: no file system,
-    no network, no extension installs, no reading Python variables, bounded memory and threads,
-    and a spill directory of its own with a size cap (DuckDB creates it when a query first spills
-    and removes it when the connection closes). Data arrives as Arrow tables from the separate
-    loader connection, which still works locked."""
+def _new_connection(upload_folders: Sequence[str] = ()) -> duckdb.DuckDBPyConnection:
+    """A session's own connection, locked down before anyone's SQL reaches it: no file system
+    but its own upload folders (where a large upload's temporary copy is read from, see
+    `SessionData.read`), no network, no extension installs, no reading Python variables,
+    bounded memory and threads, and a spill directory of its own with a size cap (DuckDB creates
+    it when a query first spills and removes it when the connection closes). Other data arrives
+    as Arrow tables from the separate loader connection, which still works locked."""
     bounds = settings()
     con = duckdb.connect(
         ":memory:",
@@ -545,6 +615,11 @@ def _new_connection() -> duckdb.DuckDBPyConnection:
         },
     )
     con.execute("SET TimeZone = 'UTC'")
+    if upload_folders:
+        # Set before access is locked (it cannot be changed after); a trailing slash means the
+        # folder and what it holds.
+        folders = ", ".join(sql_literal(os.path.join(f, "")) for f in upload_folders)
+        con.execute(f"SET allowed_directories = [{folders}]")
     con.execute("SET enable_external_access = false")
     con.execute("SET lock_configuration = true")
     return con

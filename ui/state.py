@@ -15,7 +15,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from kpi.i18n.messages import current_language, use_language
-from kpi.load import LoadResult, load_file, load_paths
+from kpi.load import LoadResult, load_paths
 from kpi.memory import return_freed_memory, tune_malloc
 from kpi.store import Phase, SessionData
 from ui.controls import follow_new_data
@@ -142,7 +142,7 @@ def add_uploads(
             continue
         if on_phase is not None:
             on_phase("reading")
-        data.add(load_file(name, content), upload=key, name=name, on_phase=on_phase)
+        data.add(data.read(name, content), upload=key, name=name, on_phase=on_phase)
         read += 1
     return_freed_memory()  # parsing leaves freed buffers behind
     if read:

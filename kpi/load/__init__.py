@@ -14,7 +14,7 @@ import duckdb
 from kpi.errors import FileRefused
 from kpi.i18n import t
 from kpi.load.excel import read_workbook
-from kpi.load.fast import load_text_fast
+from kpi.load.fast import Host, load_text_fast
 from kpi.load.finish import Grid, finish
 from kpi.load.ordinal import date_ordinals
 from kpi.load.report import (
@@ -32,6 +32,7 @@ from kpi.settings import settings
 
 __all__ = [
     "FileError",
+    "Host",
     "LoadReport",
     "LoadResult",
     "LoadedTable",
@@ -61,9 +62,13 @@ def _loader_connection() -> duckdb.DuckDBPyConnection:
     return con
 
 
-def load_file(name: str, data: bytes, max_bytes: int | None = None) -> LoadResult:
+def load_file(
+    name: str, data: bytes, max_bytes: int | None = None, host: Host | None = None
+) -> LoadResult:
     """Read one file of any supported kind into tables; problems become reports, not exceptions.
-    Files over `max_bytes` (the KPI_MAX_FILE_MB setting by default) are refused."""
+    Files over `max_bytes` (the KPI_MAX_FILE_MB setting by default) are refused. A large
+    delimited file is read straight into `host`'s database when a session offers one
+    (`kpi.load.fast.Host`): its table's source is then on the session's connection."""
     result = LoadResult()
     max_bytes = settings().max_file_bytes if max_bytes is None else max_bytes
     try:
@@ -79,7 +84,7 @@ def load_file(name: str, data: bytes, max_bytes: int | None = None) -> LoadResul
         try:
             # Large or small, a plain delimited file is read by DuckDB in bulk when the sample
             # shows nothing the fast path cannot reproduce; else the careful path reads it.
-            fast = load_text_fast(name, data, con) if kind == "text" else None
+            fast = load_text_fast(name, data, con, host) if kind == "text" else None
             if fast is not None:
                 tables.extend(fast)
             elif kind == "parquet":

@@ -213,6 +213,31 @@ def scratch_dir(size: int) -> str:
     return settings().temp_dir
 
 
+# A file at least this large, and no wider than HOSTED_COLUMNS, is read straight into the
+# session's database when the caller offers it (`Host`): the data then exists once, not once on
+# the loader's connection and again in the session's. Smaller or wider files take the loader's
+# own connection (the loader's planning settings, and no cost worth saving).
+HOSTED_BYTES = 16 << 20
+HOSTED_COLUMNS = 64
+
+
+@dataclass(frozen=True)
+class Host:
+    """A session's connection the fast path may read a large file into. The connection may read
+    files from these two folders only (its `allowed_directories`): the memory file system's and
+    the configured temp folder's, one of which receives the upload's temporary copy."""
+
+    con: duckdb.DuckDBPyConnection
+    memory_folder: str
+    disk_folder: str
+
+    def folder(self, size: int) -> str:
+        """Where a temporary copy of `size` bytes goes (made when missing)."""
+        folder = self.memory_folder if scratch_dir(size) == SHM_DIR else self.disk_folder
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+        return folder
+
+
 def _data_start(data: bytes, enc: _Encoding, skip_lines: int) -> int:
     """The byte offset of line `skip_lines + 1` in a UTF-8 upload."""
     start = enc.bom
@@ -276,12 +301,12 @@ def _transcode(data: bytes, enc: _Encoding, skip_lines: int, path: str) -> _Writ
 
 
 def _write(
-    data: bytes, enc: _Encoding, skip_lines: int, meanwhile: Callable[[], _T]
+    data: bytes, enc: _Encoding, skip_lines: int, meanwhile: Callable[[], _T], folder: str
 ) -> tuple[_Written | None, _T]:
-    """Write the data lines as UTF-8 to a temporary file while `meanwhile` runs (the write is
-    I/O in a thread of its own); returns the file, or None when the bytes need the careful path,
-    and what `meanwhile` returned."""
-    fd, path = tempfile.mkstemp(prefix="kpi-load-", suffix=".csv", dir=scratch_dir(len(data)))
+    """Write the data lines as UTF-8 to a temporary file in `folder` while `meanwhile` runs
+    (the write is I/O in a thread of its own); returns the file, or None when the bytes need the
+    careful path, and what `meanwhile` returned."""
+    fd, path = tempfile.mkstemp(prefix="kpi-load-", suffix=".csv", dir=folder)
     os.close(fd)
     written: _Written | None = None
     try:
@@ -312,9 +337,11 @@ def _head_text(data: bytes, enc: _Encoding) -> str | None:
 
 
 def load_text_fast(
-    name: str, data: bytes, con: duckdb.DuckDBPyConnection
+    name: str, data: bytes, con: duckdb.DuckDBPyConnection, host: Host | None = None
 ) -> list[LoadedTable] | None:
-    """The file's table read by DuckDB in bulk, or None to let the careful path read it."""
+    """The file's table read by DuckDB in bulk, or None to let the careful path read it. It is
+    read on `con` (the loader's), or straight into `host`'s database when one is offered and the
+    file is large and not wide (see HOSTED_BYTES): then the table's source lives there."""
     if _DISABLED or not settings().loader_fast:
         return None
     enc = _encoding(data)
@@ -328,8 +355,13 @@ def load_text_fast(
     sample = _analyse(head, complete)
     if sample is None:
         return None
+    width = len(sample.layout.names)
+    if host is not None and len(data) >= HOSTED_BYTES and width <= HOSTED_COLUMNS:
+        con, folder = host.con, host.folder(len(data))
+    else:
+        folder = scratch_dir(len(data))
     # Planning needs only the sample: it runs while the bytes are written out.
-    written, planned = _write(data, enc, sample.data_line - 1, lambda: _pretyped(sample))
+    written, planned = _write(data, enc, sample.data_line - 1, lambda: _pretyped(sample), folder)
     if written is None:
         return None
     try:

@@ -99,6 +99,7 @@ class LoaderTable:
     def __init__(self, con: duckdb.DuckDBPyConnection, name: str, drops: list[str]) -> None:
         self.con = con
         self.name = name
+        self.drops = tuple(drops)
         # Filled by `share_connection`; a list, since the finalizer must not hold `self`.
         self._shared: list[_SharedConnection | None] = [None]
         self._release = weakref.finalize(self, _drop, con, tuple(drops), self._shared)
@@ -118,6 +119,16 @@ class LoaderTable:
     def alive(self) -> bool:
         """Whether the table can still be read."""
         return self._release.alive
+
+    def adopt(self) -> tuple[str, ...]:
+        """Hand this table's objects to the owner of the connection they are on (a session whose
+        database the file was read into): they are no longer dropped by this object, and it can
+        no longer be read. Returns the objects, the final view or table first."""
+        if not self._release.detach():
+            raise ValueError("the loaded table was released")
+        if self._shared[0] is not None:
+            self._shared[0].leave()
+        return self.drops
 
 
 class _SharedConnection:
@@ -154,6 +165,7 @@ def share_connection(con: duckdb.DuckDBPyConnection, tables: list[LoadedTable]) 
     """Hand the loader connection to the tables that still read from it (closed when the last
     one is released or collected), or close it now when none does."""
     readers = [t.source for t in tables if t.source is not None and t.source.alive]
+    readers = [r for r in readers if r.con is con]  # not those read into a session's database
     if not readers:
         con.close()
         return
