@@ -442,6 +442,8 @@ class SessionData:
 
     def _rank_by_newest(self, members: list[StoredTable], dataset: str) -> list[StoredTable]:
         """Oldest first: by the last date each file covers, then by upload order."""
+        if len(members) < 2:
+            return list(members)  # nothing to order: no need to read the newest date
         time_field = TIME_FIELDS[dataset]
 
         def newest(table: StoredTable) -> tuple[str, int]:

@@ -298,6 +298,8 @@ def _keep(
         finally:
             con.unregister("excluded_rows")
         return LoaderTable(con, name, [name])
+    if kind == "VIEW" and _final_in_place(con, grid, plans, name):
+        return LoaderTable(con, name, [name])
     if kind == "VIEW":
         # Self-contained: `typed` and `grid_cells` are working names the next table reuses.
         cells = f"{name}_cells"
@@ -320,6 +322,37 @@ def _keep(
         con.execute(f"ALTER TABLE {typed} DROP COLUMN {column}")
     con.execute(f"CREATE TEMP VIEW {name} AS SELECT {select} FROM {typed}")
     return LoaderTable(con, name, [name, typed])
+
+
+def _final_in_place(
+    con: duckdb.DuckDBPyConnection, grid: Grid, plans: list[ColumnPlan], name: str
+) -> bool:
+    """When typing needed only casts, make the cells DuckDB read the final table `name` in
+    place: a column whose type changes (a time read with its offset) is rewritten, the columns
+    and the table renamed. The table then keeps its statistics, which a view over it hides (a
+    date filter or a newest-date question would read every row). False, with nothing changed,
+    when DuckDB refuses a step."""
+    cells = grid.relation
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for i, plan in enumerate(plans):
+            final = grid.pretyped.get(i, "__C__") if plan.kind != "text" else "__C__"
+            if final == "__C__":
+                continue
+            sql = final.replace("__C__", f"c{i}")
+            kind = con.execute(f"DESCRIBE SELECT {sql} FROM {cells}").fetchall()[0][1]
+            con.execute(f"ALTER TABLE {cells} ALTER c{i} TYPE {kind} USING {sql}")
+        # Through names of their own first: a header may itself be called `c1`.
+        for i in range(len(plans)):
+            con.execute(f"ALTER TABLE {cells} RENAME COLUMN c{i} TO __final_{i}")
+        for i, column in enumerate(grid.names):
+            con.execute(f"ALTER TABLE {cells} RENAME COLUMN __final_{i} TO {ident(column)}")
+        con.execute(f"ALTER TABLE {cells} RENAME TO {name}")
+        con.execute("COMMIT")
+    except duckdb.Error:
+        con.execute("ROLLBACK")
+        return False
+    return True
 
 
 def _kind(con: duckdb.DuckDBPyConnection, name: str) -> str | None:

@@ -78,12 +78,24 @@ def test_a_result_never_stored_frees_the_loader_when_closed_or_collected() -> No
     assert _closed(con)
 
 
-def test_the_loader_holds_one_copy_a_view_over_the_cells_it_read() -> None:
+def test_the_loader_holds_one_copy_the_cells_it_read_typed_in_place() -> None:
     loaded = load_file("posts.csv", _csv()).tables[0]
-    objects = _objects(loaded.source.con)
-    assert objects[loaded.source.name] == "VIEW"
-    assert [k for k, v in objects.items() if v != "VIEW"] == [f"{loaded.source.name}_cells"]
+    con, name = loaded.source.con, loaded.source.name
+    assert _objects(con) == {name: "LOCAL TEMPORARY"}  # no view, no second table
+    columns = con.execute(f"DESCRIBE {name}").fetchall()
+    # Final names and types in the table itself (the time was read with its offset, as UTC).
+    assert [(c[0], c[1]) for c in columns] == [
+        ("post_id", "VARCHAR"), ("published_at", "TIMESTAMP"), ("impressions", "BIGINT"),
+        ("text", "VARCHAR"),
+    ]  # fmt: skip
     assert loaded.report.rows_loaded == ROWS
+
+
+def test_a_header_named_like_a_working_column_is_kept() -> None:
+    data = "c1,c0,when\n" + "".join(f"{i},{2 * i},2026-01-02 10:00\n" for i in range(50))
+    loaded = load_file("odd.csv", data.encode()).tables[0]
+    assert loaded.column_names == ["c1", "c0", "when"]
+    assert loaded.data.column("c0").to_pylist()[:3] == [0, 2, 4]
 
 
 def test_rows_left_out_make_a_table_of_the_kept_rows_and_the_cells_go() -> None:
