@@ -23,7 +23,7 @@ import io
 import os
 import tempfile
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TypeVar
@@ -49,6 +49,9 @@ from kpi.load.values import NULL_TOKENS, NumberStyle, detect_number_style
 from kpi.settings import settings
 
 _DISABLED = False  # set by `disabled()`; the KPI_LOADER_FAST setting can turn it off too
+# Writes the upload's copy and counts its lines beside the planning (I/O and numpy, which let go
+# of the interpreter); shared by every load in the process.
+_WORKERS = ThreadPoolExecutor(2, thread_name_prefix="kpi-load-copy")
 SAMPLE_BYTES = 1 << 20  # what Python reads to decide; ≥ the careful path's 256 K characters
 CHUNK_BYTES = 1 << 24  # transcoding step: bounded memory whatever the file's size
 COUNT_BYTES = 1 << 25  # line-counting step (a byte of scratch memory per byte counted)
@@ -200,9 +203,30 @@ _UTC_TIME = (
 
 @dataclass
 class _Written:
+    """The temporary copy, and its line counts: counted beside the reading (a future) or
+    already known (transcoded files are counted as they are written)."""
+
     path: str
-    newlines: int  # line breaks in the data part
-    crlf: bool  # the data holds CR LF pairs (inside quoted values they are normalised)
+    counts: Future[tuple[int, bool] | None] | tuple[int, bool]
+
+    def known(self) -> tuple[int, bool] | None:
+        """(line breaks in the data part, whether CR LF pairs occur), or None when the bytes
+        hold what only the careful path reads (a lone CR, a NUL byte)."""
+        return self.counts.result() if isinstance(self.counts, Future) else self.counts
+
+    @property
+    def newlines(self) -> int:
+        """Line breaks in the data part."""
+        known = self.known()
+        assert known is not None
+        return known[0]
+
+    @property
+    def crlf(self) -> bool:
+        """Whether the data holds CR LF pairs (inside quoted values they are normalised)."""
+        known = self.known()
+        assert known is not None
+        return known[1]
 
 
 # A memory file system: the upload's copy is written once, read once and removed right away, so
@@ -273,12 +297,11 @@ def _utf8_counts(data: bytes, start: int) -> tuple[int, bool] | None:
     return newlines, bool(crs)
 
 
-def _write_utf8(data: bytes, start: int, path: str) -> tuple[int, bool] | None:
+def _write_utf8(data: bytes, start: int, path: str) -> None:
     """The bytes from `start` into `path`, in one write without a copy (the write releases the
-    GIL, so it runs beside the Python planning), then their line counts (`_utf8_counts`)."""
+    GIL, so it runs beside the Python planning)."""
     with open(path, "wb") as out:
         out.write(memoryview(data)[start:])
-    return _utf8_counts(data, start)
 
 
 def _transcode(data: bytes, enc: _Encoding, skip_lines: int, path: str) -> _Written | None:
@@ -304,7 +327,7 @@ def _transcode(data: bytes, enc: _Encoding, skip_lines: int, path: str) -> _Writ
                 out.write(text.encode("utf-8"))
             if crs != pairs:
                 return None  # a lone CR (a pair split across chunks also lands here)
-            return _Written(path, newlines, bool(crs))
+            return _Written(path, (newlines, bool(crs)))
     except (ValueError, UnicodeDecodeError):
         return None
 
@@ -314,23 +337,25 @@ def _write(
 ) -> tuple[_Written | None, _T]:
     """Write the data lines as UTF-8 to a temporary file in `folder` while `meanwhile` runs
     (the write is I/O in a thread of its own); returns the file, or None when the bytes need the
-    careful path, and what `meanwhile` returned."""
+    careful path, and what `meanwhile` returned. A UTF-8 file's lines are counted in a thread of
+    their own, beside the planning and then the reading (`_Written.known`)."""
     fd, path = tempfile.mkstemp(prefix="kpi-load-", suffix=".csv", dir=folder)
     os.close(fd)
     written: _Written | None = None
     try:
-        with ThreadPoolExecutor(1) as pool:
-            if enc.codec == "utf-8":
-                start = _data_start(data, enc, skip_lines)
-                job = pool.submit(_write_utf8, data, start, path)
-                done = meanwhile()
-                counts = job.result()
-                if counts is not None:
-                    written = _Written(path, *counts)
-            else:
-                job = pool.submit(_transcode, data, enc, skip_lines, path)
-                done = meanwhile()
-                written = job.result()
+        if enc.codec == "utf-8":
+            start = _data_start(data, enc, skip_lines)
+            if data.find(b"\x00", start) >= 0:
+                return None, meanwhile()  # a NUL byte: never given to DuckDB's reader
+            job = _WORKERS.submit(_write_utf8, data, start, path)
+            counts = _WORKERS.submit(_utf8_counts, data, start)
+            done = meanwhile()
+            job.result()
+            written = _Written(path, counts)
+        else:
+            job = _WORKERS.submit(_transcode, data, enc, skip_lines, path)
+            done = meanwhile()
+            written = job.result()
     finally:
         if written is None:
             os.unlink(path)
@@ -492,6 +517,8 @@ def _read(
         types, final = {}, {}
         if not _read_csv(con, written.path, sample.delimiter, width, {}):
             return None  # the careful path reads it, and says what is wrong
+    if written.known() is None:
+        return None  # a lone CR or a NUL byte: only the careful path reads those
     rows = int(con.execute(f"SELECT count(*) FROM {TABLE}").fetchall()[0][0])
     text_cols = [i for i in range(width) if i not in types]
     embedded = 0

@@ -79,18 +79,21 @@ LONG = DATA + b"".join(b"2024-01-01,post,%d\n" % i for i in range(fast.SAMPLE_BY
 def test_a_copy_the_fast_path_gives_up_on_is_removed(
     shm: Path, data: bytes, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import kpi.load
+
     tried: list[bool] = []
-    write = fast._write
+    fast_path = kpi.load.load_text_fast
 
     def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
-        written, planned = write(*args, **kwargs)
-        tried.append(written is None)
-        return written, planned
+        tables = fast_path(*args, **kwargs)
+        tried.append(tables is None)
+        return tables
 
-    monkeypatch.setattr(fast, "_write", spy)
-    load_file("posts.csv", data)
-    assert tried == [True]  # the copy was written, and refused
-    assert list(shm.iterdir()) == []
+    monkeypatch.setattr(kpi.load, "load_text_fast", spy)
+    result = load_file("posts.csv", data)
+    assert tried == [True]  # the fast path gave up: the careful path read the file
+    assert result.tables and result.tables[0].source is None
+    assert list(shm.iterdir()) == []  # and its copy is gone
 
 
 def test_utf16_is_transcoded_into_the_copy(shm: Path) -> None:
