@@ -9,8 +9,10 @@ into `benchmarks/.data/` (gitignored, reused while the row count is the same), t
 each step in a fresh child process so its peak memory is its own:
 
 - `duckdb_read_csv_s`: `CREATE TABLE AS SELECT * FROM read_csv(posts)`, the bare reference;
-- `load_s`: from the bytes to loaded tables (`kpi.load.load_file`) and, if importable,
-  `kpi.store.SessionData().add(result)`; `peak_rss_mb`: that child's peak memory.
+- `load_s`: from the bytes to the canonical views and their rollups, the way the app takes an
+  upload (`SessionData.read`, which reads a large file straight into the session's database,
+  then `SessionData.add`); `loader_only_s` is the reading part; `peak_rss_mb`: that child's
+  peak memory (the upload's bytes, held by the caller, included).
 
 Times are medians of `--repeat` runs; `load_ratio` is `load_s / duckdb_read_csv_s`. With
 `--json` the last line is one JSON object. `overview_s` times the Overview page's four

@@ -8,6 +8,9 @@ file is UTF-16 or a Windows code page, never decoded whole), starting at the fir
 and read by DuckDB's `read_csv` on the trusted loader connection with exactly that dialect, as
 text; `kpi.load.finish` types every column in SQL from there, as for any grid.
 
+A session may offer its own connection (`Host`): a large file is then read straight into the
+session's database, and the typed cells become its table in place (no second copy anywhere).
+
 Whatever the fast path cannot reproduce exactly it hands back (returns None), and the careful
 path reads the file: several tables, blank or comment lines, rows of another width, quotes that
 never close, invalid UTF-8, NUL bytes, lone CR line ends, a file cut off without a final line
