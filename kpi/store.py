@@ -33,6 +33,7 @@ from kpi.engine.memo import DataMemo, attach
 from kpi.guard import QueryGate
 from kpi.load import FileError, Host, LoadedTable, LoadResult, load_file
 from kpi.load.fast import SHM_DIR
+from kpi.load.report import drop_objects, object_kind
 from kpi.mapping import TableMapping, normalise, recognise_loaded
 from kpi.order_status import ALL_ORDERS, COUNTED, MAX_STATUSES, REASON, reason_sql
 from kpi.schema import DATASETS, DEDUPE_KEYS, TIME_FIELDS
@@ -66,18 +67,6 @@ _SQL_TYPES = {
 def quote_ident(name: str) -> str:
     """A SQL identifier, quoted, whatever characters the export put in the column name."""
     return '"' + name.replace('"', '""') + '"'
-
-
-def _kind_word(con: duckdb.DuckDBPyConnection, name: str) -> str | None:
-    """ "VIEW" or "TABLE" for an object of the connection (`name` as written in SQL, quoted or
-    not), None when there is none."""
-    plain = name[1:-1].replace('""', '"') if name.startswith('"') else name
-    found = con.execute(
-        "SELECT table_type FROM information_schema.tables WHERE table_name = ?", [plain]
-    ).fetchall()
-    if not found:
-        return None
-    return "VIEW" if found[0][0] == "VIEW" else "TABLE"
 
 
 def sql_literal(value: str) -> str:
@@ -188,7 +177,7 @@ class SessionData:
                 kept = LoadedTable(_head(loaded), loaded.report)
                 final, *rest = source.adopt()
                 self.con.execute(
-                    f"ALTER {_kind_word(self.con, final)} {final} RENAME TO {quote_ident(name)}"
+                    f"ALTER {object_kind(self.con, final)} {final} RENAME TO {quote_ident(name)}"
                 )
                 owned = tuple(rest)
             else:
@@ -238,10 +227,7 @@ class SessionData:
 
     def _drop_stored(self, table: StoredTable) -> None:
         """Drop a stored table and the objects it reads from."""
-        for name in (quote_ident(table.name), *table.owned):
-            kind = _kind_word(self.con, name)
-            if kind is not None:
-                self.con.execute(f"DROP {kind} {name}")
+        drop_objects(self.con, (table.name, *table.owned))
 
     @property
     def timezone(self) -> str:

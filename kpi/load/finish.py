@@ -21,6 +21,8 @@ from kpi.load.report import (
     LoadReport,
     RejectedRow,
     SkippedLine,
+    drop_objects,
+    object_kind,
 )
 from kpi.load.summary import BOTTOM_RUN, REASON, TOP_RUN, summary_rows
 from kpi.load.values import NULL_TOKENS, NumberStyle, detect_number_style, infer_years
@@ -241,7 +243,7 @@ def _finish(grid: Grid, con: duckdb.DuckDBPyConnection, n_rows: int) -> LoadedTa
     else:
         table = _arrow_table(con, select, excluded)
         source, rows_loaded = None, table.num_rows
-    _drop(con, "typed")
+    drop_objects(con, ["typed"])
 
     report.rejected = rejected
     report.rows_loaded = rows_loaded
@@ -287,7 +289,7 @@ def _keep(
     the data: a view over the cells DuckDB read when typing needed only casts, else the typed
     table less its working columns, else (rows left out) a table of the kept rows."""
     name = f"loaded_{next(_SERIAL)}"
-    kind = _kind(con, "typed")
+    kind = object_kind(con, "typed")
     if excluded:
         con.register("excluded_rows", pa.table({"__row": pa.array(excluded, pa.int64())}))
         try:
@@ -355,21 +357,6 @@ def _final_in_place(
         con.execute("ROLLBACK")
         return False
     return True
-
-
-def _kind(con: duckdb.DuckDBPyConnection, name: str) -> str | None:
-    """ "VIEW", "BASE TABLE" or "LOCAL TEMPORARY" for an object of the connection, else None."""
-    found = con.execute(
-        "SELECT table_type FROM information_schema.tables WHERE table_name = ?", [name]
-    ).fetchall()
-    return found[0][0] if found else None
-
-
-def _drop(con: duckdb.DuckDBPyConnection, name: str) -> None:
-    """Drop a table or a view, if it (still) exists."""
-    kind = _kind(con, name)
-    if kind is not None:
-        con.execute(f"DROP {'VIEW' if kind == 'VIEW' else 'TABLE'} {name}")
 
 
 def today() -> dt.date:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import weakref
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -143,17 +144,32 @@ class _SharedConnection:
             self.con.close()
 
 
+def object_kind(con: duckdb.DuckDBPyConnection, name: str) -> str | None:
+    """ "VIEW" or "TABLE" for an object of the connection called `name` (its plain name, not
+    quoted), None when there is none."""
+    found = con.execute(
+        "SELECT table_type FROM information_schema.tables WHERE table_name = ?", [name]
+    ).fetchall()
+    if not found:
+        return None
+    return "VIEW" if found[0][0] == "VIEW" else "TABLE"
+
+
+def drop_objects(con: duckdb.DuckDBPyConnection, names: Iterable[str]) -> None:
+    """Drop these tables or views (plain names), those that (still) exist."""
+    for name in names:
+        kind = object_kind(con, name)
+        if kind is not None:
+            quoted = '"' + name.replace('"', '""') + '"'
+            con.execute(f"DROP {kind} {quoted}")
+
+
 def _drop(
     con: duckdb.DuckDBPyConnection, drops: tuple[str, ...], shared: list[_SharedConnection | None]
 ) -> None:
     """Drop a loaded table's objects on the loader connection, then let the connection go."""
     try:
-        for name in drops:
-            kind = con.execute(
-                "SELECT table_type FROM information_schema.tables WHERE table_name = ?", [name]
-            ).fetchall()
-            if kind:
-                con.execute(f"DROP {'VIEW' if kind[0][0] == 'VIEW' else 'TABLE'} {name}")
+        drop_objects(con, drops)
     except duckdb.Error:
         pass  # the connection is closed already: nothing of it is left to free
     finally:
