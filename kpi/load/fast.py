@@ -24,11 +24,13 @@ import codecs
 import csv
 import io
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import chain, filterfalse
 from typing import TypeVar
 
 import duckdb
@@ -114,6 +116,11 @@ class _Sample:
     complete: bool  # the sample is the whole file
 
 
+# A cell that starts with a space or tab and, after any white space, a quote (cells joined by
+# NUL, which no sampled text holds): `\s` is the white space `str.lstrip` removes.
+_QUOTE_AFTER_SPACE = re.compile(r'(?:^|\x00)[ \t]\s*"')
+
+
 def _analyse(text: str, complete: bool) -> _Sample | None:
     """What the careful path would decide for this file, from its first characters; None when
     the sample shows something only the careful path handles."""
@@ -145,9 +152,9 @@ def _analyse(text: str, complete: bool) -> _Sample | None:
     rows = _safe_rows(csv.reader(io.StringIO(text[start:]), delimiter=delimiter), 1 << 30)
     if not complete:
         rows = rows[:-1]  # the last record may be cut by the sample's end
-    if any(len(cells) != width for cells in rows):
+    if any(n != width for n in set(map(len, rows))):
         return None  # short or long rows: padded or rejected by the careful path
-    if any(c[:1] in (" ", "\t") and c.lstrip().startswith('"') for row in rows for c in row):
+    if _QUOTE_AFTER_SPACE.search("\x00".join(chain.from_iterable(rows))):
         return None  # a quote after spaces: DuckDB unquotes it, the careful path keeps it
     sample = csv.reader(io.StringIO(text[: SNIFF_CHARS * 4]), delimiter=delimiter)
     values = [c for row in _safe_rows(sample, 2000) for c in row if c and not c.startswith("#")]
@@ -158,9 +165,16 @@ def _analyse(text: str, complete: bool) -> _Sample | None:
 def null_words(sample: _Sample, columns: list[int]) -> list[str]:
     """The null words the sample writes in these columns, spelt as written: DuckDB's reader
     must read them as NULL (each word it checks slows every cell, so only those seen)."""
-    seen = {
-        r[i] for r in sample.rows for i in columns if r[i] and r[i].strip().lower() in NULL_TOKENS
-    }
+    if not sample.rows:
+        return []
+    seen: set[str] = set()
+    cells = list(zip(*sample.rows, strict=True))
+    for i in columns:
+        # Each distinct cell once, plain digit strings (most cells of a typed column) skipped
+        # in C: the sample's rows are thousands, its distinct words a handful.
+        for v in filterfalse(str.isdigit, set(cells[i])):
+            if v and v.strip().lower() in NULL_TOKENS:
+                seen.add(v)
     return sorted(seen)
 
 

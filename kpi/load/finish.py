@@ -111,8 +111,13 @@ def sample_rows(n_cols: int) -> int:
 
 def sample_values(cells: list[str | None]) -> list[str]:
     """A column's sampled cells as planning sees them: trimmed, without the null words."""
-    stripped = (v.strip() for v in cells if v is not None)
-    return [v for v in stripped if v.lower() not in NULL_TOKENS]
+    stripped = [v.strip() for v in cells if v is not None]
+    # The null words among the distinct values (plain digit strings skipped in C): a column's
+    # thousands of sampled cells hold few distinct words, and most columns none.
+    nulls = {
+        v for v in itertools.filterfalse(str.isdigit, set(stripped)) if v.lower() in NULL_TOKENS
+    }
+    return [v for v in stripped if v not in nulls] if nulls else stripped
 
 
 def _finish(grid: Grid, con: duckdb.DuckDBPyConnection, n_rows: int) -> LoadedTable:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from kpi.load.values import (
@@ -14,6 +15,7 @@ from kpi.load.values import (
     MONTH_FIRST,
     DateLayout,
     NumberStyle,
+    allowed_misses,
     ambiguous_day_month,
     classify_dates,
     detect_number_style,
@@ -193,6 +195,31 @@ def _all_digits(values: list[str]) -> bool:
     )
 
 
+def _figures(values: list[str], parse: Callable[[str], float | None]) -> tuple[list[str], bool]:
+    """The values that are not remarks ("Using campaign budget" does not count against a
+    number column; see REMARK), and whether they are mostly numbers (`mostly` over them).
+    Stops once the misses exceed what even all the values would allow (the figures, fewer,
+    allow fewer): a text column costs a few hundred tests, not one per sampled value."""
+    figures: list[str] = []
+    misses, most = 0, allowed_misses(len(values))
+    for v in values:
+        if REMARK.match(v):
+            continue
+        figures.append(v)
+        if parse(v) is None:
+            misses += 1
+            if misses > most:
+                return figures, False
+    return figures, bool(figures) and misses <= allowed_misses(len(figures))
+
+
+def _leading_zero(values: list[str], digits: bool) -> bool:
+    """Whether a value starts with a zero followed by a digit (an identifier, not a count)."""
+    if digits:
+        return any(v[0] == "0" and len(v) > 1 for v in values)
+    return any(_LEADING_ZERO.match(v) for v in values)
+
+
 def plan_column(name: str, values: list[str], style: NumberStyle, typed_cells: bool) -> ColumnPlan:
     """Decide a column's type from a sample of its non-empty values."""
     style = column_style(values, style, typed_cells)
@@ -211,8 +238,6 @@ def plan_column(name: str, values: list[str], style: NumberStyle, typed_cells: b
     # Plain counts (every value ASCII digits, as most number columns of most exports) need no
     # per-value parsing: each is a figure, reads as itself and carries no decoration.
     digits = _all_digits(values)
-    # Remarks ("Using campaign budget") do not count against a number column; see REMARK.
-    figures = values if digits else [v for v in values if not REMARK.match(v)]
     parsed_of: dict[str, float | None] = {}  # each figure parsed once, whatever asks
 
     def parse(v: str) -> float | None:
@@ -220,13 +245,8 @@ def plan_column(name: str, values: list[str], style: NumberStyle, typed_cells: b
             parsed_of[v] = _parse_figure(v, style, typed_cells)
         return parsed_of[v]
 
-    numeric = digits or (bool(figures) and mostly(figures, lambda v: parse(v) is not None))
-    leading_zero = (
-        any(v[0] == "0" and len(v) > 1 for v in values)
-        if digits
-        else any(_LEADING_ZERO.match(v) for v in values)
-    )
-    if numeric and not _ID_NAME.search(name) and not leading_zero:
+    figures, numeric = (values, True) if digits else _figures(values, parse)
+    if numeric and not _ID_NAME.search(name) and not _leading_zero(values, digits):
         if digits:
             parsed = [float(v) for v in figures]
         else:

@@ -175,11 +175,17 @@ LAYOUTS_BY_NAME = {layout.name: layout for layout in DATE_LAYOUTS}
 MONTH_FIRST = {"dd/mm/yyyy": "mm/dd/yyyy", "dd/mm/yy": "mm/dd/yy"}
 
 
+def allowed_misses(n: int) -> float:
+    """How many of n values may fail a test and the values still mostly pass it: 5 %, at least
+    one in a column of three or more, none in a shorter one."""
+    return 0 if n < 3 else max(1, 0.05 * n)
+
+
 def mostly(values: list[str], test: Callable[[str], object]) -> bool:
     """Whether `test` holds for all values but at most 5 % (and at most one in a column of
     three or more; none in a shorter one). Stops at the first miss too many: classifying a
     text column costs a few hundred tests, not one per sampled value."""
-    allowed = 0 if len(values) < 3 else max(1, 0.05 * len(values))
+    allowed = allowed_misses(len(values))
     misses = 0
     for value in values:
         if not test(value):
