@@ -116,9 +116,17 @@ class _Sample:
     complete: bool  # the sample is the whole file
 
 
-# A cell that starts with a space or tab and, after any white space, a quote (cells joined by
-# NUL, which no sampled text holds): `\s` is the white space `str.lstrip` removes.
-_QUOTE_AFTER_SPACE = re.compile(r'(?:^|\x00)[ \t]\s*"')
+# A cell that starts with a space or tab and, after any white space, a quote, in cells each
+# led by a NUL (which no sampled text holds): `\s` is the white space `str.lstrip` removes.
+_QUOTE_AFTER_SPACE = re.compile(r'\x00[ \t]\s*"')
+
+
+def quote_after_space(rows: list[list[str]]) -> bool:
+    """Whether a cell starts with a space or tab and then, after any white space, a quote
+    (DuckDB's reader unquotes it, the careful path keeps it). One search over the joined
+    cells, and only where a cell starts with a space or tab at all."""
+    joined = "\x00".join(chain(("",), chain.from_iterable(rows)))
+    return ("\x00 " in joined or "\x00\t" in joined) and bool(_QUOTE_AFTER_SPACE.search(joined))
 
 
 def _analyse(text: str, complete: bool) -> _Sample | None:
@@ -154,7 +162,7 @@ def _analyse(text: str, complete: bool) -> _Sample | None:
         rows = rows[:-1]  # the last record may be cut by the sample's end
     if any(n != width for n in set(map(len, rows))):
         return None  # short or long rows: padded or rejected by the careful path
-    if _QUOTE_AFTER_SPACE.search("\x00".join(chain.from_iterable(rows))):
+    if quote_after_space(rows):
         return None  # a quote after spaces: DuckDB unquotes it, the careful path keeps it
     sample = csv.reader(io.StringIO(text[: SNIFF_CHARS * 4]), delimiter=delimiter)
     values = [c for row in _safe_rows(sample, 2000) for c in row if c and not c.startswith("#")]
