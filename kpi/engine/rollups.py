@@ -84,6 +84,48 @@ def _aggregate(node: exp.Expression) -> tuple[exp.AggFunc, exp.Expression | None
     return None
 
 
+# A FILTER clause costs DuckDB's grouping far more than a CASE inside the aggregate (measured
+# on 1 M posts: a day × platform rollup's 40 measures took 0.40 s with FILTER, 0.23 s so), so a
+# stored column is filled by the equivalent aggregate without one; it keeps the name of the
+# measure as compiled (`_name` of its own SQL), which is how requests find it.
+def _fill_sql(agg: exp.AggFunc, condition: exp.Expression | None) -> str | None:
+    """The SQL filling a stored sum or count (`agg`, kept to the rows where `condition` holds)
+    without a FILTER clause; None when there is no such form (the compiled SQL is used)."""
+    if condition is None or not isinstance(agg, exp.Sum | exp.Count):
+        return None
+    value = agg.this
+    if value is None or isinstance(value, exp.Distinct) or agg.expressions:
+        return None  # an aggregate of another shape: its FILTER stays
+    if isinstance(agg, exp.Count) and isinstance(value, exp.Star):
+        value = None
+    kept = _not_null_column(condition)
+    if kept is not None and (value is None or value == kept):
+        # Rows where the column is set: what the aggregate of the column counts or sums.
+        return type(agg)(this=kept.copy()).sql(dialect=DIALECT)
+    then = exp.Literal.number(1) if value is None else value.copy()
+    case = exp.Case(ifs=[exp.If(this=condition.copy(), true=then)])
+    return type(agg)(this=case).sql(dialect=DIALECT)
+
+
+def _not_null_column(condition: exp.Expression) -> exp.Column | None:
+    """The column of a `NOT column IS NULL` condition, else None."""
+    if (
+        isinstance(condition, exp.Not)
+        and isinstance(condition.this, exp.Is)
+        and isinstance(condition.this.expression, exp.Null)
+        and isinstance(condition.this.this, exp.Column)
+    ):
+        return condition.this.this
+    return None
+
+
+def _count_where(condition: exp.Expression) -> str:
+    """The SQL counting the rows where `condition` holds (without a FILTER clause)."""
+    return _fill_sql(exp.Count(this=exp.Star()), condition) or (
+        f"count(*) FILTER (WHERE {condition.sql(dialect=DIALECT)})"
+    )
+
+
 def _rewrite(
     node: exp.Expression, dimensions: Sequence[str], needed: dict[str, str]
 ) -> exp.Expression | None:
@@ -99,7 +141,7 @@ def _rewrite(
         # A sum of sums, a sum of counts: what the rows would give, period by period.
         sql = node.sql(dialect=DIALECT)
         name = _name("m", sql)
-        needed[name] = sql
+        needed[name] = _fill_sql(agg, condition) or sql
         return exp.func("sum", exp.column(name))
     read = {c.name for c in agg.find_all(exp.Column)}
     if (distinct or isinstance(agg, exp.Min | exp.Max)) and read <= set(dimensions):
@@ -107,9 +149,8 @@ def _rewrite(
         # that had at least one row matching the condition.
         if condition is None:
             return agg.copy()
-        where = condition.sql(dialect=DIALECT)
-        name = _name("n", where)
-        needed[name] = f"count(*) FILTER (WHERE {where})"
+        name = _name("n", condition.sql(dialect=DIALECT))
+        needed[name] = _count_where(condition)
         kept = exp.GT(this=exp.column(name), expression=exp.Literal.number(0))
         return exp.Filter(this=agg.copy(), expression=exp.Where(this=kept))
     return None
@@ -133,14 +174,14 @@ def _parts(measure: exp.Expression) -> tuple[_Part, ...] | None:
         distinct = agg.find(exp.Distinct) is not None
         if isinstance(agg, exp.Sum | exp.Count) and not distinct:
             sql = node.sql(dialect=DIALECT)
-            out.append((None, _name("m", sql), sql))
+            out.append((None, _name("m", sql), _fill_sql(agg, condition) or sql))
         elif distinct or isinstance(agg, exp.Min | exp.Max):
             read = frozenset(c.name for c in agg.find_all(exp.Column))
             if condition is None:
                 out.append((read, "", ""))
             else:
                 where = condition.sql(dialect=DIALECT)
-                out.append((read, _name("n", where), f"count(*) FILTER (WHERE {where})"))
+                out.append((read, _name("n", where), _count_where(condition)))
         else:
             return None
     return tuple(out)
