@@ -18,7 +18,6 @@ import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import takewhile
-from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any
 
@@ -33,6 +32,7 @@ from kpi.load.finish import Grid
 from kpi.load.grids import sheet_table_grid
 from kpi.load.layout import find_layout
 from kpi.load.limits import check_area, check_columns, check_sheet_count
+from kpi.load.sheet_xml import cell_extent
 from kpi.settings import settings
 
 SheetRows = Iterable[tuple[int, list[Any]]]  # (sheet row number, cell values)
@@ -166,9 +166,7 @@ def _sheet_rows(file: str, name: str, sheet: CalamineSheet, first_column: int) -
 # calamine places every cell in one dense grid from A1 to the last cell, so a lone value in
 # XFD1048576 costs 16 384 × 1 048 576 cells (~500 GB): the process aborts. It does not trust the
 # <dimension> tag (tested), so neither do we: we read the cells' own references.
-# Any spelling XML allows (spaces around "=", single quotes). It starts with a literal "r", which
-# the regex engine finds fast; an attribute merely ending in "r" can only widen the extent.
-_CELL_REF = re.compile(rb"""r\s*=\s*["']([A-Za-z]+)([0-9]+)["']""")
+# The references are found by `sheet_xml.cell_extent` (its CELL_REF pattern, vectorised).
 # A cell without a reference sits in its row's position; rows without cells do not count.
 # Tags are bounded ({0,1024}) so a chunk of unclosed tags cannot make the search quadratic.
 _ROW_REF = re.compile(
@@ -215,13 +213,6 @@ def _attribute(tag: bytes, name: bytes) -> str | None:
     return html.unescape(m.group(1).decode("utf-8", "replace")) if m else None
 
 
-def _column_number(letters: bytes) -> int:
-    number = 0
-    for ch in letters.upper():
-        number = number * 26 + ch - 64
-    return number
-
-
 @dataclass
 class SheetExtent:
     """How far a sheet's cells reach (1-based last row and column) and how many hold a value."""
@@ -240,11 +231,9 @@ def scan_sheet(stream: IO[bytes]) -> SheetExtent:
         # most a bounded <row> tag (2 KB), so the last 4 KB are searched again.
         text = tail + chunk
         tail = text[-4096:]
-        refs = _CELL_REF.findall(text)
-        if refs:
-            extent.rows = max(extent.rows, max(map(int, map(itemgetter(1), refs))))
-            letters = set(map(itemgetter(0), refs))
-            extent.columns = max(extent.columns, max(map(_column_number, letters)))
+        last_row, last_column = cell_extent(text)
+        extent.rows = max(extent.rows, last_row)
+        extent.columns = max(extent.columns, last_column)
         row_tags = _ROW_REF if b":row" in text else _PLAIN_ROW_REF
         rows = [int(row) for row, empty in row_tags.findall(text) if not empty]
         if rows:

@@ -162,3 +162,21 @@ def test_the_paths_agree_beyond_the_sample(
     # Over a megabyte: what the sample did not see (a value that is not a number, a summary
     # row, a line break inside a value) is found in SQL, with the same lines and text.
     _both("big.csv", _big(70_000, tail, multiline_at).encode(encoding))
+
+
+def test_a_sheet_of_durations_goes_the_careful_way() -> None:
+    import datetime as dt
+
+    from loadkit import xlsx_bytes
+
+    from kpi.load import excel, excel_fast
+
+    rows = [["Day", "Watch time"], [dt.date(2024, 1, 2), dt.timedelta(hours=1.5)]]
+    data = xlsx_bytes({"Video": rows})
+    minimum, excel_fast.MIN_BYTES = excel_fast.MIN_BYTES, 0
+    try:
+        # fastexcel writes it "1899-12-31 01:30:00"; the careful reader "1:30:00"
+        extents = excel.check_xlsx_sheets("v.xlsx", data)
+        assert excel_fast.read_xlsx_fast("v.xlsx", data, extents) is None
+    finally:
+        excel_fast.MIN_BYTES = minimum
