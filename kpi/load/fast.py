@@ -36,7 +36,15 @@ from typing import TypeVar
 import duckdb
 import numpy as np
 
-from kpi.load.finish import Grid, define_clean, finish, sample_rows, sample_values
+from kpi.load.finish import (
+    Grid,
+    define_clean,
+    finish,
+    null_word_sql,
+    sample_rows,
+    sample_values,
+    spaced_sql,
+)
 from kpi.load.layout import Layout, find_layout
 from kpi.load.plan import ColumnPlan, plan_column, sql_str
 from kpi.load.report import LoadedTable, LoadReport, SkippedLine
@@ -430,35 +438,21 @@ def load_text_fast(
         con.execute(f"DROP TABLE IF EXISTS {TABLE}")
 
 
-# The code points DuckDB's trim() removes (Unicode category Zs; tested against trim itself).
-_SPACES = "(32, 160, 5760, 8192, 8193, 8194, 8195, 8196, 8197, 8198, 8199, 8200, 8201, 8202, 8239, 8287, 12288)"
-
-
-def spaced_sql(column: str) -> str:
-    """SQL true where a cell starts or ends with a space: `c <> trim(c)` without building the
-    trimmed copy. trim() removes the Unicode space separators (category Zs, listed in _SPACES)
-    at either end, so look at the end characters (`c[-1]`, not `right(c, 1)`: the same
-    character, read faster)."""
-    return f"(ord({column}) IN {_SPACES} OR ord({column}[-1]) IN {_SPACES})"
-
-
 def _clean_in_place(con: duckdb.DuckDBPyConnection, columns: list[int]) -> None:
     """Trim text cells and set null words to NULL, touching only the cells that need it (most
     need nothing: a scan, not a second copy of every text column)."""
     define_clean(con)
     if not columns:
         return
-    words = ", ".join(sql_str(t) for t in sorted(NULL_TOKENS))
-    longest = max(len(t) for t in NULL_TOKENS)
     spaced = {i: spaced_sql(f"c{i}") for i in columns}
-    null_word = {i: f"length(c{i}) <= {longest} AND lower(c{i}) IN ({words})" for i in columns}
+    null_word = {i: null_word_sql(f"c{i}") for i in columns}
     # One scan for all columns; separate aggregates run faster than one OR of both tests.
     checks = ", ".join(f"bool_or({spaced[i]}), bool_or({null_word[i]})" for i in columns)
     flags = con.execute(f"SELECT {checks} FROM {TABLE}").fetchall()[0]
     for k, i in enumerate(columns):
         if flags[2 * k] or flags[2 * k + 1]:
             con.execute(
-                f"UPDATE {TABLE} SET c{i} = kpi_clean(c{i}) WHERE {spaced[i]} OR ({null_word[i]})"
+                f"UPDATE {TABLE} SET c{i} = kpi_clean(c{i}) WHERE {spaced[i]} OR {null_word[i]}"
             )
 
 

@@ -62,9 +62,43 @@ class Grid:
     clean: bool = False  # text cells are trimmed and null words are NULL already
 
 
+# The code points DuckDB's trim() removes (Unicode category Zs; tested against trim itself).
+SPACES = "(32, 160, 5760, 8192, 8193, 8194, 8195, 8196, 8197, 8198, 8199, 8200, 8201, 8202, 8239, 8287, 12288)"
+_NULL_WORDS = ", ".join(sql_str(t) for t in sorted(NULL_TOKENS))
+_LONGEST_NULL_WORD = max(len(t) for t in NULL_TOKENS)
+# The first characters of the null words, as written and upper-case: a cell starting with none
+# of them is no null word in any case (tested over every code point against DuckDB's lower()).
+NULL_WORD_STARTS = tuple(
+    sorted({ord(t[0]) for t in NULL_TOKENS if t} | {ord(t[0].upper()) for t in NULL_TOKENS if t})
+)
+
+
+def spaced_sql(column: str) -> str:
+    """SQL true where a cell starts or ends with a space: `c <> trim(c)` without building the
+    trimmed copy. trim() removes the Unicode space separators (category Zs, listed in SPACES)
+    at either end, so look at the end characters (`c[-1]`, not `right(c, 1)`: the same
+    character, read faster)."""
+    return f"(ord({column}) IN {SPACES} OR ord({column}[-1]) IN {SPACES})"
+
+
+def null_word_sql(column: str) -> str:
+    """SQL true where a cell (as it is, untrimmed) is a null word in any case. Most cells are
+    told apart by their length or first character, without the lower-case copy."""
+    starts = ", ".join(map(str, NULL_WORD_STARTS))
+    return (
+        f"({column} = '' OR (length({column}) <= {_LONGEST_NULL_WORD} "
+        f"AND ord({column}) IN ({starts}) AND lower({column}) IN ({_NULL_WORDS})))"
+    )
+
+
 def _clean_expr(col: str) -> str:
-    tokens = ", ".join(sql_str(t) for t in sorted(NULL_TOKENS))
-    return f"CASE WHEN lower(trim({col})) IN ({tokens}) THEN NULL ELSE trim({col}) END"
+    """A cell trimmed, or NULL when it is a null word; a cell without spaces at its ends (most)
+    is judged as it is, without trimmed or lower-case copies."""
+    trimmed = f"CASE WHEN lower(trim({col})) IN ({_NULL_WORDS}) THEN NULL ELSE trim({col}) END"
+    return (
+        f"CASE WHEN {spaced_sql(col)} THEN {trimmed} "
+        f"WHEN {null_word_sql(col)} THEN NULL ELSE {col} END"
+    )
 
 
 def finish(grid: Grid, con: duckdb.DuckDBPyConnection) -> LoadedTable:
