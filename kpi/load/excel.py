@@ -27,7 +27,7 @@ from python_calamine import CalamineSheet, CalamineWorkbook
 from kpi.errors import FileRefused
 from kpi.i18n import format_count, t
 from kpi.load import limits
-from kpi.load.excel_fast import read_xlsx_fast
+from kpi.load.excel_fast import read_xlsx_fast, start_reading
 from kpi.load.finish import Grid
 from kpi.load.grids import sheet_table_grid
 from kpi.load.layout import find_layout
@@ -92,8 +92,14 @@ def read_workbook(file: str, data: bytes, kind: str) -> Iterator[Grid]:
     if kind in ("xlsx", "xlsb", "ods"):
         _check_zip(file, data)
     if kind == "xlsx":
-        extents = check_xlsx_sheets(file, data)
-        fast = read_xlsx_fast(file, data, extents) if FASTEXCEL else None
+        # fastexcel reads in a child process of its own while the XML is checked here
+        reading = start_reading(data) if FASTEXCEL else None
+        try:
+            extents = check_xlsx_sheets(file, data)
+            fast = read_xlsx_fast(file, data, extents, reading) if reading else None
+        finally:
+            if reading is not None:
+                reading.close()
         if fast is not None:
             yield from fast
             return

@@ -2,25 +2,37 @@
 in one call, instead of one Python object per cell, and becomes the same grid `sheet_grid`
 builds (header detection, sheet row numbers, blank rows) with vectorised Arrow operations.
 
-It runs after the workbook's own XML has passed the checks in `kpi.load.excel`, and hands back
-(None) whenever its reading could differ from calamine's row by row: a sheet that does not
-start at A1, duration cells, a reader error. Then the careful reader reads the workbook."""
+fastexcel reads in a child process under a memory limit (`fastexcel_child`), beside the checks
+of the workbook's own XML in `kpi.load.excel`: its sheets are used only once those have passed,
+and until then a hostile sheet can only end that process. It hands back (None) whenever its
+reading could differ from calamine's row by row: a sheet that does not start at A1, duration
+cells, a reader error. Then the careful reader reads the workbook."""
 
 from __future__ import annotations
 
+import importlib.util
 import io
+import json
+import os
 import re
+import shutil
+import subprocess
+import sys
+import tempfile
 import zipfile
 import zlib
+from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from kpi.load.fast import scratch_dir
 from kpi.load.finish import Grid
 from kpi.load.grids import sheet_table_grid
 from kpi.load.layout import find_layout
 from kpi.load.limits import check_sheet_count
+from kpi.settings import settings
 
 HEAD_ROWS = 200  # rows given to header detection, as `sheet_grid` does
 # Smaller workbooks take the careful reader: it costs little there, and its messages for
@@ -28,6 +40,7 @@ HEAD_ROWS = 200  # rows given to header detection, as `sheet_grid` does
 MIN_BYTES = 1 << 20
 _SHEET_PART = re.compile(r"(?i)xl/[a-z]*sheets/[^/]+\.xml")  # as kpi.load.excel scans them
 _PART_CHUNK = 1 << 22
+_CHILD = Path(__file__).with_name("fastexcel_child.py")
 
 
 def _members_unpack_cleanly(data: bytes) -> bool:
@@ -78,37 +91,95 @@ def _has_duration(column: pa.ChunkedArray) -> bool:
     )
 
 
-def read_xlsx_fast(file: str, data: bytes, extents: dict[str, Any]) -> list[Grid] | None:
-    """Every non-empty sheet's grid, or None to let the careful reader read the workbook."""
-    if len(data) < MIN_BYTES:
+class SheetsRead:
+    """fastexcel reading a workbook's sheets in a child process (`fastexcel_child`), started
+    before the parent checks the workbook's XML so that the two run at once; its sheets are
+    used only once the checks have passed (`tables`). `close` ends it and removes its files."""
+
+    def __init__(self, data: bytes) -> None:
+        self.folder = tempfile.mkdtemp(prefix="kpi-xlsx-", dir=scratch_dir(4 * len(data)))
+        book = os.path.join(self.folder, "book.xlsx")
+        with open(book, "wb") as out:
+            out.write(data)
+        command = [
+            sys.executable, "-I", str(_CHILD), book, self.folder,
+            str(settings().workbook_memory_bytes),
+        ]  # fmt: skip
+        self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+
+    def tables(self) -> dict[str, pa.Table | None] | None:
+        """Each sheet's cells as text (None for a sheet fastexcel could not read), or None when
+        the workbook did not open or the child failed (out of memory, out of time)."""
+        try:
+            out, _ = self.process.communicate(timeout=settings().workbook_seconds)
+            answer = json.loads(out) if self.process.returncode == 0 else {}
+        except (subprocess.TimeoutExpired, ValueError):
+            return None
+        if "sheets" not in answer:
+            return None
+        tables: dict[str, pa.Table | None] = {}
+        for sheet in answer["sheets"]:
+            path = sheet["file"]
+            if path is None:
+                tables[sheet["name"]] = None
+                continue
+            with pa.OSFile(path) as source:
+                tables[sheet["name"]] = pa.ipc.open_file(source).read_all()
+        return tables
+
+    def close(self) -> None:
+        """End the child if it still runs and remove its files."""
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait()
+        if self.process.stdout is not None:
+            self.process.stdout.close()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def start_reading(data: bytes) -> SheetsRead | None:
+    """fastexcel starting on the workbook, or None where the fast path does not apply (a small
+    workbook, no fastexcel installed)."""
+    if len(data) < MIN_BYTES or importlib.util.find_spec("fastexcel") is None:
+        return None
+    return SheetsRead(data)
+
+
+def read_xlsx_fast(
+    file: str, data: bytes, extents: dict[str, Any], reading: SheetsRead | None = None
+) -> list[Grid] | None:
+    """Every non-empty sheet's grid, or None to let the careful reader read the workbook.
+    `extents` are the checked sheets' (`check_xlsx_sheets`); `reading` is the read started
+    before the checks (one is started here when there is none)."""
+    own = reading is None
+    reading = start_reading(data) if own else reading
+    if reading is None:
         return None
     try:
-        import fastexcel
-    except ImportError:
-        return None
+        return _grids(file, data, extents, reading)
+    finally:
+        if own:
+            reading.close()
+
+
+def _grids(
+    file: str, data: bytes, extents: dict[str, Any], reading: SheetsRead
+) -> list[Grid] | None:
     if not _members_unpack_cleanly(data):
         return None
-    try:
-        reader = fastexcel.read_excel(data)
-        names = list(reader.sheet_names)
-    except BaseException as exc:
-        if not _reader_failure(exc):
-            raise
+    tables = reading.tables()
+    if tables is None:
         return None
-    check_sheet_count(file, len(names))
+    check_sheet_count(file, len(tables))
     grids: list[Grid] = []
-    for name in names:
+    for name, table in tables.items():
         extent = extents.get(name)
         if extent is None:
             return None
         if extent.rows == 0 or extent.values == 0:
             continue  # an empty sheet
-        try:
-            table = reader.load_sheet(name, header_row=None, dtypes="string").to_arrow()
-        except BaseException as exc:
-            if not _reader_failure(exc):
-                raise
-            return None
+        if table is None:
+            return None  # fastexcel could not read it
         # calamine's rows start at the first used row and column: the same grid as the
         # careful reader's only when that is A1 and the extents agree.
         if table.num_rows != extent.rows or table.num_columns != extent.columns:
