@@ -85,10 +85,16 @@ def _midnight_as_date(column: pa.ChunkedArray) -> pa.ChunkedArray:
 
 
 def _has_duration(column: pa.ChunkedArray) -> bool:
-    """Whether a value starts as a date-time of 1899-12-30 or 31 (`^1899-12-3[01] `)."""
-    return any(
-        pc.any(pc.starts_with(column, prefix)).as_py() for prefix in ("1899-12-30 ", "1899-12-31 ")
-    )
+    """Whether a value is a date (or date-time) of 1899 to 1909: what fastexcel makes of a
+    duration cell (1:30:00 is "1899-12-31 01:30:00", 30:00:00 "1900-01-01 06:00:00", a year
+    "1900-12-31"), where the careful reader has h:mm:ss. No export dates its rows then. The
+    pattern runs only on a column where the plain prefix test finds such a year."""
+    if not any(pc.any(pc.starts_with(column, prefix)).as_py() for prefix in ("1899-", "190")):
+        return False
+    return bool(pc.any(pc.match_substring_regex(column, _EARLY_DATE)).as_py())
+
+
+_EARLY_DATE = r"^(1899|190\d)-\d{2}-\d{2}( |$)"
 
 
 class SheetsRead:

@@ -169,14 +169,36 @@ def test_a_sheet_of_durations_goes_the_careful_way() -> None:
 
     from loadkit import xlsx_bytes
 
+    # fastexcel writes 1:30:00 as "1899-12-31 01:30:00", 30:00:00 as "1900-01-01 06:00:00"
+    rows = [["Day", "Watch time"], [dt.date(2024, 1, 2), dt.timedelta(hours=1.5)]]
+    long = [
+        ["Day", "Watch time"],
+        [dt.date(2024, 1, 2), "x"],
+        [dt.date(2024, 1, 3), dt.timedelta(hours=30)],
+    ]
+    for sheet in (rows, long):
+        _careful_for_durations(xlsx_bytes({"Video": sheet}))
+
+
+def _careful_for_durations(data: bytes) -> None:
     from kpi.load import excel, excel_fast
 
-    rows = [["Day", "Watch time"], [dt.date(2024, 1, 2), dt.timedelta(hours=1.5)]]
-    data = xlsx_bytes({"Video": rows})
     minimum, excel_fast.MIN_BYTES = excel_fast.MIN_BYTES, 0
     try:
-        # fastexcel writes it "1899-12-31 01:30:00"; the careful reader "1:30:00"
         extents = excel.check_xlsx_sheets("v.xlsx", data)
         assert excel_fast.read_xlsx_fast("v.xlsx", data, extents) is None
     finally:
         excel_fast.MIN_BYTES = minimum
+
+
+def test_only_early_dates_look_like_durations() -> None:
+    import pyarrow as pa
+
+    from kpi.load.excel_fast import _has_duration
+
+    def has(*values: str | None) -> bool:
+        return _has_duration(pa.chunked_array([pa.array(values, pa.string())]))
+
+    assert has("2024-01-02", "1899-12-31 01:30:00")
+    assert has("1900-01-01 06:00:00") and has("1900-12-31") and has(None, "1909-05-01")
+    assert not has("1905 Main St", "190 likes", "1899", "1910-01-01", "2024-01-02 00:00:00", None)
