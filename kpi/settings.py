@@ -189,7 +189,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("KPI_MAX_SHEET_CELLS", "max_sheet_cells", "count", 1_000_000,
             "empty area (cells) a sheet may claim around its data", low=1, high=10**12),
     Setting("KPI_WORKBOOK_MEMORY_MB", "workbook_memory_mb", "count", 2048,
-            "megabytes of the separate process that opens .xls, .xlsb and .ods files",
+            "megabytes of the separate process that opens .xls, .xlsb and .ods files (and reads large .xlsx ones)",
             low=64, high=10**6),
     Setting("KPI_WORKBOOK_SECONDS", "workbook_seconds", "count", 120,
             "seconds that process may take", low=1, high=86_400),
