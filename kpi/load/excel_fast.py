@@ -97,6 +97,30 @@ def _has_duration(column: pa.ChunkedArray) -> bool:
 _EARLY_DATE = r"^(1899|190\d)-\d{2}-\d{2}( |$)"
 
 
+# The child's address space grows with the sheets' XML (calamine's cells, then Arrow's copy):
+# measured, 1.4 GB at most for a 200 000-row sheet of 122 MB of XML, of which about 0.7 GB are
+# the interpreter, fastexcel and Arrow. A hostile sheet's grid does not grow with its XML.
+_CHILD_BASE = 1 << 30
+_CHILD_PER_XML_BYTE = 8
+
+
+def child_memory(data: bytes) -> int:
+    """The child's memory limit for this workbook: the workbook setting, or more for a large
+    workbook (a few times its sheets' XML, as declared in the zip, which `_check_zip` bounded),
+    never above half the machine's memory."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            xml = sum(i.file_size for i in zf.infolist() if _SHEET_PART.fullmatch(i.filename))
+    except (zipfile.BadZipFile, OSError, ValueError):
+        xml = 0
+    try:
+        half = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE") // 2
+    except (ValueError, OSError, AttributeError):
+        half = 1 << 62  # unknown here: the setting and the XML decide
+    grown = min(_CHILD_BASE + _CHILD_PER_XML_BYTE * xml, half)
+    return max(settings().workbook_memory_bytes, grown)
+
+
 class SheetsRead:
     """fastexcel reading a workbook's sheets in a child process (`fastexcel_child`), started
     before the parent checks the workbook's XML so that the two run at once; its sheets are
@@ -108,8 +132,7 @@ class SheetsRead:
         with open(book, "wb") as out:
             out.write(data)
         command = [
-            sys.executable, "-I", str(_CHILD), book, self.folder,
-            str(settings().workbook_memory_bytes),
+            sys.executable, "-I", str(_CHILD), book, self.folder, str(child_memory(data)),
         ]  # fmt: skip
         self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
 

@@ -90,6 +90,8 @@ def test_a_child_out_of_memory_hands_the_workbook_to_the_careful_reader(
 ) -> None:
     # 64 MB of address space: the interpreter starts, fastexcel and Arrow cannot load
     monkeypatch.setattr(kpi.settings, "_current", kpi.settings.replaced(workbook_memory_mb=64))
+    monkeypatch.setattr(excel_fast, "_CHILD_BASE", 0)
+    monkeypatch.setattr(excel_fast, "_CHILD_PER_XML_BYTE", 0)
     data = xlsx_bytes({"Ads": ROWS})
     quick = load_file("ads.xlsx", data)
     assert len(children) == 1 and children[0].process.returncode != 0
@@ -98,3 +100,13 @@ def test_a_child_out_of_memory_hands_the_workbook_to_the_careful_reader(
         t.data.to_pylist() for t in careful.tables
     ]
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_childs_memory_grows_with_the_sheets_xml_within_half_the_machine(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(kpi.settings, "_current", kpi.settings.replaced(workbook_memory_mb=64))
+    small, large = xlsx_bytes({"Ads": ROWS[:5]}), xlsx_bytes({"Ads": ROWS * 40})
+    assert excel_fast.child_memory(large) > excel_fast.child_memory(small) > 64 << 20
+    monkeypatch.setattr(excel_fast.os, "sysconf", lambda name: 1024)  # a 512 KB machine
+    assert excel_fast.child_memory(large) == 64 << 20  # the setting, when it is more
