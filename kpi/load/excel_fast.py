@@ -59,11 +59,6 @@ def _members_unpack_cleanly(data: bytes) -> bool:
     return True
 
 
-def _reader_failure(exc: BaseException) -> bool:
-    """fastexcel's errors, and Rust panics (pyo3's PanicException is a BaseException)."""
-    return isinstance(exc, Exception) or type(exc).__name__ == "PanicException"
-
-
 def _filled(column: pa.ChunkedArray) -> pa.ChunkedArray:
     return pc.and_kleene(pc.is_valid(column), pc.not_equal(pc.utf8_trim_whitespace(column), ""))
 

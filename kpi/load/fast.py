@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import chain, filterfalse
+from itertools import chain
 from typing import TypeVar
 
 import duckdb
@@ -58,7 +58,7 @@ from kpi.load.text import (
     _sniff_rows,
     _table_end,
 )
-from kpi.load.values import NULL_TOKENS, NumberStyle, detect_number_style
+from kpi.load.values import NumberStyle, detect_number_style, null_words_among
 from kpi.settings import settings
 
 _DISABLED = False  # set by `disabled()`; the KPI_LOADER_FAST setting can turn it off too
@@ -183,15 +183,9 @@ def null_words(sample: _Sample, columns: list[int]) -> list[str]:
     must read them as NULL (each word it checks slows every cell, so only those seen)."""
     if not sample.rows:
         return []
-    seen: set[str] = set()
     cells = list(zip(*sample.rows, strict=True))
-    for i in columns:
-        # Each distinct cell once, plain digit strings (most cells of a typed column) skipped
-        # in C: the sample's rows are thousands, its distinct words a handful.
-        for v in filterfalse(str.isdigit, set(cells[i])):
-            if v and v.strip().lower() in NULL_TOKENS:
-                seen.add(v)
-    return sorted(seen)
+    seen = set().union(*(null_words_among(cells[i]) for i in columns))
+    return sorted(seen - {""})  # an empty cell is NULL to the reader already
 
 
 def _pretyped(sample: _Sample) -> tuple[list[ColumnPlan], dict[int, str], dict[int, str]] | None:

@@ -25,7 +25,13 @@ from kpi.load.report import (
     object_kind,
 )
 from kpi.load.summary import BOTTOM_RUN, REASON, TOP_RUN, summary_rows
-from kpi.load.values import NULL_TOKENS, NumberStyle, detect_number_style, infer_years
+from kpi.load.values import (
+    NULL_TOKENS,
+    NumberStyle,
+    detect_number_style,
+    infer_years,
+    null_words_among,
+)
 
 SAMPLE_ROWS = 5000
 # Cells classified in Python per table: a wide export (a Facebook page export has 2 681
@@ -146,11 +152,8 @@ def sample_rows(n_cols: int) -> int:
 def sample_values(cells: list[str | None]) -> list[str]:
     """A column's sampled cells as planning sees them: trimmed, without the null words."""
     stripped = [v.strip() for v in cells if v is not None]
-    # The null words among the distinct values (plain digit strings skipped in C): a column's
-    # thousands of sampled cells hold few distinct words, and most columns none.
-    nulls = {
-        v for v in itertools.filterfalse(str.isdigit, set(stripped)) if v.lower() in NULL_TOKENS
-    }
+    # A column's thousands of sampled cells hold few distinct words, and most columns none.
+    nulls = null_words_among(stripped)
     return [v for v in stripped if v not in nulls] if nulls else stripped
 
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
+from itertools import filterfalse, pairwise
 
 # Cells that mean "no value" in the exports we know (Twitter "-", Google Ads "--", TikTok "undefined").
 NULL_TOKENS = frozenset(
@@ -173,6 +173,13 @@ DATE_LAYOUTS = [
 LAYOUTS_BY_NAME = {layout.name: layout for layout in DATE_LAYOUTS}
 # Day-first layouts and their month-first twins, told apart by the values (a part above 12).
 MONTH_FIRST = {"dd/mm/yyyy": "mm/dd/yyyy", "dd/mm/yy": "mm/dd/yy"}
+
+
+def null_words_among(values: Iterable[str]) -> set[str]:
+    """The values (spelt as written) that are null words once trimmed, in any case: each
+    distinct value looked at once, plain digit strings (most cells of a number column) skipped
+    in C."""
+    return {v for v in filterfalse(str.isdigit, set(values)) if v.strip().lower() in NULL_TOKENS}
 
 
 def allowed_misses(n: int) -> float:
