@@ -146,9 +146,19 @@ def _both(a: exp.Expression | None, b: exp.Expression | None) -> exp.Expression 
     return exp.and_(a, b)
 
 
+# The platforms among some rows, as one sorted text (`facebook, x`): what a value covers.
+PLATFORMS_SQL = "string_agg(DISTINCT platform, ', ' ORDER BY platform)"
+
+
+def is_platforms(node: exp.Expression) -> bool:
+    """Whether an aggregate is the platforms' list (`PLATFORMS_SQL`), which a rollup answers
+    from its platform bits (see `kpi.engine.rollups`)."""
+    return node == _parsed(PLATFORMS_SQL)
+
+
 def _platforms(condition: exp.Expression | None) -> exp.Expression:
     """The platforms among the rows matching a condition, as one sorted text (`facebook, x`)."""
-    agg = _parse("string_agg(DISTINCT platform, ', ' ORDER BY platform)")
+    agg = _parse(PLATFORMS_SQL)
     if condition is None:
         return agg
     return exp.Filter(this=agg, expression=exp.Where(this=condition.copy()))

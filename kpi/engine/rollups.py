@@ -28,6 +28,7 @@ from kpi.engine.compile import (
     DIALECT,
     RANGE_END,
     RANGED_DATASETS,
+    is_platforms,
     measure_trees,
     rendered_measures,
     to_sql,
@@ -59,16 +60,28 @@ Chooser = Callable[
 ]
 
 
+# Which platforms a value covers (`compile.PLATFORMS_SQL`, a distinct string_agg) is what made
+# DuckDB plan a rollup query slowest: each such aggregate becomes a grouping of its own, joined
+# back (measured on the Overview's queries over 4 380 rows: 45 ms, and 29 ms with these bits).
+# A rollup keeping the platform numbers its platforms in order, one bit each, and a query ORs
+# the bits of the rows it counts; `decode_platforms` turns the mask back into the same text.
+PLATFORM_BIT = "__platform_bit"
+# A mask with NULLs reaches pandas as a float, exact to 53 bits; more platforms: the text.
+MAX_PLATFORM_BITS = 52
+
+
 @dataclass(frozen=True)
 class Rollup:
     """One rollup table: its dataset, the dimensions it keeps (besides the day and, for ranged
-    reports, the last day), the measure columns it holds and its row count."""
+    reports, the last day), the measure columns it holds and its row count; where it keeps the
+    platform, the platforms its `PLATFORM_BIT` numbers (bit i for the i-th), None when too many."""
 
     dataset: str
     table: str
     dimensions: tuple[str, ...]
     measures: frozenset[str]
     rows: int = 0
+    platforms: tuple[str, ...] | None = None
 
 
 def _name(prefix: str, sql: str) -> str:
@@ -127,15 +140,18 @@ def _count_where(condition: exp.Expression) -> str:
 
 
 def _rewrite(
-    node: exp.Expression, dimensions: Sequence[str], needed: dict[str, str]
+    node: exp.Expression, dimensions: Sequence[str], needed: dict[str, str], bits: bool = False
 ) -> exp.Expression | None:
     """One node of a measure over rollup columns: an additive aggregate becomes the sum of its
     stored column (noted in `needed`, name → the SQL that fills it from the rows); None when
-    the aggregate is not additive; the node itself when it is no aggregate."""
+    the aggregate is not additive; the node itself when it is no aggregate. With `bits`, the
+    platforms' list becomes the OR of the rows' platform bits (see `PLATFORM_BIT`)."""
     found = _aggregate(node)
     if found is None:
         return node
     agg, condition = found
+    if bits and "platform" in dimensions and is_platforms(agg):
+        return _among_counted(exp.BitwiseOrAgg(this=exp.column(PLATFORM_BIT)), condition, needed)
     distinct = agg.find(exp.Distinct) is not None
     if isinstance(agg, exp.Sum | exp.Count) and not distinct:
         # A sum of sums, a sum of counts: what the rows would give, period by period.
@@ -147,13 +163,21 @@ def _rewrite(
     if (distinct or isinstance(agg, exp.Min | exp.Max)) and read <= set(dimensions):
         # Distinct values of a dimension: the same over the rollup's rows, among those
         # that had at least one row matching the condition.
-        if condition is None:
-            return agg.copy()
-        name = _name("n", condition.sql(dialect=DIALECT))
-        needed[name] = _count_where(condition)
-        kept = exp.GT(this=exp.column(name), expression=exp.Literal.number(0))
-        return exp.Filter(this=agg.copy(), expression=exp.Where(this=kept))
+        return _among_counted(agg.copy(), condition, needed)
     return None
+
+
+def _among_counted(
+    agg: exp.Expression, condition: exp.Expression | None, needed: dict[str, str]
+) -> exp.Expression:
+    """An aggregate over the rollup's rows that had at least one row matching the condition
+    (its count is noted in `needed`), or over all of them without one."""
+    if condition is None:
+        return agg
+    name = _name("n", condition.sql(dialect=DIALECT))
+    needed[name] = _count_where(condition)
+    kept = exp.GT(this=exp.column(name), expression=exp.Literal.number(0))
+    return exp.Filter(this=agg, expression=exp.Where(this=kept))
 
 
 # One aggregate of a measure, as a rollup sees it: the dimension columns it must find in the
@@ -212,16 +236,17 @@ def _needed(parts: tuple[_Part, ...] | None, dimensions: Sequence[str]) -> dict[
 
 
 def _plan(
-    measure: exp.Expression, dimensions: Sequence[str]
+    measure: exp.Expression, dimensions: Sequence[str], bits: bool = False
 ) -> tuple[exp.Expression, dict[str, str]] | None:
     """A measure rewritten over rollup columns, with the columns it needs (name → the SQL that
-    fills it from the rows); None when an aggregate inside is not additive."""
+    fills it from the rows); None when an aggregate inside is not additive. `bits`: see
+    `_rewrite`."""
     needed: dict[str, str] = {}
     failed = False
 
     def visit(node: exp.Expression) -> exp.Expression:
         nonlocal failed
-        out = _rewrite(node, dimensions, needed)
+        out = _rewrite(node, dimensions, needed, bits)
         if out is None:
             failed = True
             return node
@@ -231,29 +256,42 @@ def _plan(
     return None if failed else (rewritten, needed)
 
 
-# Per (dataset, KPI, dimensions): the KPI's measures over the rollup, their DuckDB texts and
-# the columns they read, or None; planned once (naming a measure generates its SQL).
+# A KPI's measures over a rollup: their trees, their DuckDB texts and the columns they read;
+# then the trees and texts again with the platforms' lists read from the platform bits (the
+# same as the first where the rollup keeps no platform).
+_Planned = tuple[
+    tuple[exp.Expression, ...],
+    tuple[str, ...],
+    frozenset[str],
+    tuple[exp.Expression, ...],
+    tuple[str, ...],
+]
+# Per (dataset, KPI, dimensions): its plan, or None; planned once (naming a measure generates
+# its SQL).
 _UNPLANNED = object()
-_PLANS: dict[tuple, tuple[tuple[exp.Expression, ...], tuple[str, ...], frozenset[str]] | None] = {}
+_PLANS: dict[tuple, _Planned | None] = {}
 
 
-def _kpi_plan(
-    dataset: str, kpi: Kpi, dimensions: tuple[str, ...]
-) -> tuple[tuple[exp.Expression, ...], tuple[str, ...], frozenset[str]] | None:
+def _kpi_plan(dataset: str, kpi: Kpi, dimensions: tuple[str, ...]) -> _Planned | None:
     key = (dataset, freeze(kpi), dimensions)
     found = _PLANS.get(key, _UNPLANNED)  # read once: another session's thread may clear it
     if found is not _UNPLANNED:
         return found  # type: ignore[return-value]
     if len(_PLANS) > 4096:  # custom KPIs come and go; the catalog's stay few
         _PLANS.clear()
-    planned = [_plan(m, dimensions) for m in measure_trees(dataset, kpi)]
-    if any(p is None for p in planned):
-        plan = None
-    else:
-        kept = [p for p in planned if p is not None]
-        trees = tuple(p[0] for p in kept)
+    measures = measure_trees(dataset, kpi)
+    planned = [_plan(m, dimensions) for m in measures]
+    plan: _Planned | None = None
+    if all(p is not None for p in planned):
+        trees = tuple(p[0] for p in planned if p is not None)
         texts = tuple(t.this.sql(dialect=DIALECT) for t in trees)
-        plan = (trees, texts, frozenset(n for p in kept for n in p[1]))
+        needed = frozenset(n for p in planned if p is not None for n in p[1])
+        bit_trees, bit_texts = trees, texts
+        if "platform" in dimensions:
+            with_bits = [_plan(m, dimensions, bits=True) for m in measures]
+            bit_trees = tuple(p[0] for p in with_bits if p is not None)
+            bit_texts = tuple(t.this.sql(dialect=DIALECT) for t in bit_trees)
+        plan = (trees, texts, needed, bit_trees, bit_texts)
     _PLANS[key] = plan
     return plan
 
@@ -302,12 +340,19 @@ def build(
             return None
         con.execute(f'CREATE OR REPLACE TABLE "{table}" AS {_build_sql(dataset, dimensions)}')
         size = con.execute(f'SELECT count(*) FROM "{table}"').fetchall()[0][0]
+        platforms = None
+        if "platform" in dimensions:
+            found = con.execute(
+                f'SELECT platform FROM "{table}" WHERE platform IS NOT NULL '
+                "GROUP BY platform ORDER BY platform"
+            ).fetchall()
+            if len(found) <= MAX_PLATFORM_BITS:
+                platforms = tuple(str(p) for (p,) in found)
     except (duckdb.Error, KeyError):
         con.execute(f'DROP TABLE IF EXISTS "{table}"')
         return None
-    return Rollup(
-        dataset, table, dimensions, frozenset(stored_measures(dataset, dimensions)), int(size)
-    )
+    measures = frozenset(stored_measures(dataset, dimensions))
+    return Rollup(dataset, table, dimensions, measures, int(size), platforms)
 
 
 def sizes(con: duckdb.DuckDBPyConnection, dataset: str) -> dict[tuple[str, ...], tuple[int, int]]:
@@ -353,6 +398,18 @@ def _build_sql(dataset: str, dimensions: tuple[str, ...]) -> str:
     # Grouped by the expressions, not the names: a name means the row's column first
     # (`published_at`, the timestamp), not the day the select made of it.
     query = exp.select(*items).from_(dataset).group_by(*(k.copy() for k in keys))
+    if "platform" in dimensions:
+        # The i-th platform in order (the order string_agg's ORDER BY sorts them in) gets bit i;
+        # every rollup of a dataset groups the same rows, so they number alike. Beyond the
+        # bits there are, the rollup keeps 0 and queries list the platforms as text.
+        rank = "dense_rank() OVER (ORDER BY platform)"
+        bit = (
+            f"CASE WHEN platform IS NULL OR {rank} > {MAX_PLATFORM_BITS} THEN 0 "
+            f"ELSE CAST(1 AS BIGINT) << ({rank} - 1) END"
+        )
+        query = exp.select("*", exp.alias_(exp.Var(this=bit), PLATFORM_BIT, copy=False)).from_(
+            query.subquery("grouped", copy=False)
+        )
     return to_sql(query)
 
 
@@ -438,13 +495,44 @@ def chooser(con: duckdb.DuckDBPyConnection, dataset: str) -> Chooser | None:
             if any(p is None or not p[2] <= stored.keys() for p in planned):
                 continue
             key = ("rollup", dataset, dimensions)
-            if cached(con, key, lambda d=dimensions: build(con, dataset, d)) is None:
+            built = cached(con, key, lambda d=dimensions: build(con, dataset, d))
+            if built is None:
                 continue
+            bits = built.platforms is not None
             measures = []
             for p in planned:
                 if p is not None:
-                    measures += rendered_measures(*p[:2]) if rendered else [m.copy() for m in p[0]]
+                    trees, texts = (p[3], p[4]) if bits else (p[0], p[1])
+                    measures += (
+                        rendered_measures(trees, texts) if rendered else [m.copy() for m in trees]
+                    )
             return table_name(dataset, dimensions), measures
         return None
 
     return choose
+
+
+def decode_platforms(
+    con: duckdb.DuckDBPyConnection, dataset: str, masks: Sequence[int | None]
+) -> list[str | None]:
+    """Platform bit masks (see `PLATFORM_BIT`) as the text the rows' platforms would give
+    (`facebook, x`), None for no platform. Every rollup of a dataset numbers its platforms
+    alike, so any built one keeping the platform names them."""
+    names: tuple[str, ...] | None = None
+    for dimensions in LEVELS.get(dataset, ()):
+        if "platform" not in dimensions:
+            continue
+        # Built already (the chooser picked one): this finds it in the memo.
+        found = cached(
+            con, ("rollup", dataset, dimensions), lambda d=dimensions: build(con, dataset, d)
+        )
+        if found is not None and found.platforms is not None:
+            names = found.platforms
+            break
+    if names is None:
+        raise ValueError(f"no rollup of {dataset} numbers its platforms")
+    out: list[str | None] = []
+    for mask in masks:
+        # No mask (no rows) or none of its bits (rows without a platform): no text either.
+        out.append(", ".join(n for i, n in enumerate(names) if mask >> i & 1) if mask else None)
+    return out

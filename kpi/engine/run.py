@@ -101,7 +101,8 @@ def _run(con: duckdb.DuckDBPyConnection, request: Request, use_rollups: bool) ->
             # One line, not pretty: generating the layout costs more than DuckDB's planning.
             sql[f"{dataset}{suffix}"] = text = query.sql(dialect=DIALECT, copy=False)
             if comparison is None:
-                current = _values(_fetch(con, text, part), part, request.by)
+                fetched = _platform_text(con, dataset, _fetch(con, text, part))
+                current = _values(fetched, part, request.by)
                 notes += _coverage_notes(current, part)
             else:
                 earlier = compile_dataset(
@@ -115,6 +116,7 @@ def _run(con: duckdb.DuckDBPyConnection, request: Request, use_rollups: bool) ->
                     f"UNION ALL SELECT true, * FROM ({earlier})",
                     part,
                 )
+                both = _platform_text(con, dataset, both)
                 flags = both[_EARLIER].to_numpy(dtype=bool)
                 now, then = np.flatnonzero(~flags), np.flatnonzero(flags)
                 paired = _align_previous(both, now, then, main, comparison, request.by)
@@ -181,7 +183,12 @@ def _currency_checks(
         if k.dataset not in found:
             wanted = ("currency", *request.filters)
             table = rollups.with_dimensions(con, k.dataset or "", wanted) if use_rollups else None
-            found[k.dataset or ""] = currencies(con, k.dataset or "", request, table)
+            # The same range and filters for the tiles, the series and the split of a page.
+            key = ("currencies", k.dataset, request.start, request.end, request.grain,
+                   freeze(request.filters), table)  # fmt: skip
+            found[k.dataset or ""] = cached(
+                con, key, lambda d=k.dataset or "", t=table: currencies(con, d, request, t)
+            )
         codes = found[k.dataset or ""]
         need = currency_need(k, codes, request)
         if need is not None:
@@ -228,6 +235,18 @@ def _fetch(con: duckdb.DuckDBPyConnection, sql: str, kpis: Sequence[Kpi]) -> pd.
         names = ", ".join(k.label for k in kpis)
         first = str(exc).splitlines()[0][:200]
         raise KpiError(t("error.cannot_compute", names=names, detail=first)) from None
+
+
+def _platform_text(con: duckdb.DuckDBPyConnection, dataset: str, df: pd.DataFrame) -> pd.DataFrame:
+    """The platforms each value covers as text (`facebook, x`): a rollup answers them as bit
+    masks (`rollups.PLATFORM_BIT`), the rows as text already."""
+    for column in df.columns:
+        if str(column).endswith(("__covers", "__present")) and pd.api.types.is_numeric_dtype(
+            df[column]
+        ):
+            masks = [None if pd.isna(v) else int(v) for v in df[column].tolist()]
+            df[column] = np.array(rollups.decode_platforms(con, dataset, masks), dtype=object)
+    return df
 
 
 def _with_dependencies(kpis: list[Kpi], known: Mapping[str, Kpi]) -> list[Kpi]:
