@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 
 import duckdb
 import numpy as np
@@ -84,6 +85,9 @@ def _run(con: duckdb.DuckDBPyConnection, request: Request, use_rollups: bool) ->
     if request.compare:
         c_start, c_end = comparison_range(request.start, request.end, request.compare)
         comparison = periods(c_start, c_end, request.grain)
+    # Each query is sent as soon as it is written and its rows read in order after: DuckDB
+    # answers one while Python writes the next or reads another's rows (see `_sent`).
+    sent: list[tuple[str, list[Kpi], Future[pd.DataFrame]]] = []
     for dataset in sorted({k.dataset for k in computable if k.dataset}):
         group = [k for k in computable if k.dataset == dataset]
         summaries = rollups.chooser(con, dataset) if use_rollups else None
@@ -100,29 +104,28 @@ def _run(con: duckdb.DuckDBPyConnection, request: Request, use_rollups: bool) ->
             suffix = {None: "", "last": " (levels)", "first": " (levels at the start)"}[level]
             # One line, not pretty: generating the layout costs more than DuckDB's planning.
             sql[f"{dataset}{suffix}"] = text = query.sql(dialect=DIALECT, copy=False)
-            if comparison is None:
-                fetched = _platform_text(con, dataset, _fetch(con, text, part))
-                current = _values(fetched, part, request.by)
-                notes += _coverage_notes(current, part)
-            else:
+            if comparison is not None:
                 earlier = compile_dataset(
                     dataset, part, comparison, request.by, request.filters, request.grain,
                     summaries, rendered=True,
                 ).sql(dialect=DIALECT, copy=False)  # fmt: skip
                 # Both periods in one statement: one round trip instead of two.
-                both = _fetch(
-                    con,
+                text = (
                     f"SELECT false AS {_EARLIER}, * FROM ({text}) "
-                    f"UNION ALL SELECT true, * FROM ({earlier})",
-                    part,
+                    f"UNION ALL SELECT true, * FROM ({earlier})"
                 )
-                both = _platform_text(con, dataset, both)
-                flags = both[_EARLIER].to_numpy(dtype=bool)
-                now, then = np.flatnonzero(~flags), np.flatnonzero(flags)
-                paired = _align_previous(both, now, then, main, comparison, request.by)
-                current = _values(both, part, request.by, now, paired)
-                notes += _coverage_notes(current, part)
-            frames.append(current)
+            sent.append((dataset, part, _sent(con, text)))
+    for dataset, part, answer in sent:
+        fetched = _platform_text(con, dataset, _fetch(answer, part))
+        if comparison is None:
+            current = _values(fetched, part, request.by)
+        else:
+            flags = fetched[_EARLIER].to_numpy(dtype=bool)
+            now, then = np.flatnonzero(~flags), np.flatnonzero(flags)
+            paired = _align_previous(fetched, now, then, main, comparison, request.by)
+            current = _values(fetched, part, request.by, now, paired)
+        notes += _coverage_notes(current, part)
+        frames.append(current)
     rows = pd.concat(frames, ignore_index=True) if frames else _empty(request.by)
     if "previous" not in rows:
         rows["previous"] = float("nan")
@@ -226,11 +229,29 @@ def _split(values: pd.Series) -> set[str]:
 _EARLIER = "__comparison_period"
 
 
-def _fetch(con: duckdb.DuckDBPyConnection, sql: str, kpis: Sequence[Kpi]) -> pd.DataFrame:
+# Threads that run a request's queries (a session's connection answers several at once through
+# cursors): a few, shared by every session, as each holds its thread only while DuckDB works.
+_QUERIES = ThreadPoolExecutor(max_workers=4, thread_name_prefix="kpi-query")
+
+
+def _sent(con: duckdb.DuckDBPyConnection, sql: str) -> Future[pd.DataFrame]:
+    """A query running on a cursor of the session's connection, in a thread of its own."""
+    cursor = con.cursor()
+
+    def answer() -> pd.DataFrame:
+        try:
+            return cursor.execute(sql).df()
+        finally:
+            cursor.close()
+
+    return _QUERIES.submit(answer)
+
+
+def _fetch(answer: Future[pd.DataFrame], kpis: Sequence[Kpi]) -> pd.DataFrame:
     """A KPI query's rows. A formula that parses can still fail on the data (summing text):
-    say so plainly."""
+    say so plainly (here, in the language of the person's thread)."""
     try:
-        return con.execute(sql).df()
+        return answer.result()
     except duckdb.Error as exc:
         names = ", ".join(k.label for k in kpis)
         first = str(exc).splitlines()[0][:200]
