@@ -53,10 +53,14 @@ from kpi.load.text import (
     SNIFF_CHARS,
     SNIFF_MAX_CHARS,
     SNIFF_MIN_LINES,
+    STYLE_CHARS,
+    STYLE_ROWS,
     _offset_of_line,
     _safe_rows,
     _sniff_rows,
     _table_end,
+    style_cells,
+    style_values,
 )
 from kpi.load.values import NumberStyle, detect_number_style, null_words_among
 from kpi.settings import settings
@@ -165,16 +169,27 @@ def _analyse(text: str, complete: bool) -> _Sample | None:
     start = _offset_of_line(text, 0, 1, data_line)
     if _table_end(text, start, delimiter, width) != len(text):
         return None  # a blank or comment line ends the table inside the sample
-    rows = _safe_rows(csv.reader(io.StringIO(text[start:]), delimiter=delimiter), 1 << 30)
+    reader = csv.reader(io.StringIO(text[start:]), delimiter=delimiter)
+    # The number style is judged on the first STYLE_ROWS records of the first STYLE_CHARS
+    # characters (`style_values`): the rows above the data and the first data rows, parsed
+    # here once, whenever the last of them ends within those characters.
+    above = [cells for _, cells in sniff[: layout.data_index]]
+    wanted = STYLE_ROWS - len(above)
+    rows = _safe_rows(reader, wanted)
+    style_sample: list[str] | None = None
+    if len(rows) == wanted:  # stopped at the limit, not at an error or the end: read on
+        if start <= STYLE_CHARS and text.count("\n", start, STYLE_CHARS) >= reader.line_num:
+            style_sample = style_cells(chain(above, rows))
+        rows += _safe_rows(reader, 1 << 30)
     if not complete:
         rows = rows[:-1]  # the last record may be cut by the sample's end
     if any(n != width for n in set(map(len, rows))):
         return None  # short or long rows: padded or rejected by the careful path
     if quote_after_space(rows):
         return None  # a quote after spaces: DuckDB unquotes it, the careful path keeps it
-    sample = csv.reader(io.StringIO(text[: SNIFF_CHARS * 4]), delimiter=delimiter)
-    values = [c for row in _safe_rows(sample, 2000) for c in row if c and not c.startswith("#")]
-    style = detect_number_style(values, delimiter)
+    if style_sample is None:  # a short sample, or long records: parse the style's own
+        style_sample = style_values(text, delimiter)
+    style = detect_number_style(style_sample, delimiter)
     return _Sample(delimiter, layout, data_line, style, rows, complete)
 
 
