@@ -8,6 +8,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kpi.i18n import t
 from kpi.load.ordinal import ordinal_unit
@@ -28,6 +29,40 @@ _DATASET_KEYS = {
     d.name: sorted(k for k, fields in SYNONYM_INDEX.items() if fields & set(d.field_names))
     for d in DATASETS.values()
 }
+_KEY_SETS = {name: frozenset(keys) for name, keys in _DATASET_KEYS.items()}
+_ALL_KEYS = sorted(set().union(*_KEY_SETS.values()))
+_KEYS_BY_LENGTH: dict[int, list[str]] = {}
+for _key in _ALL_KEYS:
+    _KEYS_BY_LENGTH.setdefault(len(_key), []).append(_key)
+
+
+def close_keys(key: str, dataset: str) -> list[str]:
+    """`difflib.get_close_matches(key, _DATASET_KEYS[dataset], n=2, cutoff=FUZZY_CUTOFF)`:
+    the same words in the same order, from the close keys of all datasets (found once per
+    header and process, `_close_keys`). A word's score does not depend on the other words,
+    and get_close_matches keeps the highest (score, word) pairs, so the dataset's first two
+    in the order of all are its two."""
+    keys = _KEY_SETS[dataset]
+    return [k for k in _close_keys(key) if k in keys][:2]
+
+
+@lru_cache(maxsize=1 << 14)
+def _close_keys(key: str) -> tuple[str, ...]:
+    """Every dataset's synonym keys within FUZZY_CUTOFF of `key`, in get_close_matches's
+    order (highest score first, then the later word). Only the keys of a length that can
+    reach the cutoff are offered: get_close_matches drops the others itself (its
+    `real_quick_ratio`, computed here the same way), one by one."""
+    n = len(key)
+    offered = [
+        k
+        for length, words in _KEYS_BY_LENGTH.items()
+        if (2.0 * min(n, length) / (n + length) if n + length else 1.0) >= FUZZY_CUTOFF
+        for k in words
+    ]
+    if not offered:
+        return ()
+    return tuple(difflib.get_close_matches(key, offered, n=len(offered), cutoff=FUZZY_CUTOFF))
+
 
 # What a synonym reading needs before it calls a table a dataset: any one of these field sets.
 # (The platform is never needed: the file name, the links or the person give it.)
@@ -160,9 +195,7 @@ def _candidates(
         # near spellings, but never for a known export word that names no field
         # (`Nome della Pagina` is a page's name, not a misspelt `Nome della campagna`)
         if fuzzy and not found and not terms_of(keys):
-            for near in difflib.get_close_matches(
-                keys[0], _DATASET_KEYS[dataset.name], n=2, cutoff=FUZZY_CUTOFF
-            ):
+            for near in close_keys(keys[0], dataset.name):
                 if _negated(keys[0], near):
                     continue
                 ratio = difflib.SequenceMatcher(None, keys[0], near).ratio()
