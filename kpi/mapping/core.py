@@ -10,6 +10,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import numpy as np
+
 from kpi.i18n import t
 from kpi.load.ordinal import ordinal_unit
 from kpi.mapping.evidence import Profile
@@ -31,9 +33,24 @@ _DATASET_KEYS = {
 }
 _KEY_SETS = {name: frozenset(keys) for name, keys in _DATASET_KEYS.items()}
 _ALL_KEYS = sorted(set().union(*_KEY_SETS.values()))
-_KEYS_BY_LENGTH: dict[int, list[str]] = {}
-for _key in _ALL_KEYS:
-    _KEYS_BY_LENGTH.setdefault(len(_key), []).append(_key)
+# Folded names are written in these characters: a key's letter counts are a vector over them.
+_ALPHABET = {c: i for i, c in enumerate("abcdefghijklmnopqrstuvwxyz0123456789_")}
+
+
+def _letter_counts(word: str) -> np.ndarray | None:
+    """How often each character of _ALPHABET occurs in `word`; None when it holds others."""
+    counts = np.zeros(len(_ALPHABET), np.int32)
+    for c in word:
+        if c not in _ALPHABET:
+            return None
+        counts[_ALPHABET[c]] += 1
+    return counts
+
+
+_COUNTED = [k for k in _ALL_KEYS if _letter_counts(k) is not None]
+_UNCOUNTED = [k for k in _ALL_KEYS if _letter_counts(k) is None]  # always offered
+_COUNTS = np.array([_letter_counts(k) for k in _COUNTED], np.int32).reshape(-1, len(_ALPHABET))
+_LENGTHS = np.array([len(k) for k in _COUNTED], np.int64)
 
 
 def close_keys(key: str, dataset: str) -> list[str]:
@@ -49,16 +66,19 @@ def close_keys(key: str, dataset: str) -> list[str]:
 @lru_cache(maxsize=1 << 14)
 def _close_keys(key: str) -> tuple[str, ...]:
     """Every dataset's synonym keys within FUZZY_CUTOFF of `key`, in get_close_matches's
-    order (highest score first, then the later word). Only the keys of a length that can
-    reach the cutoff are offered: get_close_matches drops the others itself (its
-    `real_quick_ratio`, computed here the same way), one by one."""
-    n = len(key)
-    offered = [
-        k
-        for length, words in _KEYS_BY_LENGTH.items()
-        if (2.0 * min(n, length) / (n + length) if n + length else 1.0) >= FUZZY_CUTOFF
-        for k in words
-    ]
+    order (highest score first, then the later word). get_close_matches drops, one word at a
+    time, those whose shared letters (its `quick_ratio`) cannot reach the cutoff: the same
+    bound is computed here for all keys at once, a little loosely (it only chooses the words
+    offered; get_close_matches judges each exactly)."""
+    counts = _letter_counts(key)
+    if counts is None:
+        offered = _ALL_KEYS
+    else:
+        shared = np.minimum(_COUNTS, counts).sum(axis=1)
+        total = _LENGTHS + len(key)
+        bound = np.where(total > 0, 2.0 * shared / np.maximum(total, 1), 1.0)
+        offered = [_COUNTED[i] for i in np.flatnonzero(bound >= FUZZY_CUTOFF - 1e-9)]
+        offered += _UNCOUNTED
     if not offered:
         return ()
     return tuple(difflib.get_close_matches(key, offered, n=len(offered), cutoff=FUZZY_CUTOFF))

@@ -56,7 +56,19 @@ def test_close_keys_are_get_close_matches_over_the_dataset(key: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "key", ["", "a", "impresions", "sesions", "clics", "spend", "amount_spnt", "engagment_rate"]
+    "key",
+    [
+        "",
+        "a",
+        "impresions",
+        "sesions",
+        "clics",
+        "spend",
+        "amount_spnt",
+        "engagment_rate",
+        "impr-esions",
+        "sessões",
+    ],
 )
 def test_close_keys_of_these(key: str) -> None:
     for dataset in DATASETS:
