@@ -26,7 +26,6 @@ import io
 import os
 import re
 import tempfile
-from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -54,13 +53,10 @@ from kpi.load.text import (
     SNIFF_CHARS,
     SNIFF_MAX_CHARS,
     SNIFF_MIN_LINES,
-    STYLE_CHARS,
-    STYLE_ROWS,
     _offset_of_line,
     _safe_rows,
     _sniff_rows,
     _table_end,
-    style_cells,
     style_values,
 )
 from kpi.load.values import NumberStyle, detect_number_style, null_words_among
@@ -142,45 +138,6 @@ def quote_after_space(rows: list[list[str]]) -> bool:
     return ("\x00 " in joined or "\x00\t" in joined) and bool(_QUOTE_AFTER_SPACE.search(joined))
 
 
-def _rows_and_ends(reader: Iterator[list[str]], limit: int) -> tuple[list[list[str]], list[int]]:
-    """Up to `limit` records, as `_safe_rows` reads them, and the lines read once each ends."""
-    rows: list[list[str]] = []
-    ends: list[int] = []
-    try:
-        for row in reader:
-            rows.append(row)
-            ends.append(reader.line_num)  # type: ignore[attr-defined]
-            if len(rows) >= limit:
-                break
-    except csv.Error:
-        pass
-    return rows, ends
-
-
-def _style_sample(
-    text: str,
-    delimiter: str,
-    start: int,
-    above: list[list[str]],
-    rows: list[list[str]],
-    ends: list[int],
-) -> list[str] | None:
-    """`style_values(text, delimiter)` from records parsed already: the records above the data
-    (`above`), then the data records from offset `start` (`rows`, the i-th ending once
-    `ends[i]` lines are read) that end within STYLE_CHARS characters, then the record those
-    characters cut, parsed alone from its first line (a record starts in the same state in
-    both parses). None when the data start beyond them."""
-    if start > STYLE_CHARS:
-        return None
-    inside = bisect_right(ends, text.count("\n", start, STYLE_CHARS))
-    records = [*above, *rows[:inside]]
-    if inside < len(rows):
-        begin = _offset_of_line(text, start, 0, ends[inside - 1]) if inside else start
-        cut = csv.reader(io.StringIO(text[begin:STYLE_CHARS]), delimiter=delimiter)
-        records += _safe_rows(cut, STYLE_ROWS - len(records))
-    return style_cells(records)
-
-
 def _analyse(text: str, complete: bool) -> _Sample | None:
     """What the careful path would decide for this file, from its first characters; None when
     the sample shows something only the careful path handles."""
@@ -209,25 +166,14 @@ def _analyse(text: str, complete: bool) -> _Sample | None:
     start = _offset_of_line(text, 0, 1, data_line)
     if _table_end(text, start, delimiter, width) != len(text):
         return None  # a blank or comment line ends the table inside the sample
-    reader = csv.reader(io.StringIO(text[start:]), delimiter=delimiter)
-    # The number style is judged on the first records of the first characters (as
-    # `style_values` reads them): taken from the records parsed here anyway.
-    above = [cells for _, cells in sniff[: layout.data_index]]
-    wanted = STYLE_ROWS - len(above)
-    rows, ends = _rows_and_ends(reader, wanted)
-    style_sample: list[str] | None = None
-    if len(rows) == wanted:  # stopped at the limit, not at an error or the end: read on
-        style_sample = _style_sample(text, delimiter, start, above, rows, ends)
-        rows += _safe_rows(reader, 1 << 30)
+    rows = _safe_rows(csv.reader(io.StringIO(text[start:]), delimiter=delimiter), 1 << 30)
     if not complete:
         rows = rows[:-1]  # the last record may be cut by the sample's end
     if any(n != width for n in set(map(len, rows))):
         return None  # short or long rows: padded or rejected by the careful path
     if quote_after_space(rows):
         return None  # a quote after spaces: DuckDB unquotes it, the careful path keeps it
-    if style_sample is None:  # a short sample, or long records: parse the style's own
-        style_sample = style_values(text, delimiter)
-    style = detect_number_style(style_sample, delimiter)
+    style = detect_number_style(style_values(text, delimiter), delimiter)
     return _Sample(delimiter, layout, data_line, style, rows, complete)
 
 

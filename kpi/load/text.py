@@ -7,7 +7,7 @@ import csv
 import io
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pyarrow as pa
@@ -74,12 +74,7 @@ def style_values(text: str, delimiter: str) -> list[str]:
     """The cells a file's number style is judged on: those of its first STYLE_ROWS records
     within its first STYLE_CHARS characters, but empty cells and comments."""
     reader = csv.reader(io.StringIO(text[:STYLE_CHARS]), delimiter=delimiter)
-    return style_cells(_safe_rows(reader, STYLE_ROWS))
-
-
-def style_cells(rows: Iterable[list[str]]) -> list[str]:
-    """The cells of these records that may show the number style (not empty, no comment)."""
-    return [c for row in rows for c in row if c and not c.startswith("#")]
+    return [c for row in _safe_rows(reader, STYLE_ROWS) for c in row if c and not c.startswith("#")]
 
 
 def _check_width(file: str, text: str, delimiter: str) -> None:

