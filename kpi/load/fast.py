@@ -57,6 +57,7 @@ from kpi.load.text import (
     _safe_rows,
     _sniff_rows,
     _table_end,
+    style_values,
 )
 from kpi.load.values import NumberStyle, detect_number_style, null_words_among
 from kpi.settings import settings
@@ -172,9 +173,7 @@ def _analyse(text: str, complete: bool) -> _Sample | None:
         return None  # short or long rows: padded or rejected by the careful path
     if quote_after_space(rows):
         return None  # a quote after spaces: DuckDB unquotes it, the careful path keeps it
-    sample = csv.reader(io.StringIO(text[: SNIFF_CHARS * 4]), delimiter=delimiter)
-    values = [c for row in _safe_rows(sample, 2000) for c in row if c and not c.startswith("#")]
-    style = detect_number_style(values, delimiter)
+    style = detect_number_style(style_values(text, delimiter), delimiter)
     return _Sample(delimiter, layout, data_line, style, rows, complete)
 
 

@@ -36,6 +36,8 @@ _BLANK_LINES = re.compile(r"(?:[ \t\r]*\n)*")
 _COMMENT = re.compile(r"#(?:[\s#=*-]|$)")
 _ONLY_SPACE = re.compile(r"\s*\Z")
 WIDTH_CHARS = 1 << 20  # the first records, read to check the width before anything else
+# The number style is judged on the first records of the first characters.
+STYLE_CHARS, STYLE_ROWS = SNIFF_CHARS * 4, 2000
 
 
 def read_text_tables(file: str, decoded: Decoded) -> Iterator[Grid]:
@@ -44,9 +46,7 @@ def read_text_tables(file: str, decoded: Decoded) -> Iterator[Grid]:
     delimiter = detect_delimiter(text)
     _check_width(file, text, delimiter)
     # One locale per file: stacked tables share the separators the first table reveals.
-    sample = csv.reader(io.StringIO(text[: SNIFF_CHARS * 4]), delimiter=delimiter)
-    values = [c for row in _safe_rows(sample, 2000) for c in row if c and not c.startswith("#")]
-    style = detect_number_style(values, delimiter)
+    style = detect_number_style(style_values(text, delimiter), delimiter)
     grids: list[Grid] = []
     start, line0, part = 0, 1, 1
     while not _ONLY_SPACE.match(text, start):
@@ -68,6 +68,13 @@ def read_text_tables(file: str, decoded: Decoded) -> Iterator[Grid]:
     if len(grids) == 1:
         grids[0].report.sheet = None  # "table 1" only means something when there is a table 2
     yield from grids
+
+
+def style_values(text: str, delimiter: str) -> list[str]:
+    """The cells a file's number style is judged on: those of its first STYLE_ROWS records
+    within its first STYLE_CHARS characters, but empty cells and comments."""
+    reader = csv.reader(io.StringIO(text[:STYLE_CHARS]), delimiter=delimiter)
+    return [c for row in _safe_rows(reader, STYLE_ROWS) for c in row if c and not c.startswith("#")]
 
 
 def _check_width(file: str, text: str, delimiter: str) -> None:

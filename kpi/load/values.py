@@ -209,11 +209,11 @@ def classify_dates(values: list[str]) -> DateLayout | None:
     for layout in DATE_LAYOUTS:
         if not mostly(values, layout.regex.match):
             continue
-        hits = [v for v in values if layout.regex.match(v)]
         if layout.day_first is None:
             return layout
         twin = MONTH_FIRST.get(layout.name)
         if twin is not None:
+            hits = [v for v in values if layout.regex.match(v)]
             second_parts = [int(re.split(r"[/.\-]", v)[1]) for v in hits]
             first_parts = [int(re.split(r"[/.\-]", v)[0]) for v in hits]
             if any(p > 12 for p in second_parts) and not any(p > 12 for p in first_parts):

@@ -8,6 +8,9 @@ from __future__ import annotations
 import difflib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
 
 from kpi.i18n import t
 from kpi.load.ordinal import ordinal_unit
@@ -28,6 +31,58 @@ _DATASET_KEYS = {
     d.name: sorted(k for k, fields in SYNONYM_INDEX.items() if fields & set(d.field_names))
     for d in DATASETS.values()
 }
+_KEY_SETS = {name: frozenset(keys) for name, keys in _DATASET_KEYS.items()}
+_ALL_KEYS = sorted(set().union(*_KEY_SETS.values()))
+# Folded names are written in these characters: a key's letter counts are a vector over them.
+_ALPHABET = {c: i for i, c in enumerate("abcdefghijklmnopqrstuvwxyz0123456789_")}
+
+
+def _letter_counts(word: str) -> np.ndarray | None:
+    """How often each character of _ALPHABET occurs in `word`; None when it holds others."""
+    counts = np.zeros(len(_ALPHABET), np.int32)
+    for c in word:
+        if c not in _ALPHABET:
+            return None
+        counts[_ALPHABET[c]] += 1
+    return counts
+
+
+_COUNTED = [k for k in _ALL_KEYS if _letter_counts(k) is not None]
+_UNCOUNTED = [k for k in _ALL_KEYS if _letter_counts(k) is None]  # always offered
+_COUNTS = np.array([_letter_counts(k) for k in _COUNTED], np.int32).reshape(-1, len(_ALPHABET))
+_LENGTHS = np.array([len(k) for k in _COUNTED], np.int64)
+
+
+def close_keys(key: str, dataset: str) -> list[str]:
+    """`difflib.get_close_matches(key, _DATASET_KEYS[dataset], n=2, cutoff=FUZZY_CUTOFF)`:
+    the same words in the same order, from the close keys of all datasets (found once per
+    header and process, `_close_keys`). A word's score does not depend on the other words,
+    and get_close_matches keeps the highest (score, word) pairs, so the dataset's first two
+    in the order of all are its two."""
+    keys = _KEY_SETS[dataset]
+    return [k for k in _close_keys(key) if k in keys][:2]
+
+
+@lru_cache(maxsize=1 << 14)
+def _close_keys(key: str) -> tuple[str, ...]:
+    """Every dataset's synonym keys within FUZZY_CUTOFF of `key`, in get_close_matches's
+    order (highest score first, then the later word). get_close_matches drops, one word at a
+    time, those whose shared letters (its `quick_ratio`) cannot reach the cutoff: the same
+    bound is computed here for all keys at once, a little loosely (it only chooses the words
+    offered; get_close_matches judges each exactly)."""
+    counts = _letter_counts(key)
+    if counts is None:
+        offered = _ALL_KEYS
+    else:
+        shared = np.minimum(_COUNTS, counts).sum(axis=1)
+        total = _LENGTHS + len(key)
+        bound = np.where(total > 0, 2.0 * shared / np.maximum(total, 1), 1.0)
+        offered = [_COUNTED[i] for i in np.flatnonzero(bound >= FUZZY_CUTOFF - 1e-9)]
+        offered += _UNCOUNTED
+    if not offered:
+        return ()
+    return tuple(difflib.get_close_matches(key, offered, n=len(offered), cutoff=FUZZY_CUTOFF))
+
 
 # What a synonym reading needs before it calls a table a dataset: any one of these field sets.
 # (The platform is never needed: the file name, the links or the person give it.)
@@ -160,9 +215,7 @@ def _candidates(
         # near spellings, but never for a known export word that names no field
         # (`Nome della Pagina` is a page's name, not a misspelt `Nome della campagna`)
         if fuzzy and not found and not terms_of(keys):
-            for near in difflib.get_close_matches(
-                keys[0], _DATASET_KEYS[dataset.name], n=2, cutoff=FUZZY_CUTOFF
-            ):
+            for near in close_keys(keys[0], dataset.name):
                 if _negated(keys[0], near):
                     continue
                 ratio = difflib.SequenceMatcher(None, keys[0], near).ratio()

@@ -28,12 +28,16 @@ CELLS = st.one_of(
     st.from_regex(r"0[0-9]{0,3}", fullmatch=True),
     st.sampled_from(["0", "1", "007", "0012", "1234567890123456", "٣٤", "+5", "-3", "1.5"]),
     st.sampled_from(["1,234", "12%", "€ 5", "Using campaign budget", "2024-01-02", "yes"]),
+    # plain decimals and near misses of them
+    st.from_regex(r"[+-]?[0-9]{1,4}\.[0-9]{1,3}", fullmatch=True),
+    st.sampled_from(["0.5", "00.5", "-0.25", "1.", ".5", "1e5", "1.2.3", "4.63 ", "٣.5"]),
 )
 
 
 def _slow(monkeypatch: pytest.MonkeyPatch, *args: object) -> plan.ColumnPlan:
     with monkeypatch.context() as m:
         m.setattr(plan, "_all_digits", lambda values: False)
+        m.setattr(plan, "_plain_decimals", lambda values, style: False)
         return plan.plan_column(*args)  # type: ignore[arg-type]
 
 
@@ -63,6 +67,12 @@ def test_the_shortcuts_plan_as_the_value_by_value_reading(
         ["1", "2", "x"],
         ["1234567890123456", "1"],
         ["٣", "1", "2"],
+        ["4.63", "0.5", "12"],
+        ["4.00", "5.0", "6"],
+        ["0.5", "01.5"],
+        ["45000.0", "45001", "45002.0"],
+        ["+1.5", "-2.25", "3"],
+        ["1.5", "2.5", "x"],
     ],
 )
 @pytest.mark.parametrize("name", ["Impressions", "Date", "Post ID"])
@@ -121,3 +131,39 @@ def test_the_number_style_skips_only_values_that_cannot_decide(
     values: list[str], delimiter: str | None
 ) -> None:
     assert detect_number_style(values, delimiter) == _style_value_by_value(values, delimiter)
+
+
+@pytest.mark.parametrize(
+    ("values", "plain"),
+    [
+        (["4.63", "-12", "+0.5", "7"], True),
+        (["1."], False),
+        ([".5"], False),
+        (["1.5 "], False),  # a space: stripped by the decoration reader, not plain
+        (["1,5"], False),
+        (["1e5"], False),
+        (["٣.5"], False),  # a digit of another script
+        (["1.5", ""], False),
+        ([], False),
+    ],
+)
+def test_plain_decimals_are_ascii_with_a_sign_and_a_point(values: list[str], plain: bool) -> None:
+    assert plan._plain_decimals(values, NumberStyle(".", ",")) is plain
+    assert plan._plain_decimals(values, NumberStyle(",", ".")) is False
+
+
+@SETTINGS
+@given(values=st.lists(CELLS, min_size=1, max_size=40), style=st.sampled_from(STYLES))
+def test_plain_decimals_read_as_the_value_by_value_reading_reads_them(
+    values: list[str], style: NumberStyle
+) -> None:
+    """What the shortcut assumes of a plain decimal, checked against the plain definitions."""
+    if plan._plain_decimals(values, style):
+        for v in values:
+            assert not plan.REMARK.match(v)
+            for typed in (False, True):
+                assert plan._parse_figure(v, style, typed) == float(v)
+            assert strip_number_decoration(v) == (v, False, "")
+    if plan._all_digits(values) or plan._plain_decimals(values, style):
+        slow = any(plan._LEADING_ZERO.match(v) for v in values)
+        assert plan._leading_zero(values, True) is slow
