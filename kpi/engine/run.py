@@ -236,7 +236,12 @@ _QUERIES = ThreadPoolExecutor(max_workers=4, thread_name_prefix="kpi-query")
 
 def _sent(con: duckdb.DuckDBPyConnection, sql: str) -> Future[pd.DataFrame]:
     """A query running on a cursor of the session's connection, in a thread of its own."""
-    cursor = con.cursor()
+    try:
+        cursor = con.cursor()
+    except duckdb.Error as exc:  # a closed connection: `_fetch` words it like a failed query
+        failed: Future[pd.DataFrame] = Future()
+        failed.set_exception(exc)
+        return failed
 
     def answer() -> pd.DataFrame:
         try:
