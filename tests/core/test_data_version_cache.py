@@ -24,19 +24,24 @@ REQUEST = Request(
 
 
 class CountingConnection:
-    """A session's connection that counts the statements it is asked to run."""
+    """A session's connection that counts the statements it is asked to run, on itself or on
+    its cursors (the engine runs a request's queries on cursors)."""
 
-    def __init__(self) -> None:
-        self._con = _new_connection()
+    def __init__(self, con=None, counter: CountingConnection | None = None) -> None:
+        self._con = _new_connection() if con is None else con
+        self._counter = self if counter is None else counter
         self.executed = 0
 
     def execute(self, *args, **kwargs):
-        self.executed += 1
+        self._counter.executed += 1
         return self._con.execute(*args, **kwargs)
 
     def sql(self, *args, **kwargs):
-        self.executed += 1
+        self._counter.executed += 1
         return self._con.sql(*args, **kwargs)
+
+    def cursor(self):
+        return CountingConnection(self._con.cursor(), self._counter)
 
     def __getattr__(self, name):
         return getattr(self._con, name)
