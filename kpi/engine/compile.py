@@ -153,7 +153,9 @@ PLATFORMS_SQL = "string_agg(DISTINCT platform, ', ' ORDER BY platform)"
 def is_platforms(node: exp.Expression) -> bool:
     """Whether an aggregate is the platforms' list (`PLATFORMS_SQL`), which a rollup answers
     from its platform bits (see `kpi.engine.rollups`)."""
-    return node == _parsed(PLATFORMS_SQL)
+    platforms = _parsed(PLATFORMS_SQL)
+    # The type first: equality hashes both trees.
+    return type(node) is type(platforms) and node == platforms
 
 
 def _platforms(condition: exp.Expression | None) -> exp.Expression:

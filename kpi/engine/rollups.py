@@ -256,42 +256,29 @@ def _plan(
     return None if failed else (rewritten, needed)
 
 
-# A KPI's measures over a rollup: their trees, their DuckDB texts and the columns they read;
-# then the trees and texts again with the platforms' lists read from the platform bits (the
-# same as the first where the rollup keeps no platform).
-_Planned = tuple[
-    tuple[exp.Expression, ...],
-    tuple[str, ...],
-    frozenset[str],
-    tuple[exp.Expression, ...],
-    tuple[str, ...],
-]
-# Per (dataset, KPI, dimensions): its plan, or None; planned once (naming a measure generates
-# its SQL).
+# Per (dataset, KPI, dimensions, bits): the KPI's measures over the rollup, their DuckDB texts
+# and the columns they read, or None; planned once (naming a measure generates its SQL).
 _UNPLANNED = object()
-_PLANS: dict[tuple, _Planned | None] = {}
+_PLANS: dict[tuple, tuple[tuple[exp.Expression, ...], tuple[str, ...], frozenset[str]] | None] = {}
 
 
-def _kpi_plan(dataset: str, kpi: Kpi, dimensions: tuple[str, ...]) -> _Planned | None:
-    key = (dataset, freeze(kpi), dimensions)
+def _kpi_plan(
+    dataset: str, kpi: Kpi, dimensions: tuple[str, ...], bits: bool = False
+) -> tuple[tuple[exp.Expression, ...], tuple[str, ...], frozenset[str]] | None:
+    """A KPI's measures over a rollup (see `_plan`); `bits`: the platforms' lists read from the
+    platform bits, which read the same columns."""
+    key = (dataset, freeze(kpi), dimensions, bits)
     found = _PLANS.get(key, _UNPLANNED)  # read once: another session's thread may clear it
     if found is not _UNPLANNED:
         return found  # type: ignore[return-value]
     if len(_PLANS) > 4096:  # custom KPIs come and go; the catalog's stay few
         _PLANS.clear()
-    measures = measure_trees(dataset, kpi)
-    planned = [_plan(m, dimensions) for m in measures]
-    plan: _Planned | None = None
+    planned = [_plan(m, dimensions, bits) for m in measure_trees(dataset, kpi)]
+    plan = None
     if all(p is not None for p in planned):
         trees = tuple(p[0] for p in planned if p is not None)
         texts = tuple(t.this.sql(dialect=DIALECT) for t in trees)
-        needed = frozenset(n for p in planned if p is not None for n in p[1])
-        bit_trees, bit_texts = trees, texts
-        if "platform" in dimensions:
-            with_bits = [_plan(m, dimensions, bits=True) for m in measures]
-            bit_trees = tuple(p[0] for p in with_bits if p is not None)
-            bit_texts = tuple(t.this.sql(dialect=DIALECT) for t in bit_trees)
-        plan = (trees, texts, needed, bit_trees, bit_texts)
+        plan = (trees, texts, frozenset(n for p in planned if p is not None for n in p[1]))
     _PLANS[key] = plan
     return plan
 
@@ -490,7 +477,10 @@ def chooser(con: duckdb.DuckDBPyConnection, dataset: str) -> Chooser | None:
         for dimensions in LEVELS[dataset]:
             if not set(by) <= set(dimensions) or not set(wanted) <= set(dimensions):
                 continue
-            planned = [_kpi_plan(dataset, k, dimensions) for k in kpis]
+            # Planned with the platform bits a rollup keeping the platform has (they read the
+            # same columns), and again with the text in the rare rollup without them.
+            bits = "platform" in dimensions
+            planned = [_kpi_plan(dataset, k, dimensions, bits) for k in kpis]
             stored = stored_measures(dataset, dimensions)
             if any(p is None or not p[2] <= stored.keys() for p in planned):
                 continue
@@ -498,14 +488,12 @@ def chooser(con: duckdb.DuckDBPyConnection, dataset: str) -> Chooser | None:
             built = cached(con, key, lambda d=dimensions: build(con, dataset, d))
             if built is None:
                 continue
-            bits = built.platforms is not None
+            if bits and built.platforms is None:
+                planned = [_kpi_plan(dataset, k, dimensions) for k in kpis]
             measures = []
             for p in planned:
                 if p is not None:
-                    trees, texts = (p[3], p[4]) if bits else (p[0], p[1])
-                    measures += (
-                        rendered_measures(trees, texts) if rendered else [m.copy() for m in trees]
-                    )
+                    measures += rendered_measures(*p[:2]) if rendered else [m.copy() for m in p[0]]
             return table_name(dataset, dimensions), measures
         return None
 

@@ -265,13 +265,21 @@ def _fetch(answer: Future[pd.DataFrame], kpis: Sequence[Kpi]) -> pd.DataFrame:
 
 def _platform_text(con: duckdb.DuckDBPyConnection, dataset: str, df: pd.DataFrame) -> pd.DataFrame:
     """The platforms each value covers as text (`facebook, x`): a rollup answers them as bit
-    masks (`rollups.PLATFORM_BIT`), the rows as text already."""
+    masks (`rollups.PLATFORM_BIT`), the rows as text already. Each distinct mask (a page's
+    periods share a few) is turned into text once."""
     for column in df.columns:
-        if str(column).endswith(("__covers", "__present")) and pd.api.types.is_numeric_dtype(
-            df[column]
-        ):
-            masks = [None if pd.isna(v) else int(v) for v in df[column].tolist()]
-            df[column] = np.array(rollups.decode_platforms(con, dataset, masks), dtype=object)
+        if not str(column).endswith(("__covers", "__present")):
+            continue
+        values = df[column]
+        if not pd.api.types.is_numeric_dtype(values):
+            continue
+        masks = values.to_numpy(dtype="float64", na_value=np.nan)
+        present = ~np.isnan(masks)
+        distinct, where = np.unique(masks[present].astype(np.int64), return_inverse=True)
+        texts = rollups.decode_platforms(con, dataset, distinct.tolist())
+        out = np.full(len(masks), None, dtype=object)
+        out[present] = np.array(texts, dtype=object)[where] if len(distinct) else []
+        df[column] = out
     return df
 
 
