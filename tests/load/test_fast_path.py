@@ -202,3 +202,21 @@ def test_only_early_dates_look_like_durations() -> None:
     assert has("2024-01-02", "1899-12-31 01:30:00")
     assert has("1900-01-01 06:00:00") and has("1900-12-31") and has(None, "1909-05-01")
     assert not has("1905 Main St", "190 likes", "1899", "1910-01-01", "2024-01-02 00:00:00", None)
+
+
+def test_a_file_many_times_the_reader_buffer_reads_like_the_careful_path(monkeypatch) -> None:
+    # Values spanning lines and buffer boundaries, with the buffer made small enough that the
+    # file crosses dozens of them (the product's buffer is smaller than DuckDB's default).
+    monkeypatch.setattr(fast, "READ_BUFFER_BYTES", 1 << 16)
+    data = b"Date,Post,Clicks\n" + b"".join(
+        f'2024-01-{1 + i % 28:02d},"post {i}\nsecond line {"x" * (i % 300)}",{i}\n'.encode()
+        for i in range(6000)
+    )
+    assert len(data) > 15 * fast.READ_BUFFER_BYTES
+    con = _loader_connection()
+    try:
+        tables = fast.load_text_fast("posts.csv", data, con)
+    finally:
+        con.close()
+    assert tables is not None and tables[0].report.rows_loaded == 6000
+    _both("posts.csv", data)
