@@ -16,9 +16,12 @@ from kpi.engine.compile import (
     DIALECT,
     RANGE_END,
     RANGED_DATASETS,
+    Values,
     _filters_condition,
     _parsed,
+    filters_shape,
     in_range_condition,
+    range_parameters,
     to_sql,
 )
 from kpi.engine.memo import cached
@@ -163,22 +166,29 @@ def currencies(
     """The currencies a dataset's rows in the request's range (and filters) are in, read from
     `table` when given: a rollup keeping the currency and the filtered fields has a row for
     each day and values its rows have, so it finds the same currencies in far fewer rows."""
-    condition = in_range_condition(
-        dataset, request.start, request.end + dt.timedelta(days=1), request.grain
-    )
-    row_filter = _filters_condition(request.filters)
-    # Built in place and written on one line: it runs at every request.
-    query = (
-        exp.select(exp.column("currency"), copy=False)
-        .distinct(copy=False)
-        .from_(exp.Table(this=exp.to_identifier(table or dataset)), copy=False)
-        .where(
-            condition if row_filter is None else exp.and_(condition, row_filter, copy=False),
-            copy=False,
+    values = range_parameters(request.start, request.end + dt.timedelta(days=1), request.filters)
+    shape = (dataset, table, request.grain, filters_shape(request.filters))
+    text = _CURRENCY_TEXTS.get(shape)  # read once: another session's thread may clear it
+    if text is None:
+        if len(_CURRENCY_TEXTS) > 1024:
+            _CURRENCY_TEXTS.clear()
+        value = Values(values, "p_", placeholders=True)
+        condition = in_range_condition(dataset, value("first"), value("after_last"), request.grain)
+        row_filter = _filters_condition(request.filters, value)
+        query = (
+            exp.select(exp.column("currency"))
+            .distinct()
+            .from_(exp.Table(this=exp.to_identifier(table or dataset)))
+            .where(condition if row_filter is None else exp.and_(condition, row_filter))
+            .where(exp.Not(this=exp.Is(this=exp.column("currency"), expression=exp.Null())))
         )
-        .where(exp.Not(this=exp.Is(this=exp.column("currency"), expression=exp.Null())), copy=False)
-    )
-    return sorted(str(r[0]) for r in con.execute(query.sql(dialect=DIALECT, copy=False)).fetchall())
+        text = _CURRENCY_TEXTS[shape] = query.sql(dialect=DIALECT)
+    return sorted(str(r[0]) for r in con.execute(text, values).fetchall())
+
+
+# Per shape (dataset, table read, grain, filtered fields): the currency query's text, written
+# once; the range and filter values are its parameters.
+_CURRENCY_TEXTS: dict[tuple, str] = {}
 
 
 def currency_need(kpi: Kpi, found: Sequence[str], request: Request) -> Need | None:

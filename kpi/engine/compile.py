@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Hashable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -57,28 +58,106 @@ def _date(value: dt.date) -> exp.Expression:
     return exp.cast(exp.Literal.string(value.isoformat()), exp.DataType.Type.DATE)
 
 
-def _spine(bounds: Sequence[tuple[dt.date, dt.date]], grain: str | None) -> exp.Expression:
+Value = dt.date | str
+
+
+def query_parameters(
+    bounds: Sequence[tuple[dt.date, dt.date]],
+    grain: str | None,
+    filters: Mapping[str, tuple[str, ...]],
+    prefix: str = "p_",
+) -> dict[str, Value]:
+    """The dates and filter values a query of these periods and filters is written with, by
+    name (each name starts with `prefix`): what `compile_dataset` writes as literals, or as
+    DuckDB's named parameters (`$p_first`) in a text written once per shape (`query_text`)."""
+    first = bounds[0][0]
+    out = range_parameters(first, bounds[-1][1], filters, prefix)
+    if grain is None:
+        out.update({f"{prefix}start{i}": a for i, (a, _) in enumerate(bounds)})
+    else:
+        out[f"{prefix}series_from"] = period_start(first, grain)
+        out[f"{prefix}series_to"] = bounds[-1][1] - dt.timedelta(days=1)
+    return out
+
+
+def range_parameters(
+    first: dt.date, after_last: dt.date, filters: Mapping[str, tuple[str, ...]], prefix: str = "p_"
+) -> dict[str, Value]:
+    """The parameters of rows in [first, after_last) matching the filters (see
+    `query_parameters`): `first`, `after_last`, and each filter value as `f<field>_<value>`
+    (numbered in the fields' sorted order)."""
+    out: dict[str, Value] = {f"{prefix}first": first, f"{prefix}after_last": after_last}
+    for i, (_, values) in enumerate(sorted(filters.items())):
+        out.update({f"{prefix}f{i}_{j}": v for j, v in enumerate(values)})
+    return out
+
+
+def filters_shape(filters: Mapping[str, tuple[str, ...]]) -> tuple[tuple[str, int], ...]:
+    """What a query's text depends on in its filters: the fields and how many values each."""
+    return tuple((name, len(values)) for name, values in sorted(filters.items()))
+
+
+class Values:
+    """How a query writes the values of `query_parameters`: as literals (the default: any
+    dialect), or as named parameters `$name` (`placeholders`), for a text that serves every
+    request of its shape."""
+
+    def __init__(self, values: Mapping[str, Value], prefix: str, placeholders: bool) -> None:
+        self.values, self.prefix, self.placeholders = values, prefix, placeholders
+
+    def __call__(self, name: str) -> exp.Expression:
+        key = self.prefix + name
+        if self.placeholders:
+            return exp.Placeholder(this=key)
+        value = self.values[key]
+        return _date(value) if isinstance(value, dt.date) else exp.Literal.string(value)
+
+
+def inline_parameters(sql: str, values: Mapping[str, Value]) -> str:
+    """A text with named parameters as the same text with their values written in (what a
+    person reads on the Explore page, and can run elsewhere)."""
+    if not values:
+        return sql
+
+    def literal(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in values:
+            return match.group(0)
+        value = values[name]
+        # What sqlglot writes for `_date` and a string literal, without generating it.
+        if isinstance(value, dt.date):
+            return f"CAST('{value.isoformat()}' AS DATE)"
+        return "'" + value.replace("'", "''") + "'"
+
+    return _PARAMETER.sub(literal, sql)
+
+
+_PARAMETER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def _spine(
+    bounds: Sequence[tuple[dt.date, dt.date]], grain: str | None, value: Values
+) -> exp.Expression:
     """The periods' first days as a table `spine(__period_start)`: with a grain, a generated
     series (a literal row per week of two years costs sqlglot more than the query costs DuckDB),
     each start clipped to the range as `periods()` clips it."""
-    first = bounds[0][0]
     if grain is None:
-        rows = [exp.Tuple(expressions=[_date(a)]) for a, _ in bounds]
+        rows = [exp.Tuple(expressions=[value(f"start{i}")]) for i in range(len(bounds))]
         return exp.Values(expressions=rows, alias=exp.TableAlias(
             this=exp.to_identifier("spine"), columns=[exp.to_identifier(_START)]))  # fmt: skip
     step = {"day": ("1", "DAY"), "week": ("7", "DAY"), "month": ("1", "MONTH"),
             "quarter": ("3", "MONTH")}[grain]  # fmt: skip
     stamp = exp.DataType.Type.TIMESTAMP
     series = exp.GenerateSeries(
-        start=exp.cast(_date(period_start(first, grain)), stamp),
-        end=exp.cast(_date(bounds[-1][1] - dt.timedelta(days=1)), stamp),
+        start=exp.cast(value("series_from"), stamp),
+        end=exp.cast(value("series_to"), stamp),
         step=exp.Interval(this=exp.Literal.string(step[0]), unit=exp.Var(this=step[1])),
     )
     days = exp.Unnest(
         expressions=[series],
         alias=exp.TableAlias(this=exp.to_identifier("series"), columns=[exp.to_identifier("d")]),
     )
-    start = exp.func("greatest", exp.cast(exp.column("d"), exp.DataType.Type.DATE), _date(first))
+    start = exp.func("greatest", exp.cast(exp.column("d"), exp.DataType.Type.DATE), value("first"))
     return (
         exp.select(exp.alias_(start, _START), copy=False)
         .from_(days, copy=False)
@@ -86,10 +165,20 @@ def _spine(bounds: Sequence[tuple[dt.date, dt.date]], grain: str | None) -> exp.
     )
 
 
-def _filters_condition(filters: Mapping[str, tuple[str, ...]]) -> exp.Expression | None:
+def _filters_condition(
+    filters: Mapping[str, tuple[str, ...]], value: Values | None = None
+) -> exp.Expression | None:
+    """The rows whose fields hold one of the filters' values (`value` writes them, see
+    `query_parameters`; literals without it)."""
     parts = [
-        exp.In(this=exp.column(name), expressions=[exp.Literal.string(v) for v in values])
-        for name, values in sorted(filters.items())
+        exp.In(
+            this=exp.column(name),
+            expressions=[
+                exp.Literal.string(v) if value is None else value(f"f{i}_{j}")
+                for j, v in enumerate(values)
+            ],
+        )
+        for i, (name, values) in enumerate(sorted(filters.items()))
     ]
     return exp.and_(*parts, copy=False) if parts else None
 
@@ -167,22 +256,26 @@ def _platforms(condition: exp.Expression | None) -> exp.Expression:
 
 
 def in_range_condition(
-    dataset: str, first: dt.date, after_last: dt.date, grain: str | None
+    dataset: str,
+    first: dt.date | exp.Expression,
+    after_last: dt.date | exp.Expression,
+    grain: str | None,
 ) -> exp.Expression:
-    """Rows inside [first, after_last). A row of a ranged report (`date_end` set) counts only
-    when its whole range lies inside, and, with a grain, inside one period."""
+    """Rows inside [first, after_last) (dates, or the expressions that write them). A row of a
+    ranged report (`date_end` set) counts only when its whole range lies inside, and, with a
+    grain, inside one period."""
+    low = first if isinstance(first, exp.Expression) else _date(first)
+    high = after_last if isinstance(after_last, exp.Expression) else _date(after_last)
     day = exp.cast(exp.column(TIME_FIELDS[dataset]), exp.DataType.Type.DATE)
     condition = exp.and_(
-        exp.GTE(this=day.copy(), expression=_date(first)),
-        exp.LT(this=day.copy(), expression=_date(after_last)),
+        exp.GTE(this=day.copy(), expression=low),
+        exp.LT(this=day.copy(), expression=high),
         copy=False,
     )
     if dataset not in RANGED_DATASETS:
         return condition
     end = exp.func("coalesce", exp.column(RANGE_END), day.copy())
-    condition = exp.and_(
-        condition, exp.LT(this=end.copy(), expression=_date(after_last)), copy=False
-    )
+    condition = exp.and_(condition, exp.LT(this=end.copy(), expression=high.copy()), copy=False)
     if grain is not None:
         same = exp.EQ(this=_trunc(grain, day.copy()), expression=_trunc(grain, end.copy()))
         condition = exp.and_(condition, same, copy=False)
@@ -284,24 +377,29 @@ def compile_dataset(
     rollup: Chooser | None = None,
     *,
     rendered: bool = False,
+    placeholders: str | None = None,
 ) -> exp.Select:
     """One query for the KPIs of a dataset: numerator and denominator sums per period and
     breakdown (see `kpi_measures`), with every period of `bounds` present (NULL where no rows
     fell). It reads the rollup `rollup` picks for the measures, breakdown and filters (a rollup
     keeps the time field as a day, so the same conditions apply), else the dataset's rows.
     `rendered`: the aggregates are their DuckDB text (see `kpi_measures`), for a query run
-    here; the default trees emit in any dialect."""
+    here; the default trees emit in any dialect. `placeholders`: the dates and filter values
+    are DuckDB's named parameters with this prefix (see `query_parameters`), not literals."""
     time = exp.column(TIME_FIELDS[dataset])
     keys = [exp.column(b) for b in by]
-    first, after_last = bounds[0][0], bounds[-1][1]
+    prefix = placeholders if placeholders is not None else "p_"
+    value = Values(
+        query_parameters(bounds, grain, filters or {}, prefix), prefix, placeholders is not None
+    )
     if grain is None:
-        period: exp.Expression = _date(first)
+        period: exp.Expression = value("first")
     else:
         # date_trunc buckets in one pass (weeks start on Monday in DuckDB and Spark alike); the
         # first period is clipped to the range, as `periods()` clips it.
-        period = exp.func("greatest", _trunc(grain, time.copy()), _date(first))
-    in_range = in_range_condition(dataset, first, after_last, grain)
-    row_filter = _filters_condition(filters or {})
+        period = exp.func("greatest", _trunc(grain, time.copy()), value("first"))
+    in_range = in_range_condition(dataset, value("first"), value("after_last"), grain)
+    row_filter = _filters_condition(filters or {}, value)
     chosen = rollup(kpis, by, filters or {}, rendered) if rollup is not None else None
     if chosen is None:
         chosen = (dataset, kpi_measures(dataset, kpis, rendered=rendered))
@@ -329,7 +427,7 @@ def compile_dataset(
     # Every period × every breakdown value present in the range, so empty periods show.
     frame = exp.select(
         exp.column(_START, "spine"), *[exp.column(b, "keys") for b in by], copy=False
-    ).from_(_spine(bounds, grain), copy=False)
+    ).from_(_spine(bounds, grain, value), copy=False)
     if keys:
         distinct = (
             exp.select(*[k.copy() for k in keys], copy=False)
@@ -379,3 +477,41 @@ def _level_rows(joined: exp.Select, dataset: str, by: Sequence[str], level: str)
 def to_sql(query: exp.Expression, dialect: str = DIALECT) -> str:
     """The query's text in a dialect (duckdb here; spark and others for bigger engines)."""
     return query.sql(dialect=dialect, pretty=True)
+
+
+# Per query shape (see `query_text`): its text with named parameters, written once.
+_SHAPES: dict[Hashable, str] = {}
+
+
+def query_text(
+    dataset: str,
+    kpis: Sequence[Kpi],
+    bounds: Sequence[tuple[dt.date, dt.date]],
+    by: Sequence[str] = (),
+    filters: Mapping[str, tuple[str, ...]] | None = None,
+    grain: str | None = None,
+    rollup: Chooser | None = None,
+    prefix: str = "p_",
+) -> tuple[str, dict[str, Value]]:
+    """`compile_dataset`'s query as DuckDB text with its dates and filter values as named
+    parameters, and their values. The text is written once per shape (the dataset, its KPIs,
+    breakdown, filtered fields and how many values each, grain, the rollup read, the number of
+    periods without a grain): another range or platform only changes the values, and writing a
+    query costs more than DuckDB's planning of it."""
+    kept = filters or {}
+    chosen = rollup(kpis, by, kept, True) if rollup is not None else None
+    read = None if chosen is None else (chosen[0], tuple((m.alias, m.this.this) for m in chosen[1]))
+    shape = (
+        dataset, freeze(tuple(kpis)), tuple(by), filters_shape(kept),
+        grain, len(bounds) if grain is None else None, read, prefix,
+    )  # fmt: skip
+    text = _SHAPES.get(shape)  # read once: another session's thread may clear it
+    if text is None:
+        if len(_SHAPES) > 4096:  # custom KPIs and breakdowns come and go
+            _SHAPES.clear()
+        fixed = None if chosen is None else (lambda *_: chosen)
+        query = compile_dataset(dataset, kpis, bounds, by, kept, grain, fixed,
+                                rendered=True, placeholders=prefix)  # fmt: skip
+        # One line, not pretty: generating the layout costs more than DuckDB's planning.
+        text = _SHAPES[shape] = query.sql(dialect=DIALECT, copy=False)
+    return text, query_parameters(bounds, grain, kept, prefix)

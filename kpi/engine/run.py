@@ -28,8 +28,9 @@ from kpi.engine.compile import (
     RANGE_END,
     RANGED_DATASETS,
     _parsed,
-    compile_dataset,
+    inline_parameters,
     measures_of,
+    query_text,
 )
 from kpi.engine.memo import cached, freeze
 from kpi.engine.periods import GRAINS, comparison_range, periods
@@ -87,7 +88,7 @@ def _run(con: duckdb.DuckDBPyConnection, request: Request, use_rollups: bool) ->
         comparison = periods(c_start, c_end, request.grain)
     # Each query is sent as soon as it is written and its rows read in order after: DuckDB
     # answers one while Python writes the next or reads another's rows (see `_sent`).
-    sent: list[tuple[str, list[Kpi], Future[pd.DataFrame]]] = []
+    sent: list[tuple[str, list[Kpi], Future[Columns]]] = []
     for dataset in sorted({k.dataset for k in computable if k.dataset}):
         group = [k for k in computable if k.dataset == dataset]
         summaries = rollups.chooser(con, dataset) if use_rollups else None
@@ -96,31 +97,28 @@ def _run(con: duckdb.DuckDBPyConnection, request: Request, use_rollups: bool) ->
             part = [k for k in group if (k.level if k.stock else None) == level]
             if not part:
                 continue
-            # The aggregates as their text, written once per process, and the query generated
-            # without a copy (it is this request's own): walking hundreds of nodes at every
-            # request cost more than DuckDB's planning.
-            query = compile_dataset(dataset, part, main, request.by, request.filters,
-                                    request.grain, summaries, rendered=True)  # fmt: skip
+            # The query's text is written once per shape, its dates and filter values are
+            # parameters (see `query_text`); the SQL shown has them written in.
+            text, values = query_text(dataset, part, main, request.by, request.filters,
+                                      request.grain, summaries)  # fmt: skip
             suffix = {None: "", "last": " (levels)", "first": " (levels at the start)"}[level]
-            # One line, not pretty: generating the layout costs more than DuckDB's planning.
-            sql[f"{dataset}{suffix}"] = text = query.sql(dialect=DIALECT, copy=False)
+            sql[f"{dataset}{suffix}"] = inline_parameters(text, values)
             if comparison is not None:
-                earlier = compile_dataset(
-                    dataset, part, comparison, request.by, request.filters, request.grain,
-                    summaries, rendered=True,
-                ).sql(dialect=DIALECT, copy=False)  # fmt: skip
+                earlier, before = query_text(dataset, part, comparison, request.by,
+                                             request.filters, request.grain, summaries, "c_")  # fmt: skip
                 # Both periods in one statement: one round trip instead of two.
                 text = (
                     f"SELECT false AS {_EARLIER}, * FROM ({text}) "
                     f"UNION ALL SELECT true, * FROM ({earlier})"
                 )
-            sent.append((dataset, part, _sent(con, text)))
+                values = {**values, **before}
+            sent.append((dataset, part, _sent(con, text, values)))
     for dataset, part, answer in sent:
         fetched = _platform_text(con, dataset, _fetch(answer, part))
         if comparison is None:
             current = _values(fetched, part, request.by)
         else:
-            flags = fetched[_EARLIER].to_numpy(dtype=bool)
+            flags = fetched[_EARLIER].astype(bool)
             now, then = np.flatnonzero(~flags), np.flatnonzero(flags)
             paired = _align_previous(fetched, now, then, main, comparison, request.by)
             current = _values(fetched, part, request.by, now, paired)
@@ -144,19 +142,20 @@ def _run(con: duckdb.DuckDBPyConnection, request: Request, use_rollups: bool) ->
     for column in ("covers", "__platforms"):
         if column not in rows:
             rows[column] = None
-    rows = rows.drop(columns="__platforms")
+    del rows["__platforms"]
     for k in resolved:  # a derived amount (CAC) is in the currency of the amounts it uses
         codes = {currency[u] for u in k.uses if u in currency}
         if k.kind == "derived" and k.format == "currency" and len(codes) == 1:
             currency[k.id] = codes.pop()
     source = {k.id: k.dataset for k in resolved if k.kind != "derived"}
-    rows["source"] = rows["kpi"].map(source)
+    ids = rows["kpi"].tolist()  # plain look-ups: a pandas map costs more on a page's rows
+    rows["source"] = pd.Series([source.get(k) for k in ids], index=rows.index)
     if "currency" not in request.by:
-        rows["currency"] = rows["kpi"].map(currency)
+        rows["currency"] = pd.Series([currency.get(k) for k in ids], index=rows.index)
     order = {k: i for i, k in enumerate(request.kpis)}
-    rows = rows.sort_values(
-        ["kpi", "period_start", *request.by], key=lambda c: c.map(order) if c.name == "kpi" else c
-    )
+    rows["__order"] = [order[k] for k in rows["kpi"].tolist()]
+    rows = rows.sort_values(["__order", "period_start", *request.by])
+    del rows["__order"]
     rows = _changes_and_status(
         rows.reset_index(drop=True), request.targets, _data_targets(con), known
     )
@@ -206,14 +205,17 @@ def _coverage_notes(current: pd.DataFrame, kpis: Sequence[Kpi]) -> list[Note]:
     out = []
     if "__platforms" not in current:
         return out
+    ids = current["kpi"].to_numpy()
     for k in kpis:
-        part = current[current["kpi"] == k.id]
+        if not k.denominator:  # only a ratio can count fewer platforms than it lists
+            continue
+        part = current[ids == k.id]
         if part["__platforms"].isna().all():
             continue
         present = _split(part["__platforms"])
         covered = _split(part["covers"])
         left_out = present - covered
-        if not k.denominator or not left_out or not covered:
+        if not left_out or not covered:
             continue
         lacking = t("note.or").join(measures_of(k, k.dataset or "")) or t("note.its_fields")
         message = t("note.covers", kpi=k.label, covered=", ".join(sorted(covered)),
@@ -234,25 +236,28 @@ _EARLIER = "__comparison_period"
 _QUERIES = ThreadPoolExecutor(max_workers=4, thread_name_prefix="kpi-query")
 
 
-def _sent(con: duckdb.DuckDBPyConnection, sql: str) -> Future[pd.DataFrame]:
-    """A query running on a cursor of the session's connection, in a thread of its own."""
+def _sent(
+    con: duckdb.DuckDBPyConnection, sql: str, values: Mapping[str, object] | None = None
+) -> Future[Columns]:
+    """A query (with its named parameters' values) running on a cursor of the session's
+    connection, in a thread of its own; its rows come back as columns (see `Columns`)."""
     try:
         cursor = con.cursor()
     except duckdb.Error as exc:  # a closed connection: `_fetch` words it like a failed query
-        failed: Future[pd.DataFrame] = Future()
+        failed: Future[Columns] = Future()
         failed.set_exception(exc)
         return failed
 
     def answer() -> pd.DataFrame:
         try:
-            return cursor.execute(sql).df()
+            return _columns(cursor.execute(sql, values or None).fetchnumpy())
         finally:
             cursor.close()
 
     return _QUERIES.submit(answer)
 
 
-def _fetch(answer: Future[pd.DataFrame], kpis: Sequence[Kpi]) -> pd.DataFrame:
+def _fetch(answer: Future[Columns], kpis: Sequence[Kpi]) -> Columns:
     """A KPI query's rows. A formula that parses can still fail on the data (summing text):
     say so plainly (here, in the language of the person's thread)."""
     try:
@@ -263,17 +268,33 @@ def _fetch(answer: Future[pd.DataFrame], kpis: Sequence[Kpi]) -> pd.DataFrame:
         raise KpiError(t("error.cannot_compute", names=names, detail=first)) from None
 
 
-def _platform_text(con: duckdb.DuckDBPyConnection, dataset: str, df: pd.DataFrame) -> pd.DataFrame:
+# A query's rows as plain NumPy columns by name: numbers as floats with NaN where NULL, text as
+# objects with None, days as datetime64. A dozen KPIs are fifty columns: a DataFrame's per-column
+# overhead cost more than the arithmetic on them.
+Columns = dict[str, np.ndarray]
+
+
+def _columns(fetched: Mapping[str, np.ndarray]) -> Columns:
+    """DuckDB's `fetchnumpy()` columns (masked where NULL) as `Columns`."""
+    out: Columns = {}
+    for name, column in fetched.items():
+        if isinstance(column, np.ma.MaskedArray):
+            missing = np.ma.getmaskarray(column)
+            numeric = column.dtype.kind in "iufb"
+            column = column.data.astype("float64" if numeric else object)  # a copy of its own
+            column[missing] = np.nan if numeric else None
+        out[name] = np.asarray(column)
+    return out
+
+
+def _platform_text(con: duckdb.DuckDBPyConnection, dataset: str, df: Columns) -> Columns:
     """The platforms each value covers as text (`facebook, x`): a rollup answers them as bit
     masks (`rollups.PLATFORM_BIT`), the rows as text already. Each distinct mask (a page's
     periods share a few) is turned into text once."""
-    for column in df.columns:
-        if not str(column).endswith(("__covers", "__present")):
+    for column, masks in df.items():
+        if not column.endswith(("__covers", "__present")) or masks.dtype.kind not in "iuf":
             continue
-        values = df[column]
-        if not pd.api.types.is_numeric_dtype(values):
-            continue
-        masks = values.to_numpy(dtype="float64", na_value=np.nan)
+        masks = masks.astype("float64")
         present = ~np.isnan(masks)
         distinct, where = np.unique(masks[present].astype(np.int64), return_inverse=True)
         texts = rollups.decode_platforms(con, dataset, distinct.tolist())
@@ -301,7 +322,7 @@ def _empty(by: Sequence[str]) -> pd.DataFrame:
 
 
 def _values(
-    df: pd.DataFrame,
+    df: Columns,
     kpis: Sequence[Kpi],
     by: Sequence[str],
     rows: np.ndarray | None = None,
@@ -312,19 +333,19 @@ def _values(
     (one frame built once from arrays, not one per KPI: a page's request has a dozen). `rows`:
     the positions of `df`'s rows to read (all by default); `earlier`: for each, the position
     of its comparison period's row in `df`, -1 for none (see `_align_previous`)."""
-    rows = np.arange(len(df)) if rows is None else rows
+    rows = np.arange(len(df["period_start"])) if rows is None else rows
     taken = np.tile(rows, len(kpis))
     columns: dict[str, object] = {
         "kpi": np.repeat([k.id for k in kpis], len(rows)),
         "period_start": _dates(df["period_start"])[taken],
     }
     for b in by:
-        columns[b] = df[b].array.take(taken)
+        columns[b] = df[b][taken]
     columns["value"] = _kpi_values(df, kpis, rows)
     for suffix, column in (("covers", "covers"), ("present", "__platforms")):
         if not any(f"{k.id}__{suffix}" in df for k in kpis):
             continue
-        missing = np.full(len(rows), np.nan, dtype=object)
+        missing = np.full(len(rows), None, dtype=object)
         parts = [
             _texts(df[f"{k.id}__{suffix}"])[rows] if f"{k.id}__{suffix}" in df else missing
             for k in kpis
@@ -335,7 +356,7 @@ def _values(
     return pd.DataFrame(columns)
 
 
-def _kpi_values(df: pd.DataFrame, kpis: Sequence[Kpi], rows: np.ndarray) -> np.ndarray:
+def _kpi_values(df: Columns, kpis: Sequence[Kpi], rows: np.ndarray) -> np.ndarray:
     """Each KPI's value at these positions of its wide columns (NaN at -1), one KPI after the
     other: numerator over denominator (NULL where it is 0) times the KPI's scale."""
     values = []
@@ -349,28 +370,33 @@ def _kpi_values(df: pd.DataFrame, kpis: Sequence[Kpi], rows: np.ndarray) -> np.n
     return np.concatenate(values) if values else np.array([], dtype="float64")
 
 
-def _numbers(column: pd.Series, rows: np.ndarray) -> np.ndarray:
+def _numbers(column: np.ndarray, rows: np.ndarray) -> np.ndarray:
     """A column's numbers at these positions as floats, NaN where missing or at -1."""
-    numbers = pd.to_numeric(column, errors="coerce").astype("float64").to_numpy()
+    numbers = column.astype("float64") if column.dtype.kind in "iufb" else _coerced(column)
     if not len(numbers):
         return np.full(len(rows), np.nan)
     return np.where(rows >= 0, numbers[np.maximum(rows, 0)], np.nan)
 
 
-def _dates(column: pd.Series) -> np.ndarray:
-    """Period starts as dates (the database gives timestamps), an object array."""
-    return np.asarray(pd.to_datetime(column).dt.date, dtype=object)
+def _coerced(column: np.ndarray) -> np.ndarray:
+    """Numbers of a column that is not numeric (decimals as objects), NaN where not a number."""
+    return pd.to_numeric(pd.Series(column, dtype=object), errors="coerce").to_numpy("float64")
 
 
-def _texts(column: pd.Series) -> np.ndarray:
+def _dates(column: np.ndarray) -> np.ndarray:
+    """Period starts as dates (the database gives days as datetime64), an object array."""
+    return column.astype("datetime64[D]").astype(object)
+
+
+def _texts(column: np.ndarray) -> np.ndarray:
     """A text column's values as Python objects, None where missing."""
-    return np.array(
-        [None if pd.isna(v) else v for v in column.astype(object).tolist()], dtype=object
-    )
+    if column.dtype.kind == "f":  # all missing: DuckDB gave no text at all
+        return np.where(np.isnan(column), None, column.astype(object))
+    return column.astype(object)
 
 
 def _align_previous(
-    df: pd.DataFrame,
+    df: Columns,
     now: np.ndarray,
     then: np.ndarray,
     main: Sequence[tuple[dt.date, dt.date]],
@@ -382,7 +408,7 @@ def _align_previous(
     for none. A lookup on the wide rows, before they become a row per KPI."""
     shift = {c[0]: m[0] for m, c in zip(main, comparison, strict=False)}
     starts = _dates(df["period_start"])
-    values = [[None if pd.isna(v) else v for v in df[b].astype(object).tolist()] for b in by]
+    values = [_keys(df[b]) for b in by]
 
     def key(i: int, start: object) -> tuple:
         return (start, *(column[i] for column in values))
@@ -393,6 +419,13 @@ def _align_previous(
         if start is not None:
             found.setdefault(key(i, start), i)
     return np.array([found.get(key(i, starts[i]), -1) for i in now.tolist()], dtype=np.intp)
+
+
+def _keys(column: np.ndarray) -> list[object]:
+    """A breakdown column's values as Python objects, None where missing (NULLs match NULLs)."""
+    if column.dtype.kind == "f":
+        return [None if v != v else v for v in column.tolist()]
+    return column.tolist()
 
 
 def _derived(rows: pd.DataFrame, kpi: Kpi, by: Sequence[str]) -> pd.DataFrame | None:
