@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from typing import TypeVar
 
 import duckdb
 import numpy as np
@@ -43,6 +44,8 @@ from kpi.schema import TIME_FIELDS
 
 __all__ = ["Need", "Note", "Request", "Result", "available_fields", "data_end", "data_start", "run"]
 
+T = TypeVar("T")
+
 
 def run(con: duckdb.DuckDBPyConnection, request: Request, *, rollups: bool = True) -> Result:
     """Compute a request on a session's canonical views, from its rollups where they answer it
@@ -77,7 +80,9 @@ def _run(con: duckdb.DuckDBPyConnection, request: Request, use_rollups: bool) ->
             needs[k.id] = need
         if note is not None:
             notes.append(note)
-    currency = _currency_checks(con, resolved, needs, fields, request, use_rollups)
+    # Sent first, answered while the KPI queries are written and run; a money KPI over several
+    # currencies becomes a need once they are known (its rows, if computed, are dropped).
+    pending = _currencies_sent(con, resolved, needs, fields, request, use_rollups)
     main = periods(request.start, request.end, request.grain)
     frames: list[pd.DataFrame] = []
     sql: dict[str, str] = {}
@@ -113,7 +118,12 @@ def _run(con: duckdb.DuckDBPyConnection, request: Request, use_rollups: bool) ->
                 )
                 values = {**values, **before}
             sent.append((dataset, part, _sent(con, text, values)))
+    before = set(needs)
+    currency = _currency_checks(resolved, needs, pending, request)
+    priced = set(needs) - before  # KPIs that turned out to add up several currencies
+    notes = [n for n in notes if n.kpi not in priced or n.kind != "range"]
     for dataset, part, answer in sent:
+        part = [k for k in part if k.id not in priced]
         fetched = _platform_text(con, dataset, _fetch(answer, part))
         if comparison is None:
             current = _values(fetched, part, request.by)
@@ -164,34 +174,51 @@ def _run(con: duckdb.DuckDBPyConnection, request: Request, use_rollups: bool) ->
     return Result(rows, ordered, sql, sorted(kept, key=lambda n: order[n.kpi]))
 
 
-def _currency_checks(
+def _currencies_sent(
     con: duckdb.DuckDBPyConnection,
     kpis: Sequence[Kpi],
-    needs: dict[str, Need],
+    needs: Mapping[str, Need],
     fields: Mapping[str, set[str] | None],
     request: Request,
     use_rollups: bool = True,
+) -> dict[str, Future[list[str]]]:
+    """Per dataset of the money KPIs that can be computed, the currencies of its rows in the
+    request's range and filters, asked on a cursor (found in a rollup keeping the currency,
+    when one does); memoised: the tiles, the series and the split of a page share them."""
+    out: dict[str, Future[list[str]]] = {}
+    for k in kpis:
+        dataset = k.dataset or ""
+        if k.id in needs or k.kind == "derived" or not money_fields(k) or dataset in out:
+            continue
+        if "currency" not in (fields.get(dataset) or set()):
+            continue
+        wanted = ("currency", *request.filters)
+        table = rollups.with_dimensions(con, dataset, wanted) if use_rollups else None
+        key = ("currencies", dataset, request.start, request.end, request.grain,
+               freeze(request.filters), table)  # fmt: skip
+        out[dataset] = cached(
+            con,
+            key,
+            lambda d=dataset, t=table: _on_cursor(con, lambda c: currencies(c, d, request, t)),
+        )
+    return out
+
+
+def _currency_checks(
+    kpis: Sequence[Kpi],
+    needs: dict[str, Need],
+    found: Mapping[str, Future[list[str]]],
+    request: Request,
 ) -> dict[str, str]:
     """Money KPIs over rows in several currencies become needs (never summed); those in one
-    currency get it, for the tile to show (found in a rollup keeping the currency, when one
-    does). Returns KPI id → currency."""
-    found: dict[str, list[str]] = {}
+    currency get it, for the tile to show. Returns KPI id → currency."""
     out: dict[str, str] = {}
     for k in kpis:
-        if k.id in needs or k.kind == "derived" or not money_fields(k):
+        if k.id in needs or (k.dataset or "") not in found or not money_fields(k):
             continue
-        if "currency" not in (fields.get(k.dataset or "") or set()):
+        if k.kind == "derived":
             continue
-        if k.dataset not in found:
-            wanted = ("currency", *request.filters)
-            table = rollups.with_dimensions(con, k.dataset or "", wanted) if use_rollups else None
-            # The same range and filters for the tiles, the series and the split of a page.
-            key = ("currencies", k.dataset, request.start, request.end, request.grain,
-                   freeze(request.filters), table)  # fmt: skip
-            found[k.dataset or ""] = cached(
-                con, key, lambda d=k.dataset or "", t=table: currencies(con, d, request, t)
-            )
-        codes = found[k.dataset or ""]
+        codes = found[k.dataset or ""].result()
         need = currency_need(k, codes, request)
         if need is not None:
             needs[k.id] = need
@@ -241,16 +268,24 @@ def _sent(
 ) -> Future[Columns]:
     """A query (with its named parameters' values) running on a cursor of the session's
     connection, in a thread of its own; its rows come back as columns (see `Columns`)."""
+    return _on_cursor(con, lambda c: _columns(c.execute(sql, values or None).fetchnumpy()))
+
+
+def _on_cursor(
+    con: duckdb.DuckDBPyConnection, ask: Callable[[duckdb.DuckDBPyConnection], T]
+) -> Future[T]:
+    """`ask(cursor)` on a cursor of the session's connection, in a thread of its own (a closed
+    connection fails the future, worded by the caller like a failed query)."""
     try:
         cursor = con.cursor()
-    except duckdb.Error as exc:  # a closed connection: `_fetch` words it like a failed query
-        failed: Future[Columns] = Future()
+    except duckdb.Error as exc:
+        failed: Future[T] = Future()
         failed.set_exception(exc)
         return failed
 
-    def answer() -> pd.DataFrame:
+    def answer() -> T:
         try:
-            return _columns(cursor.execute(sql, values or None).fetchnumpy())
+            return ask(cursor)
         finally:
             cursor.close()
 
