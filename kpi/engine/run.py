@@ -229,18 +229,19 @@ def _currency_checks(
 
 def _coverage_notes(current: pd.DataFrame, kpis: Sequence[Kpi]) -> list[Note]:
     """A ratio that left out platforms reporting only one of its parts says which it covers."""
-    out = []
-    if "__platforms" not in current:
+    out: list[Note] = []
+    ratios = [k for k in kpis if k.denominator]  # only a ratio can count fewer platforms
+    if "__platforms" not in current or not ratios:
         return out
     ids = current["kpi"].to_numpy()
-    for k in kpis:
-        if not k.denominator:  # only a ratio can count fewer platforms than it lists
+    platforms = current["__platforms"].to_numpy(dtype=object)
+    covers = current["covers"].to_numpy(dtype=object)
+    for k in ratios:
+        mine = ids == k.id
+        present = _split(platforms[mine])
+        if not present:
             continue
-        part = current[ids == k.id]
-        if part["__platforms"].isna().all():
-            continue
-        present = _split(part["__platforms"])
-        covered = _split(part["covers"])
+        covered = _split(covers[mine])
         left_out = present - covered
         if not left_out or not covered:
             continue
@@ -251,8 +252,9 @@ def _coverage_notes(current: pd.DataFrame, kpis: Sequence[Kpi]) -> list[Note]:
     return out
 
 
-def _split(values: pd.Series) -> set[str]:
-    return {p for v in values.dropna() for p in str(v).split(", ") if p}
+def _split(values: Sequence[object]) -> set[str]:
+    """The platforms named in lists of them (`facebook, x`), missing values skipped."""
+    return {p for v in values if isinstance(v, str) for p in v.split(", ") if p}
 
 
 _EARLIER = "__comparison_period"
