@@ -79,20 +79,33 @@ NULL_WORD_STARTS = tuple(
 )
 
 
-def spaced_sql(column: str) -> str:
+def spaced_sql(column: str, short: bool = False) -> str:
     """SQL true where a cell starts or ends with a space: `c <> trim(c)` without building the
     trimmed copy. trim() removes the Unicode space separators (category Zs, listed in SPACES)
     at either end, so look at the end characters (`c[-1]`, not `right(c, 1)`: the same
-    character, read faster)."""
-    return f"(ord({column}) IN {SPACES} OR ord({column}[-1]) IN {SPACES})"
+    character, read faster).
+
+    `short`: the same test written for columns of short cells (names, ids, platforms), where
+    finding the last character costs more than the rest: a cell of ASCII characters only
+    (as many bytes as characters) can only start or end with the ASCII space, a byte test."""
+    ends = f"(ord({column}) IN {SPACES} OR ord({column}[-1]) IN {SPACES})"
+    if not short:
+        return ends
+    return (
+        f"(prefix({column}, ' ') OR suffix({column}, ' ') "
+        f"OR (strlen({column}) <> length({column}) AND {ends}))"
+    )
 
 
 def null_word_sql(column: str) -> str:
     """SQL true where a cell (as it is, untrimmed) is a null word in any case. Most cells are
     told apart by their length or first character, without the lower-case copy."""
     starts = ", ".join(map(str, NULL_WORD_STARTS))
+    # strlen (bytes, read in constant time) before length (characters, counted): a longer
+    # cell is told apart without counting; a character takes at most 4 bytes.
     return (
-        f"({column} = '' OR (length({column}) <= {_LONGEST_NULL_WORD} "
+        f"({column} = '' OR (strlen({column}) <= {4 * _LONGEST_NULL_WORD} "
+        f"AND length({column}) <= {_LONGEST_NULL_WORD} "
         f"AND ord({column}) IN ({starts}) AND lower({column}) IN ({_NULL_WORDS})))"
     )
 

@@ -2,6 +2,9 @@
 name exactly the characters DuckDB's trim() removes."""
 
 import duckdb
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kpi.load.finish import NULL_WORD_STARTS, SPACES, define_clean, spaced_sql
 from kpi.load.values import NULL_TOKENS
@@ -16,7 +19,8 @@ def test_spaces_are_what_trim_removes() -> None:
     assert tuple(removed) == tuple(int(x) for x in SPACES.strip("()").split(","))
 
 
-def test_end_characters_agree_with_trim() -> None:
+@pytest.mark.parametrize("short", [False, True])
+def test_end_characters_agree_with_trim(short: bool) -> None:
     con = duckdb.connect()
     words = [
         "a",
@@ -35,9 +39,29 @@ def test_end_characters_agree_with_trim() -> None:
     words += ["x\u00a0", "\u202fx", "日本 ", "żółw\u2009"]
     con.execute("CREATE TABLE w AS SELECT unnest($1) AS s", [words])
     mismatched = con.execute(
-        f"SELECT s FROM w WHERE (s <> trim(s)) <> {spaced_sql('s')}"
+        f"SELECT s FROM w WHERE (s <> trim(s)) <> {spaced_sql('s', short)}"
     ).fetchall()
     assert mismatched == []
+
+
+SPACE_CHARS = [chr(int(x)) for x in SPACES.strip("()").split(",")]
+CELL_TEXT = st.text(
+    st.one_of(st.sampled_from([*SPACE_CHARS, "a", "ż", "\t", "日", "👍"]), st.characters()),
+    max_size=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(CELL_TEXT, min_size=1, max_size=30))
+def test_both_spellings_of_the_test_are_trim(cells: list[str]) -> None:
+    con = duckdb.connect()
+    cells = [c for c in cells if not any(0xD800 <= ord(x) <= 0xDFFF for x in c)]
+    con.execute("CREATE TABLE w AS SELECT unnest($1::VARCHAR[]) AS s", [cells])
+    rows = con.execute(
+        f"SELECT s, s <> trim(s), {spaced_sql('s')}, {spaced_sql('s', True)} FROM w"
+    ).fetchall()
+    for cell, trimmed, ends, short in rows:
+        assert trimmed == ends == short, repr(cell)
 
 
 def test_a_null_word_starts_with_one_of_the_listed_characters_in_any_case() -> None:
@@ -75,6 +99,9 @@ CELLS = [
     "#N/A",
     "a b",
     "👍🏽",
+    "undefined" * 5,
+    "ünderfïned",
+    " " + "ż" * 12 + " ",
 ]
 
 
