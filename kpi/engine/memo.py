@@ -17,6 +17,8 @@ from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from kpi.model import Kpi
+
 T = TypeVar("T")
 # Results are small (KPI values per period); a session's pages ask a few dozen distinct ones.
 MAX_ENTRIES = 256
@@ -79,9 +81,17 @@ def cached(con: object, key: Hashable, compute: Callable[[], T]) -> T:
 
 def freeze(value: object) -> Hashable:
     """A hashable, order-independent image of a request (dicts, lists, dataclasses inside)."""
+    if isinstance(value, Kpi):
+        # A KPI is declared once and never changed: its image is made once and kept on it (a
+        # request's queries look their KPIs up several times each); not a field, so equality,
+        # `replace` and `asdict` ignore it.
+        image = value.__dict__.get("_frozen_image")
+        if image is None:
+            image = _fields_image(value)
+            object.__setattr__(value, "_frozen_image", image)
+        return image
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        fields = ((f.name, freeze(getattr(value, f.name))) for f in dataclasses.fields(value))
-        return (type(value).__name__, *fields)
+        return _fields_image(value)
     if isinstance(value, Mapping):
         return tuple(sorted((str(k), freeze(v)) for k, v in value.items()))
     if isinstance(value, list | tuple):
@@ -89,3 +99,9 @@ def freeze(value: object) -> Hashable:
     if isinstance(value, set | frozenset):
         return tuple(sorted(repr(freeze(v)) for v in value))
     return value  # type: ignore[return-value]
+
+
+def _fields_image(value: Any) -> Hashable:
+    """A dataclass instance's image: its type's name and each field's image."""
+    fields = ((f.name, freeze(getattr(value, f.name))) for f in dataclasses.fields(value))
+    return (type(value).__name__, *fields)
