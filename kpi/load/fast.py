@@ -207,9 +207,8 @@ def null_words(sample: _Sample, columns: list[int]) -> list[str]:
         return []
     # Being a null word is a property of the value alone: the distinct values of all these
     # columns together are looked at once, without turning the rows into columns.
-    values: set[str] = set()
-    for i in columns:
-        values.update(map(itemgetter(i), sample.rows))
+    cells = map(itemgetter(*columns), sample.rows)  # a tuple per row, or one cell for one column
+    values = set(chain.from_iterable(cells) if len(columns) > 1 else cells)
     return sorted(null_words_among(values) - {""})  # an empty cell is NULL to the reader already
 
 
