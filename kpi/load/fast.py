@@ -28,9 +28,10 @@ import re
 import tempfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from itertools import chain
+from operator import itemgetter
 from typing import TypeVar
 
 import duckdb
@@ -54,7 +55,6 @@ from kpi.load.text import (
     SNIFF_MAX_CHARS,
     SNIFF_MIN_LINES,
     _offset_of_line,
-    _safe_rows,
     _sniff_rows,
     _table_end,
     style_values,
@@ -134,6 +134,16 @@ class _Sample:
 _QUOTE_AFTER_SPACE = re.compile(r'\x00[ \t]\s*"')
 
 
+def cell_may_start_with_space(text: str, delimiter: str) -> bool:
+    """False only when no cell parsed from `text` can start with a space or tab: such a cell's
+    first character stands at the text's start or after a delimiter, a line break or a quote
+    (a quoted cell's first character follows its opening quote, or a closing one: `"" x`).
+    A few literal searches over the raw text, instead of joining every parsed cell."""
+    if text[:1] in (" ", "\t"):
+        return True
+    return any(lead + space in text for lead in {delimiter, "\n", '"'} for space in " \t")
+
+
 def quote_after_space(rows: list[list[str]]) -> bool:
     """Whether a cell starts with a space or tab and then, after any white space, a quote
     (DuckDB's reader unquotes it, the careful path keeps it). One search over the joined
@@ -170,25 +180,36 @@ def _analyse(text: str, complete: bool) -> _Sample | None:
     start = _offset_of_line(text, 0, 1, data_line)
     if _table_end(text, start, delimiter, width) != len(text):
         return None  # a blank or comment line ends the table inside the sample
-    rows = _safe_rows(csv.reader(io.StringIO(text[start:]), delimiter=delimiter), 1 << 30)
+    rows = _all_rows(text[start:], delimiter)
     if not complete:
         rows = rows[:-1]  # the last record may be cut by the sample's end
     if any(n != width for n in set(map(len, rows))):
         return None  # short or long rows: padded or rejected by the careful path
-    if quote_after_space(rows):
+    if cell_may_start_with_space(text[start:], delimiter) and quote_after_space(rows):
         return None  # a quote after spaces: DuckDB unquotes it, the careful path keeps it
     style = detect_number_style(style_values(text, delimiter), delimiter)
     return _Sample(delimiter, layout, data_line, style, rows, complete)
 
 
+def _all_rows(text: str, delimiter: str) -> list[list[str]]:
+    """Every record of `text`, up to the first the csv module refuses (as `_safe_rows` reads
+    them, but collected in C: the records read before an error stay in the list)."""
+    rows: list[list[str]] = []
+    with suppress(csv.Error):
+        rows.extend(csv.reader(io.StringIO(text), delimiter=delimiter))
+    return rows
+
+
 def null_words(sample: _Sample, columns: list[int]) -> list[str]:
     """The null words the sample writes in these columns, spelt as written: DuckDB's reader
     must read them as NULL (each word it checks slows every cell, so only those seen)."""
-    if not sample.rows:
+    if not sample.rows or not columns:
         return []
-    cells = list(zip(*sample.rows, strict=True))
-    seen = set().union(*(null_words_among(cells[i]) for i in columns))
-    return sorted(seen - {""})  # an empty cell is NULL to the reader already
+    # Being a null word is a property of the value alone: the distinct values of all these
+    # columns together are looked at once, without turning the rows into columns.
+    cells = map(itemgetter(*columns), sample.rows)  # a tuple per row, or one cell for one column
+    values = set(chain.from_iterable(cells) if len(columns) > 1 else cells)
+    return sorted(null_words_among(values) - {""})  # an empty cell is NULL to the reader already
 
 
 def _pretyped(sample: _Sample) -> tuple[list[ColumnPlan], dict[int, str], dict[int, str]] | None:

@@ -147,12 +147,14 @@ class _SharedConnection:
 def object_kind(con: duckdb.DuckDBPyConnection, name: str) -> str | None:
     """ "VIEW" or "TABLE" for an object of the connection called `name` (its plain name, not
     quoted), None when there is none."""
-    found = con.execute(
-        "SELECT table_type FROM information_schema.tables WHERE table_name = ?", [name]
-    ).fetchall()
-    if not found:
-        return None
-    return "VIEW" if found[0][0] == "VIEW" else "TABLE"
+    # The catalog functions one at a time: information_schema.tables (their union, tables
+    # first) took ~8 ms a call on a session's connection, these ~1 ms each (measured).
+    if con.execute("SELECT 1 FROM duckdb_tables() WHERE table_name = ?", [name]).fetchall():
+        return "TABLE"
+    views = "SELECT 1 FROM duckdb_views() WHERE view_name = ? AND NOT internal"
+    if con.execute(views, [name]).fetchall():
+        return "VIEW"
+    return None
 
 
 def drop_objects(con: duckdb.DuckDBPyConnection, names: Iterable[str]) -> None:

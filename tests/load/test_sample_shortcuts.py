@@ -1,14 +1,18 @@
 """The sample's shortcuts (null words found among distinct cells, the quote-after-space check on
-the joined cells, the remark filter that stops on a text column) decide exactly what the
+the joined cells and the raw-text test that lets it be skipped, the sample read in one go, the
+remark filter that stops on a text column) decide exactly what the
 value-by-value definitions they replaced decide."""
 
 from __future__ import annotations
+
+import csv
+import io
 
 from hypothesis import given
 from hypothesis import strategies as st
 from test_properties import SETTINGS
 
-from kpi.load import fast, plan
+from kpi.load import fast, plan, text
 from kpi.load.finish import sample_values
 from kpi.load.layout import Layout
 from kpi.load.values import NULL_TOKENS, NumberStyle, mostly
@@ -84,3 +88,36 @@ def test_a_text_column_stops_early() -> None:
     values = ["alpha", "beta", "gamma"] + [f"word{i}" for i in range(1000)]
     assert plan._figures(values, parse)[1] is False
     assert len(seen) == 51
+
+
+# Raw text the csv module reads in every way: quotes opening, closing and doubled, spaces and
+# tabs anywhere, line breaks in and out of quotes, and what it refuses (a CR in an unquoted cell).
+RAW = st.text(alphabet=' \t"ab,;\n\r', max_size=60)
+
+
+@SETTINGS
+@given(raw=RAW, delimiter=st.sampled_from([",", ";", "\t"]))
+def test_no_cell_starts_with_a_space_where_the_raw_text_says_none_can(
+    raw: str, delimiter: str
+) -> None:
+    rows = fast._all_rows(raw, delimiter)
+    if not fast.cell_may_start_with_space(raw, delimiter):
+        assert not any(c[:1] in (" ", "\t") for row in rows for c in row)
+        assert fast.quote_after_space(rows) is False
+
+
+@SETTINGS
+@given(rows=ROWS)
+def test_written_cells_with_spaces_are_never_missed(rows: list[list[str]]) -> None:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    parsed = fast._all_rows(out.getvalue(), ",")
+    if any(c[:1] in (" ", "\t") for row in parsed for c in row):
+        assert fast.cell_may_start_with_space(out.getvalue(), ",")
+
+
+@SETTINGS
+@given(raw=RAW, delimiter=st.sampled_from([",", ";"]))
+def test_all_rows_are_the_records_read_one_by_one(raw: str, delimiter: str) -> None:
+    reader = csv.reader(io.StringIO(raw), delimiter=delimiter)
+    assert fast._all_rows(raw, delimiter) == text._safe_rows(reader, 1 << 30)
